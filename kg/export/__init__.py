@@ -1,0 +1,1 @@
+"""Exports of the graph: RDF serialisations (and, later, other formats)."""

@@ -1,0 +1,195 @@
+"""Find an entity by anything a user may type, and describe it with its neighbours.
+
+At build time :func:`index_ntriples` writes lookup keys (names, synonyms, brands, codes,
+acronyms, aliases, CURIEs and bare ids, PMIDs, DOIs) into a named graph of the store. At query
+time the typed term is normalised and *bound* as a SPARQL value, never pasted into the query.
+
+>>> normalize(" Tecentriq® ")
+'tecentriq®'
+>>> loose("IMpassion 130"), loose("MPDL-3280A")
+('impassion130', 'mpdl3280a')
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from kg.errors import NotFoundError
+from kg.ids import KG_ONTOLOGY, PREFIXES, bare_id, curie_to_iri, iri_to_curie, normalize_ref
+from kg.store import INDEX_GRAPH, term_value
+from kg.vocab import DICT_ATTRS, PREDICATES, add_attr, attr_of
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_LABELS = {v: k for k, v in PREDICATES.items()}
+PREFIX_DECL = f"PREFIX kg: <{KG_ONTOLOGY}>\nPREFIX biolink: <https://w3id.org/biolink/vocab/>\n"
+
+
+def normalize(text: str) -> str:
+    """Case-folded, dash-unified, whitespace-collapsed form of a name."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(_DASHES.sub("-", text).casefold().split())
+
+
+def loose(text: str) -> str:
+    """Letters and digits only: lets "KEYNOTE 522" find "KEYNOTE-522"."""
+    return "".join(c for c in normalize(text) if c.isalnum())
+
+
+_KEY_ATTRS = ("name", "synonyms", "brands", "codes", "acronym", "aliases", "symbol", "title", "xrefs",
+              "doi", "pmid", "pmcid")
+
+
+def keys_for(node: str, data: dict[str, Any]) -> set[str]:
+    """Every normalised string that should find ``node``.
+
+    >>> sorted(keys_for("PMID:39883436", {"name": "Ignatiadis JAMA 2025", "doi": "10.1001/x"}))
+    ['10.1001/x', '39883436', 'doi:10.1001/x', 'ignatiadis jama 2025', 'pmid:39883436']
+    """
+    values: list[str] = [node, bare_id(node)]
+    for attr in _KEY_ATTRS:
+        v = data.get(attr)
+        values.extend(v if isinstance(v, list) else [v] if v is not None else [])
+    for x in list(data.get("xrefs", [])):
+        values.append(bare_id(x))
+    if data.get("doi"):
+        values.append("doi:" + str(data["doi"]))
+    return {normalize(str(v)) for v in values if str(v).strip()}
+
+
+def index_ntriples(graph) -> bytes:
+    """N-Triples of the lookup index for every node of ``graph`` (a networkx graph)."""
+    from rdflib import Literal, URIRef
+
+    key_p, loose_p = f"<{KG_ONTOLOGY}lookupKey>", f"<{KG_ONTOLOGY}lookupLoose>"
+    lines = []
+    for node, data in graph.nodes(data=True):
+        s = URIRef(curie_to_iri(node)).n3()
+        for k in sorted(keys_for(node, data)):
+            lines.append(f"{s} {key_p} {Literal(k).n3()} .")
+            if loose(k):
+                lines.append(f"{s} {loose_p} {Literal(loose(k)).n3()} .")
+    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
+
+
+def _q(store, query: str, **bind: Any) -> Iterable:
+    """Run ``query`` with ``bind`` substituted as values (SEP-0007: bound variables are projected)."""
+    import pyoxigraph as ox
+
+    subs = {ox.Variable(k): (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
+            for k, v in bind.items()}
+    return store.query(PREFIX_DECL + query, substitutions=subs)
+
+
+def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
+    """CURIEs of the entities ``term`` names (optionally only of the given types).
+
+    Exact keys win; letters-and-digits matching is the fallback.
+    """
+    found: list[str] = []
+    for prop, key in (("lookupKey", normalize(term)), ("lookupKey", normalize(normalize_ref(term))),
+                      ("lookupLoose", loose(term))):
+        if not key:
+            continue
+        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:{prop} ?key }} ?n a ?t }}",
+                  key=key)
+        for r in rows:
+            t = r["t"].value.rsplit("#", 1)[-1]
+            if (not types or t in types) and iri_to_curie(r["n"].value) not in found:
+                found.append(iri_to_curie(r["n"].value))
+        if found:
+            break
+    return found
+
+
+def suggestions(store, term: str, n: int = 5) -> list[str]:
+    """Known names close to ``term`` (for "did you mean")."""
+    rows = _q(store, f"SELECT DISTINCT ?key WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:lookupKey ?key }} }}")
+    keys = [r["key"].value for r in rows]
+    want = normalize(term)
+    close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
+    words = sorted(k for k in keys if want in k.split() or f" {want} " in f" {k} ")
+    return list(dict.fromkeys(close + words))[:n]
+
+
+_EDGE_LOCALS = {p.split(":", 1)[1] for p in PREDICATES.values()}
+
+
+def fold_rows(rows, subject_var: str) -> dict[str, dict[str, Any]]:
+    """Fold (subject, ?p, ?o, ?ek, ?ev) rows into one attribute dict per subject IRI.
+
+    Direct edge triples (``?s kg:binds ?o``) are not attributes and are left out.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        subj = r[subject_var].value
+        p = r["p"].value
+        if not p.startswith(KG_ONTOLOGY) or p[len(KG_ONTOLOGY):] in _EDGE_LOCALS:
+            continue
+        local = p[len(KG_ONTOLOGY):]
+        attrs = out.setdefault(subj, {})
+        o = r["o"]
+        if attr_of(local) in DICT_ATTRS:
+            if r["ek"] is not None:
+                add_attr(attrs, local, None, entry=(r["ek"].value, term_value(r["ev"])))
+        elif hasattr(o, "datatype"):
+            add_attr(attrs, local, term_value(o))
+        else:
+            add_attr(attrs, local, None, iri=o.value)
+    return out
+
+
+_NODE_Q = "SELECT ?n ?p ?o ?ek ?ev WHERE { ?n ?p ?o . OPTIONAL { ?o kg:entryKey ?ek ; kg:entryValue ?ev } }"
+_EDGE_Q = """SELECT ?n ?a ?dir ?other ?p ?o ?ek ?ev WHERE {
+  { ?a biolink:subject ?n ; biolink:object ?other . BIND("out" AS ?dir) }
+  UNION { ?a biolink:object ?n ; biolink:subject ?other . BIND("in" AS ?dir) }
+  ?a ?p ?o . OPTIONAL { ?o kg:entryKey ?ek ; kg:entryValue ?ev } }"""
+_OTHER_Q = """SELECT DISTINCT ?n ?other ?t ?name WHERE {
+  { ?a biolink:subject ?n ; biolink:object ?other } UNION { ?a biolink:object ?n ; biolink:subject ?other }
+  ?other a ?t ; kg:name ?name }"""
+_SKIP_EDGE = {"edge_key", "sources", "level", "direction", "id"}
+
+
+def describe(store, node: str) -> dict[str, Any]:
+    """The entity ``node`` (a CURIE) with its attributes and every edge in or out of it."""
+    iri = f"<{curie_to_iri(node)}>"
+    attrs = fold_rows(_q(store, _NODE_Q, n=iri), "n").get(curie_to_iri(node), {})
+    types = [r["o"].value for r in _q(store, "SELECT ?n ?o WHERE { ?n a ?o }", n=iri)]
+    type_ = next((t.rsplit("#", 1)[-1] for t in types if t.startswith(KG_ONTOLOGY)), "")
+    others = {r["other"].value: (r["t"].value.rsplit("#", 1)[-1], r["name"].value)
+              for r in _q(store, _OTHER_Q, n=iri) if r["t"].value.startswith(KG_ONTOLOGY)}
+    rows = list(_q(store, _EDGE_Q, n=iri))
+    edges = fold_rows(rows, "a")
+    dirs = {r["a"].value: (r["dir"].value, r["other"].value) for r in rows}
+    neighbours = []
+    for a, e in edges.items():
+        direction, other = dirs[a]
+        otype, oname = others.get(other, ("", iri_to_curie(other)))
+        neighbours.append({
+            "direction": direction, "predicate": _LABELS.get(e.get("edge_key", "").split("#")[0], ""),
+            "node": {"id": iri_to_curie(other), "type": otype, "name": oname},
+            "level": e.get("level"), "evidence_direction": e.get("direction"),
+            "sources": e.get("sources", []), "record": e.get("id"),
+            "qualifiers": {k: v for k, v in sorted(e.items()) if k not in _SKIP_EDGE},
+        })
+    neighbours.sort(key=lambda x: (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"]))
+    name = attrs.pop("name", node)
+    sources = attrs.pop("sources", [])
+    ids = [node] + [x for x in attrs.pop("xrefs", [])]
+    return {"id": node, "type": type_, "name": name, "identifiers": ids, "attributes": attrs,
+            "sources": sources, "neighbours": neighbours}
+
+
+def lookup(store, term: str) -> list[dict[str, Any]]:
+    """Every entity ``term`` names, described; :class:`NotFoundError` with suggestions if none.
+
+    Matching is case-insensitive over names, synonyms, brands, codes, CURIEs, bare ids, NCT
+    numbers, trial acronyms and aliases, PMIDs and DOIs.
+    """
+    if not term.strip():
+        raise NotFoundError(term)
+    nodes = resolve(store, term)
+    if not nodes:
+        raise NotFoundError(term, suggestions(store, term))
+    return [describe(store, n) for n in nodes]

@@ -1,0 +1,330 @@
+"""Typed model: the records every stage passes on. Frozen dataclasses, no behaviour.
+
+Field metadata drives the loader: ``ref`` names the kind a field points at, ``choices``
+the allowed values, ``date`` marks ISO dates. The schema lives here and only here.
+
+>>> s = Source("PMID:39883436", "abstract")
+>>> Drug(id="DRUGBANK:DB11595", name="atezolizumab", sources=(s,)).kind_name
+'Drug'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LEVELS = ("preclinical", "case report", "phase 1", "phase 2", "phase 3", "regulatory approval")
+DIRECTIONS = ("supports", "does not support", "inconclusive")
+PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3")
+CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
+LINES = ("first", "second", "later")
+MECHANISM_ACTIONS = ("binds", "blocks interaction with", "spares interaction with", "inhibits", "agonist of")
+CLAIM_PREDICATES = (
+    "approved for", "tested in", "studied in", "result", "binds", "blocks interaction with",
+    "spares interaction with", "has adverse events", "reported in", "has evidence level",
+    "describes", "comments on",
+)
+CLAIM_KINDS = ("mechanism", "approval", "trial design", "trial result", "adverse events",
+               "evidence level", "background", "publication")
+ACCURACY = ("as reference", "outdated", "wrong", "unverified")
+
+DRUG_IDS = ("DRUGBANK", "NCIT", "KG")
+ENTITY = ("Drug", "Target", "Indication", "Trial", "Publication", "Organization", "Document", "Approval")
+
+
+def ref(*kinds: str, **kw: Any) -> Any:
+    """A field that holds the id (or ids) of records of the given kinds."""
+    return field(metadata={"ref": kinds}, **kw)
+
+
+def choice(values: tuple[str, ...], **kw: Any) -> Any:
+    """A field whose value must be one of ``values``."""
+    return field(metadata={"choices": values}, **kw)
+
+
+def date_field(**kw: Any) -> Any:
+    """An ISO date ``YYYY-MM-DD`` (or ``YYYY-MM`` where only the month is known)."""
+    return field(metadata={"date": True}, **kw)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a PMID, DOI, NCT, URL or document id, and where in it."""
+
+    id: str
+    where: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Setting:
+    """The clinical setting of a trial, result or approval."""
+
+    context: str = choice(CONTEXTS)
+    line: str | None = choice(LINES, default=None)
+    stage: str | None = None
+    biomarker: str | None = None
+    population: str | None = None
+    histology: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Common base: every record has an id and its sources."""
+
+    @property
+    def kind_name(self) -> str:
+        """The record's class name, which is the node type users see ("Drug", ...)."""
+        return type(self).__name__
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organization(Record):
+    id: str
+    name: str
+    sources: tuple[Source, ...]
+    synonyms: tuple[str, ...] = ()
+    kind: str | None = choice(("regulator", "company", "cooperative group", "academic", "publisher", "other"), default=None)
+    url: str | None = None
+    ID_PREFIXES = ("KG",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    property: str
+    value: str
+    sources: tuple[Source, ...]
+    scheme: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Drug(Record):
+    id: str
+    name: str
+    sources: tuple[Source, ...]
+    synonyms: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    kind: str | None = choice(("monoclonal antibody", "small molecule", "antibody-drug conjugate", "enzyme", "other"), default=None)
+    description: str | None = None
+    facts: tuple[Fact, ...] = ()
+    ID_PREFIXES = DRUG_IDS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Target(Record):
+    id: str
+    name: str
+    symbol: str
+    sources: tuple[Source, ...]
+    synonyms: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    ID_PREFIXES = ("HGNC",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indication(Record):
+    id: str
+    name: str
+    sources: tuple[Source, ...]
+    synonyms: tuple[str, ...] = ()
+    xrefs: tuple[str, ...] = ()
+    ID_PREFIXES = ("MONDO",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mechanism(Record):
+    id: str
+    drug: str = ref("Drug")
+    target: str = ref("Target")
+    action: str = choice(MECHANISM_ACTIONS)
+    sources: tuple[Source, ...]
+    via: str | None = ref("Target", default=None)
+    note: str | None = None
+    level: str | None = choice(LEVELS, default=None)
+    ID_PREFIXES = ("KG",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Publication(Record):
+    id: str
+    sources: tuple[Source, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    journal: str | None = None
+    year: int | None = None
+    date: str | None = date_field(default=None)
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    kind: str | None = choice(("article", "editorial", "label", "abstract", "approval summary"), default=None)
+    trials: tuple[str, ...] = ref("Trial", default=())
+    ID_PREFIXES = ("PMID", "DOI")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Arm:
+    name: str
+    role: str = choice(("experimental", "control", "single"))
+    drugs: tuple[str, ...] = ref("Drug", default=())
+    n: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Trial(Record):
+    id: str
+    acronym: str
+    phase: str = choice(PHASES)
+    design: str
+    setting: Setting
+    conditions: tuple[str, ...] = ref("Indication")
+    interventions: tuple[str, ...] = ref("Drug")
+    arms: tuple[Arm, ...]
+    enrollment: int
+    primary_endpoints: tuple[str, ...]
+    sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+    randomised: bool | None = None
+    blinding: str | None = choice(("open-label", "double-blind", "partly blinded", "none"), default=None)
+    enrollment_note: str | None = None
+    sponsor: str | None = ref("Organization", default=None)
+    collaborators: tuple[str, ...] = ref("Organization", default=())
+    countries: int | None = None
+    sites: str | None = None
+    start_date: str | None = date_field(default=None)
+    completion_date: str | None = date_field(default=None)
+    status: str | None = None
+    publications: tuple[str, ...] = ref("Publication", default=())
+    xrefs: tuple[str, ...] = ()
+    notes: str | None = None
+    ID_PREFIXES = ("CLINICALTRIALS",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Result(Record):
+    id: str
+    trial: str = ref("Trial")
+    drug: str = ref("Drug")
+    indication: str = ref("Indication")
+    setting: Setting
+    kind: str = choice(("efficacy", "safety", "pharmacokinetics"))
+    endpoint: str
+    level: str = choice(LEVELS)
+    direction: str = choice(DIRECTIONS)
+    sources: tuple[Source, ...]
+    population: str | None = None
+    comparison: str | None = None
+    measure: str | None = choice(("HR", "OR", "ORR", "rate", "median", "GMR", "pCR", "difference", "events"), default=None)
+    value: float | None = None
+    ci: tuple[float, ...] = ()
+    ci_level: float | None = None
+    p: float | None = None
+    p_text: str | None = None
+    arm_values: dict[str, float] = field(default_factory=dict)
+    unit: str | None = None
+    met: bool | None = None
+    analysis: str | None = None
+    date: str | None = date_field(default=None)
+    note: str | None = None
+    ID_PREFIXES = ("KG",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Withdrawal:
+    date: str = date_field()
+    announced_by: str | None = ref("Organization", default=None)
+    reason: str | None = None
+    failed_trial: str | None = ref("Trial", default=None)
+    date_note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Change:
+    date: str = date_field()
+    change: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Approval(Record):
+    id: str
+    drug: str = ref("Drug")
+    indication: tuple[str, ...] = ref("Indication")
+    agency: str = ref("Organization")
+    date: str = date_field()
+    type: str = choice(("accelerated", "regular", "conditional", "new formulation"))
+    setting: Setting
+    pivotal_trials: tuple[str, ...] = ref("Trial")
+    status: str = choice(("active", "withdrawn", "narrowed"))
+    sources: tuple[Source, ...]
+    product: str | None = None
+    date_note: str | None = None
+    label_text: str | None = None
+    partners: tuple[str, ...] = ref("Drug", default=())
+    confirmatory_trials: tuple[str, ...] = ref("Trial", default=())
+    withdrawal: Withdrawal | None = None
+    changes: tuple[Change, ...] = ()
+    notes: str | None = None
+    ID_PREFIXES = ("KG",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document(Record):
+    id: str
+    title: str
+    kind: str = choice(("patient evidence page", "news report", "press release", "label"))
+    sources: tuple[Source, ...]
+    publisher: str | None = ref("Organization", default=None)
+    authors: tuple[str, ...] = ()
+    date: str | None = date_field(default=None)
+    topic: str | None = None
+    path: str | None = None
+    sha256: str | None = None
+    url: str | None = None
+    ID_PREFIXES = ("KG",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Record):
+    id: str
+    document: str = ref("Document")
+    where: str
+    kind: str = choice(CLAIM_KINDS)
+    subject: str = ref(*ENTITY)
+    predicate: str = choice(CLAIM_PREDICATES)
+    statement: str
+    object: str | None = ref(*ENTITY, default=None)
+    values: dict[str, Any] = field(default_factory=dict)
+    setting: Setting | None = None
+    level: str | None = choice(LEVELS, default=None)
+    direction: str | None = choice(DIRECTIONS, default=None)
+    accuracy: str | None = choice(ACCURACY, default=None)
+    accuracy_note: str | None = None
+    see: tuple[str, ...] = ref(*ENTITY, "Result", "Claim", "Mechanism", default=())
+    sources: tuple[Source, ...] = ()
+    ID_PREFIXES = ("KG",)
+
+
+#: File name (without .yaml) -> record class, in loading order.
+KINDS: dict[str, type] = {
+    "organizations": Organization, "drugs": Drug, "targets": Target, "indications": Indication,
+    "mechanisms": Mechanism, "publications": Publication, "trials": Trial, "results": Result,
+    "approvals": Approval, "documents": Document, "claims": Claim,
+}
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every curated record, by kind; what the loader hands to the graph builder."""
+
+    records: dict[str, tuple[Record, ...]]
+
+    def all(self) -> list[Record]:
+        """Every record, in loading order.
+
+        >>> Dataset({"drugs": ()}).all()
+        []
+        """
+        return [r for kind in self.records.values() for r in kind]

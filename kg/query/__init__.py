@@ -1,0 +1,68 @@
+"""Named questions over the store. Each is a stored SPARQL file (``*.rq`` beside this module)
+run on the store with caller values *bound* (never pasted in), plus a thin Python function.
+
+>>> sorted(p.name for p in _QUERY_DIR.glob("*.rq"))[:2]
+['approval_trials.rq', 'approvals.rq']
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from kg.ids import KG_ONTOLOGY, curie_to_iri, iri_to_curie
+from kg.store import term_value
+
+_QUERY_DIR = Path(__file__).parent
+PREFIXES = {
+    "kg": KG_ONTOLOGY,
+    "biolink": "https://w3id.org/biolink/vocab/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def stored_query(name: str) -> str:
+    """The text of the stored query ``name`` (``kg/query/<name>.rq``)."""
+    return (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
+    """Run stored query ``name`` with CURIE values bound to variables; yield plain dict rows.
+
+    IRIs come back as CURIEs (where a prefix covers them), literals as Python values.
+    """
+    import pyoxigraph as ox
+
+    subs = {ox.Variable(k): ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
+    text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + stored_query(name)
+    result = store.query(text, substitutions=subs)
+    names = [v.value for v in result.variables]
+    for sol in result:
+        row = {}
+        for n in names:
+            t = sol[n]
+            if t is None:
+                row[n] = None
+            elif isinstance(t, ox.NamedNode):
+                row[n] = iri_to_curie(t.value)
+            else:
+                row[n] = term_value(t)
+        yield row
+
+
+def concept(curie_or_iri: str | None) -> str | None:
+    """Label of a level/direction concept IRI (``kg:level-phase-3`` -> ``phase 3``)."""
+    from kg.vocab import add_attr
+
+    if curie_or_iri is None:
+        return None
+    iri = curie_or_iri if "://" in curie_or_iri else KG_ONTOLOGY + curie_or_iri.split(":", 1)[-1]
+    out: dict[str, Any] = {}
+    add_attr(out, "level", None, iri=iri)
+    return out["level"]
+
+
+from kg.query.approvals import approvals  # noqa: E402  (public entry point)
+
+__all__ = ["approvals", "run", "stored_query", "concept"]

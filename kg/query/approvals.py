@@ -1,0 +1,92 @@
+"""Which trials support which approvals: every approval with the trials behind it.
+
+>>> from kg.query.approvals import _outcome
+>>> _outcome({"endpoint": "overall survival", "measure": "HR", "value": 0.73, "low": 0.62, "high": 0.87,
+...           "met": True, "population": "ITT"})
+'overall survival (ITT): HR 0.73 (95% CI 0.62-0.87), met'
+"""
+from __future__ import annotations
+
+from typing import Any
+
+_SETTING = ("context", "line", "stage", "biomarker", "population", "histology")
+
+
+def _outcome(r: dict[str, Any]) -> str:
+    """One line on one result: endpoint, population, effect, CI, p, met or not."""
+    text = r["endpoint"] + (f" ({r['population']})" if r.get("population") else "")
+    if r.get("measure") and r.get("value") is not None:
+        unit = r.get("unit") or ""
+        text += f": {r['measure']} {r['value']:g}{'%' if unit == '%' else ''}"
+        if r.get("low") is not None:
+            text += f" (95% CI {r['low']:g}-{r['high']:g})"
+    if r.get("p") is not None or r.get("ptext"):
+        text += f", p={r.get('ptext') or format(r['p'], 'g')}"
+    if r.get("met") is not None:
+        text += ", met" if r["met"] else ", not met"
+    return text
+
+
+def _trial_results(store) -> dict[str, list[dict[str, Any]]]:
+    from kg.query import concept, run
+
+    by_trial: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in run(store, "trial_results"):
+        res = by_trial.setdefault(row["trial"], {}).setdefault(row["res"], {**row, "sources": []})
+        if row["source"]:
+            res["sources"].append(row["source"])
+        res["direction"] = concept(row["dv"])
+    # only results that test an endpoint (met or not met) speak for or against an approval
+    return {t: sorted((r for r in rs.values() if r.get("met") is not None), key=lambda r: r["res"])
+            for t, rs in by_trial.items()}
+
+
+def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
+    """Every approval (optionally of one drug, given as a CURIE), oldest first.
+
+    Each item: drug, product, indications, agency, date, type, setting, status, withdrawal,
+    evidence level, partners, the supporting trials (NCT, acronym, phase, role, outcome,
+    evidence level and direction, and each tested endpoint's result with its sources) and
+    the approval's sources.
+    """
+    from kg.query import concept, run
+
+    out: dict[str, dict[str, Any]] = {}
+    for r in run(store, "approvals", drug=drug):
+        a = out.get(r["appr"])
+        if a is None:
+            a = out[r["appr"]] = {
+                "id": r["appr"], "drug": {"id": r["drug"], "name": r["drugName"]}, "product": r["product"],
+                "indications": [], "agency": r["agencyName"], "date": r["date"], "date_note": r["dateNote"],
+                "type": r["type"], "setting": {k: r[k] for k in _SETTING if r[k] is not None},
+                "label_text": r["label"], "status": r["status"],
+                "withdrawal": ({"date": r["wdate"], "reason": r["wreason"], "failed_trial": r["failed"]}
+                               if r["wdate"] else None),
+                "evidence_level": "regulatory approval", "partners": [], "trials": [], "sources": [],
+            }
+        ind = {"id": r["ind"], "name": r["indName"]}
+        if ind not in a["indications"]:
+            a["indications"].append(ind)
+    results = _trial_results(store)
+    for r in run(store, "approval_trials", drug=drug):
+        if r["appr"] not in out:
+            continue
+        res = results.get(r["trial"], [])
+        out[r["appr"]]["trials"].append({
+            "nct": r["trial"].split(":", 1)[1], "acronym": r["acronym"], "phase": r["phase"], "role": r["role"],
+            "outcome": r["outcome"], "evidence_level": concept(r["lv"]), "direction": concept(r["dv"]),
+            "results": [{"id": x["rid"], "summary": _outcome(x), "met": x["met"], "direction": x["direction"],
+                         "sources": sorted(x["sources"])} for x in res],
+        })
+    for r in run(store, "approval_extras", drug=drug):
+        if r["appr"] in out:
+            a = out[r["appr"]]
+            if r["partnerName"] and r["partnerName"] not in a["partners"]:
+                a["partners"].append(r["partnerName"])
+            if r["source"] and r["source"] not in a["sources"]:
+                a["sources"].append(r["source"])
+    for a in out.values():
+        a["trials"].sort(key=lambda t: (t["role"] != "pivotal", t["acronym"]))
+        a["partners"].sort()
+        a["sources"].sort()
+    return list(out.values())

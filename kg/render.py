@@ -1,0 +1,102 @@
+"""Text and JSON renderings of query results, for people and for scripts.
+
+>>> print(table([{"a": 1, "b": "xy"}, {"a": 22, "b": None}], ["a", "b"]))
+a   b
+--  --
+1   xy
+22
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+
+def to_json(data: Any) -> str:
+    """Stable, indented JSON (UTF-8 kept as is)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+
+
+def table(rows: Iterable[dict[str, Any]], columns: list[str], headers: list[str] | None = None,
+          max_width: int = 60) -> str:
+    """An aligned plain-text table; long cells are wrapped onto extra lines."""
+    import textwrap
+
+    headers = headers or columns
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    widths = [min(max_width, max([len(h)] + [max((len(x) for x in row[i].split("\n")), default=0)
+                                             for row in cells])) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(),
+             "  ".join("-" * w for w in widths).rstrip()]
+    for row in cells:
+        wrapped = [sum((textwrap.wrap(p, w) or [""] for p in cell.split("\n")), []) for cell, w in zip(row, widths)]
+        for k in range(max(len(x) for x in wrapped)):
+            lines.append("  ".join((x[k] if k < len(x) else "").ljust(w) for x, w in zip(wrapped, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return "\n".join(_cell(x) for x in v)
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def setting_text(setting: dict[str, Any]) -> str:
+    """Short human form of a setting mapping.
+
+    >>> setting_text({"context": "advanced", "line": "first", "biomarker": "PD-L1 IC >= 1%"})
+    'advanced, first line, PD-L1 IC >= 1%'
+    """
+    parts = [setting.get("context"), f"{setting['line']} line" if setting.get("line") else None,
+             setting.get("stage"), setting.get("histology"), setting.get("biomarker"), setting.get("population")]
+    return ", ".join(p for p in parts if p)
+
+
+def approvals_text(items: list[dict[str, Any]]) -> str:
+    """The approvals question as a table: one row per approval, trials and sources listed."""
+    rows = []
+    for a in items:
+        status = a["status"] + (f" {a['withdrawal']['date']}" if a.get("withdrawal") else "")
+        trials = [f"{t['acronym']} {t['nct']} ({t['phase']}, {t['role']}): {t['outcome']}" for t in a["trials"]]
+        rows.append({
+            "date": a["date"], "agency": _short_agency(a["agency"]), "drug": a["drug"]["name"],
+            "indication": [f"{i['name']} ({i['id']})" for i in a["indications"]],
+            "type": a["type"], "setting": setting_text(a["setting"]), "status": status,
+            "trials": trials, "sources": a["sources"],
+        })
+    cols = ["date", "agency", "drug", "indication", "type", "setting", "status", "trials", "sources"]
+    return table(rows, cols, max_width=38)
+
+
+def _short_agency(name: str) -> str:
+    return {"US Food and Drug Administration": "FDA", "European Commission": "EC",
+            "European Medicines Agency": "EMA"}.get(name, name)
+
+
+def entity_text(e: dict[str, Any]) -> str:
+    """An entity from ``kg lookup``: header, identifiers, attributes, neighbours with evidence."""
+    out = [f"{e['name']}  [{e['type']}]  {e['id']}", ""]
+    out.append("identifiers: " + ", ".join(e["identifiers"]))
+    for k, v in sorted(e["attributes"].items()):
+        if k == "source_locators":
+            continue
+        out.append(f"{k.replace('_', ' ')}: " + ("; ".join(map(_cell, v)) if isinstance(v, list) else _cell(v)))
+    out.append("sources: " + ", ".join(e["sources"]))
+    out.append("")
+    rows = []
+    for n in e["neighbours"]:
+        q = n["qualifiers"]
+        detail = q.get("statement") or q.get("endpoint") or q.get("role") or ""
+        if q.get("measure") and q.get("value") is not None:
+            detail += f" {q['measure']} {q['value']:g}"
+        arrow = "->" if n["direction"] == "out" else "<-"
+        rows.append({"rel": f"{arrow} {n['predicate']}", "node": f"{n['node']['name']} [{n['node']['type']}]",
+                     "level": n["level"], "direction": n["evidence_direction"], "detail": detail,
+                     "sources": n["sources"]})
+    out.append(f"neighbours ({len(rows)}):")
+    out.append(table(rows, ["rel", "node", "level", "direction", "detail", "sources"], max_width=40))
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Sources: readers that turn input files into typed model records."""

@@ -1,0 +1,298 @@
+"""Curated YAML (``data/*.yaml``) -> typed model, with every problem located.
+
+The schema is the dataclasses in :mod:`kg.model`: a field without a default is required,
+``ref`` fields must point at existing records, ``choices`` and id patterns are enforced.
+All problems are collected and raised together as :class:`~kg.errors.DataErrors`.
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "organizations.yaml").write_text("- id: KG:org-fda\\n  name: FDA\\n")
+>>> try:
+...     load_dataset(d)
+... except DataErrors as exc:
+...     print(exc.errors[0].field, exc.errors[0].line, exc.errors[0].message)
+sources 1 missing required field
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from kg import model
+from kg.errors import DataError, DataErrors
+from kg.ids import IdError, check_curie, check_source
+from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
+
+_SCALARS = (str, int, float, bool)
+
+
+class _Ctx:
+    """Where we are: file, the line of the current mapping, and the errors so far."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.errors: list[DataError] = []
+        self.refs: list[tuple[tuple[str, ...], str, int, str]] = []
+
+    def error(self, message: str, line: int | None, field: str) -> None:
+        self.errors.append(DataError(message, file=self.file, line=line, field=field))
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0], True
+    return hint, False
+
+
+_FAIL = object()
+
+
+def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str) -> Any:
+    """Convert one YAML value to the field's type; report and return _FAIL on error."""
+    hint, _ = _unwrap_optional(hint)
+    origin = typing.get_origin(hint)
+    if value is None:
+        ctx.error("empty value (leave optional fields out instead of writing null)", line, field)
+        return _FAIL
+    if origin is tuple:
+        (item_hint, _ellipsis) = typing.get_args(hint)
+        if isinstance(value, (str, LineDict)) and "ref" in meta:
+            value = [value]
+        if not isinstance(value, list):
+            ctx.error(f"expected a list, got {type(value).__name__}", line, field)
+            return _FAIL
+        items = [_convert(v, item_hint, meta, ctx, getattr(v, "line", line), f"{field}[{i}]")
+                 for i, v in enumerate(value)]
+        return _FAIL if _FAIL in items else tuple(items)
+    if origin is dict:
+        if not isinstance(value, dict):
+            ctx.error("expected a mapping", line, field)
+            return _FAIL
+        out = {}
+        _, val_hint = typing.get_args(hint)
+        for k, v in value.items():
+            if isinstance(v, bool) or not isinstance(v, (_SCALARS if val_hint is Any else (int, float))):
+                if hasattr(v, "isoformat"):
+                    v = v.isoformat()
+                else:
+                    ctx.error(f"value of {k!r} must be a {'scalar' if val_hint is Any else 'number'}", line, f"{field}.{k}")
+                    return _FAIL
+            out[str(k)] = v
+        return out
+    if hint is model.Source:
+        return _source(value, ctx, line, field)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, LineDict):
+            ctx.error(f"expected a mapping for {hint.__name__}", line, field)
+            return _FAIL
+        return _build(hint, value, ctx, field + ".")
+    if meta.get("date"):
+        try:
+            return iso_date(value)
+        except ValueError as exc:
+            ctx.error(f"bad date: {exc}", line, field)
+            return _FAIL
+    if hint is bool:
+        if not isinstance(value, bool):
+            ctx.error(f"expected true or false, got {value!r}", line, field)
+            return _FAIL
+        return value
+    if hint in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (hint is int and not isinstance(value, int)):
+            ctx.error(f"expected {'a whole number' if hint is int else 'a number'}, got {value!r}", line, field)
+            return _FAIL
+        return hint(value)
+    if hint is str:
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            ctx.error(f"expected text, got {type(value).__name__}", line, field)
+            return _FAIL
+        value = str(value).strip()
+        if not value:
+            ctx.error("empty text", line, field)
+            return _FAIL
+        if "choices" in meta and value not in meta["choices"]:
+            ctx.error(f"{value!r} is not one of: {', '.join(meta['choices'])}", line, field)
+            return _FAIL
+        if "ref" in meta:
+            try:
+                value = check_curie(value)
+            except IdError as exc:
+                ctx.error(f"malformed identifier: {exc}", line, field)
+                return _FAIL
+            ctx.refs.append((meta["ref"], value, line, field))
+        elif field.split("[")[0].endswith("xrefs"):
+            try:
+                value = check_curie(value)
+            except IdError as exc:
+                ctx.error(f"malformed identifier: {exc}", line, field)
+                return _FAIL
+        return value
+    raise TypeError(f"unsupported type {hint!r} for {field}")  # a schema bug, not a data error
+
+
+def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
+    where = None
+    if isinstance(value, LineDict):
+        extra = set(value) - {"id", "where"}
+        if extra or "id" not in value:
+            ctx.error("a source mapping has exactly 'id' and optional 'where'", value.line, field)
+            return _FAIL
+        where, value = value.get("where"), value["id"]
+        if where is not None and not isinstance(where, str):
+            ctx.error("'where' must be text", line, field)
+            return _FAIL
+    if not isinstance(value, str):
+        ctx.error(f"a source is text, got {value!r}", line, field)
+        return _FAIL
+    try:
+        ident = check_source(value)
+    except IdError as exc:
+        ctx.error(f"bad source: {exc}", line, field)
+        return _FAIL
+    if ident.startswith("KG:doc-"):
+        ctx.refs.append((("Document",), ident, line, field))
+    return model.Source(ident, where)
+
+
+def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    ok = True
+    for key in data:
+        if key not in fields:
+            ctx.error(f"unknown field {key!r} for {cls.__name__} (allowed: {', '.join(fields)})",
+                      data.lines.get(key, data.line), prefix + str(key))
+            ok = False
+    kwargs = {}
+    for name, f in fields.items():
+        line = data.lines.get(name, data.line)
+        if name not in data:
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required:
+                ctx.error("missing required field", data.line, prefix + name)
+                ok = False
+            continue
+        value = _convert(data[name], hints[name], dict(f.metadata), ctx, line, prefix + name)
+        if value is _FAIL:
+            ok = False
+        elif name == "sources" and not value:
+            ctx.error("at least one source is required", line, prefix + name)
+            ok = False
+        else:
+            kwargs[name] = value
+    return cls(**kwargs) if ok else _FAIL
+
+
+def _record(cls: type, data: Any, ctx: _Ctx, index: int) -> Any:
+    if not isinstance(data, LineDict):
+        ctx.error(f"record {index + 1} is not a mapping", None, "")
+        return _FAIL
+    if "id" in data and isinstance(data["id"], str):
+        try:
+            data["id"] = check_curie(data["id"], cls.ID_PREFIXES)
+        except IdError as exc:
+            ctx.error(f"malformed identifier: {exc}", data.lines["id"], "id")
+            return _FAIL
+    rec = _build(cls, data, ctx)
+    if rec is not _FAIL:
+        for problem, field in _semantic_problems(rec):
+            ctx.error(problem, data.lines.get(field.split(".")[0], data.line), field)
+            rec = _FAIL
+    return rec
+
+
+def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
+    """Rules that span fields of one record."""
+    out = []
+    if isinstance(rec, model.Approval):
+        if rec.status == "withdrawn" and rec.withdrawal is None:
+            out.append(("status is withdrawn but there is no withdrawal", "withdrawal"))
+        if rec.withdrawal is not None and rec.status != "withdrawn":
+            out.append(("a withdrawal is given but status is not withdrawn", "status"))
+        if rec.withdrawal is not None and rec.withdrawal.date < rec.date:
+            out.append(("withdrawal date is before the approval date", "withdrawal.date"))
+    if isinstance(rec, model.Result) and rec.ci:
+        if len(rec.ci) != 2 or rec.ci[0] > rec.ci[1]:
+            out.append(("ci must be [low, high] with low <= high", "ci"))
+        elif rec.value is not None and not rec.ci[0] <= rec.value <= rec.ci[1]:
+            out.append((f"value {rec.value} lies outside its ci {list(rec.ci)}", "value"))
+    if isinstance(rec, model.Claim) and rec.predicate not in ("describes",) and rec.object is None:
+        out.append((f"predicate {rec.predicate!r} needs an object", "object"))
+    return out
+
+
+def load_dataset(data_dir: str | Path) -> model.Dataset:
+    """Read every ``<kind>.yaml`` in ``data_dir`` and return the checked records.
+
+    Raises :class:`DataErrors` listing every problem (file, line, field) if any is found.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataErrors([DataError("data directory not found", file=str(data_dir))])
+    errors: list[DataError] = []
+    refs: list[tuple[str, tuple[str, ...], str, int, str]] = []
+    records: dict[str, tuple] = {}
+    seen: dict[str, tuple[str, str, int]] = {}  # id -> (kind, file, line)
+    failed: set[str] = set()  # ids of records already reported: no second error for references to them
+    broken: set[str] = set()  # kinds whose file could not be read: references to them are not checked
+    for name, cls in model.KINDS.items():
+        path = data_dir / f"{name}.yaml"
+        records[name] = ()
+        if not path.exists():
+            continue
+        shown = str(path)
+        ctx = _Ctx(shown)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError) as exc:
+            errors.append(DataError(f"cannot read: {exc}", file=shown))
+            broken.add(cls.__name__)
+            continue
+        try:
+            raw = load_yaml_text(text, shown)
+        except DataError as exc:
+            errors.append(exc)
+            broken.add(cls.__name__)
+            continue
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            errors.append(DataError("the file must be a list of records", file=shown, line=1))
+            broken.add(cls.__name__)
+            continue
+        out = []
+        for i, item in enumerate(raw):
+            rec = _record(cls, item, ctx, i)
+            if rec is _FAIL:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed.add(item["id"])
+                continue
+            line = item.line
+            if rec.id in seen:
+                kind, f0, l0 = seen[rec.id]
+                ctx.error(f"duplicate id {rec.id} (first defined at {f0}:{l0})", line, "id")
+                continue
+            seen[rec.id] = (cls.__name__, shown, line)
+            out.append(rec)
+        records[name] = tuple(out)
+        errors.extend(ctx.errors)
+        refs.extend((shown, *r) for r in ctx.refs)
+    for file, kinds, value, line, field in refs:
+        found = seen.get(value)
+        if found is None and (value in failed or broken.intersection(kinds)):
+            continue
+        if found is None:
+            errors.append(DataError(f"dangling reference: no {' or '.join(kinds)} with id {value}",
+                                    file=file, line=line, field=field))
+        elif found[0] not in kinds:
+            errors.append(DataError(f"{value} is a {found[0]}, expected {' or '.join(kinds)}",
+                                    file=file, line=line, field=field))
+    if errors:
+        raise DataErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
+    return model.Dataset(records)

@@ -1,0 +1,101 @@
+"""The persistent store: written once by ``kg build``, opened read-only by every other command.
+
+It is an on-disk pyoxigraph (Oxigraph/RocksDB) store. The graph's triples are in the default
+graph; the lookup index and the build metadata are in named graphs of their own, so that
+SPARQL users and exports see only the data. A new store is written beside the old one and
+swapped in only when complete, so a failed build leaves the previous store as it was.
+
+>>> import tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "store")
+>>> write_store(path, b"<http://a> <http://b> <http://c> .\\n", {"triples": 1})
+>>> open_store(path).query("ASK { <http://a> ?p ?o }").__bool__()
+True
+>>> read_meta(path)["triples"]
+1
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+
+INDEX_GRAPH = "urn:kg:index"
+META_FILE = "kg-meta.json"
+DEFAULT_STORE = Path("exports") / "store"
+
+
+def store_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The store location: the explicit path, else ``$KG_STORE``, else ``exports/store``."""
+    return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def write_store(path: str | os.PathLike, ntriples: bytes, meta: dict[str, Any],
+                index_ntriples: bytes = b"") -> None:
+    """Write a new store at ``path`` from N-Triples, replacing any previous one atomically."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".store-new-", dir=path.parent))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
+        if index_ntriples:
+            store.bulk_load(index_ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(INDEX_GRAPH))
+        store.flush()
+        del store
+        (tmp / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if path.exists():
+        old = path.with_name(f".{path.name}-old-{os.getpid()}")
+        os.replace(path, old)
+    os.replace(tmp, path)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(path: str | os.PathLike):
+    """Open the store read-only; :class:`StoreError` if there is none at ``path``."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if not (path / META_FILE).exists():
+        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from None
+
+
+def read_meta(path: str | os.PathLike) -> dict[str, Any]:
+    """The build metadata written with the store (counts, data hash, time)."""
+    try:
+        return json.loads((Path(path) / META_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)") from None
+
+
+def term_value(term) -> Any:
+    """Python value of a pyoxigraph term: IRIs as strings, typed literals as int/float/bool/str."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "int", "long"):
+            return int(term.value)
+        if dt in ("double", "decimal", "float"):
+            return float(term.value)
+        if dt == "boolean":
+            return term.value == "true"
+        return term.value
+    return None if term is None else str(term)

@@ -1,0 +1,67 @@
+"""Shared fixtures: the project's curated data, a store built from it once per session,
+a tiny valid dataset to break in bad-input tests, and a CLI runner."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MINI = Path(__file__).parent / "fixtures" / "mini"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from kg.sources.curated import load_dataset
+
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="session")
+def graph(dataset):
+    from kg.graph import build_graph
+
+    return build_graph(dataset)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A store and exports folder built from data/ (once for the whole session)."""
+    from kg.build import build
+
+    base = tmp_path_factory.mktemp("kg")
+    stats = build(DATA, base / "store", base / "exports")
+    return {"store": base / "store", "exports": base / "exports", "stats": stats}
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    from kg.store import open_store
+
+    return open_store(built["store"])
+
+
+@pytest.fixture
+def mini(tmp_path):
+    """A copy of the tiny valid dataset that a test may edit."""
+    dst = tmp_path / "data"
+    shutil.copytree(MINI, dst)
+    return dst
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared material is read from ../shared)")
+    return path
