@@ -1,8 +1,8 @@
 """Named questions over the store. Each is a stored SPARQL file (``*.rq`` beside this module)
 run on the store with caller values *bound* (never pasted in), plus a thin Python function.
 
->>> sorted(p.name for p in _QUERY_DIR.glob("*.rq"))[:2]
-['approval_trials.rq', 'approvals.rq']
+>>> "SELECT" in stored_query("approvals")
+True
 """
 from __future__ import annotations
 

@@ -1,0 +1,92 @@
+"""The kg command through its real entry point: outputs, exit codes, messages, never tracebacks."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.cli import main
+
+
+def kg(capsys, *args):
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
+
+
+def test_build_lookup_query_export_stats(capsys, mini, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = kg(capsys, "build", "--data", str(mini))
+    assert code == 0, err
+    assert "built exports/store" in out and (tmp_path / "exports" / "kg.ttl").exists()
+
+    code, out, _ = kg(capsys, "lookup", "tecentriq")
+    assert code == 0 and "atezolizumab" in out and "DRUGBANK:DB11595" in out and "binds" in out
+
+    code, out, _ = kg(capsys, "lookup", "IMbrave150", "--format", "json")
+    (trial,) = json.loads(out)
+    assert trial["id"] == "CLINICALTRIALS:NCT03434379" and trial["type"] == "Trial"
+
+    code, out, _ = kg(capsys, "query", "approvals", "--format", "json")
+    (a,) = json.loads(out)
+    assert a["date"] == "2020-05-29" and a["trials"][0]["acronym"] == "IMbrave150"
+    assert a["trials"][0]["results"][0]["summary"].startswith("overall survival: HR 0.58")
+
+    code, out, _ = kg(capsys, "query", "approvals", "--drug", "Tecentriq")
+    assert code == 0 and "IMbrave150" in out and "1 approvals" in out
+
+    code, out, _ = kg(capsys, "export", "--format", "jsonld")
+    assert code == 0 and (tmp_path / "exports" / "kg.jsonld").exists()
+
+    code, out, _ = kg(capsys, "stats", "--format", "json")
+    assert json.loads(out)["nodes_by_type"]["Trial"] == 1
+
+
+def test_store_from_env(capsys, mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "elsewhere"))
+    monkeypatch.chdir(tmp_path)
+    assert kg(capsys, "build", "--data", str(mini))[0] == 0
+    assert (tmp_path / "elsewhere" / "kg-meta.json").exists()
+    assert kg(capsys, "lookup", "HCC")[0] == 0
+
+
+def test_unknown_term_exits_1_with_suggestions(capsys, built):
+    code, out, err = kg(capsys, "lookup", "tecentrik", "--store", str(built["store"]))
+    assert code == 1 and "not found" in err and "tecentriq" in err and "Traceback" not in err
+
+
+def test_unknown_drug_filter(capsys, built):
+    code, _, err = kg(capsys, "query", "approvals", "--drug", "aspirin", "--store", str(built["store"]))
+    assert code == 1 and "not found" in err
+
+
+def test_bad_data_exits_2_and_writes_nothing(capsys, mini, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = mini / "trials.yaml"
+    p.write_text(p.read_text().replace("enrollment: 501", "enrollment: lots"))
+    code, out, err = kg(capsys, "build", "--data", str(mini))
+    assert code == 2 and "trials.yaml:10: enrollment:" in err and "Traceback" not in err
+    assert not (tmp_path / "exports").exists()
+
+
+def test_missing_store_is_a_message(capsys, tmp_path):
+    code, _, err = kg(capsys, "lookup", "x", "--store", str(tmp_path / "none"))
+    assert code == 1 and "kg build" in err and "Traceback" not in err
+
+
+def test_usage_error_exits_2(capsys):
+    code, _, err = kg(capsys, "export", "--format", "pdf")
+    assert code == 2 and "pdf" in err
+
+
+def test_validate(capsys, mini):
+    code, out, _ = kg(capsys, "validate", "--data", str(mini))
+    assert code == 0 and "valid" in out
+    code, out, _ = kg(capsys, "validate", "--data", str(mini), "--format", "json")
+    assert json.loads(out)["conforms"] is True
+
+
+def test_export_to_stdout(capsys, built):
+    code, out, _ = kg(capsys, "export", "--format", "nt", "--output", "-", "--store", str(built["store"]))
+    assert code == 0 and out.count("\n") == built["stats"]["triples"]

@@ -1,0 +1,60 @@
+"""Lookups resolve every name a user would type; unknown terms give close suggestions."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import NotFoundError
+from kg.lookup import lookup, resolve
+
+
+@pytest.mark.parametrize("term,expected", [
+    ("Tecentriq", "DRUGBANK:DB11595"), ("tecentriq", "DRUGBANK:DB11595"), ("ATEZOLIZUMAB", "DRUGBANK:DB11595"),
+    ("MPDL3280A", "DRUGBANK:DB11595"), ("MPDL 3280A", "DRUGBANK:DB11595"), ("mpdl-3280a", "DRUGBANK:DB11595"),
+    ("DB11595", "DRUGBANK:DB11595"), ("drugbank:db11595", "DRUGBANK:DB11595"),
+    ("CHEMBL3707227", "DRUGBANK:DB11595"), ("UNII:52CMI0WC3Y", "DRUGBANK:DB11595"),
+    ("Tecentriq Hybreza", "DRUGBANK:DB11595"),
+    ("Keytruda", "DRUGBANK:DB09037"), ("Avastin", "DRUGBANK:DB00112"),
+    ("PD-L1", "HGNC:17635"), ("CD274", "HGNC:17635"), ("B7-H1", "HGNC:17635"), ("Q9NZQ7", "HGNC:17635"),
+    ("HGNC:17635", "HGNC:17635"), ("PD-1", "HGNC:8760"), ("VEGF-A", "HGNC:12680"),
+    ("TNBC", "MONDO:0005494"), ("triple-negative breast cancer", "MONDO:0005494"),
+    ("NCIT:C71732", "MONDO:0005494"), ("DOID:0060081", "MONDO:0005494"), ("NSCLC", "MONDO:0005233"),
+    ("NCT03498716", "CLINICALTRIALS:NCT03498716"), ("nct03498716", "CLINICALTRIALS:NCT03498716"),
+    ("ALEXANDRA", "CLINICALTRIALS:NCT03498716"), ("IMpassion030", "CLINICALTRIALS:NCT03498716"),
+    ("IMpassion130", "CLINICALTRIALS:NCT02425891"), ("impassion 130", "CLINICALTRIALS:NCT02425891"),
+    ("KEYNOTE-522", "CLINICALTRIALS:NCT03036488"), ("keynote 522", "CLINICALTRIALS:NCT03036488"),
+    ("NSABP B-59", "CLINICALTRIALS:NCT03281954"), ("GeparDouze", "CLINICALTRIALS:NCT03281954"),
+    ("OAK", "CLINICALTRIALS:NCT02008227"),
+    ("PMID:39883436", "PMID:39883436"), ("39883436", "PMID:39883436"),
+    ("10.1001/jama.2024.26886", "PMID:39883436"), ("doi:10.1001/JAMA.2024.26886", "PMID:39883436"),
+    ("FDA", "KG:org-fda"),
+])
+def test_resolves(store, term, expected):
+    assert expected in resolve(store, term)
+
+
+def test_lookup_describes_entity_with_neighbours_and_sources(store):
+    (e,) = lookup(store, "Tecentriq")
+    assert (e["id"], e["type"], e["name"]) == ("DRUGBANK:DB11595", "Drug", "atezolizumab")
+    assert "CHEMBL.COMPOUND:CHEMBL3707227" in e["identifiers"]
+    assert e["sources"]
+    by_pred = {}
+    for n in e["neighbours"]:
+        by_pred.setdefault(n["predicate"], set()).add(n["node"]["id"])
+    assert "HGNC:17635" in by_pred["binds"]
+    assert "CLINICALTRIALS:NCT02425891" in by_pred["tests intervention"]
+    assert "KG:appr-fda-2019-03-08-tnbc" in by_pred["approval of"]
+    assert all(n["sources"] for n in e["neighbours"])
+    evidence = [n for n in e["neighbours"] if n["predicate"] == "clinical evidence for"]
+    assert evidence and all(n["level"] and n["evidence_direction"] for n in evidence)
+
+
+def test_unknown_term_gives_suggestions(store):
+    with pytest.raises(NotFoundError) as info:
+        lookup(store, "tecentrik")
+    assert "tecentriq" in info.value.suggestions
+
+
+@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "?n ?p ?o", "<http://evil>", "' OR 1=1 --", ""])
+def test_hostile_terms_are_values_not_query_text(store, hostile):
+    with pytest.raises(NotFoundError):
+        lookup(store, hostile)
