@@ -11,30 +11,10 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError, NotFoundError
+from kg.errors import KGError
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                      help="text for people (tables), json for scripts.")
-STORE = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="KG_STORE",
-                     default=None, help="Store directory [env KG_STORE; default exports/store].")
-
-
-def _store_path(store: Path | None) -> Path:
-    from kg.store import store_path
-
-    return store_path(store)
-
-
-def _open(store: Path | None):
-    from kg.store import open_store
-
-    return open_store(_store_path(store))
-
-
-def _echo_json(data) -> None:
-    from kg.render import to_json
-
-    click.echo(to_json(data))
+from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
+from kg.cli_query import query
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,37 +63,6 @@ def lookup(term: str, store: Path | None, fmt: str) -> None:
     from kg.render import entity_text
 
     click.echo("\n\n".join(entity_text(e) for e in found))
-
-
-@cli.group()
-def query() -> None:
-    """Named questions over the graph."""
-
-
-@query.command("approvals")
-@click.option("--drug", help="Only approvals of this drug (any name, brand, code or id).")
-@STORE
-@FORMAT
-def approvals_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
-    """Every approval with the trials that support it (and, for withdrawn ones, the trial that failed)."""
-    from kg.lookup import resolve, suggestions
-    from kg.query import approvals
-
-    st = _open(store)
-    drug_id = None
-    if drug is not None:
-        ids = resolve(st, drug, ("Drug",))
-        if not ids:
-            raise NotFoundError(drug, suggestions(st, drug))
-        drug_id = ids[0]
-    items = approvals(st, drug=drug_id)
-    if fmt == "json":
-        _echo_json(items)
-        return
-    from kg.render import approvals_text
-
-    click.echo(approvals_text(items))
-    click.echo(f"\n{len(items)} approvals")
 
 
 @cli.command()
@@ -172,6 +121,41 @@ def stats(store: Path | None, fmt: str) -> None:
     click.echo()
     click.echo(table([{"predicate": k, "count": v} for k, v in meta["edges_by_predicate"].items()],
                      ["predicate", "count"]))
+
+
+cli.add_command(query)
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (an <IRI>, a CURIE, or else a string); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "ttl", "nt"]),
+              default="table", show_default=True, help="SPARQL results format (ttl/nt for CONSTRUCT, DESCRIBE).")
+@click.option("--timeout", default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@STORE
+def sparql(text: str | None, file, binds: tuple[str, ...], fmt: str, timeout: float, store: Path | None) -> None:
+    """Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
+
+    The prefixes kg:, biolink:, skos:, rdfs:, xsd: and the identifier prefixes (DRUGBANK:,
+    MONDO:, HGNC:, CLINICALTRIALS:, PMID:, ...) are declared. Updates, SERVICE and LOAD are refused.
+    """
+    from kg.errors import QueryError
+    from kg.query.sparql import parse_binding, sparql as run_sparql, table_from_json
+
+    if (text is None) == (file is None):
+        raise QueryError("give the query as an argument or with --file (one of them)")
+    query_text = text if text is not None else file.read()
+    bindings = dict(parse_binding(b) for b in binds)
+    _open(store)  # a clear error if there is no store
+    wire = "json" if fmt == "table" else fmt
+    data = run_sparql(str(_store_path(store)), query_text, bindings=bindings, fmt=wire, timeout=timeout)
+    if fmt == "table" and data.lstrip().startswith(b"{"):
+        click.echo(table_from_json(data))
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 def main(argv: list[str] | None = None) -> None:

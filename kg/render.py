@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
+from kg.render_rows import (APPROVAL_COLUMNS, CONTRADICTION_COLUMNS, EVIDENCE_COLUMNS, TRIAL_COLUMNS,  # noqa: F401
+                            approval_rows, contradiction_rows, evidence_rows, path_rows, path_text, setting_text,
+                            target_rows, trial_rows)
+
 
 def to_json(data: Any) -> str:
     """Stable, indented JSON (UTF-8 kept as is)."""
@@ -45,29 +49,12 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def setting_text(setting: dict[str, Any]) -> str:
-    """Short human form of a setting mapping.
-
-    >>> setting_text({"context": "advanced", "line": "first", "biomarker": "PD-L1 IC >= 1%"})
-    'advanced, first line, PD-L1 IC >= 1%'
-    """
-    parts = [setting.get("context"), f"{setting['line']} line" if setting.get("line") else None,
-             setting.get("stage"), setting.get("histology"), setting.get("biomarker"), setting.get("population")]
-    return ", ".join(p for p in parts if p)
-
-
 def approvals_text(items: list[dict[str, Any]]) -> str:
     """The approvals question as a table: one row per approval, trials and sources listed."""
-    rows = []
-    for a in items:
-        status = a["status"] + (f" {a['withdrawal']['date']}" if a.get("withdrawal") else "")
-        trials = [f"{t['acronym']} {t['nct']} ({t['phase']}, {t['role']}): {t['outcome']}" for t in a["trials"]]
-        rows.append({
-            "date": a["date"], "agency": _short_agency(a["agency"]), "drug": a["drug"]["name"],
-            "indication": [f"{i['name']} ({i['id']})" for i in a["indications"]],
-            "type": a["type"], "setting": setting_text(a["setting"]), "status": status,
-            "trials": trials, "sources": a["sources"],
-        })
+    rows = approval_rows(items)
+    for r in rows:
+        r["agency"] = _short_agency(r["agency"])
+        r["status"] += f" {r['withdrawal_date']}" if r["withdrawal_date"] else ""
     cols = ["date", "agency", "drug", "indication", "type", "setting", "status", "trials", "sources"]
     return table(rows, cols, max_width=38)
 

@@ -90,3 +90,27 @@ def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
         a["partners"].sort()
         a["sources"].sort()
     return list(out.values())
+
+
+def withdrawn(store, drug: str | None = None) -> list[dict[str, Any]]:
+    """Withdrawn approvals, each with its withdrawal and the confirmatory trial that failed."""
+    return [a for a in approvals(store, drug) if a["status"] == "withdrawn"]
+
+
+def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
+    """Approvals in force on ``date`` (ISO): granted on or before it and not withdrawn by then.
+
+    An approval known only to the month (``2019-08``) counts from the first of that month.
+    """
+    from kg.sources.yamlfile import iso_date
+
+    day = iso_date(date)
+    if len(day) != 10:
+        raise ValueError("as-of needs a full date, YYYY-MM-DD")
+    out = []
+    for a in approvals(store, drug):
+        granted = a["date"] if len(a["date"]) == 10 else a["date"] + "-01"
+        w = a["withdrawal"]
+        if granted <= day and (w is None or w["date"] > day):
+            out.append(a)
+    return out

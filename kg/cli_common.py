@@ -1,0 +1,70 @@
+"""Options and output helpers shared by the CLI modules."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                      help="text for people (tables), json for scripts.")
+TABLE_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "tsv"]), default="text",
+                            show_default=True, help="text table, JSON, CSV or TSV.")
+STORE = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="KG_STORE",
+                     default=None, help="Store directory [env KG_STORE; default exports/store].")
+
+
+def store_path(store: Path | None) -> Path:
+    from kg.store import store_path as resolve
+
+    return resolve(store)
+
+
+def open_ro(store: Path | None):
+    """Open the store read-only."""
+    from kg.store import open_store
+
+    return open_store(store_path(store))
+
+
+def resolve_one(st, term: str, types: tuple[str, ...]) -> str:
+    """The CURIE a user's term names (first match of the given types), or NotFoundError."""
+    from kg.errors import NotFoundError
+    from kg.lookup import resolve, suggestions
+
+    ids = resolve(st, term, types)
+    if not ids:
+        raise NotFoundError(term, suggestions(st, term))
+    return ids[0]
+
+
+def echo_json(data: Any) -> None:
+    from kg.render import to_json
+
+    click.echo(to_json(data))
+
+
+def emit(items: list[dict[str, Any]], fmt: str, rows: Callable[[list], list[dict]], columns: list[str],
+         text: Callable[[list], str] | None = None) -> None:
+    """Print results: JSON as they are; CSV/TSV of the flat rows; text as ``text(items)`` or a table."""
+    if fmt == "json":
+        echo_json(items)
+        return
+    flat = rows(items)
+    if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, delimiter="," if fmt == "csv" else "\t", extrasaction="ignore",
+                           lineterminator="\n")
+        w.writeheader()
+        for r in flat:
+            w.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                        for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from kg.render import table
+
+    click.echo(text(items) if text else table(flat, columns, max_width=40))
+    click.echo(f"\n{len(items)} result{'s' if len(items) != 1 else ''}")

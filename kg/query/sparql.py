@@ -1,0 +1,145 @@
+"""User SPARQL, run safely: read-only query forms only, no SERVICE or LOAD, values bound
+(never pasted into the text), the project's prefixes predeclared, and a time limit.
+
+>>> check_query("SELECT * WHERE { ?s ?p 'SERVICE' } # LOAD in a comment is fine")
+'SELECT'
+>>> check_query("INSERT DATA { <a:b> <a:c> <a:d> }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: updates are refused: this endpoint is read-only (found INSERT)
+"""
+from __future__ import annotations
+
+import multiprocessing
+import re
+from typing import Any
+
+from kg.errors import QueryError
+
+_STRIP = re.compile(r'''
+    "{3}.*?"{3} | '{3}.*?'{3}          # long strings
+  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'   # strings
+  | <[^<>"{}|^`\\\s]*>                  # IRIs
+  | \#[^\n]*                           # comments
+  | [?$][A-Za-z0-9_]+                  # variables
+  | [A-Za-z][\w.-]*:[\w.%-]*           # prefixed names
+''', re.X | re.S)
+_UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH", "LOAD")
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
+
+
+def check_query(text: str) -> str:
+    """Return the query form, or raise :class:`QueryError` for updates, SERVICE or LOAD."""
+    words = re.findall(r"[A-Za-z]+", _STRIP.sub(" ", text))
+    upper = [w.upper() for w in words]
+    if "SERVICE" in upper:
+        raise QueryError("SERVICE is refused: queries may not call other endpoints")
+    if "LOAD" in upper:
+        raise QueryError("LOAD is refused: queries may not load data")
+    for w in upper:
+        if w in _UPDATES:
+            raise QueryError(f"updates are refused: this endpoint is read-only (found {w})")
+    form = next((w for w in upper if w in FORMS), None)
+    if form is None:
+        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return form
+
+
+def parse_binding(text: str) -> tuple[str, Any]:
+    """``name=value`` -> (name, term): ``<iri>`` or a known CURIE become IRIs, anything else a string.
+
+    >>> parse_binding("drug=DRUGBANK:DB11595")
+    ('drug', ('iri', 'http://identifiers.org/drugbank/DB11595'))
+    >>> parse_binding("name=x' } DROP ALL")
+    ('name', ('literal', "x' } DROP ALL"))
+    """
+    from kg.ids import IdError, check_curie, curie_to_iri
+
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"a binding is NAME=VALUE, got {text!r}")
+    if value.startswith("<") and value.endswith(">"):
+        return name, ("iri", value[1:-1])
+    try:
+        return name, ("iri", curie_to_iri(check_curie(value)))
+    except IdError:
+        return name, ("literal", value)
+
+
+def _execute(store_path: str, text: str, bindings: dict, fmt: str) -> bytes:
+    import pyoxigraph as ox
+
+    from kg.query import PREFIXES
+    from kg.ids import PREFIXES as ID_PREFIXES
+
+    store = ox.Store.read_only(store_path)
+    subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
+    prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
+    result = store.query(text, prefixes=prefixes, substitutions=subs)
+    if isinstance(result, ox.QueryTriples):
+        rdf = {"nt": ox.RdfFormat.N_TRIPLES}.get(fmt, ox.RdfFormat.TURTLE)
+        return result.serialize(format=rdf)
+    res_fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+               "xml": ox.QueryResultsFormat.XML}.get(fmt, ox.QueryResultsFormat.JSON)
+    return result.serialize(format=res_fmt)
+
+
+def _child(conn, *args) -> None:
+    try:
+        conn.send(("ok", _execute(*args)))
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as a message
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def sparql(store_path: str, text: str, *, bindings: dict | None = None, fmt: str = "json",
+           timeout: float = 30.0) -> bytes:
+    """Run a user query against the store at ``store_path``; return the serialised results.
+
+    The query runs in a child process that is stopped when ``timeout`` seconds have passed.
+    """
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}")
+    form = check_query(text)
+    if form in ("CONSTRUCT", "DESCRIBE") and fmt not in ("ttl", "nt", "table"):
+        fmt = "ttl"
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, str(store_path), text, dict(bindings or {}), fmt), daemon=True)
+    proc.start()
+    child.close()
+    if not parent.poll(timeout):
+        proc.terminate()
+        proc.join(2)
+        if proc.is_alive():
+            proc.kill()
+        raise QueryError(f"the query ran past its time limit of {timeout:g} s and was stopped")
+    try:
+        status, payload = parent.recv()
+    except EOFError:
+        raise QueryError("the query process ended without an answer") from None
+    proc.join(2)
+    if status != "ok":
+        if "SELECT projection" in payload:
+            payload += " (a bound variable must be selected too: list it in SELECT, or use SELECT *)"
+        raise QueryError(f"query failed: {payload}")
+    return payload
+
+
+def table_from_json(data: bytes) -> str:
+    """Render SPARQL JSON results (SELECT or ASK) as an aligned text table."""
+    import json
+
+    from kg.ids import iri_to_curie
+    from kg.render import table
+
+    doc = json.loads(data)
+    if "boolean" in doc:
+        return "true" if doc["boolean"] else "false"
+    cols = doc["head"]["vars"]
+    rows = [{c: (iri_to_curie(b[c]["value"]) if b[c]["type"] == "uri" else b[c]["value"]) if c in b else None
+             for c in cols} for b in doc["results"]["bindings"]]
+    return table(rows, cols) + f"\n({len(rows)} rows)"

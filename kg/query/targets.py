@@ -1,0 +1,46 @@
+"""Which drugs act on a target (from curated mechanism edges, with their sources)."""
+from __future__ import annotations
+
+from typing import Any
+
+ACTIONS = {"binds": "binds", "blocksInteractionWith": "blocks interaction with", "inhibits": "inhibits",
+           "agonistOf": "agonist of", "sparesInteractionWith": "spares interaction with"}
+
+
+def drugs_for_target(store, target: str, *, include_spared: bool = False) -> list[dict[str, Any]]:
+    """Drugs with a curated binds / blocks / inhibits / agonist edge to ``target`` (a CURIE).
+
+    Each item: drug (id, name), actions (with ``via`` where the action goes through another
+    target, e.g. atezolizumab blocks PD-1 via PD-L1), best evidence level, sources. Drugs that
+    only *spare* the target are left out unless ``include_spared``.
+
+    >>> ACTIONS["blocksInteractionWith"]
+    'blocks interaction with'
+    """
+    from kg.query import concept, run
+
+    drugs: dict[str, dict[str, Any]] = {}
+    for r in run(store, "drugs_for_target", target=target):
+        if r["doc"]:
+            continue  # what documents claim is not curated mechanism evidence
+        action = ACTIONS[r["pred"].rsplit("#", 1)[-1].split(":")[-1]]
+        d = drugs.setdefault(r["drug"], {"drug": {"id": r["drug"], "name": r["drugName"]}, "actions": [],
+                                         "levels": set(), "sources": set()})
+        text = action + (f" (via {r['viaName']})" if r["viaName"] else "")
+        if text not in d["actions"]:
+            d["actions"].append(text)
+        if r["lv"]:
+            d["levels"].add(concept(r["lv"]))
+        if r["source"]:
+            d["sources"].add(r["source"])
+    from kg.query.common import level_rank
+
+    out = []
+    for d in drugs.values():
+        if not include_spared and all(a.startswith("spares") for a in d["actions"]):
+            continue
+        levels = sorted(d.pop("levels"), key=level_rank)
+        out.append({**d, "actions": sorted(d["actions"]), "level": levels[-1] if levels else None,
+                    "sources": sorted(d["sources"])})
+    out.sort(key=lambda x: x["drug"]["name"])
+    return out

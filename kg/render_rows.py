@@ -1,0 +1,127 @@
+"""Flat rows (for tables, CSV and TSV) of each named question's results.
+
+>>> evidence_rows([{"setting": {"context": "adjuvant"}, "kind": "trial result", "trial": "ALEXANDRA",
+...                 "sources": ["PMID:39883436"], "direction": "does not support"}])[0]["setting"]
+'adjuvant'
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+def setting_text(setting: dict[str, Any]) -> str:
+    """Short human form of a setting mapping.
+
+    >>> setting_text({"context": "advanced", "line": "first", "biomarker": "PD-L1 IC >= 1%"})
+    'advanced, first line, PD-L1 IC >= 1%'
+    """
+    parts = [setting.get("context"), f"{setting['line']} line" if setting.get("line") else None,
+             setting.get("stage"), setting.get("histology"), setting.get("biomarker"), setting.get("population")]
+    return ", ".join(p for p in parts if p)
+
+
+APPROVAL_COLUMNS = ["date", "agency", "drug", "indication", "type", "setting", "status", "withdrawal_date",
+                    "failed_trial", "trials", "sources"]
+
+
+def approval_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{
+        "date": a["date"], "agency": a["agency"], "drug": a["drug"]["name"],
+        "indication": [f"{i['name']} ({i['id']})" for i in a["indications"]], "type": a["type"],
+        "setting": setting_text(a["setting"]), "status": a["status"],
+        "withdrawal_date": a["withdrawal"]["date"] if a["withdrawal"] else None,
+        "failed_trial": a["withdrawal"]["failed_trial"] if a["withdrawal"] else None,
+        "trials": [f"{t['acronym']} {t['nct']} ({t['phase']}, {t['role']}): {t['outcome']}" for t in a["trials"]],
+        "sources": a["sources"],
+    } for a in items]
+
+
+EVIDENCE_COLUMNS = ["setting", "kind", "trial", "phase", "endpoint", "population", "effect", "p", "met", "level",
+                    "direction", "approval", "status", "accuracy", "sources"]
+
+
+def evidence_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for e in items:
+        out.append({
+            "setting": setting_text(e.get("setting", {})), "kind": e.get("kind"),
+            "trial": f"{e['trial']} ({e.get('nct')})" if e.get("trial") else None, "phase": e.get("phase"),
+            "endpoint": e.get("endpoint") or e.get("statement"), "population": e.get("population"),
+            "effect": e.get("effect"), "p": e.get("p"), "met": e.get("met"), "level": e.get("level"),
+            "direction": e.get("direction"), "approval": e.get("approval_name"),
+            "status": (e.get("status") or "") + (f" {e['withdrawal_date']}" if e.get("withdrawal_date") else "")
+            or None,
+            "accuracy": e.get("accuracy"), "sources": e.get("sources", []),
+        })
+    return out
+
+
+def target_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"drug": d["drug"]["name"], "id": d["drug"]["id"], "actions": d["actions"], "level": d["level"],
+             "sources": d["sources"]} for d in items]
+
+
+TRIAL_COLUMNS = ["trial", "nct", "phase", "setting", "status", "endpoint", "effect", "p", "met", "direction",
+                 "sources"]
+
+
+def trial_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for t in items:
+        base = {"trial": t["acronym"], "nct": t["nct"], "phase": t["phase"], "setting": setting_text(t["setting"]),
+                "status": t["status"]}
+        if not t["results"]:
+            out.append({**base, "sources": []})
+        for r in t["results"]:
+            out.append({**base, "endpoint": r["endpoint"] + (f" ({r['population']})" if r["population"] else ""),
+                        "effect": r["effect"], "p": r["p"], "met": r["met"], "direction": r["direction"],
+                        "sources": r["sources"]})
+    return out
+
+
+CONTRADICTION_COLUMNS = ["drug", "indication", "setting", "both_ways_here", "direction", "evidence", "endpoint",
+                         "level"]
+
+
+def contradiction_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for p in items:
+        for ctx, dirs in p["settings"].items():
+            for direction, entries in dirs.items():
+                for e in entries:
+                    out.append({"drug": p["drug"]["name"], "indication": p["indication"]["name"], "setting": ctx,
+                                "both_ways_here": ctx in p["within_setting"], "direction": direction,
+                                "evidence": e["evidence"] + (f" ({e['line']} line)" if e.get("line") else ""),
+                                "endpoint": e["endpoint"], "level": e["level"]})
+    return out
+
+
+def path_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for i, p in enumerate(items, 1):
+        for j, step in enumerate(p["steps"], 1):
+            for e in step["edges"]:
+                names = {step["from"]["id"]: step["from"]["name"], step["to"]["id"]: step["to"]["name"]}
+                out.append({"path": i, "step": j, "from": names[e["subject"]], "relation": e["predicate"],
+                            "to": names[e["object"]], "level": e["level"], "direction": e["direction"],
+                            "detail": " ".join(x for x in (e["detail"], e["effect"]) if x) or None,
+                            "sources": e["sources"]})
+    return out
+
+
+def path_text(items: list[dict[str, Any]]) -> str:
+    """Each path as a chain of names, then every hop with what links the two ends and why."""
+    lines = []
+    for i, p in enumerate(items, 1):
+        lines.append(f"path {i} ({p['length']} step{'s' if p['length'] != 1 else ''}): "
+                     + " - ".join(f"{n['name']} [{n['type']}]" for n in p["nodes"]))
+        for step in p["steps"]:
+            for e in step["edges"]:
+                names = {step["from"]["id"]: step["from"]["name"], step["to"]["id"]: step["to"]["name"]}
+                why = ", ".join(x for x in (e["level"], e["direction"], e["detail"], e["effect"]) if x)
+                src = "; ".join(e["sources"][:3]) + (" ..." if len(e["sources"]) > 3 else "")
+                claim = f" (claimed by {e['document']})" if e["document"] else ""
+                lines.append(f"  {names[e['subject']]} --{e['predicate']}--> {names[e['object']]}"
+                             f"{' [' + why + ']' if why else ''}{claim}  sources: {src}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
