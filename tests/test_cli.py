@@ -34,7 +34,7 @@ def test_build_lookup_query_export_stats(capsys, mini, tmp_path, monkeypatch):
     assert a["trials"][0]["results"][0]["summary"].startswith("overall survival: HR 0.58")
 
     code, out, _ = kg(capsys, "query", "approvals", "--drug", "Tecentriq")
-    assert code == 0 and "IMbrave150" in out and "1 approvals" in out
+    assert code == 0 and "IMbrave150" in out and "1 result" in out
 
     code, out, _ = kg(capsys, "export", "--format", "jsonld")
     assert code == 0 and (tmp_path / "exports" / "kg.jsonld").exists()
