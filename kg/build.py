@@ -28,7 +28,7 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
     Nothing is written unless all of the data passes the loader's checks and the SHACL shapes. Returns the build statistics.
     """
     from kg.graph import build_graph
-    from kg.lookup import index_ntriples
+    from kg.lookup import cards_ntriples, index_ntriples
     from kg.rdf import graph_to_rdf
     from kg.sources.curated import load_dataset
     from kg.errors import ValidationError
@@ -51,7 +51,7 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
         "records": {k: len(v) for k, v in dataset.records.items()},
     }
     ttl = rdf.serialize(format="turtle", encoding="utf-8") if exports_dir else None
-    write_store(store, nt, stats, index_ntriples(graph))
+    write_store(store, nt, stats, index_ntriples(graph) + cards_ntriples(graph))
     if exports_dir:
         atomic_write(Path(exports_dir) / "kg.ttl", ttl)
     return stats

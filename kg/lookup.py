@@ -17,9 +17,9 @@ import unicodedata
 from typing import Any, Iterable
 
 from kg.errors import NotFoundError
-from kg.ids import KG_ONTOLOGY, PREFIXES, bare_id, curie_to_iri, iri_to_curie, normalize_ref
-from kg.store import INDEX_GRAPH, term_value
-from kg.vocab import DICT_ATTRS, PREDICATES, add_attr, attr_of
+from kg.ids import KG_ONTOLOGY, bare_id, curie_to_iri, iri_to_curie, normalize_ref
+from kg.store import INDEX_GRAPH
+from kg.vocab import PREDICATES
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _LABELS = {v: k for k, v in PREDICATES.items()}
@@ -113,72 +113,58 @@ def suggestions(store, term: str, n: int = 5) -> list[str]:
     return list(dict.fromkeys(close + words))[:n]
 
 
-_EDGE_LOCALS = {p.split(":", 1)[1] for p in PREDICATES.values()}
-
-
-def fold_rows(rows, subject_var: str) -> dict[str, dict[str, Any]]:
-    """Fold (subject, ?p, ?o, ?ek, ?ev) rows into one attribute dict per subject IRI.
-
-    Direct edge triples (``?s kg:binds ?o``) are not attributes and are left out.
+def card(graph, node: str) -> dict[str, Any]:
+    """What ``kg lookup`` shows for ``node``: identifiers, attributes, sources, and every edge in
+    or out of it with its evidence. Computed from the graph at build time and stored with the index.
     """
-    out: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        subj = r[subject_var].value
-        p = r["p"].value
-        if not p.startswith(KG_ONTOLOGY) or p[len(KG_ONTOLOGY):] in _EDGE_LOCALS:
-            continue
-        local = p[len(KG_ONTOLOGY):]
-        attrs = out.setdefault(subj, {})
-        o = r["o"]
-        if attr_of(local) in DICT_ATTRS:
-            if r["ek"] is not None:
-                add_attr(attrs, local, None, entry=(r["ek"].value, term_value(r["ev"])))
-        elif hasattr(o, "datatype"):
-            add_attr(attrs, local, term_value(o))
-        else:
-            add_attr(attrs, local, None, iri=o.value)
-    return out
+    data = dict(graph.nodes[node])
+    neighbours = []
+    for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),
+                             ("in", graph.in_edges(node, keys=True, data=True))):
+        for u, v, key, d in edges:
+            other = v if direction == "out" else u
+            od = graph.nodes[other]
+            neighbours.append({
+                "direction": direction, "predicate": _LABELS.get(d["predicate"], d["predicate"]),
+                "node": {"id": other, "type": od["type"], "name": od["name"]},
+                "level": d.get("level"), "evidence_direction": d.get("direction"), "sources": d.get("sources", []),
+                "record": d.get("id"),
+                "qualifiers": {k: v for k, v in sorted(d.items()) if k not in _SKIP_EDGE},
+            })
+    neighbours.sort(key=lambda x: (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"],
+                                   x["record"] or ""))
+    attrs = {k: v for k, v in sorted(data.items()) if k not in ("type", "name", "sources", "xrefs")}
+    return {"id": node, "type": data["type"], "name": data["name"], "identifiers": [node] + data.get("xrefs", []),
+            "attributes": attrs, "sources": data.get("sources", []), "neighbours": neighbours}
 
 
-_NODE_Q = "SELECT ?n ?p ?o ?ek ?ev WHERE { ?n ?p ?o . OPTIONAL { ?o kg:entryKey ?ek ; kg:entryValue ?ev } }"
-_EDGE_Q = """SELECT ?n ?a ?dir ?other ?p ?o ?ek ?ev WHERE {
-  { ?a biolink:subject ?n ; biolink:object ?other . BIND("out" AS ?dir) }
-  UNION { ?a biolink:object ?n ; biolink:subject ?other . BIND("in" AS ?dir) }
-  ?a ?p ?o . OPTIONAL { ?o kg:entryKey ?ek ; kg:entryValue ?ev } }"""
-_OTHER_Q = """SELECT DISTINCT ?n ?other ?t ?name WHERE {
-  { ?a biolink:subject ?n ; biolink:object ?other } UNION { ?a biolink:object ?n ; biolink:subject ?other }
-  ?other a ?t ; kg:name ?name }"""
-_SKIP_EDGE = {"edge_key", "sources", "level", "direction", "id"}
+_SKIP_EDGE = {"predicate", "sources", "level", "direction", "id"}
+
+
+def cards_ntriples(graph) -> bytes:
+    """N-Triples of every node's lookup card (a JSON literal), for the store's index graph."""
+    import json
+
+    from rdflib import Literal, URIRef
+
+    prop = f"<{KG_ONTOLOGY}card>"
+    lines = [f"{URIRef(curie_to_iri(n)).n3()} {prop} "
+             f"{Literal(json.dumps(card(graph, n), ensure_ascii=False, sort_keys=True)).n3()} ."
+             for n in graph.nodes]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def describe(store, node: str) -> dict[str, Any]:
-    """The entity ``node`` (a CURIE) with its attributes and every edge in or out of it."""
-    iri = f"<{curie_to_iri(node)}>"
-    attrs = fold_rows(_q(store, _NODE_Q, n=iri), "n").get(curie_to_iri(node), {})
-    types = [r["o"].value for r in _q(store, "SELECT ?n ?o WHERE { ?n a ?o }", n=iri)]
-    type_ = next((t.rsplit("#", 1)[-1] for t in types if t.startswith(KG_ONTOLOGY)), "")
-    others = {r["other"].value: (r["t"].value.rsplit("#", 1)[-1], r["name"].value)
-              for r in _q(store, _OTHER_Q, n=iri) if r["t"].value.startswith(KG_ONTOLOGY)}
-    rows = list(_q(store, _EDGE_Q, n=iri))
-    edges = fold_rows(rows, "a")
-    dirs = {r["a"].value: (r["dir"].value, r["other"].value) for r in rows}
-    neighbours = []
-    for a, e in edges.items():
-        direction, other = dirs[a]
-        otype, oname = others.get(other, ("", iri_to_curie(other)))
-        neighbours.append({
-            "direction": direction, "predicate": _LABELS.get(e.get("edge_key", "").split("#")[0], ""),
-            "node": {"id": iri_to_curie(other), "type": otype, "name": oname},
-            "level": e.get("level"), "evidence_direction": e.get("direction"),
-            "sources": e.get("sources", []), "record": e.get("id"),
-            "qualifiers": {k: v for k, v in sorted(e.items()) if k not in _SKIP_EDGE},
-        })
-    neighbours.sort(key=lambda x: (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"]))
-    name = attrs.pop("name", node)
-    sources = attrs.pop("sources", [])
-    ids = [node] + [x for x in attrs.pop("xrefs", [])]
-    return {"id": node, "type": type_, "name": name, "identifiers": ids, "attributes": attrs,
-            "sources": sources, "neighbours": neighbours}
+    """The lookup card of ``node`` (a CURIE), read from the store's index graph."""
+    import json
+
+    from kg.errors import StoreError
+
+    rows = list(_q(store, f"SELECT ?n ?card WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:card ?card }} }}",
+                   n=f"<{curie_to_iri(node)}>"))
+    if not rows:
+        raise StoreError(f"the store has no lookup card for {node}: rebuild it with 'kg build'")
+    return json.loads(rows[0]["card"].value)
 
 
 def lookup(store, term: str) -> list[dict[str, Any]]:

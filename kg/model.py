@@ -12,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-LEVELS = ("preclinical", "case report", "phase 1", "phase 2", "phase 3", "regulatory approval")
-DIRECTIONS = ("supports", "does not support", "inconclusive")
-PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3")
-CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
-LINES = ("first", "second", "later")
+from kg.vocab import CONTEXTS, DIRECTIONS, LEVELS, LINES, PHASES  # noqa: F401 (re-exported)
+
 MECHANISM_ACTIONS = ("binds", "blocks interaction with", "spares interaction with", "inhibits", "agonist of")
 CLAIM_PREDICATES = (
     "approved for", "tested in", "studied in", "result", "binds", "blocks interaction with",

@@ -71,7 +71,7 @@ def _entry_iri(parent: str, attr: str, key: str) -> URIRef:
     return URIRef(f"{_INST}e-{digest}")
 
 
-def _emit_attrs(g: Graph, subj: URIRef, attrs: dict[str, Any], skip: set[str]) -> None:
+def _attr_triples(subj: URIRef, attrs: dict[str, Any], skip: set[str]):
     for key, value in attrs.items():
         if key in skip:
             continue
@@ -79,18 +79,18 @@ def _emit_attrs(g: Graph, subj: URIRef, attrs: dict[str, Any], skip: set[str]) -
         if key in DICT_ATTRS:
             for k, v in value.items():
                 e = _entry_iri(str(subj), key, k)
-                g.add((subj, prop, e))
-                g.add((e, RDF.type, KG.Entry))
-                g.add((e, KG.entryKey, Literal(k)))
-                g.add((e, KG.entryValue, _literal(k, v)))
+                yield subj, prop, e
+                yield e, RDF.type, KG.Entry
+                yield e, KG.entryKey, Literal(k)
+                yield e, KG.entryValue, _literal(k, v)
             continue
         for v in (value if key in LIST_ATTRS else [value]):
             if key in CONCEPT_ATTRS:
-                g.add((subj, prop, concept_iri(CONCEPT_ATTRS[key], v)))
+                yield subj, prop, concept_iri(CONCEPT_ATTRS[key], v)
             elif key in REF_ATTRS:
-                g.add((subj, prop, URIRef(curie_to_iri(v))))
+                yield subj, prop, URIRef(curie_to_iri(v))
             else:
-                g.add((subj, prop, _literal(key, v)))
+                yield subj, prop, _literal(key, v)
 
 
 def assertion_iri(u: str, key: str, v: str) -> URIRef:
@@ -99,24 +99,30 @@ def assertion_iri(u: str, key: str, v: str) -> URIRef:
     return URIRef(f"{_INST}a-{digest}")
 
 
-def graph_to_rdf(g: nx.MultiDiGraph) -> Graph:
-    """Convert the knowledge graph to RDF (see the module docstring for the mapping)."""
-    out = bind_prefixes(Graph())
+def iter_triples(g: nx.MultiDiGraph):
+    """Every RDF triple of the knowledge graph, one at a time (see the module docstring)."""
     for node, data in g.nodes(data=True):
         subj = URIRef(curie_to_iri(node))
-        out.add((subj, RDF.type, KG[data["type"]]))
-        _emit_attrs(out, subj, data, {"type"})
+        yield subj, RDF.type, KG[data["type"]]
+        yield from _attr_triples(subj, data, {"type"})
     for u, v, key, data in g.edges(keys=True, data=True):
         s, o = URIRef(curie_to_iri(u)), URIRef(curie_to_iri(v))
         p = KG[data["predicate"].split(":", 1)[1]]
-        out.add((s, p, o))
         a = assertion_iri(u, key, v)
-        out.add((a, RDF.type, KG.Assertion))
-        out.add((a, BL.subject, s))
-        out.add((a, BL.predicate, p))
-        out.add((a, BL.object, o))
-        out.add((a, KG.edgeKey, Literal(key)))
-        _emit_attrs(out, a, data, _EDGE_FIXED)
+        yield s, p, o
+        yield a, RDF.type, KG.Assertion
+        yield a, BL.subject, s
+        yield a, BL.predicate, p
+        yield a, BL.object, o
+        yield a, KG.edgeKey, Literal(key)
+        yield from _attr_triples(a, data, _EDGE_FIXED)
+
+
+def graph_to_rdf(g: nx.MultiDiGraph) -> Graph:
+    """Convert the knowledge graph to RDF (see the module docstring for the mapping)."""
+    out = bind_prefixes(Graph())
+    for t in iter_triples(g):
+        out.add(t)
     return out
 
 

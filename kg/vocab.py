@@ -9,6 +9,15 @@ ontology/kg.ttl declares every term listed here; a test keeps the two in step.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+#: The controlled vocabularies (ordered where order matters).
+LEVELS = ("preclinical", "case report", "phase 1", "phase 2", "phase 3", "regulatory approval")
+DIRECTIONS = ("supports", "does not support", "inconclusive")
+PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3")
+CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
+LINES = ("first", "second", "later")
+
 #: Human predicate names (as used in data files) -> CURIE of the property.
 PREDICATES: dict[str, str] = {
     "binds": "kg:binds",
@@ -64,6 +73,7 @@ _SINGULAR = {"sources": "source", "synonyms": "synonym", "brands": "brand", "cod
 _PLURAL = {v: k for k, v in _SINGULAR.items()}
 
 
+@lru_cache(maxsize=None)
 def prop_local(attr: str) -> str:
     """Local name of the ``kg:`` property for a graph attribute.
 
@@ -73,6 +83,7 @@ def prop_local(attr: str) -> str:
     return _SINGULAR.get(attr) or camel(attr)
 
 
+@lru_cache(maxsize=None)
 def attr_of(local: str) -> str:
     """Graph attribute for a ``kg:`` property local name (inverse of :func:`prop_local`).
 
@@ -113,8 +124,6 @@ def concept_local(scheme: str, value: str) -> str:
 
 
 def _concept_table() -> dict[str, str]:
-    from kg.model import DIRECTIONS, LEVELS
-
     return {concept_local(s, v): v for s, vals in (("level", LEVELS), ("direction", DIRECTIONS)) for v in vals}
 
 
@@ -132,8 +141,6 @@ def add_attr(attrs: dict, local: str, value, *, iri: str | None = None, entry: t
     >>> a
     {'synonyms': ['B7-H1'], 'level': 'phase 3'}
     """
-    from kg.ids import iri_to_curie
-
     key = attr_of(local)
     if key in DICT_ATTRS:
         if entry is not None:
@@ -143,7 +150,12 @@ def add_attr(attrs: dict, local: str, value, *, iri: str | None = None, entry: t
         if not _CONCEPTS:
             _CONCEPTS.update(_concept_table())
         concept = iri[len(KG_NS):] if iri.startswith(KG_NS) else None
-        value = _CONCEPTS[concept] if concept in _CONCEPTS else iri_to_curie(iri)
+        if concept in _CONCEPTS:
+            value = _CONCEPTS[concept]
+        else:
+            from kg.ids import iri_to_curie
+
+            value = iri_to_curie(iri)
     if key in LIST_ATTRS:
         lst = attrs.setdefault(key, [])
         lst.append(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from kg.model import CONTEXTS, LEVELS
+from kg.vocab import CONTEXTS, LEVELS
 
 SETTING_KEYS = {"context": "context", "line": "line", "stage": "stage", "biomarker": "biomarker",
                 "histology": "histology", "setpop": "population"}
