@@ -34,9 +34,27 @@ def store_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
-def write_store(path: str | os.PathLike, ntriples: bytes, meta: dict[str, Any],
+CHUNK_LINES = 50_000
+
+
+def _chunks(ntriples: bytes | os.PathLike | str):
+    """N-Triples in pieces of whole lines, from bytes or from a file, so memory stays bounded."""
+    import itertools
+
+    if isinstance(ntriples, bytes):
+        lines = ntriples.splitlines(keepends=True)
+        for i in range(0, len(lines), CHUNK_LINES):
+            yield b"".join(lines[i:i + CHUNK_LINES])
+        return
+    with open(ntriples, "rb") as fh:
+        while chunk := b"".join(itertools.islice(fh, CHUNK_LINES)):
+            yield chunk
+
+
+def write_store(path: str | os.PathLike, ntriples: bytes | os.PathLike | str, meta: dict[str, Any],
                 index_ntriples: bytes = b"") -> None:
-    """Write a new store at ``path`` from N-Triples, replacing any previous one atomically."""
+    """Write a new store at ``path`` from N-Triples (bytes or a file), replacing any previous
+    one atomically. The data is bulk-loaded in chunks (bounded memory) and then compacted."""
     import pyoxigraph as ox
 
     path = Path(path)
@@ -44,9 +62,13 @@ def write_store(path: str | os.PathLike, ntriples: bytes, meta: dict[str, Any],
     tmp = Path(tempfile.mkdtemp(prefix=".store-new-", dir=path.parent))
     try:
         store = ox.Store(str(tmp))
-        store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
+        # lenient: the triples come from our own writer, whose identifiers were checked on loading
+        for chunk in _chunks(ntriples):
+            store.bulk_load(chunk, ox.RdfFormat.N_TRIPLES, lenient=True)
         if index_ntriples:
-            store.bulk_load(index_ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(INDEX_GRAPH))
+            for chunk in _chunks(index_ntriples):
+                store.bulk_load(chunk, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(INDEX_GRAPH), lenient=True)
+        store.optimize()
         store.flush()
         del store
         (tmp / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")

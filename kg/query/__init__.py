@@ -51,6 +51,40 @@ def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def records(store, name: str, key: str = "a", **bind: str) -> dict[str, dict[str, Any]]:
+    """Run a stored query that returns ``?<key> ?p ?o`` rows and fold them into one attribute
+    dict per ``key`` resource (the inverse of the RDF writer, see :func:`kg.vocab.add_attr`).
+
+    The other selected variables of the first row of each resource are kept under their names.
+    Fetching every property of a few bound resources is index-driven, where a long chain of
+    OPTIONALs makes the engine scan.
+    """
+    import pyoxigraph as ox
+
+    from kg.vocab import add_attr
+
+    subs = {ox.Variable(k): ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
+    text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + stored_query(name)
+    result = store.query(text, substitutions=subs)
+    extra = [v.value for v in result.variables if v.value not in (key, "p", "o")]
+    out: dict[str, dict[str, Any]] = {}
+    for sol in result:
+        subj = iri_to_curie(sol[key].value)
+        attrs = out.get(subj)
+        if attrs is None:
+            attrs = out[subj] = {"_" + n: (iri_to_curie(sol[n].value) if isinstance(sol[n], ox.NamedNode)
+                                           else term_value(sol[n])) for n in extra}
+        p = sol["p"].value
+        if not p.startswith(KG_ONTOLOGY):
+            continue
+        o = sol["o"]
+        if isinstance(o, ox.NamedNode):
+            add_attr(attrs, p[len(KG_ONTOLOGY):], None, iri=o.value)
+        else:
+            add_attr(attrs, p[len(KG_ONTOLOGY):], term_value(o))
+    return out
+
+
 def concept(curie_or_iri: str | None) -> str | None:
     """Label of a level/direction concept IRI (``kg:level-phase-3`` -> ``phase 3``)."""
     from kg.vocab import add_attr
@@ -65,4 +99,4 @@ def concept(curie_or_iri: str | None) -> str | None:
 
 from kg.query.approvals import approvals  # noqa: E402  (public entry point)
 
-__all__ = ["approvals", "run", "stored_query", "concept"]
+__all__ = ["approvals", "run", "records", "stored_query", "concept"]

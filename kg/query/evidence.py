@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.query.common import context_rank, effect, group, level_rank, p_text, setting, short
+from kg.query.common import context_rank, effect, level_rank, p_text, short
 
 KIND = {"kg:clinicalEvidenceFor": "trial result", "kg:approvedFor": "approval", "kg:evidenceLevelFor": "claim"}
 KG_NS = "https://w3id.org/oncokg/ontology#"
@@ -17,6 +17,15 @@ KG_NS = "https://w3id.org/oncokg/ontology#"
 
 def _pred(curie_or_iri: str) -> str:
     return "kg:" + curie_or_iri.rsplit("#", 1)[-1]
+
+
+def _setting(a: dict[str, Any]) -> dict[str, Any]:
+    return {k[len("setting_"):]: v for k, v in a.items() if k.startswith("setting_")}
+
+
+def _effect(a: dict[str, Any]) -> str | None:
+    return effect({"measure": a.get("measure"), "value": a.get("value"), "unit": a.get("unit"),
+                   "low": a.get("ci_low"), "high": a.get("ci_high")})
 
 
 def evidence(store, drug: str, indication: str, *, claims: bool = True) -> list[dict[str, Any]]:
@@ -27,21 +36,25 @@ def evidence(store, drug: str, indication: str, *, claims: bool = True) -> list[
     met, evidence level, direction, approval date and status, the document and its accuracy
     for claims, and sources.
     """
-    from kg.query import concept, run
+    from kg.query import records, run
 
+    links = {r["x"]: r for r in run(store, "evidence_links", drug=drug, ind=indication)}
     items = []
-    for r in group(run(store, "evidence", drug=drug, ind=indication), "a"):
-        kind = "claim" if r["doc"] else KIND[_pred(r["pred"])]
+    for a in records(store, "evidence", drug=drug, ind=indication).values():
+        kind = "claim" if a.get("document") else KIND[a["edge_key"].split("#")[0]]
         if kind == "claim" and not claims:
             continue
+        trial = links.get(a.get("trial"), {})
         items.append({
-            "kind": kind, "id": r["rid"], "trial": r["acronym"], "nct": short(r["trial"]), "phase": r["phase"],
-            "setting": setting(r), "endpoint": r["endpoint"], "population": r["population"],
-            "comparison": r["comparison"], "result_kind": r["kind"], "effect": effect(r), "p": p_text(r),
-            "met": r["met"], "level": concept(r["lv"]), "direction": concept(r["dv"]),
-            "approval": r["appr"], "approval_name": r["apprName"], "date": r["date"], "status": r["status"], "withdrawal_date": r["wdate"],
-            "document": r["doc"], "statement": r["statement"] if r["doc"] else None, "accuracy": r["accuracy"],
-            "sources": r["sources"],
+            "kind": kind, "id": a.get("id"), "trial": trial.get("acronym"), "nct": short(a.get("trial")),
+            "phase": trial.get("phase"), "setting": _setting(a), "endpoint": a.get("endpoint"),
+            "population": a.get("population"), "comparison": a.get("comparison"), "result_kind": a.get("result_kind"),
+            "effect": _effect(a), "p": p_text({"p": a.get("p"), "ptext": a.get("p_text")}), "met": a.get("met"),
+            "level": a.get("level"), "direction": a.get("direction"), "approval": a.get("approval"),
+            "approval_name": links.get(a.get("approval"), {}).get("name"), "date": a.get("date"),
+            "status": a.get("status"), "withdrawal_date": a.get("withdrawal_date"), "document": a.get("document"),
+            "statement": a.get("statement") if a.get("document") else None, "accuracy": a.get("accuracy"),
+            "sources": a.get("sources", []),
         })
     order = {"approval": 0, "trial result": 1, "claim": 2}
     items.sort(key=lambda x: (context_rank(x["setting"].get("context")), x["setting"].get("line") or "",

@@ -27,16 +27,17 @@ def _graph(store):
 
 
 def _hop(store, x: str, y: str) -> list[dict[str, Any]]:
-    from kg.query import concept, run
-    from kg.query.common import effect, group
+    from kg.query import records
+    from kg.query.evidence import _effect
 
     out = []
-    for r in group(run(store, "hop", x=x, y=y), "a"):
-        pred = "kg:" + r["pred"].rsplit("#", 1)[-1]
-        out.append({"subject": r["s"], "predicate": LABELS.get(pred, pred), "object": r["o"],
-                    "forward": r["s"] == x, "level": concept(r["lv"]), "direction": concept(r["dv"]),
-                    "detail": r["endpoint"] or r["role"], "effect": effect(r), "record": r["rid"],
-                    "document": r["doc"], "sources": r["sources"]})
+    for a in records(store, "hop", x=x, y=y).values():
+        pred = a["edge_key"].split("#")[0]
+        subj = a.get("_s")
+        out.append({"subject": subj, "predicate": LABELS.get(pred, pred), "object": y if subj == x else x,
+                    "forward": subj == x, "level": a.get("level"), "direction": a.get("direction"),
+                    "detail": a.get("endpoint") or a.get("role"), "effect": _effect(a), "record": a.get("id"),
+                    "document": a.get("document"), "sources": a.get("sources", [])})
     out.sort(key=lambda e: (e["document"] is not None, e["predicate"], e["record"] or ""))
     return out
 

@@ -17,22 +17,26 @@ def drugs_for_target(store, target: str, *, include_spared: bool = False) -> lis
     >>> ACTIONS["blocksInteractionWith"]
     'blocks interaction with'
     """
-    from kg.query import concept, run
+    from kg.query import records
 
     drugs: dict[str, dict[str, Any]] = {}
-    for r in run(store, "drugs_for_target", target=target):
-        if r["doc"]:
+    names: dict[str, str] = {}
+    for a in records(store, "drugs_for_target", target=target).values():
+        if a.get("document"):
             continue  # what documents claim is not curated mechanism evidence
-        action = ACTIONS[r["pred"].rsplit("#", 1)[-1].split(":")[-1]]
-        d = drugs.setdefault(r["drug"], {"drug": {"id": r["drug"], "name": r["drugName"]}, "actions": [],
-                                         "levels": set(), "sources": set()})
-        text = action + (f" (via {r['viaName']})" if r["viaName"] else "")
+        drug = a["_drug"]
+        action = ACTIONS[a["edge_key"].split("#")[0].split(":")[-1]]
+        d = drugs.setdefault(drug, {"drug": {"id": drug, "name": a["_drugName"]}, "actions": [],
+                                    "levels": set(), "sources": set()})
+        via = a.get("via")
+        if via and via not in names:
+            names[via] = next(iter(records(store, "entity_name", key="n", n=via).values()), {}).get("name", via)
+        text = action + (f" (via {names[via]})" if via else "")
         if text not in d["actions"]:
             d["actions"].append(text)
-        if r["lv"]:
-            d["levels"].add(concept(r["lv"]))
-        if r["source"]:
-            d["sources"].add(r["source"])
+        if a.get("level"):
+            d["levels"].add(a["level"])
+        d["sources"].update(a.get("sources", []))
     from kg.query.common import level_rank
 
     out = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.query.common import effect, group, p_text, short
+from kg.query.common import p_text, short
 
 
 def normalize_phase(phase: str | int | None) -> str | None:
@@ -26,20 +26,26 @@ def trials(store, drug: str, *, phase: str | int | None = None, negative: bool =
     phase 3); ``negative`` keeps trials with at least one result that does not support the drug.
     """
     from kg.graph import level_of_phase
-    from kg.query import concept, run
+    from kg.query import records
+    from kg.query.evidence import _effect
 
     want = normalize_phase(phase)
     by_trial: dict[str, dict[str, Any]] = {}
-    for r in group(run(store, "trials", drug=drug), "a"):
-        t = by_trial.setdefault(r["trial"], {
-            "nct": short(r["trial"]), "acronym": r["acronym"], "phase": r["phase"],
-            "setting": {k: r[k] for k in ("context", "line", "stage", "biomarker") if r[k] is not None},
-            "status": r["status"], "enrollment": r["enrollment"], "results": []})
-        if r["a"] is not None:
-            t["results"].append({
-                "id": r["rid"], "indication": r["indName"], "endpoint": r["endpoint"], "population": r["population"],
-                "effect": effect(r), "p": p_text(r), "met": r["met"], "kind": r["kind"],
-                "level": concept(r["lv"]), "direction": concept(r["dv"]), "sources": r["sources"]})
+    for tid, t in records(store, "trials", key="trial", drug=drug).items():
+        by_trial[tid] = {
+            "nct": short(tid), "acronym": t.get("acronym"), "phase": t.get("phase"),
+            "setting": {k[len("setting_"):]: v for k, v in t.items() if k.startswith("setting_")},
+            "status": t.get("status"), "enrollment": t.get("enrollment"), "results": []}
+    for r in records(store, "drug_results", drug=drug).values():
+        t = by_trial.get(r.get("trial"))
+        if t is None:
+            continue
+        t["results"].append({
+            "id": r.get("id"), "indication": r["_indName"], "endpoint": r.get("endpoint"),
+            "population": r.get("population"), "effect": _effect(r),
+            "p": p_text({"p": r.get("p"), "ptext": r.get("p_text")}), "met": r.get("met"),
+            "kind": r.get("result_kind"), "level": r.get("level"), "direction": r.get("direction"),
+            "sources": r.get("sources", [])})
     out = []
     for t in by_trial.values():
         if want and level_of_phase(t["phase"]) != want:

@@ -76,7 +76,9 @@ def test_syntax_error_is_a_query_error(built):
 
 NAMED = [("approvals", {}), ("approval_trials", {}), ("trial_results", {}), ("contradictions", {}),
          ("evidence", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
-         ("drugs_for_target", {"target": "HGNC:17635"}), ("trials", {"drug": "DRUGBANK:DB11595"})]
+         ("evidence_links", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
+         ("drugs_for_target", {"target": "HGNC:17635"}), ("trials", {"drug": "DRUGBANK:DB11595"}),
+         ("drug_results", {"drug": "DRUGBANK:DB11595"}), ("hop", {"x": "DRUGBANK:DB11595", "y": "MONDO:0007256"})]
 
 
 def _canon_ox(term):
