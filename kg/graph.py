@@ -25,20 +25,7 @@ from typing import Any
 import networkx as nx
 
 from kg import model
-from kg.vocab import LIST_ATTRS, PREDICATES
-
-_PHASE_LEVEL = {"phase 1": "phase 1", "phase 1b": "phase 1", "phase 2": "phase 2",
-                "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3"}
-
-
-def level_of_phase(phase: str) -> str:
-    """Evidence level a trial of the given phase provides.
-
-    >>> level_of_phase("phase 1b/3")
-    'phase 3'
-    """
-    return _PHASE_LEVEL[phase]
-
+from kg.vocab import LIST_ATTRS, PREDICATES, level_of_phase  # noqa: F401 (level_of_phase re-exported)
 
 def _sources(sources: tuple[model.Source, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"sources": sorted({s.id for s in sources})}

@@ -18,6 +18,19 @@ PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3"
 CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
 LINES = ("first", "second", "later")
 
+_PHASE_LEVEL = {"phase 1": "phase 1", "phase 1b": "phase 1", "phase 2": "phase 2",
+                "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3"}
+
+
+def level_of_phase(phase: str) -> str:
+    """Evidence level a trial of the given phase provides.
+
+    >>> level_of_phase("phase 1b/3")
+    'phase 3'
+    """
+    return _PHASE_LEVEL[phase]
+
+
 #: Human predicate names (as used in data files) -> CURIE of the property.
 PREDICATES: dict[str, str] = {
     "binds": "kg:binds",

@@ -7,13 +7,9 @@ True
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 from kg.vocab import CONTEXTS, LEVELS
-
-SETTING_KEYS = {"context": "context", "line": "line", "stage": "stage", "biomarker": "biomarker",
-                "histology": "histology", "setpop": "population"}
-
 
 def level_rank(level: str | None) -> int:
     """Position of an evidence level in the ordered scheme (0 when absent)."""
@@ -22,24 +18,6 @@ def level_rank(level: str | None) -> int:
 
 def context_rank(context: str | None) -> int:
     return CONTEXTS.index(context) if context in CONTEXTS else len(CONTEXTS)
-
-
-def group(rows: Iterable[dict[str, Any]], key: str, many: tuple[str, ...] = ("source",)) -> list[dict[str, Any]]:
-    """Merge rows that share ``key``; the ``many`` columns become sorted lists (``source`` -> ``sources``)."""
-    out: dict[Any, dict[str, Any]] = {}
-    for r in rows:
-        item = out.get(r[key])
-        if item is None:
-            item = out[r[key]] = {k: v for k, v in r.items() if k not in many}
-            for m in many:
-                item[m + "s"] = []
-        for m in many:
-            if r.get(m) is not None and r[m] not in item[m + "s"]:
-                item[m + "s"].append(r[m])
-    for item in out.values():
-        for m in many:
-            item[m + "s"].sort()
-    return list(out.values())
 
 
 def effect(r: dict[str, Any]) -> str | None:
@@ -56,11 +34,6 @@ def p_text(r: dict[str, Any]) -> str | None:
     if r.get("ptext"):
         return str(r["ptext"])
     return None if r.get("p") is None else format(r["p"], "g")
-
-
-def setting(r: dict[str, Any]) -> dict[str, Any]:
-    """The setting columns of a row as a mapping."""
-    return {name: r[col] for col, name in SETTING_KEYS.items() if r.get(col) is not None}
 
 
 def short(curie: str | None) -> str | None:
