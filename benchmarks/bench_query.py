@@ -8,7 +8,7 @@ writes it as N-Triples, then in separate processes (so that peak RSS is each eng
   - rdflib:  Graph().parse(nt); each named question's stored SPARQL with initBindings;
   - ours:    kg.store.write_store, as `kg build` runs it (on-disk Oxigraph, chunked bulk load,
              compaction), reopened read-only;
-             the same stored SPARQL with substitutions (native terms, no rdflib conversion).
+             the same stored SPARQL with the values bound (native terms, no rdflib conversion).
 Reports load time, peak RSS, each question's median latency, and the cold start of
 `kg lookup atezolizumab` against `python -c "import rdflib"`, measured in the same run.
 The last line is `ratios: load=<x> query=<y> memory=<z>` (rdflib / ours; higher is better).
@@ -35,23 +35,23 @@ sys.path.insert(0, str(ROOT))
 TRIPLES_PER_PROGRAMME = 840  # measured: benchmarks/synth.py gives ~840 triples per programme
 
 
-def questions(n_programmes: int) -> list[tuple[str, str, dict[str, str]]]:
-    """(label, stored query, bindings) for the named questions, bound to a mid-graph entity."""
-    d = n_programmes // 2
-    drug = f"DRUGBANK:DB{20000 + d:05d}" if d < 80000 else f"KG:drug-{d}"
+def questions(probe: dict[str, str]) -> list[tuple[str, str, dict[str, str]]]:
+    """(label, stored query, bindings) for the named questions, bound to a mid-graph drug, one of
+    its indications and one of its targets (``probe``)."""
+    drug, ind, target = probe["drug"], probe["ind"], probe["target"]
     return [
         ("approvals", "approvals", {}),
         ("approvals of one drug", "approvals", {"drug": drug}),
         ("trials behind approvals", "approval_trials", {"drug": drug}),
-        ("evidence drug x indication", "evidence", {"drug": drug, "ind": "MONDO:9000003"}),
-        ("drugs for target", "drugs_for_target", {"target": "HGNC:90003"}),
+        ("evidence drug x indication", "evidence", {"drug": drug, "ind": ind}),
+        ("drugs for target", "drugs_for_target", {"target": target}),
         ("trials of a drug", "trials", {"drug": drug}),
         ("results of a drug", "drug_results", {"drug": drug}),
         ("contradictions", "contradictions", {}),
     ]
 
 
-def generate(n_triples: int, path: Path) -> tuple[int, int]:
+def generate(n_triples: int, path: Path) -> tuple[dict[str, str], int]:
     from synth import dataset
 
     from kg.graph import build_graph
@@ -59,12 +59,15 @@ def generate(n_triples: int, path: Path) -> tuple[int, int]:
 
     programmes = max(10, round(n_triples / TRIPLES_PER_PROGRAMME))
     g = build_graph(dataset(programmes))
+    drug = sorted(n for n, t in g.nodes(data="type") if t == "Drug")[programmes // 2]
+    out = {d["predicate"]: v for _, v, d in g.out_edges(drug, data=True)}
+    probe = {"drug": drug, "ind": out["kg:clinicalEvidenceFor"], "target": out["kg:binds"], "programmes": programmes}
     n = 0
     with open(path, "w", encoding="utf-8") as fh:
         for s, p, o in iter_triples(g):
             fh.write(f"{s.n3()} {p.n3()} {o.n3()} .\n")
             n += 1
-    return programmes, n
+    return probe, n
 
 
 def _peak_rss_mb() -> float:
@@ -73,7 +76,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_rdflib(nt: str, programmes: int, repeat: int, cap: float) -> dict:
+def run_rdflib(nt: str, probe: dict, repeat: int, cap: float) -> dict:
     from rdflib import Graph, URIRef
     from rdflib.plugins.sparql import prepareQuery
 
@@ -85,7 +88,7 @@ def run_rdflib(nt: str, programmes: int, repeat: int, cap: float) -> dict:
     g.parse(nt, format="nt")
     load = time.perf_counter() - t
     out = {"load_s": load, "queries": {}}
-    for label, name, bind in questions(programmes):
+    for label, name, bind in questions(probe):
         q = prepareQuery(stored_query(name), initNs=PREFIXES)
         init = {k: URIRef(curie_to_iri(v)) for k, v in bind.items()}
         out["queries"][label] = _capped(lambda: sum(1 for _ in g.query(q, initBindings=init)), repeat, cap)
@@ -122,11 +125,10 @@ def _capped(fn, repeat: int, cap: float) -> dict:
     return res
 
 
-def run_ours(nt: str, programmes: int, repeat: int, workdir: str) -> dict:
+def run_ours(nt: str, probe: dict, repeat: int, workdir: str) -> dict:
     import pyoxigraph as ox
 
-    from kg.ids import curie_to_iri
-    from kg.query import PREFIXES, stored_query
+    from kg.query import bound_query
     from kg.store import write_store
 
     path = os.path.join(workdir, "store")
@@ -135,13 +137,12 @@ def run_ours(nt: str, programmes: int, repeat: int, workdir: str) -> dict:
     load = time.perf_counter() - t
     store = ox.Store.read_only(path)
     out = {"load_s": load, "queries": {}}
-    for label, name, bind in questions(programmes):
-        text = stored_query(name)
-        subs = {ox.Variable(k): ox.NamedNode(curie_to_iri(v)) for k, v in bind.items()}
+    for label, name, bind in questions(probe):
+        text = bound_query(name, **bind)  # the shipped path: values bound as terms, planned by the engine
         times, rows = [], 0
         for _ in range(repeat):
             t = time.perf_counter()
-            rows = sum(1 for _ in store.query(text, prefixes=PREFIXES, substitutions=subs))
+            rows = sum(1 for _ in store.query(text))
             times.append(time.perf_counter() - t)
         out["queries"][label] = {"median_s": statistics.median(times), "rows": rows}
     out["peak_rss_mb"] = _peak_rss_mb()
@@ -149,8 +150,8 @@ def run_ours(nt: str, programmes: int, repeat: int, workdir: str) -> dict:
     return out
 
 
-def _child(engine: str, nt: str, programmes: int, repeat: int, workdir: str, cap: float) -> dict:
-    cmd = [sys.executable, __file__, "--child", engine, "--nt", nt, "--programmes", str(programmes),
+def _child(engine: str, nt: str, probe: dict, repeat: int, workdir: str, cap: float) -> dict:
+    cmd = [sys.executable, __file__, "--child", engine, "--nt", nt, "--probe", json.dumps(probe),
            "--repeat", str(repeat), "--workdir", workdir, "--cap", str(cap)]
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
@@ -191,14 +192,15 @@ def main() -> None:
                     help="stop an rdflib question after this many seconds and report the cap (a lower bound)")
     ap.add_argument("--child", choices=["rdflib", "ours"], help=argparse.SUPPRESS)
     ap.add_argument("--nt", help=argparse.SUPPRESS)
-    ap.add_argument("--programmes", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--probe", help=argparse.SUPPRESS)
     ap.add_argument("--workdir", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
+        probe = json.loads(a.probe)
         if a.child == "rdflib":
-            res = run_rdflib(a.nt, a.programmes, a.repeat, a.cap)
+            res = run_rdflib(a.nt, probe, a.repeat, a.cap)
         else:
-            res = run_ours(a.nt, a.programmes, a.repeat, a.workdir)
+            res = run_ours(a.nt, probe, a.repeat, a.workdir)
         print(json.dumps(res))
         return
 
@@ -206,10 +208,10 @@ def main() -> None:
     try:
         nt = os.path.join(work, "graph.nt")
         t = time.perf_counter()
-        programmes, n = generate(a.triples, Path(nt))
-        print(f"generated {n:,} triples ({programmes} programmes) in {time.perf_counter() - t:.1f} s")
-        ours = _child("ours", nt, programmes, a.repeat, work, a.cap)
-        rdfl = _child("rdflib", nt, programmes, max(1, min(a.repeat, 3)), work, a.cap)
+        probe, n = generate(a.triples, Path(nt))
+        print(f"generated {n:,} triples ({probe['programmes']} drug programmes) in {time.perf_counter() - t:.1f} s")
+        ours = _child("ours", nt, probe, a.repeat, work, a.cap)
+        rdfl = _child("rdflib", nt, probe, max(1, min(a.repeat, 3)), work, a.cap)
         print(f"\n{'':28}{'rdflib':>12}{'ours':>12}{'ratio':>9}")
         print(f"{'load (s)':28}{rdfl['load_s']:12.2f}{ours['load_s']:12.2f}{rdfl['load_s'] / ours['load_s']:9.1f}")
         print(f"{'peak RSS (MB)':28}{rdfl['peak_rss_mb']:12.0f}{ours['peak_rss_mb']:12.0f}"

@@ -74,12 +74,14 @@ def index_ntriples(graph) -> bytes:
 
 
 def _q(store, query: str, **bind: Any) -> Iterable:
-    """Run ``query`` with ``bind`` substituted as values (SEP-0007: bound variables are projected)."""
+    """Run ``query`` with ``bind`` bound as RDF terms (``<iri>`` strings as IRIs, else literals)."""
     import pyoxigraph as ox
 
-    subs = {ox.Variable(k): (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
-            for k, v in bind.items()}
-    return store.query(PREFIX_DECL + query, substitutions=subs)
+    from kg.store import with_values
+
+    terms = {k: (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
+             for k, v in bind.items()}
+    return store.query(PREFIX_DECL + with_values(query, terms))
 
 
 def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:

@@ -27,6 +27,18 @@ def stored_query(name: str) -> str:
     return (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
+def bound_query(name: str, **bind: str | None) -> str:
+    """Stored query ``name`` with the prefixes declared and each CURIE value bound (see
+    :func:`kg.store.with_values`); ``None`` values leave their variable free."""
+    import pyoxigraph as ox
+
+    from kg.store import with_values
+
+    terms = {k: ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    return prologue + with_values(stored_query(name), terms)
+
+
 def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
     """Run stored query ``name`` with CURIE values bound to variables; yield plain dict rows.
 
@@ -34,9 +46,7 @@ def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
     """
     import pyoxigraph as ox
 
-    subs = {ox.Variable(k): ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
-    text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + stored_query(name)
-    result = store.query(text, substitutions=subs)
+    result = store.query(bound_query(name, **bind))
     names = [v.value for v in result.variables]
     for sol in result:
         row = {}
@@ -63,9 +73,7 @@ def records(store, name: str, key: str = "a", **bind: str) -> dict[str, dict[str
 
     from kg.vocab import add_attr
 
-    subs = {ox.Variable(k): ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
-    text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + stored_query(name)
-    result = store.query(text, substitutions=subs)
+    result = store.query(bound_query(name, **bind))
     extra = [v.value for v in result.variables if v.value not in (key, "p", "o")]
     out: dict[str, dict[str, Any]] = {}
     for sol in result:
