@@ -25,6 +25,8 @@ from typing import Any
 from kg.errors import StoreError
 
 INDEX_GRAPH = "urn:kg:index"
+#: Bumped when what the store holds changes shape; an older store must be rebuilt.
+STORE_FORMAT = 2
 META_FILE = "kg-meta.json"
 DEFAULT_STORE = Path("exports") / "store"
 
@@ -71,7 +73,11 @@ def write_store(path: str | os.PathLike, ntriples: bytes | os.PathLike | str, me
         store.optimize()
         store.flush()
         del store
+        meta = {**meta, "store_format": STORE_FORMAT}
         (tmp / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
+        from kg.fsutil import default_mode
+
+        os.chmod(tmp, default_mode(directory=True))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -89,8 +95,8 @@ def open_store(path: str | os.PathLike):
     import pyoxigraph as ox
 
     path = Path(path)
-    if not (path / META_FILE).exists():
-        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)")
+    if read_meta(path).get("store_format") != STORE_FORMAT:
+        raise StoreError(f"the store at {path} was built by another version of kg: run 'kg build' again")
     try:
         return ox.Store.read_only(str(path))
     except OSError as exc:
