@@ -90,3 +90,19 @@ def test_validate(capsys, mini):
 def test_export_to_stdout(capsys, built):
     code, out, _ = kg(capsys, "export", "--format", "nt", "--output", "-", "--store", str(built["store"]))
     assert code == 0 and out.count("\n") == built["stats"]["triples"]
+
+
+def test_viz_writes_one_offline_file(capsys, built, tmp_path):
+    out = tmp_path / "tnbc.html"
+    code, text, err = kg(capsys, "viz", "--type", "Trial", "--type", "Approval", "--min-level", "phase 3",
+                         "--output", str(out), "--store", str(built["store"]), "triple-negative breast cancer")
+    assert code == 0, err
+    html = out.read_text()
+    assert "IMpassion130" in html and "<script src=" not in html
+    assert "nodes" in text and str(out) in text
+
+
+def test_viz_unknown_focus(capsys, built, tmp_path):
+    code, _, err = kg(capsys, "viz", "no such thing", "--output", str(tmp_path / "x.html"),
+                      "--store", str(built["store"]))
+    assert code == 1 and "not found" in err and not (tmp_path / "x.html").exists()
