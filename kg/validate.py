@@ -14,9 +14,13 @@ SH = "http://www.w3.org/ns/shacl#"
 
 
 def ontology_dir() -> Path:
-    """Where ``kg.ttl`` and ``shapes.ttl`` are: ``$KG_ONTOLOGY_DIR``, the source tree, or ``./ontology``."""
+    """Where ``kg.ttl`` and ``shapes.ttl`` are: ``$KG_ONTOLOGY_DIR``, the source tree, the
+    installed copy (``<prefix>/share/oncokg/ontology``), or ``./ontology``."""
+    import sys
+
     env = os.environ.get("KG_ONTOLOGY_DIR")
     for cand in ([Path(env)] if env else []) + [Path(__file__).resolve().parent.parent / "ontology",
+                                                 Path(sys.prefix) / "share" / "oncokg" / "ontology",
                                                  Path.cwd() / "ontology"]:
         if (cand / "shapes.ttl").exists():
             return cand
