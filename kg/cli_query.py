@@ -18,9 +18,10 @@ def _drug(st, drug: str | None) -> str | None:
 
 
 def _approvals_out(items, fmt):
-    from kg import render
+    from kg import render_rows
+    from kg.render import approvals_text
 
-    emit(items, fmt, render.approval_rows, render.APPROVAL_COLUMNS, render.approvals_text)
+    emit(items, fmt, render_rows.approval_rows, render_rows.APPROVAL_COLUMNS, approvals_text)
 
 
 @query.command("approvals")
@@ -73,7 +74,7 @@ def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None
 @TABLE_FORMAT
 def evidence_cmd(drug: str, indication: str, no_claims: bool, store: Path | None, fmt: str) -> None:
     """Every trial result and approval for DRUG in INDICATION, graded, by setting."""
-    from kg import render
+    from kg import render_rows as render
     from kg.query.evidence import evidence
 
     st = open_ro(store)
@@ -87,7 +88,7 @@ def evidence_cmd(drug: str, indication: str, no_claims: bool, store: Path | None
 @TABLE_FORMAT
 def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
     """Drugs that bind, block, inhibit or activate TARGET."""
-    from kg import render
+    from kg import render_rows as render
     from kg.query.targets import drugs_for_target
 
     st = open_ro(store)
@@ -103,7 +104,7 @@ def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
 @TABLE_FORMAT
 def trials_cmd(drug: str, phase: str | None, negative: bool, store: Path | None, fmt: str) -> None:
     """The trials of DRUG with their results."""
-    from kg import render
+    from kg import render_rows as render
     from kg.query.trials import trials
 
     st = open_ro(store)
@@ -116,7 +117,7 @@ def trials_cmd(drug: str, phase: str | None, negative: bool, store: Path | None,
 @TABLE_FORMAT
 def contradictions_cmd(store: Path | None, fmt: str) -> None:
     """Drug-indication pairs whose evidence points both ways, by setting."""
-    from kg import render
+    from kg import render_rows as render
     from kg.query.evidence import contradictions
 
     emit(contradictions(open_ro(store)), fmt, render.contradiction_rows, render.CONTRADICTION_COLUMNS)
@@ -130,7 +131,7 @@ def contradictions_cmd(store: Path | None, fmt: str) -> None:
 @TABLE_FORMAT
 def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: str) -> None:
     """How SOURCE and TARGET connect: the shortest paths, each hop explained with its evidence."""
-    from kg import render
+    from kg import render_rows as render
     from kg.errors import NotFoundError
     from kg.query.path import path
 

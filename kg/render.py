@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from kg.render_rows import (APPROVAL_COLUMNS, CONTRADICTION_COLUMNS, EVIDENCE_COLUMNS, TRIAL_COLUMNS,  # noqa: F401
-                            approval_rows, contradiction_rows, evidence_rows, path_rows, path_text, setting_text,
-                            target_rows, trial_rows)
+from kg.render_rows import approval_rows
 
 
 def to_json(data: Any) -> str:

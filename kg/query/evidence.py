@@ -12,7 +12,6 @@ from typing import Any
 from kg.query.common import context_rank, effect, level_rank, p_text, short
 
 KIND = {"kg:clinicalEvidenceFor": "trial result", "kg:approvedFor": "approval", "kg:evidenceLevelFor": "claim"}
-KG_NS = "https://w3id.org/oncokg/ontology#"
 
 
 def _pred(curie_or_iri: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("pyvis")
 
-from kg.export.html import identifier_link, render_html, subgraph, write_html  # noqa: E402
+from kg.export.html import identifier_link, subgraph, write_html  # noqa: E402
 
 XSS = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", '"><svg onload=alert(1)>']
 ATEZO, PDL1, IMPASSION130 = "DRUGBANK:DB11595", "HGNC:17635", "CLINICALTRIALS:NCT02425891"
