@@ -29,9 +29,13 @@ from kg.vocab import LIST_ATTRS, PREDICATES, level_of_phase  # noqa: F401 (level
 
 def _sources(sources: tuple[model.Source, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"sources": sorted({s.id for s in sources})}
-    where = {s.id: s.where for s in sources if s.where}
-    if where:
-        out["source_locators"] = where
+    for attr, field in (("source_locators", "where"), ("source_records", "record"), ("source_releases", "release")):
+        found = {s.id: getattr(s, field) for s in sources if getattr(s, field)}
+        if found:
+            out[attr] = found
+    agents = {s.agent for s in sources if s.agent}
+    if agents:  # curated facts carry no agent; a fact with any curated source counts as curated
+        out["agent_type"] = "manual_agent" if len(agents) < len(sources) else sorted(agents)[0]
     return out
 
 
@@ -100,7 +104,7 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
     for t in r.get("trials", ()):
         arms = [f"{a.name} ({a.role}" + (f", n={a.n}" if a.n is not None else "") + ")" for a in t.arms]
         b.node(t.id, "Trial", t.acronym, acronym=t.acronym, aliases=t.aliases, title=t.title, phase=t.phase,
-               level=level_of_phase(t.phase), design=t.design, randomised=t.randomised, blinding=t.blinding,
+               level=level_of_phase(t.phase) if t.phase else None, design=t.design, randomised=t.randomised, blinding=t.blinding,
                arms=arms, enrollment=t.enrollment, enrollment_note=t.enrollment_note,
                primary_endpoints=t.primary_endpoints, countries=t.countries, sites=t.sites,
                start_date=t.start_date, completion_date=t.completion_date, status=t.status, xrefs=t.xrefs,

@@ -34,6 +34,7 @@ PREFIXES: dict[str, str] = {
     "PMC": "http://europepmc.org/articles/",
     "DOI": "https://doi.org/",
     "KG": "https://w3id.org/oncokg/id/",
+    "infores": "https://w3id.org/biolink/infores/",  # a knowledge source (CIViC, ...), as a source of facts
 }
 
 #: Namespaces of the vocabulary (not identifiers of entities).
@@ -80,6 +81,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "PMC": r"PMC\d+",
         "DOI": r"10\.\d{4,9}/\S+",
         "KG": r"[a-z0-9][a-z0-9-]*",
+        "infores": r"[a-z0-9][a-z0-9_.-]*",
     }.items()
 }
 
@@ -142,10 +144,13 @@ def normalize_ref(ref: str) -> str:
 
 
 def check_source(ref: str) -> str:
-    """Validate a source reference: PMID, DOI, NCT, an http(s) URL, or a ``KG:doc-`` id.
+    """Validate a source reference: PMID, DOI, NCT, an http(s) URL, a ``KG:doc-`` id or an
+    ``infores:`` knowledge source.
 
     >>> check_source("NCT02425891")
     'CLINICALTRIALS:NCT02425891'
+    >>> check_source("infores:civic")
+    'infores:civic'
     >>> check_source("https://www.fda.gov/drugs")
     'https://www.fda.gov/drugs'
     """
@@ -155,9 +160,9 @@ def check_source(ref: str) -> str:
         return curie if curie.split(":", 1)[0] in ("PMID", "DOI", "CLINICALTRIALS") else ref
     curie = check_curie(ref)
     prefix, local = split_curie(curie)
-    if prefix in ("PMID", "DOI", "CLINICALTRIALS") or (prefix == "KG" and local.startswith("doc-")):
+    if prefix in ("PMID", "DOI", "CLINICALTRIALS", "infores") or (prefix == "KG" and local.startswith("doc-")):
         return curie
-    raise IdError(f"{ref!r} is not a source: use a PMID, DOI, NCT number, URL or a KG:doc- id")
+    raise IdError(f"{ref!r} is not a source: use a PMID, DOI, NCT number, URL, a KG:doc- id or infores:")
 
 
 def curie_to_iri(curie: str) -> str:

@@ -28,14 +28,19 @@ DRUG_IDS = ("DRUGBANK", "NCIT", "KG")
 ENTITY = ("Drug", "Target", "Indication", "Trial", "Publication", "Organization", "Document", "Approval")
 
 
-def ref(*kinds: str, **kw: Any) -> Any:
+def ref(*kinds: str, curated: bool = False, **kw: Any) -> Any:
     """A field that holds the id (or ids) of records of the given kinds."""
-    return field(metadata={"ref": kinds}, **kw)
+    return field(metadata={"ref": kinds, "curated": curated}, **kw)
 
 
-def choice(values: tuple[str, ...], **kw: Any) -> Any:
+def choice(values: tuple[str, ...], curated: bool = False, **kw: Any) -> Any:
     """A field whose value must be one of ``values``."""
-    return field(metadata={"choices": values}, **kw)
+    return field(metadata={"choices": values, "curated": curated}, **kw)
+
+
+def curated(**kw: Any) -> Any:
+    """A field that curated records must fill although imported or extracted ones may not."""
+    return field(metadata={"curated": True}, **kw)
 
 
 def date_field(**kw: Any) -> Any:
@@ -43,12 +48,26 @@ def date_field(**kw: Any) -> Any:
     return field(metadata={"date": True}, **kw)
 
 
+AGENTS = ("manual_agent", "text_mining_agent", "automated_agent")
+
+
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from: a PMID, DOI, NCT, URL or document id, and where in it."""
+    """Where a fact comes from: a PMID, DOI, NCT, URL, document id or an ``infores:`` source,
+    and where in it. Facts that were not curated by hand say so: ``agent`` is the Biolink
+    agent type (``text_mining_agent`` for facts read from a document by ``kg ingest``,
+    ``automated_agent`` for imported records); ``release`` is the source's release or file
+    date and ``record`` the source's own record id (a CIViC EID, ...).
+
+    >>> Source("infores:civic", agent="automated_agent", release="2026-01-01", record="EID:11238").record
+    'EID:11238'
+    """
 
     id: str
     where: str | None = None
+    agent: str | None = field(default=None, metadata={"choices": AGENTS})
+    release: str | None = None
+    record: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -173,15 +192,16 @@ class Arm:
 class Trial(Record):
     id: str
     acronym: str
-    phase: str = choice(PHASES)
-    design: str
-    setting: Setting
-    conditions: tuple[str, ...] = ref("Indication")
-    interventions: tuple[str, ...] = ref("Drug")
-    arms: tuple[Arm, ...]
-    enrollment: int
-    primary_endpoints: tuple[str, ...]
     sources: tuple[Source, ...]
+    # required in curated data (metadata "curated"); imported or extracted trials may lack them
+    phase: str | None = choice(PHASES, default=None, curated=True)
+    design: str | None = curated(default=None)
+    setting: Setting | None = curated(default=None)
+    conditions: tuple[str, ...] = ref("Indication", default=(), curated=True)
+    interventions: tuple[str, ...] = ref("Drug", default=(), curated=True)
+    arms: tuple[Arm, ...] = curated(default=())
+    enrollment: int | None = curated(default=None)
+    primary_endpoints: tuple[str, ...] = curated(default=())
     aliases: tuple[str, ...] = ()
     title: str | None = None
     randomised: bool | None = None
@@ -197,7 +217,7 @@ class Trial(Record):
     publications: tuple[str, ...] = ref("Publication", default=())
     xrefs: tuple[str, ...] = ()
     notes: str | None = None
-    ID_PREFIXES = ("CLINICALTRIALS",)
+    ID_PREFIXES = ("CLINICALTRIALS", "KG")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -272,7 +292,7 @@ class Approval(Record):
 class Document(Record):
     id: str
     title: str
-    kind: str = choice(("patient evidence page", "news report", "press release", "label"))
+    kind: str = choice(("patient evidence page", "news report", "press release", "label", "article", "other"))
     sources: tuple[Source, ...]
     publisher: str | None = ref("Organization", default=None)
     authors: tuple[str, ...] = ()
@@ -302,6 +322,8 @@ class Claim(Record):
     accuracy_note: str | None = None
     see: tuple[str, ...] = ref(*ENTITY, "Result", "Claim", "Mechanism", default=())
     sources: tuple[Source, ...] = ()
+    start: int | None = None  # character offsets of the sentence in the document, where known
+    end: int | None = None
     ID_PREFIXES = ("KG",)
 
 

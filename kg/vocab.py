@@ -68,7 +68,7 @@ LIST_ATTRS = frozenset({
     "sources", "see", "changes", "arm_names", "indications",
 })
 #: Attributes that hold a mapping of scalars.
-DICT_ATTRS = frozenset({"values", "arm_values", "source_locators"})
+DICT_ATTRS = frozenset({"values", "arm_values", "source_locators", "source_records", "source_releases"})
 #: Attributes whose values are ids of other nodes (IRIs in RDF, not literals).
 REF_ATTRS = frozenset({"trial", "approval", "document", "see", "via", "sources", "failed_trial"})
 #: Attributes holding ISO dates.

@@ -32,8 +32,9 @@ _SCALARS = (str, int, float, bool)
 class _Ctx:
     """Where we are: file, the line of the current mapping, and the errors so far."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, curated: bool = True):
         self.file = file
+        self.curated = curated  # curated files must fill the fields marked "curated" in the model
         self.errors: list[DataError] = []
         self.refs: list[tuple[tuple[str, ...], str, int, str]] = []
 
@@ -137,16 +138,24 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
 
 
 def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
-    where = None
+    extra: dict[str, str] = {}
     if isinstance(value, LineDict):
-        extra = set(value) - {"id", "where"}
-        if extra or "id" not in value:
-            ctx.error("a source mapping has exactly 'id' and optional 'where'", value.line, field)
+        keys = ("where", "agent", "release", "record")
+        if set(value) - {"id", *keys} or "id" not in value:
+            ctx.error(f"a source mapping has 'id' and optional {', '.join(map(repr, keys))}", value.line, field)
             return _FAIL
-        where, value = value.get("where"), value["id"]
-        if where is not None and not isinstance(where, str):
-            ctx.error("'where' must be text", line, field)
+        for k in keys:
+            if value.get(k) is not None:
+                if hasattr(value[k], "isoformat"):
+                    value[k] = value[k].isoformat()
+                if not isinstance(value[k], str):
+                    ctx.error(f"'{k}' must be text", value.lines.get(k, line), f"{field}.{k}")
+                    return _FAIL
+                extra[k] = value[k]
+        if extra.get("agent", "manual_agent") not in model.AGENTS:
+            ctx.error(f"agent {extra['agent']!r} is not one of: {', '.join(model.AGENTS)}", value.line, f"{field}.agent")
             return _FAIL
+        value = value["id"]
     if not isinstance(value, str):
         ctx.error(f"a source is text, got {value!r}", line, field)
         return _FAIL
@@ -157,7 +166,7 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
         return _FAIL
     if ident.startswith("KG:doc-"):
         ctx.refs.append((("Document",), ident, line, field))
-    return model.Source(ident, where)
+    return model.Source(ident, **extra)
 
 
 def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
@@ -173,7 +182,8 @@ def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
     for name, f in fields.items():
         line = data.lines.get(name, data.line)
         if name not in data:
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            required = (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING) or (
+                ctx.curated and f.metadata.get("curated", False))
             if required:
                 ctx.error("missing required field", data.line, prefix + name)
                 ok = False
