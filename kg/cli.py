@@ -16,6 +16,7 @@ from kg.errors import KGError
 from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
 from kg.cli_query import query
 from kg.cli_viz import viz
+from kg.cli_layers import layers
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,6 +127,7 @@ def stats(store: Path | None, fmt: str) -> None:
 
 cli.add_command(query)
 cli.add_command(viz)
+cli.add_command(layers)
 
 
 @cli.command()
