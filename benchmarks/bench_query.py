@@ -6,7 +6,7 @@
 Generates a synthetic graph with the project's own model, graph and RDF code (benchmarks/synth.py),
 writes it as N-Triples, then in separate processes (so that peak RSS is each engine's own):
   - rdflib:  Graph().parse(nt); each named question's stored SPARQL with initBindings;
-  - ours:    kg.store.write_store, as `kg build` runs it (on-disk Oxigraph, chunked bulk load,
+  - ours:    kg.store.write_store, as `kg build` runs it (on-disk Oxigraph, parallel block bulk load,
              compaction), reopened read-only;
              the same stored SPARQL with the values bound (native terms, no rdflib conversion).
 Reports load time, peak RSS, each question's median latency, and the cold start of
@@ -133,7 +133,7 @@ def run_ours(nt: str, probe: dict, repeat: int, workdir: str) -> dict:
 
     path = os.path.join(workdir, "store")
     t = time.perf_counter()
-    write_store(path, nt, {"benchmark": True})  # exactly what `kg build` does: chunked bulk load, compaction
+    write_store(path, nt, {"benchmark": True})  # exactly what `kg build` does: parallel block bulk load, compaction
     load = time.perf_counter() - t
     store = ox.Store.read_only(path)
     out = {"load_s": load, "queries": {}}
