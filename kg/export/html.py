@@ -288,8 +288,16 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def render_html(graph: nx.MultiDiGraph, title: str = "Oncology evidence graph") -> str:
+#: Above this many nodes the page draws edges itself (see ``render_html``).
+BIG_GRAPH = 2000
+
+
+def render_html(graph: nx.MultiDiGraph, title: str = "Oncology evidence graph",
+                canvas_edges: bool | None = None) -> str:
     """The page's HTML for ``graph`` (all of it: no file is written).
+
+    ``canvas_edges``: draw the edges on the canvas ourselves instead of as vis.js edge objects
+    (fast for large graphs; the default above ``BIG_GRAPH`` nodes), or ``False`` to never do so.
 
     >>> g = nx.MultiDiGraph(); g.add_node("A", type="Drug", name="<i>kg</i>")
     >>> page = render_html(g, title="t<1>")
@@ -298,10 +306,16 @@ def render_html(graph: nx.MultiDiGraph, title: str = "Oncology evidence graph") 
     """
     net = network(graph)
     nodes, edges, *_ = net.get_network_data()
+    if canvas_edges is None:
+        canvas_edges = len(nodes) > BIG_GRAPH
+    if canvas_edges:  # drawn as straight lines without arrow heads: their look options would be dead weight
+        for e in edges:
+            e.pop("smooth", None)
+            e.pop("arrows", None)
     data = {"title": title, "levels": list(LEVELS), "directions": {str(k): v for k, v in DIRECTION_COLOURS.items()},
             "types": [{"name": t, "color": c, "shape": s, "count": sum(1 for n in nodes if n["kind"] == t)}
                       for t, (c, s) in TYPE_STYLE.items()],
-            "nodes": nodes, "edges": edges}
+            "nodes": nodes, "edges": edges, "canvasEdges": canvas_edges}
     js, css = _vis_assets()
     parts = {"TITLE": html.escape(title), "VIS_CSS": css, "VIS_JS": js, "DATA": _script_json(data)}
     template = TEMPLATE.read_text(encoding="utf-8")
@@ -310,7 +324,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "Oncology evidence graph") 
 
 def write_html(graph: nx.MultiDiGraph, path, *, focus: str | None = None, depth: int | None = None,
                types: Iterable[str] | None = None, min_level: str | None = None,
-               title: str = "Oncology evidence graph") -> dict[str, int]:
+               title: str = "Oncology evidence graph", canvas_edges: bool | None = None) -> dict[str, int]:
     """Write the explorer for (a selection of) ``graph`` to ``path`` atomically; return counts.
 
     >>> import tempfile, os
@@ -320,5 +334,5 @@ def write_html(graph: nx.MultiDiGraph, path, *, focus: str | None = None, depth:
     """
     if focus is not None or types or min_level is not None:
         graph = subgraph(graph, focus=focus, depth=depth, types=types, min_level=min_level)
-    atomic_write(path, render_html(graph, title=title).encode("utf-8"))
+    atomic_write(path, render_html(graph, title=title, canvas_edges=canvas_edges).encode("utf-8"))
     return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
