@@ -121,14 +121,16 @@ _MOSTLY_PRECLINICAL = re.compile(r"\b(?:much|most|the majority) of the (?:availa
                                  r"(?:comes?|derives?|is) (?:from )?(?:preclinical|laboratory|animal)", re.I)
 _DESIGN = re.compile(r"\brandomi[sz]ed\b|open[- ]label|double[- ]blind|placebo[- ]controlled|\benrolled\b|"
                      r"\bincluded\b|\brecruited\b|primary (?:end ?point|goal|outcome|objective)", re.I)
-_TESTED = re.compile(r"randomi[sz]ed (?:\([^)]*\) )?to (?:receive|either)|assigned to|were given|received either", re.I)
+_TESTED = re.compile(r"randomi[sz]ed (?:\([^)]*\) )?to (?:receive|either)|assigned to|(?:was|were) given|"
+                     r"received either|(?:was|were) tested in|\bcompared\b", re.I)
 _PRIMARY = re.compile(r"primary (?:end ?point|goal|outcome|objective)", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:trial|study|final analysis|analysis)\b|\bthe study\W?s\b|"
-                      r"\bhazard ratio\b|\bparticipants\b|\bpatients receiving\b", re.I)
+                      r"\bhazard ratio\b|\bparticipants\b|\bpatients receiving\b|"
+                      r"\bit was (?:randomi[sz]ed|double|open|placebo)", re.I)
 _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b|\barms?\b|\bgroup\b", re.I),
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
-_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|directed (?:at|against)|prevent|"
+_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|against|prevent|"
                        r"spar|preserv|checkpoint", re.I)
 _TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
@@ -232,7 +234,7 @@ class _Reader:
             elif _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
                 self._result(s, trial, types, drug)
             explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text)):
+            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)):
                 self._design(s, trial, types, drug)
 
     # ---------------------------------------------------------------- one kind each
@@ -255,12 +257,15 @@ class _Reader:
                 self.claim(s, "publication", m.id, "describes", None, ids)
 
     def _approval(self, s, types, drug) -> None:
-        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text) or not types["Indication"]:
+        inds = [m.id for m in types["Indication"]]
+        if not inds and self.main_indication and re.search(r"\bfor this (?:use|indication|setting)\b", s.text, re.I):
+            inds = [self.main_indication]
+        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text) or not inds:
             return
         withdrawn = bool(_WITHDRAW.search(s.text))
         agency = next((m.id for m in types["Organization"] if m.id in _AGENCIES), None)
         date = _date(s.text)
-        for ind in dict.fromkeys(m.id for m in types["Indication"]):
+        for ind in dict.fromkeys(inds):
             self.claim(s, "approval", drug, "approved for", ind,
                        {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"},
                        "regulatory approval", None if withdrawn else "supports")
@@ -366,7 +371,6 @@ class _Reader:
         if _TESTED.search(t) and types["Drug"]:
             for d in dict.fromkeys(m.id for m in types["Drug"]):
                 self.claim(s, "trial design", d, "tested in", trial, {}, self.level(trial))
-            return
         ph = _PHASE.search(t)
         values: dict[str, Any] = {"phase": _phase_name(ph.group(1)) if ph else None}
         if re.search(r"\brandomi[sz]ed\b", t, re.I) and not _TESTED.search(t):
@@ -382,11 +386,10 @@ class _Reader:
             values["countries"] = int(c.group(1))
         if _PRIMARY.search(t) and _endpoint(t):
             values["primary_endpoint"] = _endpoint(t)
-        if len([v for v in values.values() if v is not None]) == 0:
-            return
         for ind in dict.fromkeys(m.id for m in types["Indication"]):
             self.claim(s, "trial design", trial, "studied in", ind, {}, self.level(trial))
-        self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
+        if any(v is not None for v in values.values()):
+            self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
 
 
 _AE_STOP = {"higher", "lower", "more", "fewer", "rate", "rates", "of", "and", "the", "with", "had", "experienced"}

@@ -137,13 +137,8 @@ class Matcher:
             ident, typ = hits[0]
             found.append((0, Mention(typ, ident, m.group(), m.start(), m.end())))
         found += [(1, x) for x in self._patterns(text)]
-        found.sort(key=lambda pm: (pm[1].start, -(pm[1].end - pm[1].start), pm[0]))
-        out: list[Mention] = []
-        for _, x in found:
-            if out and x.start < out[-1].end:
-                continue
-            out.append(x)
-        return _link_trials_to_nct(out, text)
+        out = _link_trials_to_nct(_no_overlaps(found), text)
+        return _again(out, text)
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):
@@ -179,6 +174,29 @@ class Matcher:
             yield Mention("Trial", ident, name, start, end, not hits and ident not in self.ids)
 
 
+def _no_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
+    found.sort(key=lambda pm: (pm[1].start, -(pm[1].end - pm[1].start), pm[0]))
+    out: list[Mention] = []
+    for _, x in found:
+        if not out or x.start >= out[-1].end:
+            out.append(x)
+    return out
+
+
+def _again(mentions: list[Mention], text: str) -> list[Mention]:
+    """A new name found once by a pattern (with "trial" after it, say) is found everywhere else
+    in the document too, with the same id (a title that names the trial without the word)."""
+    names = {}
+    for m in mentions:
+        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT"):
+            names.setdefault(m.text, m)
+    found = [(0, m) for m in mentions]
+    for name, m in names.items():
+        for hit in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text, 0 if m.type == "Trial" else re.I):
+            found.append((1, Mention(m.type, m.id, hit.group(), hit.start(), hit.end(), True)))
+    return _no_overlaps(found)
+
+
 def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
     """A new trial name followed closely by an NCT number takes that number as its id."""
     out = list(mentions)
@@ -190,4 +208,6 @@ def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
             if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and len(gap) <= 30 and "." not in gap:
                 out[i] = Mention("Trial", n.id, m.text, m.start, m.end, n.new)
                 break
-    return out
+    ids = {m.text: m.id for m in out if m.type == "Trial" and m.id.startswith("CLINICALTRIALS:")}
+    return [Mention(m.type, ids[m.text], m.text, m.start, m.end, m.new) if m.id.startswith("KG:trial-")
+            and m.text in ids else m for m in out]
