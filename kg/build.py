@@ -22,11 +22,17 @@ def data_digest(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | None = None) -> dict[str, Any]:
+def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | None = None,
+          extra: list | None = None) -> dict[str, Any]:
     """Check every record, then write the store (and ``kg.ttl`` into ``exports_dir``).
 
-    Nothing is written unless all of the data passes the loader's checks and the SHACL shapes. Returns the build statistics.
+    The records are the curated files in ``data_dir`` and the store's layers (what ``kg ingest``
+    and ``kg import`` added; ``extra`` gives them instead, see :mod:`kg.layers`). Nothing is
+    written unless all of the data passes the loader's checks and the SHACL shapes. Returns the
+    build statistics.
     """
+    from kg.layers import load_layers
+
     from kg.graph import build_graph
     from kg.lookup import cards_ntriples, index_ntriples
     from kg.rdf import graph_to_rdf
@@ -35,7 +41,9 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
     from kg.store import write_store
     from kg.validate import format_violations, shacl_report
 
-    dataset = load_dataset(data_dir)
+    if extra is None:
+        extra = load_layers(store)
+    dataset = load_dataset(data_dir, extra)
     graph = build_graph(dataset)
     rdf = graph_to_rdf(graph)
     report = shacl_report(rdf)
@@ -44,7 +52,8 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
     nt = rdf.serialize(format="nt", encoding="utf-8")
     stats = {
         "built_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-        "data_dir": str(data_dir), "data_sha256": data_digest(Path(data_dir)),
+        "data_dir": str(Path(data_dir).resolve()), "data_sha256": data_digest(Path(data_dir)),
+        "layers": [Path(label).name for label, _ in extra],
         "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "triples": len(rdf),
         "nodes_by_type": dict(sorted(Counter(t for _, t in graph.nodes(data="type")).items())),
         "edges_by_predicate": dict(sorted(Counter(p for *_, p in graph.edges(data="predicate")).items())),

@@ -19,7 +19,7 @@ import dataclasses
 import types
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from kg import model
 from kg.errors import DataError, DataErrors
@@ -237,9 +237,17 @@ def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
     return out
 
 
-def load_dataset(data_dir: str | Path) -> model.Dataset:
-    """Read every ``<kind>.yaml`` in ``data_dir`` and return the checked records.
+#: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
+#: messages and, per kind, mappings with their line numbers (see :func:`kg.layers.read_layer`).
+Extra = tuple[str, dict[str, list[Any]]]
 
+
+def load_dataset(data_dir: str | Path, extra: Sequence[Extra] = ()) -> model.Dataset:
+    """Read every ``<kind>.yaml`` in ``data_dir`` (and the ``extra`` layers of added records)
+    and return the checked records.
+
+    Layer records follow the same rules except that the fields only curated records must fill
+    may be missing, and they may refer to any curated or layer record.
     Raises :class:`DataErrors` listing every problem (file, line, field) if any is found.
     """
     data_dir = Path(data_dir)
@@ -247,17 +255,33 @@ def load_dataset(data_dir: str | Path) -> model.Dataset:
         raise DataErrors([DataError("data directory not found", file=str(data_dir))])
     errors: list[DataError] = []
     refs: list[tuple[str, tuple[str, ...], str, int, str]] = []
-    records: dict[str, tuple] = {}
+    records: dict[str, list] = {name: [] for name in model.KINDS}
     seen: dict[str, tuple[str, str, int]] = {}  # id -> (kind, file, line)
     failed: set[str] = set()  # ids of records already reported: no second error for references to them
     broken: set[str] = set()  # kinds whose file could not be read: references to them are not checked
+
+    def take(name: str, raw: list, ctx: _Ctx) -> None:
+        cls = model.KINDS[name]
+        for i, item in enumerate(raw):
+            rec = _record(cls, item, ctx, i)
+            if rec is _FAIL:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed.add(item["id"])
+                continue
+            if rec.id in seen:
+                kind, f0, l0 = seen[rec.id]
+                ctx.error(f"duplicate id {rec.id} (first defined at {f0}:{l0})", item.line, "id")
+                continue
+            seen[rec.id] = (cls.__name__, ctx.file, item.line)
+            records[name].append(rec)
+        errors.extend(ctx.errors)
+        refs.extend((ctx.file, *r) for r in ctx.refs)
+
     for name, cls in model.KINDS.items():
         path = data_dir / f"{name}.yaml"
-        records[name] = ()
         if not path.exists():
             continue
         shown = str(path)
-        ctx = _Ctx(shown)
         try:
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError) as exc:
@@ -276,23 +300,13 @@ def load_dataset(data_dir: str | Path) -> model.Dataset:
             errors.append(DataError("the file must be a list of records", file=shown, line=1))
             broken.add(cls.__name__)
             continue
-        out = []
-        for i, item in enumerate(raw):
-            rec = _record(cls, item, ctx, i)
-            if rec is _FAIL:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    failed.add(item["id"])
+        take(name, raw, _Ctx(shown))
+    for label, by_kind in extra:
+        for name, raw in by_kind.items():
+            if name not in model.KINDS:
+                errors.append(DataError(f"unknown kind {name!r}", file=label, field="kind"))
                 continue
-            line = item.line
-            if rec.id in seen:
-                kind, f0, l0 = seen[rec.id]
-                ctx.error(f"duplicate id {rec.id} (first defined at {f0}:{l0})", line, "id")
-                continue
-            seen[rec.id] = (cls.__name__, shown, line)
-            out.append(rec)
-        records[name] = tuple(out)
-        errors.extend(ctx.errors)
-        refs.extend((shown, *r) for r in ctx.refs)
+            take(name, raw, _Ctx(label, curated=False))
     for file, kinds, value, line, field in refs:
         found = seen.get(value)
         if found is None and (value in failed or broken.intersection(kinds)):
@@ -305,4 +319,4 @@ def load_dataset(data_dir: str | Path) -> model.Dataset:
                                     file=file, line=line, field=field))
     if errors:
         raise DataErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
-    return model.Dataset(records)
+    return model.Dataset({k: tuple(v) for k, v in records.items()})
