@@ -28,6 +28,7 @@ from kg.text.entities import Matcher, Mention, slug
 from kg.text.read import Text, read
 
 AGENT = "text_mining_agent"
+_EVIDENCE_PREDICATES = ("result", "approved for", "has evidence level")
 
 
 @dataclass
@@ -123,13 +124,16 @@ def _record_values(values: dict[str, Any]) -> dict[str, Any]:
 def to_records(ex: Extraction) -> list[model.Record]:
     """The typed records of an extraction: Document (unless curated), new entities, claims.
 
-    A claim whose predicate needs an object it lacks is left out (it says nothing linkable).
+    A claim whose predicate needs an object it lacks is left out (it says nothing linkable), and
+    so is a result claim without an evidence level (a trial whose phase neither the graph nor
+    the article gives): the graph's evidence edges must carry one.
     """
     out: list[model.Record] = []
     if not ex.curated:
         out.append(model.Document(id=ex.doc_id, title=ex.text.title, kind="article", path=Path(ex.text.path).name,
                                   sha256=ex.text.sha256, sources=(model.Source(ex.doc_id, agent=AGENT),)))
-    claims = [c for c in ex.claims if c.object is not None or c.predicate == "describes"]
+    claims = [c for c in ex.claims if (c.object is not None or c.predicate == "describes")
+              and (c.evidence_level or c.predicate not in _EVIDENCE_PREDICATES)]
     firsts: dict[str, list[Mention]] = {}
     for m in ex.mentions:
         if m.new:

@@ -3,9 +3,9 @@
 Kinds: ``trial result`` (endpoint, measure and value, CI, p, N, met or not -> direction, and
 the evidence level from the trial's phase), ``adverse events`` (rates by arm), ``approval``
 (agency, date, indication; withdrawals), ``mechanism`` (binds / blocks interaction with /
-spares interaction with a target), ``evidence level`` (statements such as
-"regulatory-approved with clinical trial data", "no randomised trial has confirmed
-efficacy", or "the X trials established the drug in Y"), ``trial design`` (phase, design,
+spares interaction with a target), ``evidence level`` (statements that put the
+evidence in the "regulatory-approved with clinical trial data" class, that deny that any
+randomised trial confirmed efficacy, or that credit "the X trials" with a drug's place in Y), ``trial design`` (phase, design,
 size, primary endpoint, the drugs tested) and ``publication``. A claim links the entities it
 is about; a sentence without its own drug or trial refers to the document's main drug and to
 the trial last named.
@@ -268,7 +268,7 @@ class _Reader:
         for ind in dict.fromkeys(inds):
             self.claim(s, "approval", drug, "approved for", ind,
                        {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"},
-                       "regulatory approval", None if withdrawn else "supports")
+                       "regulatory approval", "supports")  # as the graph's approval edges: status says withdrawn
 
     def _mechanism(self, s, ms, types, drug) -> None:
         if not types["Target"] or not _MECH_CUE.search(s.text):
@@ -344,7 +344,7 @@ class _Reader:
             values["drug"] = drug
         ind = types["Indication"][0].id if types["Indication"] else (
             (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        direction = {True: "supports", False: "does not support"}.get(met)
+        direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
         self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
 
     def _adverse_events(self, s, trial, drug) -> None:

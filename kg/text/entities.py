@@ -80,6 +80,7 @@ _TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*|\s+\(|\s+(?:called|named|kn
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
                "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs"}
+_NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
 class Matcher:
