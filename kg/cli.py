@@ -14,6 +14,7 @@ import click
 from kg.errors import KGError
 
 from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
+from kg.cli_ingest import audit, ingest
 from kg.cli_query import query
 from kg.cli_viz import viz
 from kg.cli_layers import layers
@@ -128,6 +129,8 @@ def stats(store: Path | None, fmt: str) -> None:
 cli.add_command(query)
 cli.add_command(viz)
 cli.add_command(layers)
+cli.add_command(ingest)
+cli.add_command(audit)
 
 
 @cli.command()

@@ -49,6 +49,15 @@ class DataErrors(KGError):
         return "\n".join([head] + [str(e) for e in self.errors])
 
 
+class DocumentError(DataError):
+    """A document given to ``kg ingest`` / ``kg audit`` cannot be read as text (missing, empty,
+    binary, not UTF-8, too large); names the file. Nothing is written.
+
+    >>> str(DocumentError("not UTF-8 text", file="a.txt"))
+    'a.txt: not UTF-8 text'
+    """
+
+
 class StoreError(KGError):
     """The store is missing, locked, or not a store this version can read."""
 

@@ -1,0 +1,1 @@
+"""Reading articles: text extraction, sentences, entity mentions and claims."""

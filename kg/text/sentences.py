@@ -1,0 +1,97 @@
+"""Plain text -> sentences with character offsets.
+
+Lines are units of their own (headings, bullets, citation lines); within a line a sentence
+ends at ``.``, ``!`` or ``?`` followed by a space and a capital, digit or quote, except after
+common abbreviations (``vs.``, ``e.g.``, ``et al.``, ``Dr.``, month names...) and inside
+numbers. A citation line (one that gives a DOI or PMID) stays whole. Bullet marks are left
+out of the sentence.
+
+>>> [s.text for s in split("Title\\n\\nThe HR was 0.70 vs. 0.80 (p=0.01). It met. • A bullet")]
+['Title', 'The HR was 0.70 vs. 0.80 (p=0.01).', 'It met.', 'A bullet']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == document[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+_ABBREV = {
+    "vs", "v", "e.g", "i.e", "etc", "al", "dr", "mr", "mrs", "ms", "prof", "fig", "figs", "approx", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "inc", "ltd",
+    "co", "corp", "u.s", "u.k", "ref", "vol", "pp", "p", "resp", "incl", "min", "max", "mo", "yr", "wk",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
+_BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043\-*+]+(?=\S)")
+_BULLET_INLINE = re.compile(r"\s+\u2022\s+")
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, each with its offsets into ``text``.
+
+    >>> s = split("Dr. Smith et al. reported it. Next one.")
+    >>> [(x.start, x.end) for x in s]
+    [(0, 29), (30, 39)]
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        _split_line(text, pos, line, out)
+        pos += len(line) + 1
+    return out
+
+
+_CITATION = re.compile(r"\b(?:doi|pmid)\b", re.I)
+
+
+def _split_line(text: str, base: int, line: str, out: list[Sentence]) -> None:
+    if _CITATION.search(line):
+        _add(text, base, base + len(line), out)
+        return
+    # inline bullets ("... • next item") start a new unit too
+    pieces, last = [], 0
+    for m in _BULLET_INLINE.finditer(line):
+        pieces.append((last, m.start()))
+        last = m.end()
+    pieces.append((last, len(line)))
+    for a, b in pieces:
+        start = a
+        for m in _BOUNDARY.finditer(line, a, b):
+            if _is_abbreviation(line, start, m.start()):
+                continue
+            _add(text, base + start, base + m.end(), out)
+            start = m.end()
+        _add(text, base + start, base + b, out)
+
+
+def _is_abbreviation(line: str, start: int, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", line[start:dot])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    if w in _ABBREV or (w == "no" and line[dot + 1:dot + 3].strip()[:1].isdigit()):
+        return True
+    return len(w) == 1 and w.isalpha() and line[dot - 1].isupper()  # an initial: "Hunter N. Hurvitz"
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    seg = text[start:end]
+    m = _BULLET.match(seg)
+    if m:
+        start += m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,62 @@
+"""The dictionary matcher over the store's names and the patterns for unknown names."""
+from __future__ import annotations
+
+import pytest
+
+from kg.text.entities import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(store):
+    return Matcher.from_store(store)
+
+
+def _found(matcher, text):
+    return [(m.type, m.id, m.text, m.new) for m in matcher.find(text)]
+
+
+def test_names_synonyms_brands_codes_and_acronyms(matcher):
+    got = _found(matcher, "Tecentriq (MPDL3280A) and Keytruda; KEYNOTE 522 in TNBC; the B7-H1 ligand; IMpower150.")
+    assert ("Drug", "DRUGBANK:DB11595", "Tecentriq", False) in got
+    assert ("Drug", "DRUGBANK:DB11595", "MPDL3280A", False) in got
+    assert ("Drug", "DRUGBANK:DB09037", "Keytruda", False) in got
+    assert ("Trial", "CLINICALTRIALS:NCT03036488", "KEYNOTE 522", False) in got
+    assert ("Indication", "MONDO:0005494", "TNBC", False) in got
+    assert ("Target", "HGNC:17635", "B7-H1", False) in got
+    assert ("Trial", "CLINICALTRIALS:NCT02366143", "IMpower150", False) in got
+
+
+def test_case_rules_and_word_boundaries(matcher):
+    got = _found(matcher, "An oak tree, Alexandra Smith and the OAK trial; NSCLC is not SCLC; uc.")
+    assert [g[2] for g in got] == ["OAK", "NSCLC", "SCLC"]
+    assert got[1][1] == "MONDO:0005233" and got[2][1] == "MONDO:0008433"
+
+
+def test_longest_name_wins_and_non_small_is_not_small(matcher):
+    got = _found(matcher, "nab-paclitaxel in non-small cell lung cancer")
+    assert got == [("Drug", "KG:drug-nab-paclitaxel", "nab-paclitaxel", False),
+                   ("Indication", "MONDO:0005233", "non-small cell lung cancer", False)]
+
+
+def test_unknown_drugs_trials_and_identifiers_are_new_and_typed(matcher):
+    text = ("Zorvatinib and tomelimab were tested in the phase 3 HELIOS-2 trial (NCT01234567) and in KEYNOTE-999; "
+            "see PMID: 12345678 and doi:10.1000/xyz.1. HELIOS-2 enrolled 300 patients.")
+    got = _found(matcher, text)
+    assert ("Drug", "KG:drug-zorvatinib", "Zorvatinib", True) in got
+    assert ("Drug", "KG:drug-tomelimab", "tomelimab", True) in got
+    assert [g for g in got if g[2] == "HELIOS-2"] == [("Trial", "CLINICALTRIALS:NCT01234567", "HELIOS-2", True)] * 2
+    assert ("Trial", "KG:trial-keynote-999", "KEYNOTE-999", True) in got
+    assert ("Publication", "PMID:12345678", "PMID: 12345678", True) in got
+    assert ("Publication", "DOI:10.1000/xyz.1", "doi:10.1000/xyz.1", True) in got
+
+
+def test_known_publications_by_doi_and_pmid(matcher):
+    got = _found(matcher, "doi: 10.1001/jama.2024.26886 and PMID: 39883436")
+    assert {g[1] for g in got} == {"PMID:39883436"} and not any(g[3] for g in got)
+
+
+def test_offsets_and_no_false_trials(matcher):
+    text = "The FDA and the HR of the PD-L1 study were noted; COVID-19 trial delays."
+    ms = matcher.find(text)
+    assert all(text[m.start:m.end] == m.text for m in ms)
+    assert [m.type for m in ms] == ["Organization", "Target"]
