@@ -16,6 +16,7 @@ from kg.errors import KGError
 from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
 from kg.cli_query import query
 from kg.cli_serve import serve
+from kg.cli_push import push
 from kg.cli_viz import viz
 
 
@@ -137,6 +138,7 @@ def stats(store: Path | None, fmt: str) -> None:
 cli.add_command(query)
 cli.add_command(viz)
 cli.add_command(serve)
+cli.add_command(push)
 
 
 @cli.command()
