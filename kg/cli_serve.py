@@ -33,6 +33,10 @@ def serve(host: str, port: int, workers: int | None, timeout: float, max_result_
     bound_host, bound_port = srv.server_address[:2]
     click.echo(f"serving {settings.store_path} at http://{bound_host}:{bound_port}/sparql "
                f"(query page http://{bound_host}:{bound_port}/); Ctrl-C stops", err=True)
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers too on a plain kill
     try:
         srv.serve_forever()
     except KeyboardInterrupt:

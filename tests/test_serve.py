@@ -218,3 +218,29 @@ def test_cli_serve_refuses_a_missing_store(runner, tmp_path):
 
     result = runner.invoke(cli, ["serve", "--port", "0", "--store", str(tmp_path / "none")])
     assert result.exit_code != 0 and "no store" in str(result.exception)
+
+
+def test_workers_end_with_the_server_even_when_it_is_killed(built):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", "0", "--workers", "2",
+                             "--store", str(built["store"])], stderr=subprocess.PIPE, text=True)
+    try:
+        assert "serving" in proc.stderr.readline()
+        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
+                                                  text=True).stdout.split()]
+        assert len(workers) == 2
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if os.path.exists(f"/proc/{p}") and
+                 "Z" not in open(f"/proc/{p}/stat").read().split(")")[-1].split()[0]]
+    assert alive == []

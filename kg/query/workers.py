@@ -45,10 +45,12 @@ class _CappedBuffer:
         return b"".join(self.parts)
 
 
-def _worker_main(conn, store_path: str, max_bytes: int) -> None:
+def _worker_main(conn, parent_end, store_path: str, max_bytes: int) -> None:
     import pyoxigraph as ox
 
     from kg.query.sparql import execute
+
+    parent_end.close()  # so that recv() ends (EOF) when the server process goes away
 
     store = ox.Store.read_only(store_path)
     while True:
@@ -76,7 +78,7 @@ def _worker_main(conn, store_path: str, max_bytes: int) -> None:
 class _Worker:
     def __init__(self, ctx, store_path: str, max_bytes: int):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, store_path, max_bytes), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, self.conn, store_path, max_bytes), daemon=True)
         self.proc.start()
         child.close()
 
