@@ -16,6 +16,8 @@ from kg.errors import KGError
 from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
 from kg.cli_ingest import audit, ingest
 from kg.cli_query import query
+from kg.cli_serve import serve
+from kg.cli_push import push
 from kg.cli_viz import viz
 from kg.cli_layers import layers
 
@@ -69,16 +71,25 @@ def lookup(term: str, store: Path | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig"]), default="ttl",
-              show_default=True, help="RDF serialisation.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write [default exports/kg.<ext>]; '-' for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "kgx"]), default="ttl",
+              show_default=True, help="RDF serialisation, or kgx (KGX TSV: nodes.tsv and edges.tsv, Biolink).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="File to write [default exports/kg.<ext>]; '-' for standard output. "
+                   "For kgx a folder [default exports/kgx/].")
 @STORE
 def export(fmt: str, output: Path | None, store: Path | None) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML or TriG)."""
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML or TriG) or as KGX TSV."""
+    st = _open(store)
+    if fmt == "kgx":
+        from kg.export.kgx import export as run_kgx
+
+        if str(output) == "-":
+            raise click.BadParameter("kgx writes two files (nodes.tsv, edges.tsv): give a folder", param_hint="--output")
+        done = run_kgx(st, output or Path("exports") / "kgx")
+        click.echo(f"wrote {done['nodes_file']} ({done['nodes']} nodes) and {done['edges_file']} ({done['edges']} edges)")
+        return
     from kg.export.rdf import FORMATS, export as run_export, serialize, store_graph
 
-    st = _open(store)
     if str(output) == "-":
         sys.stdout.buffer.write(serialize(store_graph(st), fmt))
         return
@@ -131,6 +142,8 @@ cli.add_command(viz)
 cli.add_command(layers)
 cli.add_command(ingest)
 cli.add_command(audit)
+cli.add_command(serve)
+cli.add_command(push)
 
 
 @cli.command()

@@ -1,6 +1,8 @@
 """Options and output helpers shared by the CLI modules."""
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,16 +16,52 @@ STORE = click.option("--store", "store", type=click.Path(file_okay=False, path_t
                      default=None, help="Store directory [env KG_STORE; default exports/store].")
 
 
+AUTH = click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
+                    help="HTTP authentication scheme (auto follows the server's challenge).")
+USER = click.option("--user", default=None, help="User name on the remote server; the password is read from "
+                    "$KG_PASSWORD or asked for.")
+
+
+def password(user: str | None) -> str | None:
+    """The remote password: ``$KG_PASSWORD``, else asked for (never a command-line argument)."""
+    if not user:
+        return None
+    return os.environ.get("KG_PASSWORD") or click.prompt(f"password for {user}", hide_input=True)
+
+
+def SOURCE(f: Callable) -> Callable:  # noqa: N802 - a decorator used like the constants above
+    """``--store``, or ``--endpoint URL`` (with ``--graph``, ``--user``, ``--auth``) to ask a remote
+    SPARQL store that ``kg push`` loaded; the command receives either as ``store``."""
+
+    @functools.wraps(f)
+    def wrapper(*args, endpoint: str | None = None, graph: str | None = None, user: str | None = None,
+                auth: str = "auto", **kw):
+        if endpoint:
+            from kg.remote import RemoteStore
+
+            kw["store"] = RemoteStore(endpoint, graph=graph, user=user, password=password(user), auth=auth)
+        return f(*args, **kw)
+
+    for opt in (STORE, AUTH, USER,
+                click.option("--graph", default=None, help="With --endpoint: the graph kg push wrote [default: "
+                             "the endpoint's default graph]."),
+                click.option("--endpoint", default=None, help="Ask this remote SPARQL endpoint instead of the store.")):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
 def store_path(store: Path | None) -> Path:
     from kg.store import store_path as resolve
 
     return resolve(store)
 
 
-def open_ro(store: Path | None):
-    """Open the store read-only."""
+def open_ro(store):
+    """Open the store read-only (or pass through a remote store given with ``--endpoint``)."""
     from kg.store import open_store
 
+    if hasattr(store, "query"):
+        return store
     return open_store(store_path(store))
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_common import STORE, TABLE_FORMAT, emit, open_ro, resolve_one
+from kg.cli_common import SOURCE, TABLE_FORMAT, emit, open_ro, resolve_one
 
 
 @click.group()
@@ -26,7 +26,7 @@ def _approvals_out(items, fmt):
 
 @query.command("approvals")
 @click.option("--drug", help="Only approvals of this drug (any name, brand, code or id).")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def approvals_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
     """Every approval with the trials that support it (and, for withdrawn ones, the trial that failed)."""
@@ -38,7 +38,7 @@ def approvals_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 
 @query.command("withdrawn")
 @click.option("--drug", help="Only withdrawals of this drug.")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
     """Withdrawn approvals, with the date and the confirmatory trial that failed."""
@@ -51,7 +51,7 @@ def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 @query.command("as-of")
 @click.argument("date")
 @click.option("--drug", help="Only approvals of this drug.")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None:
     """Approvals in force on DATE (YYYY-MM-DD): granted by then and not yet withdrawn."""
@@ -70,7 +70,7 @@ def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None
 @click.argument("drug")
 @click.argument("indication")
 @click.option("--no-claims", is_flag=True, help="Leave out what documents claim; curated evidence only.")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def evidence_cmd(drug: str, indication: str, no_claims: bool, store: Path | None, fmt: str) -> None:
     """Every trial result and approval for DRUG in INDICATION, graded, by setting."""
@@ -84,7 +84,7 @@ def evidence_cmd(drug: str, indication: str, no_claims: bool, store: Path | None
 
 @query.command("drugs-for-target")
 @click.argument("target")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
     """Drugs that bind, block, inhibit or activate TARGET."""
@@ -100,7 +100,7 @@ def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
 @click.argument("drug")
 @click.option("--phase", help="Only trials of this phase (1, 2, 3; a phase 1b/3 trial counts as 3).")
 @click.option("--negative", is_flag=True, help="Only trials with a result that does not support the drug.")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def trials_cmd(drug: str, phase: str | None, negative: bool, store: Path | None, fmt: str) -> None:
     """The trials of DRUG with their results."""
@@ -113,7 +113,7 @@ def trials_cmd(drug: str, phase: str | None, negative: bool, store: Path | None,
 
 
 @query.command("contradictions")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def contradictions_cmd(store: Path | None, fmt: str) -> None:
     """Drug-indication pairs whose evidence points both ways, by setting."""
@@ -127,7 +127,7 @@ def contradictions_cmd(store: Path | None, fmt: str) -> None:
 @click.argument("source")
 @click.argument("target")
 @click.option("--max-paths", default=5, show_default=True, help="How many shortest paths to show.")
-@STORE
+@SOURCE
 @TABLE_FORMAT
 def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: str) -> None:
     """How SOURCE and TARGET connect: the shortest paths, each hop explained with its evidence."""

@@ -79,6 +79,18 @@ class QueryError(KGError):
     exit_code = 2
 
 
+class RefusedError(QueryError):
+    """A query asks for something a read-only endpoint never does: an update, SERVICE or LOAD."""
+
+
+class BusyError(QueryError):
+    """Every query worker stayed busy for the whole time limit; try again later."""
+
+
+class RemoteError(KGError):
+    """A remote SPARQL endpoint or graph store failed, refused, or disagreed (e.g. triple counts)."""
+
+
 class ValidationError(KGError):
     """The graph does not conform to the SHACL shapes; ``report`` is readable text."""
 

@@ -73,6 +73,12 @@ def index_ntriples(graph) -> bytes:
     return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
 
 
+def index_graph(store) -> str:
+    """The named graph holding the lookup index: :data:`kg.store.INDEX_GRAPH` in a local store,
+    the one ``kg push`` wrote beside the data in a remote store (see :mod:`kg.remote`)."""
+    return getattr(store, "index_graph", INDEX_GRAPH)
+
+
 def _q(store, query: str, **bind: Any) -> Iterable:
     """Run ``query`` with ``bind`` bound as RDF terms (``<iri>`` strings as IRIs, else literals)."""
     import pyoxigraph as ox
@@ -94,7 +100,7 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
                       ("lookupLoose", loose(term))):
         if not key:
             continue
-        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:{prop} ?key }} ?n a ?t }}",
+        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:{prop} ?key }} ?n a ?t }}",
                   key=key)
         for r in rows:
             t = r["t"].value.rsplit("#", 1)[-1]
@@ -107,7 +113,7 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
 
 def suggestions(store, term: str, n: int = 5) -> list[str]:
     """Known names close to ``term`` (for "did you mean")."""
-    rows = _q(store, f"SELECT DISTINCT ?key WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:lookupKey ?key }} }}")
+    rows = _q(store, f"SELECT DISTINCT ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:lookupKey ?key }} }}")
     keys = [r["key"].value for r in rows]
     want = normalize(term)
     close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
@@ -162,7 +168,7 @@ def describe(store, node: str) -> dict[str, Any]:
 
     from kg.errors import StoreError
 
-    rows = list(_q(store, f"SELECT ?n ?card WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?n kg:card ?card }} }}",
+    rows = list(_q(store, f"SELECT ?n ?card WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:card ?card }} }}",
                    n=f"<{curie_to_iri(node)}>"))
     if not rows:
         raise StoreError(f"the store has no lookup card for {node}: rebuild it with 'kg build'")

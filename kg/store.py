@@ -202,7 +202,7 @@ def term_value(term) -> Any:
             return int(term.value)
         if dt in ("double", "decimal", "float"):
             return float(term.value)
-        if dt == "boolean":
-            return term.value == "true"
+        if dt == "boolean":  # "1" and "0" are booleans too (Virtuoso answers with them)
+            return term.value in ("true", "1")
         return term.value
     return None if term is None else str(term)

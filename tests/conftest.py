@@ -65,3 +65,22 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (the shared material is read from ../shared)")
     return path
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A private Virtuoso Open Source server on loopback (see tests/virtuoso.py), or a skip with
+    the reason; with $KG_REQUIRE_VIRTUOSO set (CI) a missing Virtuoso fails instead."""
+    import os
+
+    from tests.virtuoso import Virtuoso, available
+
+    reason = available()
+    if reason:
+        if os.environ.get("KG_REQUIRE_VIRTUOSO"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    server.start()
+    yield server
+    server.stop()

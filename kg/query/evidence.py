@@ -95,7 +95,7 @@ def contradictions(store) -> list[dict[str, Any]]:
         pair["settings"] = dict(sorted(pair["settings"].items(), key=lambda kv: context_rank(kv[0])))
         for s in pair["settings"].values():
             for xs in s.values():
-                xs.sort(key=lambda e: (-level_rank(e["level"]), e["evidence"] or ""))
+                xs.sort(key=lambda e: (-level_rank(e["level"]), e["evidence"] or "", e["id"] or ""))
         out.append(pair)
     out.sort(key=lambda p: (p["drug"]["name"], p["indication"]["name"]))
     return out

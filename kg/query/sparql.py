@@ -6,7 +6,7 @@
 >>> check_query("INSERT DATA { <a:b> <a:c> <a:d> }")
 Traceback (most recent call last):
 ...
-kg.errors.QueryError: updates are refused: this endpoint is read-only (found INSERT)
+kg.errors.RefusedError: updates are refused: this endpoint is read-only (found INSERT)
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import multiprocessing
 import re
 from typing import Any
 
-from kg.errors import QueryError
+from kg.errors import QueryError, RefusedError
 
 _STRIP = re.compile(r'''
     "{3}.*?"{3} | '{3}.*?'{3}          # long strings
@@ -30,16 +30,17 @@ RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
 
 
 def check_query(text: str) -> str:
-    """Return the query form, or raise :class:`QueryError` for updates, SERVICE or LOAD."""
+    """Return the query form, or raise :class:`RefusedError` for updates, SERVICE or LOAD
+    (and :class:`QueryError` for text that is no query form at all)."""
     words = re.findall(r"[A-Za-z]+", _STRIP.sub(" ", text))
     upper = [w.upper() for w in words]
     if "SERVICE" in upper:
-        raise QueryError("SERVICE is refused: queries may not call other endpoints")
+        raise RefusedError("SERVICE is refused: queries may not call other endpoints")
     if "LOAD" in upper:
-        raise QueryError("LOAD is refused: queries may not load data")
+        raise RefusedError("LOAD is refused: queries may not load data")
     for w in upper:
         if w in _UPDATES:
-            raise QueryError(f"updates are refused: this endpoint is read-only (found {w})")
+            raise RefusedError(f"updates are refused: this endpoint is read-only (found {w})")
     form = next((w for w in upper if w in FORMS), None)
     if form is None:
         raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
@@ -68,22 +69,45 @@ def parse_binding(text: str) -> tuple[str, Any]:
         return name, ("literal", value)
 
 
-def _execute(store_path: str, text: str, bindings: dict, fmt: str) -> bytes:
+def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | None:
+    """Run a checked user query on an open store and serialise the results in ``fmt``.
+
+    The dataset is the data alone: the default graph, no named graphs (the lookup index is
+    not data), whatever FROM / FROM NAMED the query names. With ``output`` (a binary file-like
+    object) results are streamed into it, so a writer that raises stops the engine early.
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store(); st.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c")))
+    >>> execute(st, "SELECT ?o WHERE { ?s ?p ?o }", {}, "csv").split()
+    [b'o', b'c']
+    """
     import pyoxigraph as ox
 
     from kg.query import PREFIXES
     from kg.ids import PREFIXES as ID_PREFIXES
 
-    store = ox.Store.read_only(store_path)
     subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
     prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
-    result = store.query(text, prefixes=prefixes, substitutions=subs)
+    result = store.query(text, prefixes=prefixes, substitutions=subs, default_graph=ox.DefaultGraph(), named_graphs=[])
     if isinstance(result, ox.QueryTriples):
         rdf = {"nt": ox.RdfFormat.N_TRIPLES}.get(fmt, ox.RdfFormat.TURTLE)
-        return result.serialize(format=rdf)
+        return result.serialize(output, format=rdf)
     res_fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                "xml": ox.QueryResultsFormat.XML}.get(fmt, ox.QueryResultsFormat.JSON)
-    return result.serialize(format=res_fmt)
+    return result.serialize(output, format=res_fmt)
+
+
+def _execute(store_path: str, text: str, bindings: dict, fmt: str) -> bytes:
+    import pyoxigraph as ox
+
+    return execute(ox.Store.read_only(store_path), text, bindings, fmt)
+
+
+def failure(payload: str) -> QueryError:
+    """The error for a query that the engine rejected with the message ``payload``."""
+    if "SELECT projection" in payload:
+        payload += " (a bound variable must be selected too: list it in SELECT, or use SELECT *)"
+    return QueryError(f"query failed: {payload}")
 
 
 def _child(conn, *args) -> None:
@@ -123,9 +147,7 @@ def sparql(store_path: str, text: str, *, bindings: dict | None = None, fmt: str
         raise QueryError("the query process ended without an answer") from None
     proc.join(2)
     if status != "ok":
-        if "SELECT projection" in payload:
-            payload += " (a bound variable must be selected too: list it in SELECT, or use SELECT *)"
-        raise QueryError(f"query failed: {payload}")
+        raise failure(payload)
     return payload
 
 
