@@ -104,7 +104,10 @@ def edges(store) -> list[dict[str, str]]:
             "id": edge, "subject": a["_s"], "predicate": PREDICATES[pred], "object": a["_obj"],
             "category": "biolink:Association", "original_predicate": pred,
             "knowledge_level": a.get("knowledge_level") or "knowledge_assertion",
-            "agent_type": a.get("agent_type") or "manual_agent", "primary_knowledge_source": INFORES,
+            "agent_type": a.get("agent_type") or "manual_agent",
+            # an imported fact's own knowledge source (infores:civic ...); else this curated graph
+            "primary_knowledge_source": next((s for s in sorted(a.get("sources", [])) if s.startswith("infores:")),
+                                             INFORES),
             "publications": sorted(s for s in a.get("sources", []) if s.startswith(_PUBLICATION_PREFIXES)),
             "evidence_level": a.get("level"), "evidence_direction": a.get("direction"),
         })

@@ -123,3 +123,24 @@ def test_cli_kgx(runner, built, tmp_path):
     assert sorted(p.name for p in Path(out).iterdir()) == ["edges.tsv", "nodes.tsv"]  # no temporary files left
     bad = runner.invoke(cli, ["export", "--format", "kgx", "--output", "-", "--store", str(built["store"])])
     assert bad.exit_code == 2
+
+
+def test_imported_edges_keep_their_agent_and_knowledge_source(mini, tmp_path):
+    """An edge from an imported layer is an automated_agent's, from its infores source."""
+    from kg import model
+    from kg.build import build
+    from kg.layers import save_layer
+    from kg.store import open_store
+
+    store = tmp_path / "store"
+    build(mini, store)
+    src = (model.Source("infores:example", agent="automated_agent", record="X:1"),)
+    save_layer(store, "example", [
+        model.Drug(id="KG:drug-novelimab", name="novelimab", sources=src),
+        model.Mechanism(id="KG:mech-n", drug="KG:drug-novelimab", target="HGNC:17635", action="binds", sources=src),
+    ], {})
+    rows = {(r["subject"], r["object"]): r for r in kgx.edges(open_store(store))}
+    row = rows[("KG:drug-novelimab", "HGNC:17635")]
+    assert (row["agent_type"], row["primary_knowledge_source"]) == ("automated_agent", "infores:example")
+    curated = rows[("DRUGBANK:DB11595", "HGNC:17635")]
+    assert (curated["agent_type"], curated["primary_knowledge_source"]) == ("manual_agent", kgx.INFORES)
