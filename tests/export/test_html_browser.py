@@ -87,8 +87,7 @@ def test_search_selects_and_focuses(explorer):
     assert explorer.js("() => kgExplorer.selectedNodes()") == [IMPASSION130]
     assert "IMpassion130" in page.locator("#kg-details").inner_text()
     # the view is centred on it
-    dom = explorer.js("id => kgExplorer.network.canvasToDOM(kgExplorer.network.getPositions([id])[id])",
-                      IMPASSION130)
+    dom = explorer.js("id => kgExplorer.positionOf(id)", IMPASSION130)
     box = page.locator("#kg-network").bounding_box()
     assert abs(dom["x"] - box["width"] / 2) < 5 and abs(dom["y"] - box["height"] / 2) < 5
     page.fill("#kg-search", "MPDL-3280A")  # a synonym
@@ -133,10 +132,9 @@ def test_edge_hover_with_the_mouse(explorer, graph):
     i, (u, v, d) = next((i, e) for i, e in enumerate(graph.edges(data=True))
                         if e[2].get("statement") and graph.number_of_edges(e[0], e[1]) + graph.number_of_edges(e[1], e[0]) <= 6)
     explorer.js("() => { const t = document.getElementById('kg-tooltip'); t.style.display = 'none'; }")
-    explorer.js("ids => kgExplorer.network.fit({nodes: ids, animation: false})", [u, v])
+    explorer.js("ids => kgExplorer.fit(ids)", [u, v])
     box = page.locator("#kg-network").bounding_box()
-    a, b = explorer.js("ids => ids.map(id => kgExplorer.network.canvasToDOM("
-                       "kgExplorer.network.getPositions([id])[id]))", [u, v])
+    a, b = explorer.js("ids => ids.map(id => kgExplorer.positionOf(id))", [u, v])
     # vis.js finds the top edge only; the canvas mode every edge under the pointer (parallel ones too)
     edge_at = "p => kgExplorer.edgesAt(p)" if explorer.mode == "canvas edges" else "p => [kgExplorer.edgeAt(p)]"
     for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):  # a point on the edge not under a node or a parallel edge
@@ -183,9 +181,8 @@ def test_canvas_edges_click_and_filters(browser, graph, tmp_path):
         page = p.page
         i, (u, v, d) = next((i, e) for i, e in enumerate(graph.edges(data=True))
                             if e[2].get("level") == "phase 2" and graph.number_of_edges(e[0], e[1]) == 1)
-        p.js("ids => kgExplorer.network.fit({nodes: ids, animation: false})", [u, v])
-        a, b = p.js("ids => ids.map(id => kgExplorer.network.canvasToDOM("
-                    "kgExplorer.network.getPositions([id])[id]))", [u, v])
+        p.js("ids => kgExplorer.fit(ids)", [u, v])
+        a, b = p.js("ids => ids.map(id => kgExplorer.positionOf(id))", [u, v])
         point = next((pt for t in (0.5, 0.4, 0.6, 0.3, 0.7)
                       for pt in [{"x": a["x"] + (b["x"] - a["x"]) * t, "y": a["y"] + (b["y"] - a["y"]) * t}]
                       if p.js("p => kgExplorer.edgeAt(p)", pt) == f"e{i}"), None)
@@ -195,6 +192,34 @@ def test_canvas_edges_click_and_filters(browser, graph, tmp_path):
         assert "predicate: " + d["predicate"] in page.locator("#kg-details").inner_text()
         page.select_option("#kg-level", label="phase 3")  # the phase 2 edge is filtered out
         assert p.js("p => kgExplorer.edgeAt(p)", point) != f"e{i}"
+        p.check_clean()
+    finally:
+        page.close()
+
+
+def test_canvas_mode_draws_nodes_and_selects_on_click(browser, graph, tmp_path):
+    """In canvas mode the page draws the nodes itself: a drug's pixel has the drug colour, and a
+    click on it selects it and shows its identifiers."""
+    path = tmp_path / "canvas-nodes.html"
+    write_html(graph, path, canvas_edges=True)
+    p = Page(browser, path)
+    try:
+        page = p.page
+        for kind in ("Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization"):
+            page.uncheck(f"#kg-types input[data-type={kind}]")  # only drugs are drawn (in one colour)
+        p.js("ids => kgExplorer.fit(ids)", [ATEZO])
+        page.wait_for_timeout(100)
+        pt = p.js("id => kgExplorer.positionOf(id)", ATEZO)
+        rgb = p.js("""pt => { const c = document.querySelector('#kg-network canvas');
+                       const r = c.width / c.clientWidth;
+                       return Array.from(c.getContext('2d').getImageData(pt.x * r, pt.y * r, 1, 1).data).slice(0, 3); }""",
+                   pt)
+        assert all(abs(a - b) <= 8 for a, b in zip(rgb, (0x1F, 0x77, 0xB4))), rgb  # TYPE_STYLE Drug colour
+        box = page.locator("#kg-network").bounding_box()
+        page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
+        assert p.js("() => kgExplorer.selectedNodes()") == [ATEZO]
+        assert "DRUGBANK:DB11595" in page.locator("#kg-details").inner_text()
+        assert p.js("p => kgExplorer.edgesAt(p)", pt) == []  # over a node: no edge tooltip
         p.check_clean()
     finally:
         page.close()
