@@ -17,6 +17,7 @@ from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _op
 from kg.cli_query import query
 from kg.cli_viz import viz
 from kg.cli_layers import layers
+from kg.cli_import import import_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -128,6 +129,7 @@ def stats(store: Path | None, fmt: str) -> None:
 cli.add_command(query)
 cli.add_command(viz)
 cli.add_command(layers)
+cli.add_command(import_cmd)
 
 
 @cli.command()
