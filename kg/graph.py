@@ -163,7 +163,7 @@ def _evidence_edges(b: _Builder, e: model.Evidence) -> None:
     for target in e.targets:
         b.edge(e.id, target, "biomarker on", biomarker=e.biomarker, **src)
     for trial in e.trials:
-        b.edge(e.id, trial, "from trial", **graded, **src)
+        b.edge(e.id, trial, "from trial", source_level=e.source_level, **graded, **src)
     for pub in e.publications:
         b.edge(e.id, pub, "reported in", **src)
 
