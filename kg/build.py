@@ -35,31 +35,30 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
 
     from kg.graph import build_graph
     from kg.lookup import cards_ntriples, index_ntriples
-    from kg.rdf import graph_to_rdf
+    from kg.rdf import ntriples, turtle
     from kg.sources.curated import load_dataset
     from kg.errors import ValidationError
     from kg.store import write_store
-    from kg.validate import format_violations, shacl_report
+    from kg.validate import format_violations, shacl_data, shacl_report
 
     if extra is None:
         extra = load_layers(store)
     dataset = load_dataset(data_dir, extra)
     graph = build_graph(dataset)
-    rdf = graph_to_rdf(graph)
-    report = shacl_report(rdf)
+    report = shacl_report(shacl_data(graph))
     if not report["conforms"]:
         raise ValidationError(format_violations(report["violations"]))
-    nt = rdf.serialize(format="nt", encoding="utf-8")
+    nt, n_triples = ntriples(graph)
     stats = {
         "built_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "data_dir": str(Path(data_dir).resolve()), "data_sha256": data_digest(Path(data_dir)),
         "layers": [Path(label).name for label, _ in extra],
-        "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "triples": len(rdf),
+        "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(), "triples": n_triples,
         "nodes_by_type": dict(sorted(Counter(t for _, t in graph.nodes(data="type")).items())),
         "edges_by_predicate": dict(sorted(Counter(p for *_, p in graph.edges(data="predicate")).items())),
         "records": {k: len(v) for k, v in dataset.records.items()},
     }
-    ttl = rdf.serialize(format="turtle", encoding="utf-8") if exports_dir else None
+    ttl = turtle(nt) if exports_dir else None
     write_store(store, nt, stats, index_ntriples(graph) + cards_ntriples(graph))
     if exports_dir:
         atomic_write(Path(exports_dir) / "kg.ttl", ttl)

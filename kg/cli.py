@@ -20,6 +20,7 @@ from kg.cli_serve import serve
 from kg.cli_push import push
 from kg.cli_viz import viz
 from kg.cli_layers import layers
+from kg.cli_import import import_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -144,6 +145,7 @@ cli.add_command(ingest)
 cli.add_command(audit)
 cli.add_command(serve)
 cli.add_command(push)
+cli.add_command(import_cmd)
 
 
 @cli.command()

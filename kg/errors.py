@@ -30,6 +30,15 @@ class DataError(KGError):
         return ": ".join(parts + [self.message])
 
 
+class SourceFormatError(DataError):
+    """An input file of ``kg import`` is not what its importer reads (wrong header, empty or
+    truncated as a whole, not text, not JSON); nothing was imported.
+
+    >>> str(SourceFormatError("missing columns: evidence_id", file="x.tsv", line=1))
+    'x.tsv:1: missing columns: evidence_id'
+    """
+
+
 class DataErrors(KGError):
     """Several :class:`DataError` found in one pass; nothing was written.
 

@@ -100,7 +100,8 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
     for p in r.get("publications", ()):
         b.node(p.id, "Publication", _citation(p), title=p.title, authors=", ".join(p.authors) or None,
                journal=p.journal, year=p.year, date=p.date, volume=p.volume, issue=p.issue, pages=p.pages,
-               doi=p.doi, pmid=p.pmid, pmcid=p.pmcid, publication_kind=p.kind, **_sources(p.sources))
+               doi=p.doi, pmid=p.pmid, pmcid=p.pmcid, publication_kind=p.kind, citation=p.citation,
+               **_sources(p.sources))
     for t in r.get("trials", ()):
         arms = [f"{a.name} ({a.role}" + (f", n={a.n}" if a.n is not None else "") + ")" for a in t.arms]
         b.node(t.id, "Trial", t.acronym, acronym=t.acronym, aliases=t.aliases, title=t.title, phase=t.phase,
@@ -115,6 +116,12 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
                sha256=doc.sha256, url=doc.url, **_sources(doc.sources))
     for a in r.get("approvals", ()):
         _approval_node(b, a)
+    for e in r.get("evidence", ()):
+        b.node(e.id, "Evidence", e.name, level=e.level, direction=e.direction, biomarker=e.biomarker,
+               disease=e.disease, source_level=e.source_level, source_direction=e.source_direction,
+               significance=e.significance, evidence_type=e.evidence_type,
+               therapy_interaction=e.therapy_interaction, statement=e.statement, citation=e.citation,
+               **_sources(e.sources))
     # edges, now that every node exists and has a name
     for t in r.get("trials", ()):
         _trial_edges(b, t)
@@ -134,13 +141,39 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
             b.edge(doc.id, doc.publisher, "published by", **_sources(doc.sources))
     for c in r.get("claims", ()):
         _claim_edges(b, c)
+    for e in r.get("evidence", ()):
+        _evidence_edges(b, e)
     return b.g
 
 
+def _evidence_edges(b: _Builder, e: model.Evidence) -> None:
+    """An evidence statement: drug -> indication edges keyed by the statement (its level,
+    direction and the source's own values), and edges from the statement's node to what it is
+    about, to the trials it cites and to where it was published."""
+    src = _sources(e.sources)
+    graded = dict(level=e.level, direction=e.direction, significance=e.significance, evidence_type=e.evidence_type)
+    if e.indication:
+        for drug in e.drugs:
+            b.edge(drug, e.indication, "evidence about", record=e.id, evidence=e.id, biomarker=e.biomarker,
+                   source_level=e.source_level, source_direction=e.source_direction,
+                   therapy_interaction=e.therapy_interaction, **graded, **src)
+        b.edge(e.id, e.indication, "about indication", **src)
+    for drug in e.drugs:
+        b.edge(e.id, drug, "about drug", **src)
+    for target in e.targets:
+        b.edge(e.id, target, "biomarker on", biomarker=e.biomarker, **src)
+    for trial in e.trials:
+        b.edge(e.id, trial, "from trial", source_level=e.source_level, **graded, **src)
+    for pub in e.publications:
+        b.edge(e.id, pub, "reported in", **src)
+
+
 def _citation(p: model.Publication) -> str:
+    if p.citation and not p.authors:
+        return p.citation
     first = p.authors[0].split()[0] if p.authors else (p.journal or "")
     return " ".join(x for x in (first, "et al." if len(p.authors) != 1 and p.authors else "",
-                                p.journal or "", str(p.year or "")) if x) or p.title
+                                p.journal or "", str(p.year or "")) if x) or p.title or p.id
 
 
 def _trial_edges(b: _Builder, t: model.Trial) -> None:

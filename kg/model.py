@@ -24,7 +24,7 @@ CLAIM_KINDS = ("mechanism", "approval", "trial design", "trial result", "adverse
                "evidence level", "background", "publication")
 ACCURACY = ("as reference", "outdated", "wrong", "unverified")
 
-DRUG_IDS = ("DRUGBANK", "NCIT", "KG")
+DRUG_IDS = ("DRUGBANK", "NCIT", "CHEMBL.COMPOUND", "KG")
 ENTITY = ("Drug", "Target", "Indication", "Trial", "Publication", "Organization", "Document", "Approval")
 
 
@@ -124,6 +124,7 @@ class Drug(Record):
     description: str | None = None
     facts: tuple[Fact, ...] = ()
     ID_PREFIXES = DRUG_IDS
+    CURATED_PREFIXES = ("DRUGBANK", "NCIT", "KG")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,7 +135,8 @@ class Target(Record):
     sources: tuple[Source, ...]
     synonyms: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
-    ID_PREFIXES = ("HGNC",)
+    ID_PREFIXES = ("HGNC", "NCBIGene", "KG")  # imported genes without an HGNC id keep their NCBI Gene id
+    CURATED_PREFIXES = ("HGNC",)  # what data/*.yaml may use (ID_PREFIXES is what layers may use)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,7 +146,8 @@ class Indication(Record):
     sources: tuple[Source, ...]
     synonyms: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
-    ID_PREFIXES = ("MONDO",)
+    ID_PREFIXES = ("MONDO", "DOID", "NCIT")  # imported diseases not mapped to MONDO keep their source id
+    CURATED_PREFIXES = ("MONDO",)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -177,6 +180,7 @@ class Publication(Record):
     pmcid: str | None = None
     kind: str | None = choice(("article", "editorial", "label", "abstract", "approval summary"), default=None)
     trials: tuple[str, ...] = ref("Trial", default=())
+    citation: str | None = None  # a short citation as an imported source gives it ("Fehrenbacher et al., 2016")
     ID_PREFIXES = ("PMID", "DOI")
 
 
@@ -327,11 +331,43 @@ class Claim(Record):
     ID_PREFIXES = ("KG",)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Evidence(Record):
+    """One evidence statement of an imported knowledge source (a CIViC evidence item, a
+    PharmacotherapyDB drug-disease pair): what it is about, our level and direction, and the
+    source's own values beside them.
+
+    >>> Evidence(id="KG:civic-eid-1", name="CIViC EID 1", direction="supports", sources=()).level is None
+    True
+    """
+
+    id: str
+    name: str
+    direction: str = choice(DIRECTIONS)
+    sources: tuple[Source, ...]
+    level: str | None = choice(LEVELS, default=None)  # None where the source grades no evidence
+    drugs: tuple[str, ...] = ref("Drug", default=())
+    indication: str | None = ref("Indication", default=None)
+    targets: tuple[str, ...] = ref("Target", default=())  # the genes of the biomarker
+    biomarker: str | None = None  # the source's text: "CD274 Expression", "BRAF V600"
+    disease: str | None = None  # the source's disease name, kept where no indication id is given
+    source_level: str | None = None  # the source's own values, as it gives them
+    source_direction: str | None = None
+    significance: str | None = None
+    evidence_type: str | None = None
+    therapy_interaction: str | None = None
+    statement: str | None = None
+    citation: str | None = None
+    publications: tuple[str, ...] = ref("Publication", default=())
+    trials: tuple[str, ...] = ref("Trial", default=())
+    ID_PREFIXES = ("KG",)
+
+
 #: File name (without .yaml) -> record class, in loading order.
 KINDS: dict[str, type] = {
     "organizations": Organization, "drugs": Drug, "targets": Target, "indications": Indication,
     "mechanisms": Mechanism, "publications": Publication, "trials": Trial, "results": Result,
-    "approvals": Approval, "documents": Document, "claims": Claim,
+    "approvals": Approval, "documents": Document, "claims": Claim, "evidence": Evidence,
 }
 
 @dataclass(frozen=True)

@@ -75,13 +75,27 @@ def entity_text(e: dict[str, Any]) -> str:
     rows = []
     for n in e["neighbours"]:
         q = n["qualifiers"]
-        detail = q.get("statement") or q.get("endpoint") or q.get("role") or ""
+        detail = q.get("statement") or q.get("endpoint") or q.get("role") or _graded(q)
         if q.get("measure") and q.get("value") is not None:
             detail += f" {q['measure']} {q['value']:g}"
         arrow = "->" if n["direction"] == "out" else "<-"
         rows.append({"rel": f"{arrow} {n['predicate']}", "node": f"{n['node']['name']} [{n['node']['type']}]",
                      "level": n["level"], "direction": n["evidence_direction"], "detail": detail,
-                     "sources": n["sources"]})
+                     "sources": [_with_record(src, q) for src in n["sources"]]})
     out.append(f"neighbours ({len(rows)}):")
     out.append(table(rows, ["rel", "node", "level", "direction", "detail", "sources"], max_width=40))
     return "\n".join(out)
+
+
+def _graded(q: dict[str, Any]) -> str:
+    """What an imported evidence edge says, in the source's own terms: "Predictive: Sensitivity/Response (A)"."""
+    if not q.get("significance"):
+        return ""
+    kind = f"{q['evidence_type']}: " if q.get("evidence_type") else ""
+    return kind + q["significance"] + (f" ({q['source_level']})" if q.get("source_level") else "")
+
+
+def _with_record(source: str, q: dict[str, Any]) -> str:
+    """A source with the source's own record id where it gives one: "infores:civic EID:11238"."""
+    record = (q.get("source_records") or {}).get(source)
+    return f"{source} {record}" if record else source

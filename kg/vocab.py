@@ -14,12 +14,14 @@ from functools import lru_cache
 #: The controlled vocabularies (ordered where order matters).
 LEVELS = ("preclinical", "case report", "phase 1", "phase 2", "phase 3", "regulatory approval")
 DIRECTIONS = ("supports", "does not support", "inconclusive")
-PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3")
+PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3",
+          "early phase 1", "phase 1/2", "phase 4")  # the last three as ClinicalTrials.gov records give them
 CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
 LINES = ("first", "second", "later")
 
 _PHASE_LEVEL = {"phase 1": "phase 1", "phase 1b": "phase 1", "phase 2": "phase 2",
-                "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3"}
+                "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3",
+                "early phase 1": "phase 1", "phase 1/2": "phase 2", "phase 4": "phase 3"}
 
 
 def level_of_phase(phase: str) -> str:
@@ -60,6 +62,12 @@ PREDICATES: dict[str, str] = {
     "withdrawal announced by": "kg:withdrawalAnnouncedBy",
     "published by": "kg:publishedBy",
     "mentions": "kg:mentions",
+    # imported evidence statements (CIViC, PharmacotherapyDB)
+    "evidence about": "kg:evidenceAbout",
+    "about drug": "kg:aboutDrug",
+    "about indication": "kg:aboutIndication",
+    "biomarker on": "kg:biomarkerOn",
+    "from trial": "kg:fromTrial",
 }
 
 #: Node and edge attributes that hold several values (kept as sorted lists).
@@ -70,13 +78,13 @@ LIST_ATTRS = frozenset({
 #: Attributes that hold a mapping of scalars.
 DICT_ATTRS = frozenset({"values", "arm_values", "source_locators", "source_records", "source_releases"})
 #: Attributes whose values are ids of other nodes (IRIs in RDF, not literals).
-REF_ATTRS = frozenset({"trial", "approval", "document", "see", "via", "sources", "failed_trial"})
+REF_ATTRS = frozenset({"trial", "approval", "document", "see", "via", "sources", "failed_trial", "evidence"})
 #: Attributes holding ISO dates.
 DATE_ATTRS = frozenset({"date", "start_date", "completion_date", "withdrawal_date"})
 #: Attributes whose values are SKOS concepts of the ontology.
 CONCEPT_ATTRS = {"level": "level", "direction": "direction"}
 
-NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization")
+NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization", "Evidence")
 
 
 #: List attributes are plural in the graph, singular as RDF properties (one triple per value).

@@ -205,7 +205,8 @@ def _record(cls: type, data: Any, ctx: _Ctx, index: int) -> Any:
         return _FAIL
     if "id" in data and isinstance(data["id"], str):
         try:
-            data["id"] = check_curie(data["id"], cls.ID_PREFIXES)
+            allowed = getattr(cls, "CURATED_PREFIXES", cls.ID_PREFIXES) if ctx.curated else cls.ID_PREFIXES
+            data["id"] = check_curie(data["id"], allowed)
         except IdError as exc:
             ctx.error(f"malformed identifier: {exc}", data.lines["id"], "id")
             return _FAIL
