@@ -13,6 +13,7 @@ curated claims, and earlier ingests) is never used as evidence.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from kg.text.claims import ExtractedClaim
@@ -21,6 +22,7 @@ VERDICTS = ("consistent", "outdated", "contradicted", "unsupported")
 _KG = "https://w3id.org/oncokg/ontology#"
 _RATIO_TOLERANCE = 0.005   # a reported ratio is the graph's one rounded to two decimals
 _PERCENT_TOLERANCE = 0.5   # a reported percentage is the graph's one rounded to a whole number
+_FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
 
 
 def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
@@ -268,10 +270,17 @@ class Auditor:
         if v.get("primary_endpoint") and rec.get("primary_endpoints"):
             ok = any(p.startswith(v["primary_endpoint"]) for p in rec["primary_endpoints"])
             checks.append(("primary endpoints", ok, "; ".join(rec["primary_endpoints"])))
+        status = rec.get("status")
+        if v.get("status") == "ongoing" and status:
+            checks.append(("status", not _FINISHED.search(status), status))
         if not checks:
             return "unsupported", []
         facts = [because(f"{rec['acronym']} {what}: {value}", trial, src) for what, ok, value in checks]
-        return ("consistent" if all(ok for _, ok, _ in checks) else "contradicted"), facts
+        if all(ok for _, ok, _ in checks):
+            return "consistent", facts
+        if [what for what, ok, _ in checks if not ok] == ["status"]:
+            return "outdated", facts  # under way when written, finished since
+        return "contradicted", facts
 
     def _publication(self, c: ExtractedClaim):
         if c.predicate == "reported in":
@@ -282,6 +291,14 @@ class Auditor:
                 return "consistent", [because(f"{self.name(c.subject)} is reported in {self.name(c.object)}",
                                               c.object, [e["src"] for e in hits if e["src"]])]
             return "unsupported", []
+        if c.predicate == "comments on":
+            hits = [e for e in self.edges(c.subject) if e["pred"] == _KG + "commentsOn" and e["o"] == c.object]
+            if hits:
+                return "consistent", [because(f"{self.name(c.subject)} comments on {self.name(c.object)}",
+                                              c.subject, [e["src"] for e in hits if e["src"]])]
+            # the graph may hold both publications, but what links them is only what documents claim
+            return "unsupported", [because(f"the graph holds no curated link from {self.name(c.subject)} "
+                                           f"to {self.name(c.object)}")]
         known = self.name(c.subject) != c.subject
         return ("consistent", [because(f"the graph holds {self.name(c.subject)}", c.subject)]) if known else (
             "unsupported", [])

@@ -31,7 +31,13 @@ def test_evidence_page_verdicts(store):
     assert {b["record"] for b in uc[0]["because"]} == {"KG:appr-fda-2016-05-18-uc-2l", "KG:appr-fda-2017-04-17-uc-1l"}
     assert all("withdrawn" in b["fact"] and b["sources"] for b in uc[0]["because"])
     for ind in ("MONDO:0005233", "MONDO:0008433", "MONDO:0007256", "MONDO:0005105"):
-        assert [r["verdict"] for r in _pick(res, "approval", ind)] == ["consistent"]
+        assert [r["verdict"] for r in _pick(res, "approval", ind, "Current status")] == ["consistent"]
+    # "approvals across lung, liver, and breast cancers": the organs' indications the graph holds
+    # approvals of atezolizumab for; the only breast cancer approval (TNBC) was withdrawn
+    organs = {(r["claim"]["object"], r["claim"]["values"]["organ"], r["verdict"])
+              for r in res if r["claim"]["values"].get("organ")}
+    assert organs == {("MONDO:0005233", "lung", "consistent"), ("MONDO:0008433", "lung", "consistent"),
+                      ("MONDO:0007256", "liver", "consistent"), ("MONDO:0005494", "breast", "outdated")}
     impower = _pick(res, "evidence level", text="IMpower trials")
     assert {(r["claim"]["object"], r["verdict"]) for r in impower} == {
         ("MONDO:0005233", "consistent"), ("MONDO:0008433", "consistent"),
@@ -69,6 +75,10 @@ def test_news_report_verdicts(store):
     severe = _pick(res, "adverse events", text="severe adverse events")
     verdicts = {r["claim"]["values"]["experimental_pct"]: r["verdict"] for r in severe}
     assert verdicts == {54: "consistent", 19: "unsupported"}  # 54.3% vs 44.1% in the graph; 19% vs 10% nowhere
+    gepar = {(r["claim"]["object"], r["verdict"]) for r in _pick(res, "trial design", text="GeparDouze")}
+    assert gepar == {("MONDO:0005494", "consistent"), (None, "outdated")}  # ongoing then; primary analysis done
+    editorial = _pick(res, "publication", "PMID:39883436", "Editorial")
+    assert [(r["claim"]["subject"], r["verdict"]) for r in editorial] == [("DOI:10.1001/jama.2024.26811", "unsupported")]
 
 
 def test_sample_verdicts_match_the_expected_file(store):

@@ -8,7 +8,11 @@ evidence in the "regulatory-approved with clinical trial data" class, that deny 
 randomised trial confirmed efficacy, or that credit "the X trials" with a drug's place in Y), ``trial design`` (phase, design,
 size, primary endpoint, the drugs tested) and ``publication``. A claim links the entities it
 is about; a sentence without its own drug or trial refers to the document's main drug and to
-the trial last named.
+the trial last named. Organ words in an approval sentence ("lung, liver and breast cancers")
+are read as the drug's approved indications of those organs in the graph (values give the
+organ word); a trial other than the article's own named without an indication is studied in
+the article's main indication; an "Editorial:" line's publication comments on the "Paper:"
+line's one.
 
 >>> from kg.text.entities import Mention
 >>> text = "In ORION-7, zelvomab improved overall survival (HR 0.71, 95% CI 0.58-0.86; p<0.001)."
@@ -59,10 +63,13 @@ class Facts:
     phases: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     conditions: dict[str, list[str]] = field(default_factory=dict)
+    #: drug -> {indication it holds approvals for (any status): the indication's names and synonyms}
+    approved: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store) -> "Facts":
-        """Read the trials' acronyms, phases and indications from the store."""
+        """Read the trials' acronyms, phases and indications, and the drugs' approved
+        indications with their names, from the store."""
         from kg.query import run
 
         f = cls()
@@ -72,7 +79,48 @@ class Facts:
                 f.phases[r["trial"]] = r["phase"]
             if r["cond"] and r["cond"] not in f.conditions.setdefault(r["trial"], []):
                 f.conditions[r["trial"]].append(r["cond"])
+        for r in run(store, "approved_indications"):
+            f.approved.setdefault(r["drug"], {}).setdefault(r["ind"], []).append(r["name"])
         return f
+
+    def organ_indications(self, drug: str | None, organ: str) -> list[str]:
+        """The indications of ``organ`` (an organ word as an article writes it: "lung",
+        "liver", "breast"...) that ``drug`` holds approvals for in the graph: those whose name
+        or a synonym contains one of the organ's words (:data:`ORGANS`).
+
+        >>> f = Facts(approved={"D": {"MONDO:1": ["non-small cell lung carcinoma"],
+        ...                          "MONDO:2": ["hepatocellular carcinoma", "HCC"], "MONDO:3": ["melanoma"]}})
+        >>> f.organ_indications("D", "lung"), f.organ_indications("D", "Liver"), f.organ_indications("D", "brain")
+        (['MONDO:1'], ['MONDO:2'], [])
+        """
+        words = ORGANS.get(organ.lower(), ())
+        if not words or drug is None:
+            return []
+        rx = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)), re.I)
+        return [ind for ind, names in self.approved.get(drug, {}).items() if any(rx.search(n) for n in names)]
+
+
+#: organ words in articles -> word starts that name the organ's cancers in indication names
+ORGANS: dict[str, tuple[str, ...]] = {}
+for _words, _stems in [
+    (("lung", "pulmonary"), ("lung",)),
+    (("liver", "hepatic"), ("hepatocellular", "hepatic", "liver", "hepatoma")),
+    (("breast",), ("breast",)),
+    (("bladder", "urothelial"), ("urothelial", "bladder")),
+    (("skin", "cutaneous"), ("melanoma", "skin", "cutaneous", "merkel")),
+    (("kidney", "renal"), ("renal", "kidney")),
+    (("stomach", "gastric"), ("gastric", "stomach", "gastroesophageal")),
+    (("colorectal", "colon", "bowel"), ("colorectal", "colon", "rectal")),
+    (("oesophageal", "esophageal"), ("oesophag", "esophag")),
+    (("prostate",), ("prostate",)),
+    (("ovarian",), ("ovarian", "ovary")),
+    (("pancreatic",), ("pancrea",)),
+    (("cervical",), ("cervical", "cervix")),
+    (("thyroid",), ("thyroid",)),
+    (("brain",), ("glioma", "glioblastoma", "brain")),
+]:
+    for _w in _words:
+        ORGANS[_w] = _stems
 
 
 # ------------------------------------------------------------------------------- cues
@@ -113,6 +161,17 @@ _NOT_APPROVED = re.compile(r"\bnot (?:yet )?approved\b|\bno approval\b", re.I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(r"\b(?:(%s) (\d{1,2}), (\d{4})|(\d{1,2}) (%s) (\d{4})|(\d{4})-(\d{2})-(\d{2})|in (%s) (\d{4}))\b"
                    % (_MONTHS, _MONTHS, _MONTHS))
+_ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
+#: "lung cancer", "lung, liver, and breast cancers": organ words in a list ending in a cancer word
+_ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*,\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)\s+"
+                         r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies))\b" % (_ORGAN, _ORGAN, _ORGAN), re.I)
+_ORGAN_QUALIFIED = re.compile(r"(?:cell|negative|positive|cellular|squamous|non|metastatic to the)[\s-]*$", re.I)
+_ONGOING = re.compile(r"\bongoing\b|\bunder ?way\b|\bcurrently (?:enrolling|recruiting)\b|"
+                      r"\b(?:is|are) (?:still )?(?:recruiting|enrolling)\b|"
+                      r"\bwill (?:further )?(?:explore|investigate|evaluate|examine|assess|test|study)\b", re.I)
+#: a line that gives the article's own source paper, and one that gives a comment on it
+_PAPER_LINE = re.compile(r"^\s*(?:paper|original (?:paper|article|study)|study|source|reference|citation)\s*:", re.I)
+_COMMENT_LINE = re.compile(r"^\s*(?:accompanying |related |linked )?(?:editorial|commentary|comment)\s*:", re.I)
 _REGULATORY = re.compile(r"regulatory[- ]approved with clinical trial data", re.I)
 _NO_RCT = re.compile(r"\bno (?:large[- ]scale |large )?randomi[sz]ed (?:controlled )?trials? (?:have|has)? ?"
                      r"(?:confirmed|demonstrated|shown)|randomi[sz]ed (?:controlled )?trials? demonstrating "
@@ -163,6 +222,8 @@ class _Reader:
         counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
         inds = Counter(m.id for m in mentions if m.type == "Indication")
+        trials = Counter(m.id for m in mentions if m.type == "Trial")
+        self.main_trial = trials.most_common(1)[0][0] if trials else None
         self.main_indication = inds.most_common(1)[0][0] if inds else None
         self.phases = dict(facts.phases)
         for s, ms in zip(self.sentences, self.by_sentence):  # phases the article gives for new trials
@@ -170,6 +231,14 @@ class _Reader:
             for m in ms:
                 if m.type == "Trial" and ph and m.id not in self.phases:
                     self.phases[m.id] = _phase_name(ph.group(1))
+        self.papers: list[str] = []  # the article's own paper: publications on a "Paper:" line
+        self.comment_lines: list[tuple[int, int]] = []  # "Editorial:" / "Commentary:" lines
+        for line in re.finditer(r"[^\n]+", text):
+            if _PAPER_LINE.search(line.group()):
+                self.papers += [m.id for m in mentions if m.type == "Publication"
+                                and line.start() <= m.start < line.end() and m.id not in self.papers]
+            elif _COMMENT_LINE.search(line.group()):
+                self.comment_lines.append((line.start(), line.end()))
         self.trial: str | None = None
         self.out: list[ExtractedClaim] = []
 
@@ -234,13 +303,15 @@ class _Reader:
             elif _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
                 self._result(s, trial, types, drug)
             explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)):
+            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
+                             or types["Trial"] and _ONGOING.search(s.text)):
                 self._design(s, trial, types, drug)
 
     # ---------------------------------------------------------------- one kind each
 
     def _publication(self, i, s, ms, types) -> None:
         trial = types["Trial"][0].id if types["Trial"] else None
+        comments = any(a <= s.start < b for a, b in self.comment_lines)
         seen = []
         for m in types["Publication"]:
             if m.id in seen:
@@ -251,8 +322,12 @@ class _Reader:
                 if x.id == m.id:
                     bare = re.sub(r"^(?:doi|pmid)\s*:?\s*|^https?://(?:dx\.)?doi\.org/", "", x.text, flags=re.I)
                     ids["doi" if bare.startswith("10.") else "pmid"] = bare
+            papers = [p for p in self.papers if p != m.id] if comments else []
             if trial:
                 self.claim(s, "publication", trial, "reported in", m.id, ids)
+            elif papers:  # an editorial or commentary line: it comments on the article's paper
+                for paper in papers:
+                    self.claim(s, "publication", m.id, "comments on", paper, ids)
             else:
                 self.claim(s, "publication", m.id, "describes", None, ids)
 
@@ -260,15 +335,37 @@ class _Reader:
         inds = [m.id for m in types["Indication"]]
         if not inds and self.main_indication and re.search(r"\bfor this (?:use|indication|setting)\b", s.text, re.I):
             inds = [self.main_indication]
-        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text) or not inds:
+        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text):
+            return
+        organs = self._organs(s, types, drug, inds)
+        if not inds and not organs:
             return
         withdrawn = bool(_WITHDRAW.search(s.text))
         agency = next((m.id for m in types["Organization"] if m.id in _AGENCIES), None)
         date = _date(s.text)
+        values = {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"}
         for ind in dict.fromkeys(inds):
-            self.claim(s, "approval", drug, "approved for", ind,
-                       {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"},
+            self.claim(s, "approval", drug, "approved for", ind, values,
                        "regulatory approval", "supports")  # as the graph's approval edges: status says withdrawn
+        for ind, organ in organs.items():
+            self.claim(s, "approval", drug, "approved for", ind, {**values, "organ": organ},
+                       "regulatory approval", "supports")
+
+    def _organs(self, s, types, drug, named) -> dict[str, str]:
+        """Indications read from organ words ("approvals across lung, liver, and breast
+        cancers"): each organ's indications that the drug holds approvals for in the graph,
+        with the organ word as read; indications the sentence names itself are left to it."""
+        out: dict[str, str] = {}
+        spans = [(m.start, m.end) for m in types["Indication"]]
+        for m in _ORGAN_LIST.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(x < b and a < y for x, y in spans) or _ORGAN_QUALIFIED.search(s.text[:m.start()]):
+                continue  # part of a named indication ("non-small cell lung cancer"), or qualified
+            for word in re.findall(_ORGAN, m.group(1), re.I):
+                for ind in self.facts.organ_indications(drug, word):
+                    if ind not in named:
+                        out.setdefault(ind, word.lower())
+        return out
 
     def _mechanism(self, s, ms, types, drug) -> None:
         if not types["Target"] or not _MECH_CUE.search(s.text):
@@ -386,8 +483,15 @@ class _Reader:
             values["countries"] = int(c.group(1))
         if _PRIMARY.search(t) and _endpoint(t):
             values["primary_endpoint"] = _endpoint(t)
+        if _ONGOING.search(t) and types["Trial"]:
+            values["status"] = "ongoing"
         for ind in dict.fromkeys(m.id for m in types["Indication"]):
             self.claim(s, "trial design", trial, "studied in", ind, {}, self.level(trial))
+        if not types["Indication"] and types["Trial"] and trial != self.main_trial and self.main_indication:
+            # another trial than the article's own, named without an indication ("ongoing trials,
+            # such as X"): it is cited in the indication the article is about
+            self.claim(s, "trial design", trial, "studied in", self.main_indication,
+                       {"indication": "main indication of the document"}, self.level(trial))
         if any(v is not None for v in values.values()):
             self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
 
