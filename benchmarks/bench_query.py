@@ -172,8 +172,10 @@ def cold_start(runs: int) -> dict:
             times.append(time.perf_counter() - t)
         return statistics.median(times)
 
-    kg = shutil.which("kg")
-    lookup = [kg] if kg else [sys.executable, "-m", "kg"]
+    # the kg script installed beside this Python (not a version manager's shim on PATH, such as
+    # pyenv's, which adds its own start-up), else python -m kg
+    script = Path(sys.executable).with_name("kg")
+    lookup = [str(script)] if script.exists() else [sys.executable, "-m", "kg"]
     res = {}
     for _ in range(2):  # interleave to share the machine's noise
         res.setdefault("lookup", []).append(timed(lookup + ["lookup", "atezolizumab", "--store", store]))

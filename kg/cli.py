@@ -14,16 +14,31 @@ import click
 from kg.errors import KGError
 
 from kg.cli_common import FORMAT, STORE, echo_json as _echo_json, open_ro as _open, store_path as _store_path
-from kg.cli_ingest import audit, ingest
-from kg.cli_query import query
-from kg.cli_serve import serve
-from kg.cli_push import push
-from kg.cli_viz import viz
-from kg.cli_layers import layers
-from kg.cli_import import import_cmd
+
+#: Commands defined in their own modules, imported only when used (start-up stays fast).
+LAZY_COMMANDS = {
+    "query": "kg.cli_query:query", "viz": "kg.cli_viz:viz", "layers": "kg.cli_layers:layers",
+    "ingest": "kg.cli_ingest:ingest", "audit": "kg.cli_ingest:audit", "serve": "kg.cli_serve:serve",
+    "push": "kg.cli_push:push", "import": "kg.cli_import:import_cmd",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group that imports a subcommand's module the first time the subcommand is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attr = LAZY_COMMANDS[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="oncokg", prog_name="kg")
 def cli() -> None:
     """Oncology evidence knowledge graph: build it, look things up, ask it questions, export it."""
@@ -138,14 +153,6 @@ def stats(store: Path | None, fmt: str) -> None:
                      ["predicate", "count"]))
 
 
-cli.add_command(query)
-cli.add_command(viz)
-cli.add_command(layers)
-cli.add_command(ingest)
-cli.add_command(audit)
-cli.add_command(serve)
-cli.add_command(push)
-cli.add_command(import_cmd)
 
 
 @cli.command()
