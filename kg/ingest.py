@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from kg import model
-from kg.text.claims import ExtractedClaim, Facts, extract
+from kg.text.claims import ExtractedClaim, Reader
+from kg.text.facts import Facts
 from kg.text.entities import Matcher, Mention, slug
 from kg.text.read import Text, read
 
@@ -81,9 +82,7 @@ def extract_file(path: str | Path, store, matcher: Matcher | None = None, facts:
     doc_id = doc_id or f"KG:doc-{slug(text.title)[:48].strip('-') or 'untitled'}-{text.sha256[:8]}"
     mentions = matcher.find(text.text)
     mentions = _own_entities(store, mentions, doc_id)
-    from kg.text.claims import _Reader
-
-    reader = _Reader(text.text, mentions, facts)
+    reader = Reader(text.text, mentions, facts)
     claims = reader.run()
     return Extraction(text, doc_id, curated, mentions, claims, reader.phases)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.text.claims import Facts, extract
+from kg.text.claims import extract
+from kg.text.facts import Facts
 from kg.text.entities import Matcher
 from tests.conftest import shared
 
