@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from kg import model
-from kg.errors import DataError, DataErrors
+from kg.errors import DataError
 from kg.fsutil import atomic_write
 
 LAYER_FORMAT = 1
@@ -103,33 +103,38 @@ def read_layer(path: str | os.PathLike) -> tuple[dict[str, Any], dict[str, list[
     naming the file and line.
     """
     path = Path(path)
+    with open(path, encoding="utf-8") as fh:
+        return _parse(fh, str(path))
+
+
+def _parse(lines: Iterable[str], file: str) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     header: dict[str, Any] | None = None
     by_kind: dict[str, list[Any]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"not JSON: {exc.msg}", file=str(path), line=n) from None
-            if header is None:
-                if not isinstance(item, dict) or item.get("format") != LAYER_FORMAT or "layer" not in item:
-                    raise DataError(f"not a layer file of format {LAYER_FORMAT}", file=str(path), line=n)
-                header = item
-                continue
-            if not isinstance(item, dict) or set(item) != {"kind", "record"} or not isinstance(item["record"], dict):
-                raise DataError("a layer line is {\"kind\": ..., \"record\": {...}}", file=str(path), line=n)
-            by_kind.setdefault(item["kind"], []).append(_with_lines(item["record"], n))
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"not JSON: {exc.msg}", file=file, line=n) from None
+        if header is None:
+            if not isinstance(item, dict) or item.get("format") != LAYER_FORMAT or "layer" not in item:
+                raise DataError(f"not a layer file of format {LAYER_FORMAT}", file=file, line=n)
+            header = item
+            continue
+        if not isinstance(item, dict) or set(item) != {"kind", "record"} or not isinstance(item["record"], dict):
+            raise DataError("a layer line is {\"kind\": ..., \"record\": {...}}", file=file, line=n)
+        by_kind.setdefault(item["kind"], []).append(_with_lines(item["record"], n))
     if header is None:
-        raise DataError("empty layer file", file=str(path), line=1)
+        raise DataError("empty layer file", file=file, line=1)
     return header, by_kind
 
 
 def layer_files(store: str | os.PathLike) -> list[Path]:
-    """The store's layer files, by name."""
+    """The store's layer files, by name (not their history files)."""
     folder = layers_dir(store)
-    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+    found = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+    return [p for p in found if not p.name.endswith(".history.jsonl")]
 
 
 def load_layers(store: str | os.PathLike, replace: dict[str, list[str]] | None = None) -> list[tuple[str, dict]]:
@@ -139,24 +144,13 @@ def load_layers(store: str | os.PathLike, replace: dict[str, list[str]] | None =
     replace = dict(replace or {})
     out = []
     for path in layer_files(store):
-        if path.name.endswith(".history.jsonl"):
-            continue
-        name = path.name[: -len(".jsonl")]
-        if name in replace:
-            continue
-        out.append((str(path), read_layer(path)[1]))
+        if path.stem not in replace:
+            out.append((str(path), read_layer(path)[1]))
     for name, lines in replace.items():
         if lines:
-            out.append((str(layers_dir(store) / f"{name}.jsonl"), _parse_lines(lines)))
+            label = str(layers_dir(store) / f"{name}.jsonl")
+            out.append((label, _parse(lines, label)[1]))
     return out
-
-
-def _parse_lines(lines: list[str]) -> dict[str, list[Any]]:
-    by_kind: dict[str, list[Any]] = {}
-    for n, line in enumerate(lines[1:], 2):
-        item = json.loads(line)
-        by_kind.setdefault(item["kind"], []).append(_with_lines(item["record"], n))
-    return by_kind
 
 
 def _index(lines: list[str]) -> dict[str, str]:
@@ -206,7 +200,7 @@ def remove_layer(store: str | os.PathLike, name: str, data_dir: str | os.PathLik
     if not NAME_RE.fullmatch(name) or not path.exists():
         from kg.errors import NotFoundError
 
-        raise NotFoundError(name, [p.name[:-6] for p in layer_files(store) if not p.name.endswith(".history.jsonl")])
+        raise NotFoundError(name, [p.stem for p in layer_files(store)])
     old_lines = path.read_text(encoding="utf-8").splitlines()
     _rebuild(Path(store), {name: []}, data_dir)
     path.unlink()
@@ -217,21 +211,20 @@ def remove_layer(store: str | os.PathLike, name: str, data_dir: str | os.PathLik
 
 def _rebuild(store: Path, replace: dict[str, list[str]], data_dir: str | os.PathLike | None) -> None:
     from kg.build import build
+    from kg.errors import StoreError
     from kg.store import read_meta
 
     if data_dir is None:
         try:
             data_dir = read_meta(store).get("data_dir")
-        except DataErrors:
-            raise
-        except Exception:  # no store yet: build from the default curated folder
+        except StoreError:  # no store yet: build from the default curated folder
             data_dir = None
     build(data_dir or "data", store, None, extra=load_layers(store, replace))
 
 
 def _append_history(store: Path, name: str, meta: dict, changes: dict, digest: str | None) -> None:
     entry = {"at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), "meta": meta,
-             "records_sha256": digest, **{k: v for k, v in changes.items()}}
+             "records_sha256": digest, **changes}
     path = layers_dir(store) / f"{name}.history.jsonl"
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
@@ -249,8 +242,6 @@ def list_layers(store: str | os.PathLike) -> list[dict[str, Any]]:
     """Name, metadata and record counts of every layer of the store."""
     out = []
     for path in layer_files(store):
-        if path.name.endswith(".history.jsonl"):
-            continue
         header, by_kind = read_layer(path)
         out.append({"layer": header["layer"], "meta": header.get("meta", {}),
                     "records": {k: len(v) for k, v in sorted(by_kind.items())}})
