@@ -8,7 +8,7 @@ import pytest
 from kg import model
 from kg.build import build
 from kg.errors import DataErrors
-from kg.layers import history, layers_dir, list_layers, read_layer, remove_layer, save_layer
+from kg.layers import history, layers_dir, list_layers, read_layer, save_layer
 from kg.lookup import resolve
 from kg.store import open_store, read_meta
 
