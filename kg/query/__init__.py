@@ -48,17 +48,15 @@ def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
 
     result = store.query(bound_query(name, **bind))
     names = [v.value for v in result.variables]
-    for sol in result:
-        row = {}
-        for n in names:
-            t = sol[n]
-            if t is None:
-                row[n] = None
-            elif isinstance(t, ox.NamedNode):
-                row[n] = iri_to_curie(t.value)
-            else:
-                row[n] = term_value(t)
-        yield row
+    named = ox.NamedNode
+
+    def value(t):
+        if t is None:
+            return None
+        return iri_to_curie(t.value) if isinstance(t, named) else term_value(t)
+
+    for sol in result:  # a solution iterates over its values in the order of the variables
+        yield dict(zip(names, map(value, sol)))
 
 
 def records(store, name: str, key: str = "a", **bind: str) -> dict[str, dict[str, Any]]:

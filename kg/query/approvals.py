@@ -27,11 +27,12 @@ def _outcome(r: dict[str, Any]) -> str:
     return text
 
 
-def _trial_results(store) -> dict[str, list[dict[str, Any]]]:
+def _trial_results(store, drug: str | None) -> dict[str, list[dict[str, Any]]]:
+    """The tested endpoints of the trials behind the approvals (of ``drug``), by trial."""
     from kg.query import concept, run
 
     by_trial: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in run(store, "trial_results"):
+    for row in run(store, "approval_results", drug=drug):
         res = by_trial.setdefault(row["trial"], {}).setdefault(row["res"], {**row, "sources": []})
         if row["source"]:
             res["sources"].append(row["source"])
@@ -67,7 +68,7 @@ def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
         ind = {"id": r["ind"], "name": r["indName"]}
         if ind not in a["indications"]:
             a["indications"].append(ind)
-    results = _trial_results(store)
+    results = _trial_results(store, drug)
     for r in run(store, "approval_trials", drug=drug):
         if r["appr"] not in out:
             continue

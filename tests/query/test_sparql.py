@@ -74,7 +74,8 @@ def test_syntax_error_is_a_query_error(built):
         sparql(str(built["store"]), "SELECT ?x WHERE { ?x ?y }")
 
 
-NAMED = [("approvals", {}), ("approval_trials", {}), ("trial_results", {}), ("contradictions", {}),
+NAMED = [("approvals", {}), ("approval_trials", {}), ("approval_results", {}),
+         ("approval_results", {"drug": "DRUGBANK:DB11595"}), ("contradictions", {}),
          ("evidence", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
          ("evidence_links", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
          ("drugs_for_target", {"target": "HGNC:17635"}), ("trials", {"drug": "DRUGBANK:DB11595"}),
