@@ -33,6 +33,7 @@ def test_gsp_round_trip_counts(pushed, built):
 QUESTIONS = {
     "approvals": lambda s: __import__("kg.query.approvals", fromlist=["x"]).approvals(s),
     "withdrawn": lambda s: __import__("kg.query.approvals", fromlist=["x"]).withdrawn(s, DRUG),
+    "withdrawn-all": lambda s: __import__("kg.query.approvals", fromlist=["x"]).withdrawn(s),
     "as-of": lambda s: __import__("kg.query.approvals", fromlist=["x"]).as_of(s, "2020-01-01"),
     "evidence": lambda s: __import__("kg.query.evidence", fromlist=["x"]).evidence(s, DRUG, IND),
     "contradictions": lambda s: __import__("kg.query.evidence", fromlist=["x"]).contradictions(s),

@@ -27,19 +27,25 @@ def stored_query(name: str) -> str:
     return (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def bound_query(name: str, **bind: str | None) -> str:
-    """Stored query ``name`` with the prefixes declared and each CURIE value bound (see
-    :func:`kg.store.with_values`); ``None`` values leave their variable free."""
+def bound_query(name: str, **bind: Any) -> str:
+    """Stored query ``name`` with the prefixes declared and each value bound (see
+    :func:`kg.store.with_values`): a string is a CURIE or IRI, anything else a pyoxigraph term
+    (a literal, say); ``None`` values leave their variable free.
+
+    >>> import pyoxigraph as ox
+    >>> 'VALUES (?status) { ("withdrawn") }' in bound_query("approvals", status=ox.Literal("withdrawn"))
+    True
+    """
     import pyoxigraph as ox
 
     from kg.store import with_values
 
-    terms = {k: ox.NamedNode(curie_to_iri(v)) for k, v in bind.items() if v is not None}
+    terms = {k: ox.NamedNode(curie_to_iri(v)) if isinstance(v, str) else v for k, v in bind.items() if v is not None}
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     return prologue + with_values(stored_query(name), terms)
 
 
-def run(store, name: str, **bind: str) -> Iterator[dict[str, Any]]:
+def run(store, name: str, **bind: Any) -> Iterator[dict[str, Any]]:
     """Run stored query ``name`` with CURIE values bound to variables; yield plain dict rows.
 
     IRIs come back as CURIEs (where a prefix covers them), literals as Python values.

@@ -27,12 +27,12 @@ def _outcome(r: dict[str, Any]) -> str:
     return text
 
 
-def _trial_results(store, drug: str | None) -> dict[str, list[dict[str, Any]]]:
-    """The tested endpoints of the trials behind the approvals (of ``drug``), by trial."""
+def _trial_results(store, bind: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The tested endpoints of the trials behind the approvals (``bind``: drug, status), by trial."""
     from kg.query import concept, run
 
     by_trial: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in run(store, "approval_results", drug=drug):
+    for row in run(store, "approval_results", **bind):
         res = by_trial.setdefault(row["trial"], {}).setdefault(row["res"], {**row, "sources": []})
         if row["source"]:
             res["sources"].append(row["source"])
@@ -42,18 +42,24 @@ def _trial_results(store, drug: str | None) -> dict[str, list[dict[str, Any]]]:
             for t, rs in by_trial.items()}
 
 
-def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
-    """Every approval (optionally of one drug, given as a CURIE), oldest first.
+def approvals(store, drug: str | None = None, *, status: str | None = None) -> list[dict[str, Any]]:
+    """Every approval (optionally of one drug, given as a CURIE, and with one status), oldest first.
 
     Each item: drug, product, indications, agency, date, type, setting, status, withdrawal,
     evidence level, partners, the supporting trials (NCT, acronym, phase, role, outcome,
     evidence level and direction, and each tested endpoint's result with its sources) and
     the approval's sources.
     """
+    import pyoxigraph as ox
+
     from kg.query import concept, run
 
+    bind = {"drug": drug, "status": None if status is None else ox.Literal(status)}
+    # the trials, results and partners are narrowed by the drug if there is one, else by the status
+    # (both bound at once make Virtuoso 7.2's SPARQL compiler fail on approval_results)
+    detail = {"drug": drug} if drug else bind
     out: dict[str, dict[str, Any]] = {}
-    for r in run(store, "approvals", drug=drug):
+    for r in run(store, "approvals", **bind):
         a = out.get(r["appr"])
         if a is None:
             a = out[r["appr"]] = {
@@ -68,8 +74,8 @@ def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
         ind = {"id": r["ind"], "name": r["indName"]}
         if ind not in a["indications"]:
             a["indications"].append(ind)
-    results = _trial_results(store, drug)
-    for r in run(store, "approval_trials", drug=drug):
+    results = _trial_results(store, detail)
+    for r in run(store, "approval_trials", **detail):
         if r["appr"] not in out:
             continue
         res = results.get(r["trial"], [])
@@ -79,7 +85,7 @@ def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
             "results": [{"id": x["rid"], "summary": _outcome(x), "met": x["met"], "direction": x["direction"],
                          "sources": sorted(x["sources"])} for x in res],
         })
-    for r in run(store, "approval_extras", drug=drug):
+    for r in run(store, "approval_extras", **detail):
         if r["appr"] in out:
             a = out[r["appr"]]
             if r["partnerName"] and r["partnerName"] not in a["partners"]:
@@ -95,7 +101,7 @@ def approvals(store, drug: str | None = None) -> list[dict[str, Any]]:
 
 def withdrawn(store, drug: str | None = None) -> list[dict[str, Any]]:
     """Withdrawn approvals, each with its withdrawal and the confirmatory trial that failed."""
-    return [a for a in approvals(store, drug) if a["status"] == "withdrawn"]
+    return approvals(store, drug, status="withdrawn")
 
 
 def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
