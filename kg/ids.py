@@ -181,30 +181,13 @@ def curie_to_iri(curie: str) -> str:
 _BASES = sorted(((base, p) for p, base in PREFIXES.items()), key=lambda x: -len(x[0]))
 
 
-def _origin(iri: str) -> str:
-    """``scheme://host/`` of an IRI, or ``""`` if it has none.
-
-    >>> _origin("http://purl.obolibrary.org/obo/MONDO_0007254"), _origin("urn:x")
-    ('http://purl.obolibrary.org/', '')
-    """
-    start = iri.find("//")
-    end = iri.find("/", start + 2) if start >= 0 else -1
-    return iri[:end + 1] if end >= 0 else ""
-
-
-# The bases under each origin, longest first: an IRI that starts with a base has its origin.
-_BY_ORIGIN: dict[str, list[tuple[str, str]]] = {}
-for _base, _prefix in _BASES:
-    _BY_ORIGIN.setdefault(_origin(_base), []).append((_base, _prefix))
-
-
 def iri_to_curie(iri: str) -> str:
     """Contract an IRI to a CURIE where a prefix covers it; otherwise return it unchanged.
 
     >>> iri_to_curie("http://purl.obolibrary.org/obo/MONDO_0007254"), iri_to_curie("https://example.org/x")
     ('MONDO:0007254', 'https://example.org/x')
     """
-    for base, prefix in _BY_ORIGIN.get(_origin(iri), ()):
+    for base, prefix in _BASES:
         if iri.startswith(base) and len(iri) > len(base):
             return f"{prefix}:{iri[len(base):]}"
     return iri
