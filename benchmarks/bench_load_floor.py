@@ -47,12 +47,16 @@ class Timer:
     True
     """
 
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+
     def __enter__(self) -> "Timer":
         self._w, self._c = time.perf_counter(), _cpu()
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.wall, self.cpu = time.perf_counter() - self._w, _cpu() - self._c
+    def __exit__(self, *exc) -> None:  # adds up when the same timer is entered again
+        self.wall += time.perf_counter() - self._w
+        self.cpu += _cpu() - self._c
 
 
 def measure_parse(nt: str) -> Timer:
@@ -70,17 +74,14 @@ def measure_loader(nt: str, work: str) -> Timer:
 
     from kg.store import _blocks
 
-    wall = cpu = 0.0
+    total = Timer()
     for block in _blocks(nt):
         path = tempfile.mkdtemp(dir=work)
         store = ox.Store(path)
-        with Timer() as t:
+        with total:
             store.bulk_load(block, ox.RdfFormat.N_TRIPLES, lenient=True)
-        wall, cpu = wall + t.wall, cpu + t.cpu
         del store
         shutil.rmtree(path)
-    total = Timer()
-    total.wall, total.cpu = wall, cpu
     return total
 
 
