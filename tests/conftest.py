@@ -2,6 +2,7 @@
 a tiny valid dataset to break in bad-input tests, and a CLI runner."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,26 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SHARED = ROOT.parent / "shared"
+
+
+#: KG_ settings that steer the test run itself (CI's); every other KG_ variable is the user's.
+TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO",)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_from_user(tmp_path_factory):
+    """Every test runs as a new user would: no $KG_STORE (or other KG_ setting) from the shell
+    that started pytest, and a home folder of its own, so nothing a test does can write into
+    the user's store or home."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as mp:
+        for name in [n for n in os.environ if n.startswith("KG_") and n not in TEST_CONTROLS]:
+            mp.delenv(name)
+        mp.setenv("HOME", str(home))
+        mp.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+        mp.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+        mp.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+        yield home
 
 
 @pytest.fixture(scope="session")

@@ -15,15 +15,8 @@ import re
 from typing import Any
 
 from kg.errors import QueryError, RefusedError
+from kg.query.sparql_tokens import tokenize
 
-_STRIP = re.compile(r'''
-    "{3}.*?"{3} | '{3}.*?'{3}          # long strings
-  | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'   # strings
-  | <[^<>"{}|^`\\\s]*>                  # IRIs
-  | \#[^\n]*                           # comments
-  | [?$][A-Za-z0-9_]+                  # variables
-  | [A-Za-z][\w.-]*:[\w.%-]*           # prefixed names
-''', re.X | re.S)
 _UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH", "LOAD")
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
@@ -31,18 +24,32 @@ RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
 
 def check_query(text: str) -> str:
     """Return the query form, or raise :class:`RefusedError` for updates, SERVICE or LOAD
-    (and :class:`QueryError` for text that is no query form at all)."""
-    words = re.findall(r"[A-Za-z]+", _STRIP.sub(" ", text))
-    upper = [w.upper() for w in words]
-    if "SERVICE" in upper:
-        raise RefusedError("SERVICE is refused: queries may not call other endpoints")
-    if "LOAD" in upper:
-        raise RefusedError("LOAD is refused: queries may not load data")
-    for w in upper:
-        if w in _UPDATES:
-            raise RefusedError(f"updates are refused: this endpoint is read-only (found {w})")
-    form = next((w for w in upper if w in FORMS), None)
-    if form is None:
+    (and :class:`QueryError` for text that is no query form at all).
+
+    The decision is made on the query's SPARQL tokens (:mod:`kg.query.sparql_tokens`), read as
+    the engine reads them, so no comment, string, IRI or escaped name can hide a keyword:
+
+    >>> check_query("SELECT * WHERE { ?s <http://x/a#SERVICE> ?o ; <p:q> 'LOAD' }")
+    'SELECT'
+    >>> check_query("SELECT * WHERE { ?s ex:a\\\\#b ?o SERVICE <http://127.0.0.1/> { ?x ?y ?z } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.RefusedError: SERVICE is refused: queries may not call other endpoints (line 1, column 32)
+    """
+    tokens = tokenize(text)
+    for t in tokens:
+        where = f" (line {t.line}, column {t.column})"
+        if t.keyword == "SERVICE":
+            raise RefusedError("SERVICE is refused: queries may not call other endpoints" + where)
+        if t.keyword == "LOAD":
+            raise RefusedError("LOAD is refused: queries may not load data" + where)
+        if t.keyword in _UPDATES:
+            raise RefusedError(f"updates are refused: this endpoint is read-only (found {t.keyword})")
+    i = 0
+    while i < len(tokens) and tokens[i].keyword in ("BASE", "PREFIX"):  # the prologue
+        i += 2 if tokens[i].keyword == "BASE" else 3
+    form = tokens[i].keyword if i < len(tokens) else ""
+    if form not in FORMS:
         raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     return form
 
@@ -111,6 +118,9 @@ def failure(payload: str) -> QueryError:
 
 
 def _child(conn, *args) -> None:
+    from kg.query.no_network import forbid_network
+
+    forbid_network()  # the second wall: whatever the query says, this process opens no IP socket
     try:
         conn.send(("ok", _execute(*args)))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as a message

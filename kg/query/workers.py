@@ -48,8 +48,10 @@ class _CappedBuffer:
 def _worker_main(conn, parent_end, store_path: str, max_bytes: int) -> None:
     import pyoxigraph as ox
 
+    from kg.query.no_network import forbid_network
     from kg.query.sparql import execute
 
+    forbid_network()  # the second wall: whatever a query says, a worker opens no IP socket
     parent_end.close()  # so that recv() ends (EOF) when the server process goes away
 
     store = ox.Store.read_only(store_path)
