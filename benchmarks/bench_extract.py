@@ -17,9 +17,9 @@ ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 
 
 def main() -> None:
-    from kg.ingest import extract_file
-    from kg.store import open_store
-    from kg.text.score import score, total
+    from kg.sources.ingest import extract_file
+    from kg.store.local import open_store
+    from kg.sources.text.score import score, total
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--store", default=str(ROOT / "exports" / "store"))

@@ -21,7 +21,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from synth import dataset  # noqa: E402
 
 from kg.export.html import layout, write_html  # noqa: E402
-from kg.graph import build_graph  # noqa: E402
+from kg.graph.networkx_graph import build_graph  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

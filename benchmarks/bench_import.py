@@ -29,9 +29,9 @@ def _rss_mb() -> float:
 
 def phase_read(source: str, paths: list[str]) -> dict:
     """Parse and resolve every record of ``paths`` against the curated data, without saving."""
-    from kg.importers import importer
-    from kg.importers.base import Context
-    from kg.importers.resolve import Resolver
+    from kg.sources.importers import importer
+    from kg.sources.importers.base import Context
+    from kg.sources.importers.resolve import Resolver
     from kg.sources.curated import load_dataset
 
     mod = importer(source)
@@ -48,7 +48,7 @@ def phase_read(source: str, paths: list[str]) -> dict:
 
 def phase_import(source: str, paths: list[str], store: str) -> dict:
     """``kg import`` of ``paths`` into ``store`` (index, read, rebuild)."""
-    from kg.importers import run_import
+    from kg.sources.importers import run_import
 
     t0 = time.perf_counter()
     r = run_import(store, source, paths, data_dir=ROOT / "data")

@@ -6,7 +6,7 @@
 On one synthetic N-Triples file (benchmarks/synth.py, as bench_query.py makes it) it measures,
 wall time and CPU time (all threads) each:
   - parse:      pyoxigraph's N-Triples parser alone (no store);
-  - loader:     the bulk loader with no compaction at all: every block (kg.store.BLOCK_BYTES) loaded
+  - loader:     the bulk loader with no compaction at all: every block (kg.store.local.BLOCK_BYTES) loaded
                 into a store of its own, so no block's files ever overlap another's;
   - write_store as `kg build` runs it, split into its load phase (blocks in threads; RocksDB
                 compacts in the background meanwhile) and the final compaction (optimize);
@@ -72,7 +72,7 @@ def measure_loader(nt: str, work: str) -> Timer:
     """The bulk loader's own cost: each block into a fresh store (nothing to compact)."""
     import pyoxigraph as ox
 
-    from kg.store import _blocks
+    from kg.store.local import _blocks
 
     total = Timer()
     for block in _blocks(nt):
@@ -86,10 +86,10 @@ def measure_loader(nt: str, work: str) -> Timer:
 
 
 def measure_write_store(nt: str, work: str) -> tuple[Timer, Timer]:
-    """kg.store.write_store's two phases, timed apart: parallel block load, then compaction."""
+    """kg.store.local.write_store's two phases, timed apart: parallel block load, then compaction."""
     import pyoxigraph as ox
 
-    from kg.store import _load
+    from kg.store.local import _load
 
     path = tempfile.mkdtemp(dir=work)
     store = ox.Store(path)

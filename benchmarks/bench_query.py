@@ -6,7 +6,7 @@
 Generates a synthetic graph with the project's own model, graph and RDF code (benchmarks/synth.py),
 writes it as N-Triples, then in separate processes (so that peak RSS is each engine's own):
   - rdflib:  Graph().parse(nt); each named question's stored SPARQL with initBindings;
-  - ours:    kg.store.write_store, as `kg build` runs it (on-disk Oxigraph, parallel block bulk load,
+  - ours:    kg.store.local.write_store, as `kg build` runs it (on-disk Oxigraph, parallel block bulk load,
              compaction), reopened read-only;
              the same stored SPARQL with the values bound (native terms, no rdflib conversion).
 Reports load time, peak RSS, each question's median latency, and the cold start of
@@ -54,8 +54,8 @@ def questions(probe: dict[str, str]) -> list[tuple[str, str, dict[str, str]]]:
 def generate(n_triples: int, path: Path) -> tuple[dict[str, str], int]:
     from synth import dataset
 
-    from kg.graph import build_graph
-    from kg.rdf import iter_triples
+    from kg.graph.networkx_graph import build_graph
+    from kg.graph.rdf import iter_triples
 
     programmes = max(10, round(n_triples / TRIPLES_PER_PROGRAMME))
     g = build_graph(dataset(programmes))
@@ -80,8 +80,8 @@ def run_rdflib(nt: str, probe: dict, repeat: int, cap: float) -> dict:
     from rdflib import Graph, URIRef
     from rdflib.plugins.sparql import prepareQuery
 
-    from kg.ids import curie_to_iri
-    from kg.query import PREFIXES, stored_query
+    from kg.schema.ids import curie_to_iri
+    from kg.query.stored import PREFIXES, stored_query
 
     t = time.perf_counter()
     g = Graph()
@@ -128,8 +128,8 @@ def _capped(fn, repeat: int, cap: float) -> dict:
 def run_ours(nt: str, probe: dict, repeat: int, workdir: str) -> dict:
     import pyoxigraph as ox
 
-    from kg.query import bound_query
-    from kg.store import write_store
+    from kg.query.stored import bound_query
+    from kg.store.local import write_store
 
     path = os.path.join(workdir, "store")
     t = time.perf_counter()

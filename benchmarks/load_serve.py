@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]
 
-from kg.query import bound_query  # noqa: E402
+from kg.query.stored import bound_query  # noqa: E402
 
 DRUG, IND, TARGET = "DRUGBANK:DB11595", "MONDO:0005494", "HGNC:17635"
 QUESTIONS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from kg import model as m
+from kg.schema import model as m
 
 
 def dataset(programmes: int, seed: int = 7) -> m.Dataset:

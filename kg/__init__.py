@@ -1,7 +1,7 @@
 """Oncology evidence knowledge graph.
 
-Pipeline: curated files -> :mod:`kg.model` records -> :mod:`kg.graph` (networkx) <->
-:mod:`kg.rdf` (rdflib) -> :mod:`kg.store` -> :mod:`kg.query` / :mod:`kg.lookup` -> exports and CLI.
+Pipeline: curated files -> :mod:`kg.schema.model` records -> :mod:`kg.graph.networkx_graph` (networkx) <->
+:mod:`kg.graph.rdf` (rdflib) -> :mod:`kg.store.local` -> :mod:`kg.query` / :mod:`kg.query.lookup` -> exports and CLI.
 Importing the package does no work; import the submodule you need.
 """
 

@@ -27,19 +27,19 @@ def build(data_dir: str | Path, store: str | Path, exports_dir: str | Path | Non
     """Check every record, then write the store (and ``kg.ttl`` into ``exports_dir``).
 
     The records are the curated files in ``data_dir`` and the store's layers (what ``kg ingest``
-    and ``kg import`` added; ``extra`` gives them instead, see :mod:`kg.layers`). Nothing is
+    and ``kg import`` added; ``extra`` gives them instead, see :mod:`kg.sources.layers`). Nothing is
     written unless all of the data passes the loader's checks and the SHACL shapes. Returns the
     build statistics.
     """
-    from kg.layers import load_layers
+    from kg.sources.layers import load_layers
 
-    from kg.graph import build_graph
-    from kg.lookup import cards_ntriples, index_ntriples
-    from kg.rdf import ntriples, turtle
+    from kg.graph.networkx_graph import build_graph
+    from kg.query.lookup import cards_ntriples, index_ntriples
+    from kg.graph.rdf import ntriples, turtle
     from kg.sources.curated import load_dataset
     from kg.errors import ValidationError
-    from kg.store import write_store
-    from kg.validate import format_violations, shacl_data, shacl_report
+    from kg.store.local import write_store
+    from kg.graph.validate import format_violations, shacl_data, shacl_report
 
     if extra is None:
         extra = load_layers(store)

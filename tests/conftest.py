@@ -43,7 +43,7 @@ def dataset():
 
 @pytest.fixture(scope="session")
 def graph(dataset):
-    from kg.graph import build_graph
+    from kg.graph.networkx_graph import build_graph
 
     return build_graph(dataset)
 
@@ -60,7 +60,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def store(built):
-    from kg.store import open_store
+    from kg.store.local import open_store
 
     return open_store(built["store"])
 

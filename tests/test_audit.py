@@ -14,7 +14,7 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 
 def _verdicts(store, path):
-    from kg.audit import audit_file
+    from kg.query.audit import audit_file
 
     return audit_file(path, store)[1]
 
@@ -57,7 +57,7 @@ def test_evidence_page_verdicts(store):
 def test_verdicts_do_not_use_the_curated_claims(tmp_path):
     """A graph without the seeds' curated claims (and so without their ``accuracy``) gives the same verdicts."""
     from kg.build import build
-    from kg.store import open_store
+    from kg.store.local import open_store
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

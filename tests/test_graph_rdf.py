@@ -4,8 +4,8 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Graph
 
-from kg.rdf import graph_to_rdf, rdf_to_graph
-from kg.vocab import NODE_TYPES
+from kg.graph.rdf import graph_to_rdf, rdf_to_graph
+from kg.schema.vocab import NODE_TYPES
 
 
 def test_round_trip_graph_rdf_graph(graph):

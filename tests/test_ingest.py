@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import cli
-from kg import model
+from kg.schema import model
 from tests.conftest import DATA, shared
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -47,7 +47,7 @@ def test_dry_run_json_has_the_issue_shape_and_writes_nothing(runner, built):
 
 
 def test_records_are_typed_sourced_and_machine_extracted(store):
-    from kg.ingest import extract_file, to_records
+    from kg.sources.ingest import extract_file, to_records
 
     ex = extract_file(ARTICLES / "velarimab-orion7.md", store)
     recs = to_records(ex)
@@ -65,7 +65,7 @@ def test_records_are_typed_sourced_and_machine_extracted(store):
 
 
 def test_a_curated_seed_reuses_its_document_and_emits_no_document(store):
-    from kg.ingest import extract_file, to_records
+    from kg.sources.ingest import extract_file, to_records
 
     ex = extract_file(shared("seeds", "alexandra-impassion030-news.txt"), store)
     recs = to_records(ex)
@@ -75,8 +75,8 @@ def test_a_curated_seed_reuses_its_document_and_emits_no_document(store):
 
 
 def test_ingest_twice_adds_nothing_and_lookup_finds_new_entities(runner, own_store):
-    from kg.lookup import lookup
-    from kg.store import open_store
+    from kg.query.lookup import lookup
+    from kg.store.local import open_store
 
     before = open_store(own_store).query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     n_before = int(next(iter(before))["n"].value)
@@ -101,7 +101,7 @@ def test_ingest_twice_adds_nothing_and_lookup_finds_new_entities(runner, own_sto
 
 def test_ingesting_a_seed_keeps_curated_claims_and_adds_machine_ones(runner, own_store):
     from kg.query.evidence import evidence
-    from kg.store import open_store
+    from kg.store.local import open_store
 
     r = _run(runner, "ingest", "--store", own_store, shared("seeds", "atezolizumab-stage-iv-evidence-page.txt"))
     assert r.exit_code == 0, r.output

@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from kg import model
+from kg.schema import model
 from kg.build import build
 from kg.errors import DataErrors
-from kg.layers import history, layers_dir, list_layers, read_layer, save_layer
-from kg.lookup import resolve
-from kg.store import open_store, read_meta
+from kg.sources.layers import history, layers_dir, list_layers, read_layer, save_layer
+from kg.query.lookup import resolve
+from kg.store.local import open_store, read_meta
 
 SRC = (model.Source("infores:example", agent="automated_agent", release="2026-01-01", record="X:1"),)
 

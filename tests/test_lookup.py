@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import NotFoundError
-from kg.lookup import lookup, resolve
+from kg.query.lookup import lookup, resolve
 
 
 @pytest.mark.parametrize("term,expected", [

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace
 
-from kg.model import DIRECTIONS, LEVELS
-from kg.vocab import NODE_TYPES, slug
+from kg.schema.model import DIRECTIONS, LEVELS
+from kg.schema.vocab import NODE_TYPES, slug
 from tests.conftest import ROOT, shared
 
 KG = Namespace("https://w3id.org/oncokg/ontology#")

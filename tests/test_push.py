@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from kg.errors import RemoteError
-from kg.push import push
-from kg.remote import Endpoint, RemoteStore
+from kg.store.push import push
+from kg.store.remote import Endpoint, RemoteStore
 from tests.virtuoso import PASSWORD, USER
 
 DRUG, IND = "DRUGBANK:DB11595", "MONDO:0005494"  # atezolizumab, triple-negative breast carcinoma
@@ -40,7 +40,7 @@ QUESTIONS = {
     "drugs-for-target": lambda s: __import__("kg.query.targets", fromlist=["x"]).drugs_for_target(s, "HGNC:17635"),
     "trials": lambda s: __import__("kg.query.trials", fromlist=["x"]).trials(s, DRUG),
     "path": lambda s: __import__("kg.query.path", fromlist=["x"]).path(s, DRUG, IND),
-    "lookup": lambda s: __import__("kg.lookup", fromlist=["x"]).lookup(s, "Tecentriq"),
+    "lookup": lambda s: __import__("kg.query.lookup", fromlist=["x"]).lookup(s, "Tecentriq"),
 }
 
 

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 import pytest
 
-from kg.serve import Settings, make_server, negotiate
+from kg.serve.http import Settings, make_server, negotiate
 
 DRUGS = "SELECT ?d ?name WHERE { ?d a kg:Drug ; kg:name ?name } ORDER BY ?name"
 FULL_DRUGS = ("PREFIX kg: <https://w3id.org/oncokg/ontology#>\n"

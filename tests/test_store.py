@@ -5,7 +5,7 @@ import pytest
 
 from kg.build import build
 from kg.errors import DataErrors, StoreError
-from kg.store import open_store, read_meta
+from kg.store.local import open_store, read_meta
 
 
 def test_failed_build_leaves_store_and_exports_untouched(mini, tmp_path):
@@ -48,7 +48,7 @@ def test_parallel_block_load_keeps_every_triple(tmp_path, monkeypatch):
     """Many small blocks loaded by concurrent threads give exactly the input's triples."""
     import pyoxigraph as ox
 
-    from kg import store as st
+    from kg.store import local as st
 
     lines = [f'<http://e/s{i % 97}> <http://e/p{i % 7}> "v{i}\\u00e9" .\n' for i in range(20_000)]
     lines += [f"<http://e/s{i}> <http://e/q> <http://e/o{i}> .\n" for i in range(5_000)]
@@ -66,7 +66,7 @@ def test_parallel_block_load_keeps_every_triple(tmp_path, monkeypatch):
 
 
 def test_a_bad_block_fails_the_whole_write(tmp_path, monkeypatch):
-    from kg import store as st
+    from kg.store import local as st
 
     monkeypatch.setattr(st, "BLOCK_BYTES", 64)
     path = tmp_path / "store"

@@ -5,8 +5,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.errors import ValidationError
-from kg.rdf import KG, graph_to_rdf
-from kg.validate import shacl_report, validate
+from kg.graph.rdf import KG, graph_to_rdf
+from kg.graph.validate import shacl_report, validate
 
 
 def test_curated_data_conforms():

@@ -27,7 +27,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from kg.fsutil import atomic_write
-from kg.vocab import LEVELS, NODE_TYPES
+from kg.schema.vocab import LEVELS, NODE_TYPES
 
 TEMPLATE = Path(__file__).with_name("html_template.html")
 

@@ -66,8 +66,8 @@ def categories() -> dict[str, str]:
     """Our class IRI -> its Biolink category (``biolink:Drug``), from the ontology."""
     import pyoxigraph as ox
 
-    from kg.ids import BIOLINK, KG_ONTOLOGY
-    from kg.validate import ontology_dir
+    from kg.schema.ids import BIOLINK, KG_ONTOLOGY
+    from kg.graph.validate import ontology_dir
 
     onto = ox.Store()
     onto.load(path=str(ontology_dir() / "kg.ttl"), format=ox.RdfFormat.TURTLE)
@@ -81,7 +81,7 @@ def categories() -> dict[str, str]:
 
 def nodes(store) -> list[dict[str, str]]:
     """The KGX node rows (strings), sorted by id."""
-    from kg.query import records
+    from kg.query.stored import records
 
     cats = categories()
     rows = []
@@ -95,7 +95,7 @@ def nodes(store) -> list[dict[str, str]]:
 
 def edges(store) -> list[dict[str, str]]:
     """The KGX edge rows (strings), sorted by id."""
-    from kg.query import records
+    from kg.query.stored import records
 
     rows = []
     for edge, a in records(store, "kgx_edges", key="a").items():

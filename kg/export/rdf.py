@@ -33,7 +33,7 @@ def store_graph(store):
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.rdf import bind_prefixes
+    from kg.graph.rdf import bind_prefixes
 
     data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     return bind_prefixes(Graph()).parse(data=data.decode("utf-8"), format="nt")
@@ -48,7 +48,7 @@ def serialize(graph, fmt: str) -> bytes:
     if fmt == "trig":
         from rdflib import Dataset
 
-        from kg.rdf import bind_prefixes
+        from kg.graph.rdf import bind_prefixes
 
         ds = bind_prefixes(Dataset())
         named = ds.graph("urn:kg:data")
@@ -56,7 +56,7 @@ def serialize(graph, fmt: str) -> bytes:
             named.add(t)
         return ds.serialize(format="trig", encoding="utf-8")
     if fmt == "jsonld":
-        from kg.ids import PREFIXES, VOCAB_PREFIXES
+        from kg.schema.ids import PREFIXES, VOCAB_PREFIXES
 
         context = {("kgid" if p == "KG" else p): ns for p, ns in {**VOCAB_PREFIXES, **PREFIXES}.items()}
         return graph.serialize(format="json-ld", context=context, encoding="utf-8")

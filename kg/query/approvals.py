@@ -29,7 +29,7 @@ def _outcome(r: dict[str, Any]) -> str:
 
 def _trial_results(store, bind: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The tested endpoints of the trials behind the approvals (``bind``: drug, status), by trial."""
-    from kg.query import concept, run
+    from kg.query.stored import concept, run
 
     by_trial: dict[str, dict[str, dict[str, Any]]] = {}
     for row in run(store, "approval_results", **bind):
@@ -52,7 +52,7 @@ def approvals(store, drug: str | None = None, *, status: str | None = None) -> l
     """
     import pyoxigraph as ox
 
-    from kg.query import concept, run
+    from kg.query.stored import concept, run
 
     bind = {"drug": drug, "status": None if status is None else ox.Literal(status)}
     # the trials, results and partners are narrowed by the drug if there is one, else by the status

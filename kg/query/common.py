@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.vocab import CONTEXTS, LEVELS
+from kg.schema.vocab import CONTEXTS, LEVELS
 
 def level_rank(level: str | None) -> int:
     """Position of an evidence level in the ordered scheme (0 when absent)."""

@@ -35,7 +35,7 @@ def evidence(store, drug: str, indication: str, *, claims: bool = True) -> list[
     met, evidence level, direction, approval date and status, the document and its accuracy
     for claims, and sources.
     """
-    from kg.query import records, run
+    from kg.query.stored import records, run
 
     links = {r["x"]: r for r in run(store, "evidence_links", drug=drug, ind=indication)}
     items = []
@@ -68,7 +68,7 @@ def contradictions(store) -> list[dict[str, Any]]:
     and per setting context the supporting and the non-supporting evidence (trial or approval,
     endpoint, level).
     """
-    from kg.query import concept, run
+    from kg.query.stored import concept, run
 
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in run(store, "contradictions"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
-from kg.vocab import PREDICATES
+from kg.schema.vocab import PREDICATES
 
 LABELS = {v: k for k, v in PREDICATES.items()}
 
@@ -18,7 +18,7 @@ LABELS = {v: k for k, v in PREDICATES.items()}
 def _graph(store):
     import networkx as nx
 
-    from kg.query import run
+    from kg.query.stored import run
 
     g = nx.Graph()
     for r in run(store, "edges"):
@@ -27,7 +27,7 @@ def _graph(store):
 
 
 def _hop(store, x: str, y: str) -> list[dict[str, Any]]:
-    from kg.query import records
+    from kg.query.stored import records
     from kg.query.evidence import _effect
 
     out = []
@@ -51,7 +51,7 @@ def path(store, source: str, target: str, *, max_paths: int = 5, via_documents: 
     """
     import networkx as nx
 
-    from kg.query import run
+    from kg.query.stored import run
 
     names = {r["n"]: (r["t"].rsplit("#", 1)[-1], r["name"]) for r in run(store, "names")}
     g = _graph(store)

@@ -62,7 +62,7 @@ def parse_binding(text: str) -> tuple[str, Any]:
     >>> parse_binding("name=x' } DROP ALL")
     ('name', ('literal', "x' } DROP ALL"))
     """
-    from kg.ids import IdError, check_curie, curie_to_iri
+    from kg.schema.ids import IdError, check_curie, curie_to_iri
 
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
@@ -90,8 +90,8 @@ def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | 
     """
     import pyoxigraph as ox
 
-    from kg.query import PREFIXES
-    from kg.ids import PREFIXES as ID_PREFIXES
+    from kg.query.stored import PREFIXES
+    from kg.schema.ids import PREFIXES as ID_PREFIXES
 
     subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
     prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
@@ -159,19 +159,3 @@ def sparql(store_path: str, text: str, *, bindings: dict | None = None, fmt: str
     if status != "ok":
         raise failure(payload)
     return payload
-
-
-def table_from_json(data: bytes) -> str:
-    """Render SPARQL JSON results (SELECT or ASK) as an aligned text table."""
-    import json
-
-    from kg.ids import iri_to_curie
-    from kg.render import table
-
-    doc = json.loads(data)
-    if "boolean" in doc:
-        return "true" if doc["boolean"] else "false"
-    cols = doc["head"]["vars"]
-    rows = [{c: (iri_to_curie(b[c]["value"]) if b[c]["type"] == "uri" else b[c]["value"]) if c in b else None
-             for c in cols} for b in doc["results"]["bindings"]]
-    return table(rows, cols) + f"\n({len(rows)} rows)"

@@ -17,7 +17,7 @@ def drugs_for_target(store, target: str, *, include_spared: bool = False) -> lis
     >>> ACTIONS["blocksInteractionWith"]
     'blocks interaction with'
     """
-    from kg.query import records
+    from kg.query.stored import records
 
     drugs: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}

@@ -25,8 +25,8 @@ def trials(store, drug: str, *, phase: str | int | None = None, negative: bool =
     ``phase`` keeps trials whose evidence level is that phase (a phase 1b/3 trial counts as
     phase 3); ``negative`` keeps trials with at least one result that does not support the drug.
     """
-    from kg.vocab import level_of_phase
-    from kg.query import records
+    from kg.schema.vocab import level_of_phase
+    from kg.query.stored import records
     from kg.query.evidence import _effect
 
     want = normalize_phase(phase)

@@ -1,6 +1,6 @@
 """Curated YAML (``data/*.yaml``) -> typed model, with every problem located.
 
-The schema is the dataclasses in :mod:`kg.model`: a field without a default is required,
+The schema is the dataclasses in :mod:`kg.schema.model`: a field without a default is required,
 ``ref`` fields must point at existing records, ``choices`` and id patterns are enforced.
 All problems are collected and raised together as :class:`~kg.errors.DataErrors`.
 
@@ -21,9 +21,9 @@ import typing
 from pathlib import Path
 from typing import Any, Sequence
 
-from kg import model
+from kg.schema import model
 from kg.errors import DataError, DataErrors
-from kg.ids import IdError, check_curie, check_source
+from kg.schema.ids import IdError, check_curie, check_source
 from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
 
 _SCALARS = (str, int, float, bool)
@@ -239,7 +239,7 @@ def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
 
 
 #: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
-#: messages and, per kind, mappings with their line numbers (see :func:`kg.layers.read_layer`).
+#: messages and, per kind, mappings with their line numbers (see :func:`kg.sources.layers.read_layer`).
 Extra = tuple[str, dict[str, list[Any]]]
 
 

@@ -23,7 +23,7 @@ def store_copy(built, tmp_path):
 
 def sparql(store, query: str) -> list:
     """Rows of a SELECT over the store (fresh read-only handle), values as strings."""
-    from kg.store import open_store
+    from kg.store.local import open_store
 
     head = ("PREFIX kg: <https://w3id.org/oncokg/ontology#>\nPREFIX biolink: <https://w3id.org/biolink/vocab/>\n"
             "PREFIX id: <https://w3id.org/oncokg/id/>\n")

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from kg.errors import SourceFormatError
-from kg.importers import run_import
-from kg.layers import history, layers_dir
-from kg.lookup import lookup
-from kg.store import open_store, read_meta
+from kg.sources.importers import run_import
+from kg.sources.layers import history, layers_dir
+from kg.query.lookup import lookup
+from kg.store.local import open_store, read_meta
 from tests.conftest import shared
 from tests.importers.conftest import FIXTURES, copy_store, sparql
 

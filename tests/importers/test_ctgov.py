@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import SourceFormatError
-from kg.importers import run_import
-from kg.store import read_meta
+from kg.sources.importers import run_import
+from kg.store.local import read_meta
 from tests.importers.conftest import FIXTURES, sparql
 
 T = "https://clinicaltrials.gov/study/"

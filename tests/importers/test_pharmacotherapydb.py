@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-from kg.importers import importer, run_import
-from kg.importers.base import Context
-from kg.importers.resolve import Resolver
+from kg.sources.importers import importer, run_import
+from kg.sources.importers.base import Context
+from kg.sources.importers.resolve import Resolver
 from tests.conftest import shared
 from tests.importers.conftest import FIXTURES, sparql
 

@@ -1,8 +1,8 @@
 """Entity resolution rules: ids first, exact names only, ambiguity and id conflicts never merge."""
 from __future__ import annotations
 
-from kg import model
-from kg.importers.resolve import Resolver
+from kg.schema import model
+from kg.sources.importers.resolve import Resolver
 
 S = (model.Source("PMID:1"),)
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kg.query import approvals
+from kg.query.approvals import approvals
 from tests.conftest import shared
 
 # date -> (indication, type, pivotal NCTs (at least), status, withdrawal date, failed confirmatory trial)

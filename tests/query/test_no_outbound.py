@@ -89,7 +89,7 @@ def test_the_engine_wall_holds_without_the_check(built, listener, monkeypatch):
 
 @pytest.mark.skipif(not filter_supported(), reason="the network wall is a Linux x86-64/AArch64 seccomp filter")
 def test_serve_workers_cannot_connect_even_unchecked(built, listener):
-    from kg.query.workers import QueryPool
+    from kg.serve.workers import QueryPool
 
     port, count = listener
     pool = QueryPool(str(built["store"]), workers=1, timeout=10)
@@ -104,7 +104,7 @@ def test_serve_workers_cannot_connect_even_unchecked(built, listener):
 
 
 def test_serve_with_open_cors_refuses_and_never_connects(built, listener):
-    from kg.serve import Settings, make_server
+    from kg.serve.http import Settings, make_server
 
     port, count = listener
     srv = make_server(Settings(str(built["store"]), timeout=5.0, cors_origin="*"), port=0)

@@ -111,8 +111,8 @@ def test_engine_and_rdflib_answer_identically(built, store, name, bind):
     from rdflib import Graph, URIRef
     from rdflib.plugins.sparql import prepareQuery
 
-    from kg.ids import curie_to_iri
-    from kg.query import PREFIXES, bound_query, stored_query
+    from kg.schema.ids import curie_to_iri
+    from kg.query.stored import PREFIXES, bound_query, stored_query
 
     text = stored_query(name)
     res = store.query(bound_query(name, **bind))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.text.claims import extract
-from kg.text.facts import Facts
-from kg.text.entities import Matcher
+from kg.sources.text.claims import extract
+from kg.sources.text.facts import Facts
+from kg.sources.text.entities import Matcher
 from tests.conftest import shared
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
@@ -86,8 +86,8 @@ def test_questions_and_sentences_without_entities_give_no_claims(reader):
 
 @pytest.mark.parametrize("article", SAMPLES, ids=lambda p: p.name)
 def test_samples_precision_and_recall(article, store):
-    from kg.ingest import extract_file
-    from kg.text.score import score
+    from kg.sources.ingest import extract_file
+    from kg.sources.text.score import score
 
     ex = extract_file(article, store)
     expected = json.loads((ARTICLES / (article.name.rsplit(".", 1)[0] + ".expected.json")).read_text())
@@ -101,7 +101,7 @@ def test_samples_precision_and_recall(article, store):
 
 
 def test_new_entities_are_linked_to_known_targets_and_indications(store):
-    from kg.ingest import extract_file
+    from kg.sources.ingest import extract_file
 
     ex = extract_file(ARTICLES / "velarimab-orion7.md", store)
     links = {(c.subject, c.predicate, c.object) for c in ex.claims}
@@ -120,7 +120,7 @@ _LINKABLE = ("approval", "trial result", "mechanism", "adverse events", "trial d
 def test_seed_facts_are_found_again_with_sentences(doc, name, dataset, store):
     """Every curated claim about a trial result, approval, mechanism, adverse events or trial is
     found again (same subject and object; a claim without an object by its subject)."""
-    from kg.ingest import extract_file
+    from kg.sources.ingest import extract_file
 
     ex = extract_file(shared("seeds", name), store)
     assert ex.doc_id == doc and ex.curated

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.text.entities import Matcher
+from kg.sources.text.entities import Matcher
 
 
 @pytest.fixture(scope="module")

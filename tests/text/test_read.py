@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import DocumentError, KGError
-from kg.text.read import from_bytes, read
+from kg.sources.text.read import from_bytes, read
 
 ARTICLES = __import__("pathlib").Path(__file__).parent.parent / "fixtures" / "articles"
 

@@ -1,7 +1,7 @@
 """Sentence splitting keeps offsets into the text."""
 from __future__ import annotations
 
-from kg.text.sentences import split
+from kg.sources.text.sentences import split
 from tests.conftest import shared
 
 

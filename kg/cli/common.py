@@ -1,0 +1,108 @@
+"""Options and output helpers shared by the CLI modules."""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                      help="text for people (tables), json for scripts.")
+TABLE_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "tsv"]), default="text",
+                            show_default=True, help="text table, JSON, CSV or TSV.")
+STORE = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="KG_STORE",
+                     default=None, help="Store directory [env KG_STORE; default exports/store].")
+
+
+AUTH = click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
+                    help="HTTP authentication scheme (auto follows the server's challenge).")
+USER = click.option("--user", default=None, help="User name on the remote server; the password is read from "
+                    "$KG_PASSWORD or asked for.")
+
+
+def password(user: str | None) -> str | None:
+    """The remote password: ``$KG_PASSWORD``, else asked for (never a command-line argument)."""
+    if not user:
+        return None
+    return os.environ.get("KG_PASSWORD") or click.prompt(f"password for {user}", hide_input=True)
+
+
+def SOURCE(f: Callable) -> Callable:  # noqa: N802 - a decorator used like the constants above
+    """``--store``, or ``--endpoint URL`` (with ``--graph``, ``--user``, ``--auth``) to ask a remote
+    SPARQL store that ``kg push`` loaded; the command receives either as ``store``."""
+
+    @functools.wraps(f)
+    def wrapper(*args, endpoint: str | None = None, graph: str | None = None, user: str | None = None,
+                auth: str = "auto", **kw):
+        if endpoint:
+            from kg.store.remote import RemoteStore
+
+            kw["store"] = RemoteStore(endpoint, graph=graph, user=user, password=password(user), auth=auth)
+        return f(*args, **kw)
+
+    for opt in (STORE, AUTH, USER,
+                click.option("--graph", default=None, help="With --endpoint: the graph kg push wrote [default: "
+                             "the endpoint's default graph]."),
+                click.option("--endpoint", default=None, help="Ask this remote SPARQL endpoint instead of the store.")):
+        wrapper = opt(wrapper)
+    return wrapper
+
+
+def store_path(store: Path | None) -> Path:
+    from kg.store.local import store_path as resolve
+
+    return resolve(store)
+
+
+def open_ro(store):
+    """Open the store read-only (or pass through a remote store given with ``--endpoint``)."""
+    from kg.store.local import open_store
+
+    if hasattr(store, "query"):
+        return store
+    return open_store(store_path(store))
+
+
+def resolve_one(st, term: str, types: tuple[str, ...]) -> str:
+    """The CURIE a user's term names (first match of the given types), or NotFoundError."""
+    from kg.errors import NotFoundError
+    from kg.query.lookup import resolve, suggestions
+
+    ids = resolve(st, term, types)
+    if not ids:
+        raise NotFoundError(term, suggestions(st, term))
+    return ids[0]
+
+
+def echo_json(data: Any) -> None:
+    from kg.cli.render import to_json
+
+    click.echo(to_json(data))
+
+
+def emit(items: list[dict[str, Any]], fmt: str, rows: Callable[[list], list[dict]], columns: list[str],
+         text: Callable[[list], str] | None = None) -> None:
+    """Print results: JSON as they are; CSV/TSV of the flat rows; text as ``text(items)`` or a table."""
+    if fmt == "json":
+        echo_json(items)
+        return
+    flat = rows(items)
+    if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, delimiter="," if fmt == "csv" else "\t", extrasaction="ignore",
+                           lineterminator="\n")
+        w.writeheader()
+        for r in flat:
+            w.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                        for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from kg.cli.render import table
+
+    click.echo(text(items) if text else table(flat, columns, max_width=40))
+    click.echo(f"\n{len(items)} result{'s' if len(items) != 1 else ''}")

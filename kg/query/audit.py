@@ -1,0 +1,330 @@
+"""``kg audit``: each claim an article makes, checked against what the graph's curated
+records say, with the facts and sources that decided it.
+
+Verdicts: ``consistent`` (the graph's sourced facts agree), ``outdated`` (true once, no longer:
+an approval that was withdrawn), ``contradicted`` (the graph's sourced facts disagree: another
+hazard ratio, phase 3 trials behind approvals where the article says none confirmed
+efficacy), ``unsupported`` (nothing in the graph either way). Verdicts come from the named
+questions and stored queries over curated records; what documents claim (the seed articles'
+curated claims, and earlier ingests) is never used as evidence.
+
+>>> VERDICTS
+('consistent', 'outdated', 'contradicted', 'unsupported')
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from kg.sources.text.claims import ExtractedClaim
+
+VERDICTS = ("consistent", "outdated", "contradicted", "unsupported")
+_KG = "https://w3id.org/oncokg/ontology#"
+_RATIO_TOLERANCE = 0.005   # a reported ratio is the graph's one rounded to two decimals
+_PERCENT_TOLERANCE = 0.5   # a reported percentage is the graph's one rounded to a whole number
+_FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
+
+
+def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
+    """One reason for a verdict: the graph's fact in words, its record id and its sources.
+
+    >>> because("IMpower150 (phase 3) supports", "KG:res-x", ["PMID:1"])["record"]
+    'KG:res-x'
+    """
+    return {"fact": fact, "record": record, "sources": sorted(set(sources or []))}
+
+
+class Auditor:
+    """Checks claims against one store; answers of the named questions are cached per run."""
+
+    def __init__(self, store):
+        self.store = store
+        self._cache: dict[tuple, Any] = {}
+
+    def _memo(self, key: tuple, fn: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = fn()
+        return self._cache[key]
+
+    # ------------------------------------------------------------------ graph facts
+
+    def approvals(self, drug: str) -> list[dict[str, Any]]:
+        from kg.query.approvals import approvals
+
+        return self._memo(("approvals", drug), lambda: approvals(self.store, drug))
+
+    def results(self, **bind: str) -> list[dict[str, Any]]:
+        """Curated trial results of a trial or a drug, with indication, acronym and arm values."""
+        from kg.query.stored import records, run
+
+        def load():
+            out = {node: {**r, "arm_values": {}} for node, r in records(self.store, "result_facts", **bind).items()}
+            for trial in {r["_trial"] for r in out.values()}:
+                for row in run(self.store, "result_arms", trial=trial):
+                    if row["a"] in out:
+                        out[row["a"]]["arm_values"][row["k"]] = row["v"]
+            return list(out.values())
+        return self._memo(("results", tuple(sorted(bind.items()))), load)
+
+    def trial(self, trial: str) -> dict[str, Any] | None:
+        """The trial's curated record, or None when the graph does not know it (or only from an article)."""
+        from kg.query.stored import records
+
+        rec = self._memo(("trial", trial), lambda: records(self.store, "trial_record", key="t", t=trial).get(trial))
+        if rec is None or rec.get("agent_type") == "text_mining_agent":
+            return None
+        return rec
+
+    def edges(self, subject: str) -> list[dict[str, Any]]:
+        from kg.query.stored import run
+
+        return self._memo(("edges", subject), lambda: list(run(self.store, "edges_from", s=subject)))
+
+    def name(self, node: str | None) -> str:
+        from kg.query.stored import records
+
+        if node is None:
+            return ""
+        rec = self._memo(("name", node), lambda: records(self.store, "entity_name", key="n", n=node).get(node, {}))
+        return rec.get("name", node)
+
+    # ------------------------------------------------------------------ verdicts
+
+    def check(self, c: ExtractedClaim) -> tuple[str, list[dict[str, Any]]]:
+        """(verdict, because) for one claim."""
+        fn = {"approval": self._approval, "mechanism": self._mechanism, "trial result": self._result,
+              "adverse events": self._adverse_events, "evidence level": self._evidence_level,
+              "trial design": self._design, "publication": self._publication}.get(c.kind)
+        return fn(c) if fn else ("unsupported", [])
+
+    def _approval_fact(self, a: dict[str, Any]) -> dict[str, Any]:
+        inds = ", ".join(i["name"] for i in a["indications"])
+        text = f"{a['agency']} {a['type']} approval of {a['date']} ({inds}): {a['status']}"
+        w = a.get("withdrawal")
+        if w:
+            text += f" on {w['date']}"
+            if w.get("failed_trial"):
+                text += f" after {self.name(w['failed_trial'])} failed to confirm benefit"
+        return because(text, a["id"], a["sources"])
+
+    def _approval(self, c: ExtractedClaim):
+        agency = self.name(c.values.get("agency")) if c.values.get("agency") else None
+        match = [a for a in self.approvals(c.subject) if c.object in {i["id"] for i in a["indications"]}
+                 and (agency is None or a["agency"] == agency)]
+        if not match:
+            return "unsupported", [because(f"the graph holds no {agency + ' ' if agency else ''}approval of "
+                                           f"{self.name(c.subject)} in {self.name(c.object)}")]
+        active = [a for a in match if a["status"] != "withdrawn"]
+        withdrawn = [a for a in match if a["status"] == "withdrawn"]
+        if c.values.get("status") == "withdrawn":
+            return ("consistent", [self._approval_fact(a) for a in withdrawn]) if withdrawn else (
+                "contradicted", [self._approval_fact(a) for a in active])
+        if active:
+            return "consistent", [self._approval_fact(a) for a in active]
+        return "outdated", [self._approval_fact(a) for a in withdrawn]
+
+    def _mechanism(self, c: ExtractedClaim):
+        from kg.query.targets import drugs_for_target
+
+        rows = self._memo(("target", c.object), lambda: drugs_for_target(self.store, c.object, include_spared=True))
+        row = next((r for r in rows if r["drug"]["id"] == c.subject), None)
+        if row is None:
+            return "unsupported", [because(f"the graph holds no mechanism of {self.name(c.subject)} on {self.name(c.object)}")]
+        facts = [because(f"{row['drug']['name']} {a} {self.name(c.object)}", None, row["sources"]) for a in row["actions"]]
+        claimed = c.values.get("action", c.predicate)
+        agrees = [f for f, a in zip(facts, row["actions"]) if a.startswith(claimed)]
+        return ("consistent", agrees) if agrees else ("contradicted", facts)
+
+    def _result_fact(self, r: dict[str, Any]) -> dict[str, Any]:
+        from kg.query.common import effect
+
+        eff = effect({"measure": r.get("measure"), "value": r.get("value"), "unit": r.get("unit"),
+                      "low": r.get("ci_low"), "high": r.get("ci_high")})
+        arms = r.get("arm_values") or {}
+        text = f"{r['_acronym']} ({r.get('level')}): {r.get('endpoint')}"
+        text += f" ({r['population']})" if r.get("population") else ""
+        text += f" {eff}" if eff else ""
+        if arms.get("experimental") is not None and arms.get("control") is not None:
+            text += f" [{arms['experimental']:g} vs {arms['control']:g}{'%' if r.get('unit') == '%' else ''}]"
+        if r.get("met") is not None:
+            text += ", met" if r["met"] else ", not met"
+        text += f" -> {r.get('direction')}"
+        return because(text, r.get("id"), r.get("sources"))
+
+    def _trial_results(self, c: ExtractedClaim, kind: str) -> list[dict[str, Any]]:
+        if self.trial(c.subject) is None:
+            return []
+        rs = [r for r in self.results(trial=c.subject) if r.get("result_kind") == kind]
+        in_ind = [r for r in rs if r["_ind"] == c.object]
+        return in_ind or rs
+
+    def _result(self, c: ExtractedClaim):
+        rs = self._trial_results(c, "efficacy")
+        if not rs:
+            return "unsupported", [because(f"the graph holds no result of {self.name(c.subject)}")]
+        v = c.values
+        endpoint = v.get("endpoint")
+        same_end = [r for r in rs if endpoint and (r.get("endpoint") or "").startswith(endpoint)] or (
+            rs if not endpoint else [])
+        if v.get("measure") in ("HR", "OR") and v.get("value") is not None:
+            cands = [r for r in same_end if r.get("measure") == v["measure"] and r.get("value") is not None]
+            agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+            if cands:
+                return "contradicted", [self._result_fact(r) for r in cands]
+        if v.get("experimental_pct") is not None:
+            agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+        if c.direction in ("supports", "does not support"):
+            tested = [r for r in (same_end or rs) if r.get("met") is not None]
+            agree = [r for r in tested if r.get("direction") == c.direction]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+            if tested:
+                return "contradicted", [self._result_fact(r) for r in tested]
+        return "unsupported", [self._result_fact(r) for r in same_end]
+
+    def _adverse_events(self, c: ExtractedClaim):
+        rs = self._trial_results(c, "safety")
+        agree = [r for r in rs if _arms_agree(r.get("arm_values") or {}, c.values)]
+        if agree:
+            return "consistent", [self._result_fact(r) for r in agree]
+        return "unsupported", [self._result_fact(r) for r in rs] or [
+            because(f"the graph holds no safety result of {self.name(c.subject)}")]
+
+    def _approval_trials(self, drug: str) -> list[dict[str, Any]]:
+        """Phase 3 trials that supported approvals in force, with the approval."""
+        out = []
+        for a in self.approvals(drug):
+            if a["status"] == "withdrawn":
+                continue
+            for t in a["trials"]:
+                if t["evidence_level"] == "phase 3" and t["direction"] == "supports":
+                    inds = ", ".join(i["name"] for i in a["indications"])
+                    out.append(because(f"{t['acronym']} ({t['nct']}, {t['phase']}, {t['role']}) behind the "
+                                       f"{a['agency']} approval of {a['date']} in {inds} ({a['status']})",
+                                       a["id"], a["sources"] + [s for r in t["results"] for s in r["sources"]]))
+        return out
+
+    def _evidence_level(self, c: ExtractedClaim):
+        statement = c.values.get("statement")
+        if statement == "regulatory-approved with clinical trial data":
+            active = [a for a in self.approvals(c.subject) if a["status"] != "withdrawn" and a["trials"]]
+            if active:
+                return "consistent", [self._approval_fact(a) for a in active]
+            return "unsupported", [because(f"the graph holds no approval of {self.name(c.subject)} in force")]
+        if statement in ("no randomised trial has confirmed efficacy", "most of the evidence is preclinical"):
+            behind = self._approval_trials(c.subject)
+            return ("contradicted", behind) if behind else ("unsupported", [])
+        family = c.values.get("trials")
+        if family and c.object:
+            rs = [r for r in self.results(drug=c.subject) if r["_ind"] == c.object and r.get("met") is not None
+                  and r.get("result_kind") == "efficacy"]
+            level = c.evidence_level or "phase 3"
+            named = [r for r in rs if r["_acronym"].lower().startswith(family.lower())
+                     and r.get("direction") == (c.direction or "supports") and r.get("level") == level]
+            if named:
+                line = c.values.get("line")
+                named.sort(key=lambda r: (r.get("setting_line") != line, r["_acronym"], r.get("id") or ""))
+                return "consistent", [self._result_fact(r) for r in named]
+            others = [r for r in rs if r.get("direction") == "supports" and r.get("level") == level]
+            if others:  # the level holds, but the trials that give it are not the ones named
+                return "contradicted", [self._result_fact(r) for r in others]
+        return "unsupported", []
+
+    def _design(self, c: ExtractedClaim):
+        from kg.schema.vocab import level_of_phase
+
+        if c.predicate == "tested in":
+            trial, drug = c.object, c.subject
+        else:
+            trial, drug = c.subject, None
+        rec = self.trial(trial)
+        if rec is None:
+            return "unsupported", [because(f"the graph does not hold the trial {self.name(trial)}")]
+        src = rec.get("sources", [])
+        edges = self.edges(trial)
+        if c.predicate in ("tested in", "studied in"):
+            pred, want = ("testsIntervention", drug) if drug else ("studies", c.object)
+            hits = [e for e in edges if e["pred"] == _KG + pred and e["o"] == want]
+            word = "tests" if drug else "studies"
+            if hits:
+                return "consistent", [because(f"{rec['acronym']} {word} {self.name(want)}", trial,
+                                              [e["src"] for e in hits if e["src"]])]
+            return "contradicted", [because(f"{rec['acronym']} {word} " + ", ".join(sorted(
+                {self.name(e["o"]) for e in edges if e["pred"] == _KG + pred})), trial, src)]
+        checks = []
+        v = c.values
+        if v.get("phase"):
+            checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
+        if v.get("n_patients") is not None and rec.get("enrollment") is not None:
+            checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
+        if v.get("countries") is not None and rec.get("countries") is not None:
+            checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))
+        if v.get("blinding") and rec.get("blinding"):
+            checks.append(("blinding", v["blinding"] == rec["blinding"], rec["blinding"]))
+        if v.get("randomised") is not None and rec.get("randomised") is not None:
+            checks.append(("randomised", v["randomised"] == rec["randomised"], rec["randomised"]))
+        if v.get("primary_endpoint") and rec.get("primary_endpoints"):
+            ok = any(p.startswith(v["primary_endpoint"]) for p in rec["primary_endpoints"])
+            checks.append(("primary endpoints", ok, "; ".join(rec["primary_endpoints"])))
+        status = rec.get("status")
+        if v.get("status") == "ongoing" and status:
+            checks.append(("status", not _FINISHED.search(status), status))
+        if not checks:
+            return "unsupported", []
+        facts = [because(f"{rec['acronym']} {what}: {value}", trial, src) for what, ok, value in checks]
+        if all(ok for _, ok, _ in checks):
+            return "consistent", facts
+        if [what for what, ok, _ in checks if not ok] == ["status"]:
+            return "outdated", facts  # under way when written, finished since
+        return "contradicted", facts
+
+    def _publication(self, c: ExtractedClaim):
+        if c.predicate == "reported in":
+            if self.trial(c.subject) is None:
+                return "unsupported", []
+            hits = [e for e in self.edges(c.subject) if e["pred"] == _KG + "reportedIn" and e["o"] == c.object]
+            if hits:
+                return "consistent", [because(f"{self.name(c.subject)} is reported in {self.name(c.object)}",
+                                              c.object, [e["src"] for e in hits if e["src"]])]
+            return "unsupported", []
+        if c.predicate == "comments on":
+            hits = [e for e in self.edges(c.subject) if e["pred"] == _KG + "commentsOn" and e["o"] == c.object]
+            if hits:
+                return "consistent", [because(f"{self.name(c.subject)} comments on {self.name(c.object)}",
+                                              c.subject, [e["src"] for e in hits if e["src"]])]
+            # the graph may hold both publications, but what links them is only what documents claim
+            return "unsupported", [because(f"the graph holds no curated link from {self.name(c.subject)} "
+                                           f"to {self.name(c.object)}")]
+        known = self.name(c.subject) != c.subject
+        return ("consistent", [because(f"the graph holds {self.name(c.subject)}", c.subject)]) if known else (
+            "unsupported", [])
+
+
+def _arms_agree(arms: dict[str, Any], values: dict[str, Any]) -> bool:
+    e, k = values.get("experimental_pct"), values.get("control_pct")
+    if e is None or k is None or arms.get("experimental") is None or arms.get("control") is None:
+        return False
+    return abs(arms["experimental"] - e) <= _PERCENT_TOLERANCE and abs(arms["control"] - k) <= _PERCENT_TOLERANCE
+
+
+def audit_claims(store, claims: list[ExtractedClaim]) -> list[dict[str, Any]]:
+    """``[{"claim", "sentence", "verdict", "because"}]`` for each claim, in order."""
+    auditor = Auditor(store)
+    out = []
+    for c in claims:
+        verdict, reasons = auditor.check(c)
+        claim = {k: v for k, v in c.as_json().items() if k != "sentence"}
+        out.append({"claim": claim, "sentence": c.sentence, "verdict": verdict, "because": reasons})
+    return out
+
+
+def audit_file(path, store) -> tuple[Any, list[dict[str, Any]]]:
+    """Read ``path``, extract its claims and check each against ``store``: (extraction, verdicts)."""
+    from kg.sources.ingest import extract_file
+
+    ex = extract_file(path, store)
+    return ex, audit_claims(store, ex.claims)

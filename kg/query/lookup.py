@@ -1,0 +1,189 @@
+"""Find an entity by anything a user may type, and describe it with its neighbours.
+
+At build time :func:`index_ntriples` writes lookup keys (names, synonyms, brands, codes,
+acronyms, aliases, CURIEs and bare ids, PMIDs, DOIs) into a named graph of the store. At query
+time the typed term is normalised and *bound* as a SPARQL value, never pasted into the query.
+
+>>> normalize(" Tecentriq® ")
+'tecentriq®'
+>>> loose("IMpassion 130"), loose("MPDL-3280A")
+('impassion130', 'mpdl3280a')
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from kg.errors import NotFoundError
+from kg.schema.ids import KG_ONTOLOGY, bare_id, curie_to_iri, iri_to_curie, normalize_ref
+from kg.store.local import INDEX_GRAPH
+from kg.schema.vocab import PREDICATES
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_LABELS = {v: k for k, v in PREDICATES.items()}
+PREFIX_DECL = f"PREFIX kg: <{KG_ONTOLOGY}>\nPREFIX biolink: <https://w3id.org/biolink/vocab/>\n"
+
+
+def normalize(text: str) -> str:
+    """Case-folded, dash-unified, whitespace-collapsed form of a name."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(_DASHES.sub("-", text).casefold().split())
+
+
+def loose(text: str) -> str:
+    """Letters and digits only: lets "KEYNOTE 522" find "KEYNOTE-522"."""
+    return "".join(c for c in normalize(text) if c.isalnum())
+
+
+_KEY_ATTRS = ("name", "synonyms", "brands", "codes", "acronym", "aliases", "symbol", "title", "xrefs",
+              "doi", "pmid", "pmcid")
+
+
+def keys_for(node: str, data: dict[str, Any]) -> set[str]:
+    """Every normalised string that should find ``node``.
+
+    >>> sorted(keys_for("PMID:39883436", {"name": "Ignatiadis JAMA 2025", "doi": "10.1001/x"}))
+    ['10.1001/x', '39883436', 'doi:10.1001/x', 'ignatiadis jama 2025', 'pmid:39883436']
+    """
+    values: list[str] = [node, bare_id(node)]
+    for attr in _KEY_ATTRS:
+        v = data.get(attr)
+        values.extend(v if isinstance(v, list) else [v] if v is not None else [])
+    for x in list(data.get("xrefs", [])):
+        values.append(bare_id(x))
+    if data.get("doi"):
+        values.append("doi:" + str(data["doi"]))
+    return {normalize(str(v)) for v in values if str(v).strip()}
+
+
+def index_ntriples(graph) -> bytes:
+    """N-Triples of the lookup index for every node of ``graph`` (a networkx graph)."""
+    from rdflib import Literal, URIRef
+
+    key_p, loose_p = f"<{KG_ONTOLOGY}lookupKey>", f"<{KG_ONTOLOGY}lookupLoose>"
+    lines = []
+    for node, data in graph.nodes(data=True):
+        s = URIRef(curie_to_iri(node)).n3()
+        for k in sorted(keys_for(node, data)):
+            lines.append(f"{s} {key_p} {Literal(k).n3()} .")
+            if loose(k):
+                lines.append(f"{s} {loose_p} {Literal(loose(k)).n3()} .")
+    return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
+
+
+def index_graph(store) -> str:
+    """The named graph holding the lookup index: :data:`kg.store.local.INDEX_GRAPH` in a local store,
+    the one ``kg push`` wrote beside the data in a remote store (see :mod:`kg.store.remote`)."""
+    return getattr(store, "index_graph", INDEX_GRAPH)
+
+
+def _q(store, query: str, **bind: Any) -> Iterable:
+    """Run ``query`` with ``bind`` bound as RDF terms (``<iri>`` strings as IRIs, else literals)."""
+    import pyoxigraph as ox
+
+    from kg.store.local import with_values
+
+    terms = {k: (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
+             for k, v in bind.items()}
+    return store.query(PREFIX_DECL + with_values(query, terms))
+
+
+def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
+    """CURIEs of the entities ``term`` names (optionally only of the given types).
+
+    Exact keys win; letters-and-digits matching is the fallback.
+    """
+    found: list[str] = []
+    for prop, key in (("lookupKey", normalize(term)), ("lookupKey", normalize(normalize_ref(term))),
+                      ("lookupLoose", loose(term))):
+        if not key:
+            continue
+        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:{prop} ?key }} ?n a ?t }}",
+                  key=key)
+        for r in rows:
+            t = r["t"].value.rsplit("#", 1)[-1]
+            if (not types or t in types) and iri_to_curie(r["n"].value) not in found:
+                found.append(iri_to_curie(r["n"].value))
+        if found:
+            break
+    return found
+
+
+def suggestions(store, term: str, n: int = 5) -> list[str]:
+    """Known names close to ``term`` (for "did you mean")."""
+    rows = _q(store, f"SELECT DISTINCT ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:lookupKey ?key }} }}")
+    keys = [r["key"].value for r in rows]
+    want = normalize(term)
+    close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
+    words = sorted(k for k in keys if want in k.split() or f" {want} " in f" {k} ")
+    return list(dict.fromkeys(close + words))[:n]
+
+
+def card(graph, node: str) -> dict[str, Any]:
+    """What ``kg lookup`` shows for ``node``: identifiers, attributes, sources, and every edge in
+    or out of it with its evidence. Computed from the graph at build time and stored with the index.
+    """
+    data = dict(graph.nodes[node])
+    neighbours = []
+    for direction, edges in (("out", graph.out_edges(node, keys=True, data=True)),
+                             ("in", graph.in_edges(node, keys=True, data=True))):
+        for u, v, key, d in edges:
+            other = v if direction == "out" else u
+            od = graph.nodes[other]
+            neighbours.append({
+                "direction": direction, "predicate": _LABELS.get(d["predicate"], d["predicate"]),
+                "node": {"id": other, "type": od["type"], "name": od["name"]},
+                "level": d.get("level"), "evidence_direction": d.get("direction"), "sources": d.get("sources", []),
+                "record": d.get("id"),
+                "qualifiers": {k: v for k, v in sorted(d.items()) if k not in _SKIP_EDGE},
+            })
+    neighbours.sort(key=lambda x: (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"],
+                                   x["record"] or ""))
+    attrs = {k: v for k, v in sorted(data.items()) if k not in ("type", "name", "sources", "xrefs")}
+    return {"id": node, "type": data["type"], "name": data["name"], "identifiers": [node] + data.get("xrefs", []),
+            "attributes": attrs, "sources": data.get("sources", []), "neighbours": neighbours}
+
+
+_SKIP_EDGE = {"predicate", "sources", "level", "direction", "id"}
+
+
+def cards_ntriples(graph) -> bytes:
+    """N-Triples of every node's lookup card (a JSON literal), for the store's index graph."""
+    import json
+
+    from rdflib import Literal, URIRef
+
+    prop = f"<{KG_ONTOLOGY}card>"
+    lines = [f"{URIRef(curie_to_iri(n)).n3()} {prop} "
+             f"{Literal(json.dumps(card(graph, n), ensure_ascii=False, sort_keys=True)).n3()} ."
+             for n in graph.nodes]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def describe(store, node: str) -> dict[str, Any]:
+    """The lookup card of ``node`` (a CURIE), read from the store's index graph."""
+    import json
+
+    from kg.errors import StoreError
+
+    rows = list(_q(store, f"SELECT ?n ?card WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:card ?card }} }}",
+                   n=f"<{curie_to_iri(node)}>"))
+    if not rows:
+        raise StoreError(f"the store has no lookup card for {node}: rebuild it with 'kg build'")
+    return json.loads(rows[0]["card"].value)
+
+
+def lookup(store, term: str) -> list[dict[str, Any]]:
+    """Every entity ``term`` names, described; :class:`NotFoundError` with suggestions if none.
+
+    Matching is case-insensitive over names, synonyms, brands, codes, CURIEs, bare ids, NCT
+    numbers, trial acronyms and aliases, PMIDs and DOIs.
+    """
+    if not term.strip():
+        raise NotFoundError(term)
+    nodes = resolve(store, term)
+    if not nodes:
+        raise NotFoundError(term, suggestions(store, term))
+    return [describe(store, n) for n in nodes]

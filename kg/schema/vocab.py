@@ -1,0 +1,188 @@
+"""The graph's vocabulary in one place: predicates, attribute kinds, Biolink mappings.
+
+ontology/kg.ttl declares every term listed here; a test keeps the two in step.
+
+>>> PREDICATES["binds"]
+'kg:binds'
+>>> camel("primary_endpoints")
+'primaryEndpoints'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: The controlled vocabularies (ordered where order matters).
+LEVELS = ("preclinical", "case report", "phase 1", "phase 2", "phase 3", "regulatory approval")
+DIRECTIONS = ("supports", "does not support", "inconclusive")
+PHASES = ("phase 1", "phase 1b", "phase 2", "phase 3", "phase 1b/3", "phase 2/3",
+          "early phase 1", "phase 1/2", "phase 4")  # the last three as ClinicalTrials.gov records give them
+CONTEXTS = ("advanced", "adjuvant", "neoadjuvant", "perioperative")
+LINES = ("first", "second", "later")
+
+_PHASE_LEVEL = {"phase 1": "phase 1", "phase 1b": "phase 1", "phase 2": "phase 2",
+                "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3",
+                "early phase 1": "phase 1", "phase 1/2": "phase 2", "phase 4": "phase 3"}
+
+
+def level_of_phase(phase: str) -> str:
+    """Evidence level a trial of the given phase provides.
+
+    >>> level_of_phase("phase 1b/3")
+    'phase 3'
+    """
+    return _PHASE_LEVEL[phase]
+
+
+#: Human predicate names (as used in data files) -> CURIE of the property.
+PREDICATES: dict[str, str] = {
+    "binds": "kg:binds",
+    "blocks interaction with": "kg:blocksInteractionWith",
+    "spares interaction with": "kg:sparesInteractionWith",
+    "inhibits": "kg:inhibits",
+    "agonist of": "kg:agonistOf",
+    "approved for": "kg:approvedFor",
+    "tested in": "kg:testedIn",
+    "studied in": "kg:studies",
+    "result": "kg:hasResultFor",
+    "has adverse events": "kg:hasAdverseEvents",
+    "reported in": "kg:reportedIn",
+    "has evidence level": "kg:evidenceLevelFor",
+    "describes": "kg:describes",
+    "comments on": "kg:commentsOn",
+    # structural and derived edges
+    "tests intervention": "kg:testsIntervention",
+    "sponsored by": "kg:sponsoredBy",
+    "collaborator": "kg:hasCollaborator",
+    "clinical evidence for": "kg:clinicalEvidenceFor",
+    "approval of": "kg:approvalOf",
+    "for indication": "kg:forIndication",
+    "granted by": "kg:grantedBy",
+    "in combination with": "kg:inCombinationWith",
+    "supported by": "kg:supportedBy",
+    "withdrawal announced by": "kg:withdrawalAnnouncedBy",
+    "published by": "kg:publishedBy",
+    "mentions": "kg:mentions",
+    # imported evidence statements (CIViC, PharmacotherapyDB)
+    "evidence about": "kg:evidenceAbout",
+    "about drug": "kg:aboutDrug",
+    "about indication": "kg:aboutIndication",
+    "biomarker on": "kg:biomarkerOn",
+    "from trial": "kg:fromTrial",
+}
+
+#: Node and edge attributes that hold several values (kept as sorted lists).
+LIST_ATTRS = frozenset({
+    "synonyms", "brands", "codes", "xrefs", "facts", "aliases", "arms", "primary_endpoints",
+    "sources", "see", "changes", "arm_names", "indications",
+})
+#: Attributes that hold a mapping of scalars.
+DICT_ATTRS = frozenset({"values", "arm_values", "source_locators", "source_records", "source_releases"})
+#: Attributes whose values are ids of other nodes (IRIs in RDF, not literals).
+REF_ATTRS = frozenset({"trial", "approval", "document", "see", "via", "sources", "failed_trial", "evidence"})
+#: Attributes holding ISO dates.
+DATE_ATTRS = frozenset({"date", "start_date", "completion_date", "withdrawal_date"})
+#: Attributes whose values are SKOS concepts of the ontology.
+CONCEPT_ATTRS = {"level": "level", "direction": "direction"}
+
+NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization", "Evidence")
+
+
+#: List attributes are plural in the graph, singular as RDF properties (one triple per value).
+_SINGULAR = {"sources": "source", "synonyms": "synonym", "brands": "brand", "codes": "code",
+             "xrefs": "xref", "aliases": "alias", "facts": "fact", "arms": "arm",
+             "primary_endpoints": "primaryEndpoint", "changes": "change", "arm_names": "armName"}
+_PLURAL = {v: k for k, v in _SINGULAR.items()}
+
+
+@lru_cache(maxsize=None)
+def prop_local(attr: str) -> str:
+    """Local name of the ``kg:`` property for a graph attribute.
+
+    >>> prop_local("sources"), prop_local("setting_context")
+    ('source', 'settingContext')
+    """
+    return _SINGULAR.get(attr) or camel(attr)
+
+
+@lru_cache(maxsize=None)
+def attr_of(local: str) -> str:
+    """Graph attribute for a ``kg:`` property local name (inverse of :func:`prop_local`).
+
+    >>> attr_of("primaryEndpoint")
+    'primary_endpoints'
+    """
+    return _PLURAL.get(local) or snake(local)
+
+
+def camel(name: str) -> str:
+    """snake_case attribute name -> camelCase property local name."""
+    head, *rest = name.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def snake(name: str) -> str:
+    """camelCase property local name -> snake_case attribute name.
+
+    >>> snake("ciLow")
+    'ci_low'
+    """
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+def slug(text: str) -> str:
+    """Lower-case, hyphenated form used in concept IRIs.
+
+    >>> slug("does not support"), slug("phase 1b/3")
+    ('does-not-support', 'phase-1b-3')
+    """
+    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(p for p in out.split("-") if p)
+
+
+def concept_local(scheme: str, value: str) -> str:
+    """Local name of a SKOS concept: ``concept_local("level", "phase 3")`` -> ``level-phase-3``."""
+    return f"{scheme}-{slug(value)}"
+
+
+def _concept_table() -> dict[str, str]:
+    return {concept_local(s, v): v for s, vals in (("level", LEVELS), ("direction", DIRECTIONS)) for v in vals}
+
+
+_CONCEPTS: dict[str, str] = {}
+
+
+def add_attr(attrs: dict, local: str, value, *, iri: str | None = None, entry: tuple | None = None) -> None:
+    """Fold one RDF statement back into an attribute dict (the inverse of the RDF writer).
+
+    ``local`` is the ``kg:`` property's local name; ``value`` the Python value of a literal, or
+    ``iri`` the object IRI; ``entry`` a (key, value) pair for mapping attributes.
+
+    >>> a = {}
+    >>> add_attr(a, "synonyms", "B7-H1"); add_attr(a, "level", None, iri=KG_NS + "level-phase-3")
+    >>> a
+    {'synonyms': ['B7-H1'], 'level': 'phase 3'}
+    """
+    key = attr_of(local)
+    if key in DICT_ATTRS:
+        if entry is not None:
+            attrs.setdefault(key, {})[entry[0]] = entry[1]
+        return
+    if iri is not None:
+        if not _CONCEPTS:
+            _CONCEPTS.update(_concept_table())
+        concept = iri[len(KG_NS):] if iri.startswith(KG_NS) else None
+        if concept in _CONCEPTS:
+            value = _CONCEPTS[concept]
+        else:
+            from kg.schema.ids import iri_to_curie
+
+            value = iri_to_curie(iri)
+    if key in LIST_ATTRS:
+        lst = attrs.setdefault(key, [])
+        lst.append(value)
+        lst.sort()
+    else:
+        attrs[key] = value
+
+
+KG_NS = "https://w3id.org/oncokg/ontology#"

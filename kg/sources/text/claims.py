@@ -1,0 +1,368 @@
+"""Claims in an article, sentence by sentence, from the entity mentions and cue patterns.
+
+Kinds: ``trial result`` (endpoint, measure and value, CI, p, N, met or not -> direction, and
+the evidence level from the trial's phase), ``adverse events`` (rates by arm), ``approval``
+(agency, date, indication; withdrawals), ``mechanism`` (binds / blocks interaction with /
+spares interaction with a target), ``evidence level`` (statements that put the
+evidence in the "regulatory-approved with clinical trial data" class, that deny that any
+randomised trial confirmed efficacy, or that credit "the X trials" with a drug's place in Y), ``trial design`` (phase, design,
+size, primary endpoint, the drugs tested) and ``publication``. A claim links the entities it
+is about; a sentence without its own drug or trial refers to the document's main drug and to
+the trial last named. Organ words in an approval sentence ("lung, liver and breast cancers")
+are read as the drug's approved indications of those organs in the graph (values give the
+organ word); a trial other than the article's own named without an indication is studied in
+the article's main indication; an "Editorial:" line's publication comments on the "Paper:"
+line's one.
+
+>>> from kg.sources.text.entities import Mention
+>>> text = "In ORION-7, zelvomab improved overall survival (HR 0.71, 95% CI 0.58-0.86; p<0.001)."
+>>> ms = [Mention("Trial", "KG:trial-orion-7", "ORION-7", 3, 10, True),
+...       Mention("Drug", "KG:drug-zelvomab", "zelvomab", 12, 20, True)]
+>>> c = extract(text, ms, Facts(phases={"KG:trial-orion-7": "phase 3"}))[0]
+>>> c.kind, c.subject, c.values["measure"], c.values["value"], c.values["ci_high"], c.direction, c.evidence_level
+('trial result', 'KG:trial-orion-7', 'HR', 0.71, 0.86, 'supports', 'phase 3')
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from kg.sources.text.cues import (
+    _AE, _AE_STOP, _AGENCIES, _ANAPHOR, _APPROVAL,
+    _CI, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _HR,
+    _MECH_CUE, _MEDIAN, _MOSTLY_PRECLINICAL, _N, _NEG, _NOT_APPROVED,
+    _NO_RCT, _NUM, _ONGOING, _OR, _ORGAN, _ORGAN_LIST,
+    _ORGAN_QUALIFIED, _P, _PAIR, _PAPER_LINE, _PHASE, _POS,
+    _PRIMARY, _RATE, _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TARGET_BINDS_AFTER,
+    _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
+    _date, _endpoint, _line, _met, _num, _phase_name,
+)
+from kg.sources.text.entities import Mention
+from kg.sources.text.facts import Facts
+from kg.sources.text.sentences import Sentence, split
+from kg.schema.vocab import level_of_phase
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """One claim: what it is about, the figures it gives, and the sentence it stands in."""
+
+    kind: str
+    subject: str
+    predicate: str
+    object: str | None
+    values: dict[str, Any]
+    evidence_level: str | None
+    direction: str | None
+    sentence: str
+    start: int
+    end: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The claim as ``kg ingest --format json`` shows it."""
+        return {"kind": self.kind, "subject": self.subject, "object": self.object, "values": self.values,
+                "evidence_level": self.evidence_level, "direction": self.direction, "sentence": self.sentence,
+                "start": self.start, "end": self.end}
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+class Reader:
+    """Reads one article: ``run()`` gives its claims; ``phases`` holds the trial phases known to
+    the graph plus those the article gives for its new trials (see :func:`extract`)."""
+
+    def __init__(self, text: str, mentions: list[Mention], facts: Facts):
+        self.text, self.facts = text, facts
+        self.sentences = [s for s in split(text)]
+        self.by_sentence = [[m for m in mentions if s.start <= m.start < s.end] for s in self.sentences]
+        counts = Counter(m.id for m in mentions if m.type == "Drug")
+        self.main_drug = counts.most_common(1)[0][0] if counts else None
+        inds = Counter(m.id for m in mentions if m.type == "Indication")
+        trials = Counter(m.id for m in mentions if m.type == "Trial")
+        self.main_trial = trials.most_common(1)[0][0] if trials else None
+        self.main_indication = inds.most_common(1)[0][0] if inds else None
+        self.phases = dict(facts.phases)
+        for s, ms in zip(self.sentences, self.by_sentence):  # phases the article gives for new trials
+            ph = _PHASE.search(s.text)
+            for m in ms:
+                if m.type == "Trial" and ph and m.id not in self.phases:
+                    self.phases[m.id] = _phase_name(ph.group(1))
+        self.papers: list[str] = []  # the article's own paper: publications on a "Paper:" line
+        self.comment_lines: list[tuple[int, int]] = []  # "Editorial:" / "Commentary:" lines
+        for line in re.finditer(r"[^\n]+", text):
+            if _PAPER_LINE.search(line.group()):
+                self.papers += [m.id for m in mentions if m.type == "Publication"
+                                and line.start() <= m.start < line.end() and m.id not in self.papers]
+            elif _COMMENT_LINE.search(line.group()):
+                self.comment_lines.append((line.start(), line.end()))
+        self.trial: str | None = None
+        self.out: list[ExtractedClaim] = []
+
+    def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
+              values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
+        if subject is None:
+            return
+        c = ExtractedClaim(kind, subject, predicate, obj, {k: v for k, v in (values or {}).items() if v is not None},
+                           level, direction, s.text, s.start, s.end)
+        if c not in self.out:
+            self.out.append(c)
+
+    def level(self, trial: str | None) -> str | None:
+        phase = self.phases.get(trial or "")
+        return level_of_phase(phase) if phase else None
+
+    def run(self) -> list[ExtractedClaim]:
+        for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
+            if s.text.rstrip().endswith("?"):
+                self._note_trial(ms)
+                continue
+            self._sentence(i, s, ms)
+            self._note_trial(ms)
+        return self.out
+
+    def _note_trial(self, ms: list[Mention]) -> None:
+        trials = [m.id for m in ms if m.type == "Trial"]
+        if trials:
+            self.trial = trials[0]
+
+    def _trial_for(self, i: int, s: Sentence, ms: list[Mention]) -> str | None:
+        """The trial a sentence is about: its own, or the one named last (or next) for "the trial"."""
+        own = [m.id for m in ms if m.type == "Trial"]
+        if own:
+            return own[0]
+        if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL):
+            return None
+        if self.trial:
+            return self.trial
+        for later in self.by_sentence[i + 1:i + 3]:
+            ids = [m.id for m in later if m.type == "Trial"]
+            if ids:
+                return ids[0]
+        return None
+
+    def _sentence(self, i: int, s: Sentence, ms: list[Mention]) -> None:
+        types = {t: [m for m in ms if m.type == t] for t in ("Drug", "Target", "Trial", "Indication",
+                                                          "Publication", "Organization")}
+        if types["Publication"]:
+            self._publication(i, s, ms, types)
+            return
+        drug = types["Drug"][0].id if types["Drug"] else self.main_drug
+        self._approval(s, types, drug)
+        self._mechanism(s, ms, types, drug)
+        self._evidence_level(s, types, drug)
+        if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
+            return  # a statement about the evidence as a whole, not about one trial
+        trial = self._trial_for(i, s, ms)
+        if trial:
+            if _AE.search(s.text):
+                self._adverse_events(s, trial, drug)
+            elif _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
+                self._result(s, trial, types, drug)
+            explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
+            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
+                             or types["Trial"] and _ONGOING.search(s.text)):
+                self._design(s, trial, types, drug)
+
+    # ---------------------------------------------------------------- one kind each
+
+    def _publication(self, i, s, ms, types) -> None:
+        trial = types["Trial"][0].id if types["Trial"] else None
+        comments = any(a <= s.start < b for a, b in self.comment_lines)
+        seen = []
+        for m in types["Publication"]:
+            if m.id in seen:
+                continue
+            seen.append(m.id)
+            ids = {}
+            for x in types["Publication"]:
+                if x.id == m.id:
+                    bare = re.sub(r"^(?:doi|pmid)\s*:?\s*|^https?://(?:dx\.)?doi\.org/", "", x.text, flags=re.I)
+                    ids["doi" if bare.startswith("10.") else "pmid"] = bare
+            papers = [p for p in self.papers if p != m.id] if comments else []
+            if trial:
+                self.claim(s, "publication", trial, "reported in", m.id, ids)
+            elif papers:  # an editorial or commentary line: it comments on the article's paper
+                for paper in papers:
+                    self.claim(s, "publication", m.id, "comments on", paper, ids)
+            else:
+                self.claim(s, "publication", m.id, "describes", None, ids)
+
+    def _approval(self, s, types, drug) -> None:
+        inds = [m.id for m in types["Indication"]]
+        if not inds and self.main_indication and re.search(r"\bfor this (?:use|indication|setting)\b", s.text, re.I):
+            inds = [self.main_indication]
+        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text):
+            return
+        organs = self._organs(s, types, drug, inds)
+        if not inds and not organs:
+            return
+        withdrawn = bool(_WITHDRAW.search(s.text))
+        agency = next((m.id for m in types["Organization"] if m.id in _AGENCIES), None)
+        date = _date(s.text)
+        values = {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"}
+        for ind in dict.fromkeys(inds):
+            self.claim(s, "approval", drug, "approved for", ind, values,
+                       "regulatory approval", "supports")  # as the graph's approval edges: status says withdrawn
+        for ind, organ in organs.items():
+            self.claim(s, "approval", drug, "approved for", ind, {**values, "organ": organ},
+                       "regulatory approval", "supports")
+
+    def _organs(self, s, types, drug, named) -> dict[str, str]:
+        """Indications read from organ words ("approvals across lung, liver, and breast
+        cancers"): each organ's indications that the drug holds approvals for in the graph,
+        with the organ word as read; indications the sentence names itself are left to it."""
+        out: dict[str, str] = {}
+        spans = [(m.start, m.end) for m in types["Indication"]]
+        for m in _ORGAN_LIST.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(x < b and a < y for x, y in spans) or _ORGAN_QUALIFIED.search(s.text[:m.start()]):
+                continue  # part of a named indication ("non-small cell lung cancer"), or qualified
+            for word in re.findall(_ORGAN, m.group(1), re.I):
+                for ind in self.facts.organ_indications(drug, word):
+                    if ind not in named:
+                        out.setdefault(ind, word.lower())
+        return out
+
+    def _mechanism(self, s, ms, types, drug) -> None:
+        if not types["Target"] or not _MECH_CUE.search(s.text):
+            return
+        own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 12):m.start])]
+        subject = own[0].id if own else self.main_drug
+        for m in types["Target"]:
+            before = self.text[max(s.start, m.start - 60):m.start]
+            after = self.text[m.end:min(s.end, m.end + 40)]
+            if _TARGET_NOT.search(before[-14:]):
+                continue
+            if _TARGET_SPARES.search(before):
+                action = "spares interaction with"
+            elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
+                action = "blocks interaction with"
+            elif _TARGET_BINDS_BEFORE.search(before[-14:]) or _TARGET_BINDS_AFTER.search(after):
+                action = "binds"
+            else:
+                continue
+            self.claim(s, "mechanism", subject, action, m.id, {"action": action})
+
+    def _evidence_level(self, s, types, drug) -> None:
+        inds = list(dict.fromkeys(m.id for m in types["Indication"]))
+        if _REGULATORY.search(s.text):
+            self.claim(s, "evidence level", drug, "describes", None,
+                       {"statement": "regulatory-approved with clinical trial data"}, "regulatory approval")
+        if _NO_RCT.search(s.text):
+            self.claim(s, "evidence level", drug, "describes", None,
+                       {"statement": "no randomised trial has confirmed efficacy"}, None, "inconclusive")
+        if _MOSTLY_PRECLINICAL.search(s.text):
+            self.claim(s, "evidence level", drug, "describes", None,
+                       {"statement": "most of the evidence is preclinical"}, "preclinical")
+        fam = _FAMILY.search(s.text)
+        if fam and inds:
+            members = [t for t, a in self.facts.acronyms.items() if a.lower().startswith(fam.group(1).lower())]
+            if members:
+                levels = sorted({self.level(t) for t in members} - {None})
+                direction = "does not support" if _NEG.search(s.text) else "supports" if _POS.search(s.text) else None
+                for ind in inds:
+                    self.claim(s, "evidence level", drug, "has evidence level", ind,
+                               {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
+                               direction)
+
+    def _result(self, s, trial, types, drug) -> None:
+        t = s.text
+        values: dict[str, Any] = {"endpoint": _endpoint(t)}
+        m = _HR.search(t)
+        if m:
+            values.update(measure="HR", value=float(m.group(1)))
+        elif _OR.search(t):
+            values.update(measure="OR", value=float(_OR.search(t).group(1)))
+        elif _PAIR.search(t):
+            pm = _PAIR.search(t)
+            values.update(measure="rate", experimental_pct=_num(pm.group(1)), control_pct=_num(pm.group(2)))
+        elif _RATE.search(t):
+            values.update(measure="rate", value=_num(_RATE.search(t).group(1)))
+        elif _MEDIAN.search(t):
+            values.update(measure="median", value=_num(_MEDIAN.search(t).group(1)), unit="months")
+        ci = _CI.search(t)
+        if ci:
+            values.update(ci_low=float(ci.group(1)), ci_high=float(ci.group(2)))
+        p = _P.search(t)
+        if p:
+            values["p"] = p.group(1).replace("=", "") + p.group(2) if p.group(1) != "=" else p.group(2)
+        n = _N.search(t)
+        if n:
+            values["n"] = int(n.group(1).replace(",", ""))
+        met = _met(t, values)
+        if met is None and values.get("measure") is None and not _POS.search(t) and not _NEG.search(t):
+            return
+        values["met"] = met
+        if drug and drug != self.main_drug or types["Drug"]:
+            values["drug"] = drug
+        ind = types["Indication"][0].id if types["Indication"] else (
+            (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
+        direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
+        self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
+
+    def _adverse_events(self, s, trial, drug) -> None:
+        pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"
+                                 + _NUM + r"\s*%\)", s.text))
+        pairs += list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s+(?:in|of)\s+" + _NUM
+                                  + r"\s*%[^%;]{0,60}?(?:vs\.?|versus|compared (?:to|with))\s*" + _NUM + r"\s*%",
+                                  s.text)) if not pairs else []
+        for m in pairs:
+            words = m.group(1).split()[-4:]
+            while words and words[0].lower() in _AE_STOP:
+                words.pop(0)
+            category = " ".join(words)
+            self.claim(s, "adverse events", trial, "has adverse events", drug,
+                       {"category": category, "experimental_pct": _num(m.group(2)), "control_pct": _num(m.group(3))},
+                       self.level(trial))
+        if not pairs and re.search(r"\bincluded?\b|\bsuch as\b|\bmost common\b", s.text, re.I):
+            listed = re.search(r"(?:included?|such as|most common\w* (?:were|was))\s+([^.;]+?)(?:,\s*with\b|[.;]|$)", s.text)
+            self.claim(s, "adverse events", trial, "has adverse events", drug,
+                       {"events": listed.group(1) if listed else None}, self.level(trial))
+
+    def _design(self, s, trial, types, drug) -> None:
+        t = s.text
+        if _TESTED.search(t) and types["Drug"]:
+            for d in dict.fromkeys(m.id for m in types["Drug"]):
+                self.claim(s, "trial design", d, "tested in", trial, {}, self.level(trial))
+        ph = _PHASE.search(t)
+        values: dict[str, Any] = {"phase": _phase_name(ph.group(1)) if ph else None}
+        if re.search(r"\brandomi[sz]ed\b", t, re.I) and not _TESTED.search(t):
+            values["randomised"] = True
+        for word in ("open-label", "double-blind"):
+            if re.search(word.replace("-", "[- ]"), t, re.I):
+                values["blinding"] = word
+        n = _N.search(t)
+        if n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
+            values["n_patients"] = int(n.group(1).replace(",", ""))
+        c = _COUNTRIES.search(t)
+        if c:
+            values["countries"] = int(c.group(1))
+        if _PRIMARY.search(t) and _endpoint(t):
+            values["primary_endpoint"] = _endpoint(t)
+        if _ONGOING.search(t) and types["Trial"]:
+            values["status"] = "ongoing"
+        for ind in dict.fromkeys(m.id for m in types["Indication"]):
+            self.claim(s, "trial design", trial, "studied in", ind, {}, self.level(trial))
+        if not types["Indication"] and types["Trial"] and trial != self.main_trial and self.main_indication:
+            # another trial than the article's own, named without an indication ("ongoing trials,
+            # such as X"): it is cited in the indication the article is about
+            self.claim(s, "trial design", trial, "studied in", self.main_indication,
+                       {"indication": "main indication of the document"}, self.level(trial))
+        if any(v is not None for v in values.values()):
+            self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
+
+
+def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> list[ExtractedClaim]:
+    """Every claim in ``text`` (whose entity mentions are ``mentions``), in document order.
+
+    >>> from kg.sources.text.entities import Mention
+    >>> t = "FDA-approved for melanoma."
+    >>> ms = [Mention("Organization", "KG:org-fda", "FDA", 0, 3), Mention("Indication", "MONDO:0005105", "melanoma", 17, 25),
+    ...       Mention("Drug", "DRUGBANK:DB11595", "x", 100, 101)]
+    >>> [(c.kind, c.subject, c.object, c.values["agency"]) for c in extract(t + " " * 80 + "x", ms)]
+    [('approval', 'DRUGBANK:DB11595', 'MONDO:0005105', 'KG:org-fda')]
+    """
+    return Reader(text, mentions, facts or Facts()).run()

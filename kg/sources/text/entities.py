@@ -1,0 +1,214 @@
+"""Entity mentions in plain text: a dictionary matcher over the graph's own names, plus
+patterns for what a dictionary cannot know in advance.
+
+The dictionary (names, synonyms, brands, development codes, trial acronyms and aliases, gene
+symbols, DOIs and PMCIDs of every Drug, Target, Trial, Indication, Publication and
+Organization) is compiled once into one regular expression, longest form first, matched at
+word boundaries. Forms written in capitals without digits ("OAK", "TNBC", "FDA") match only
+in capitals; every other form ignores case, and a hyphen, a dash or a space count as one.
+The patterns find NCT numbers, PMIDs, DOIs, trial names ("KEYNOTE-522", "IMpower150", "the
+PACIFIC trial") and drug-like names (-mab, -nib, -lisib, -ciclib, ...). A mention the graph
+does not know gets a new, stable id (``KG:drug-<slug>``, ``KG:trial-<slug>``, or its own NCT
+number, PMID or DOI) and ``new=True``.
+
+>>> m = Matcher([("DRUGBANK:DB11595", "Drug", "atezolizumab"), ("HGNC:17635", "Target", "PD-L1"),
+...              ("CLINICALTRIALS:NCT02008227", "Trial", "OAK")])
+>>> [(x.type, x.id, x.text, x.new) for x in m.find("Atezolizumab (anti-PD-L1) beat docetaxel in OAK; "
+...                                               "zelvomab met in the ORION-7 trial (NCT09999999).")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('Drug', 'DRUGBANK:DB11595', 'Atezolizumab', False), ('Target', 'HGNC:17635', 'PD-L1', False),
+ ('Drug', 'KG:drug-docetaxel', 'docetaxel', True), ('Trial', 'CLINICALTRIALS:NCT02008227', 'OAK', False), ('Drug', 'KG:drug-zelvomab', 'zelvomab', True),
+ ('Trial', 'CLINICALTRIALS:NCT09999999', 'ORION-7', True), ('Trial', 'CLINICALTRIALS:NCT09999999', 'NCT09999999', True)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from kg.query.lookup import normalize
+
+TYPES = ("Drug", "Target", "Trial", "Indication", "Publication", "Organization")
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SEP = f"[{_DASH}\\s]"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: ``text == document[start:end]``; ``new`` when the graph does not know it."""
+
+    type: str
+    id: str
+    text: str
+    start: int
+    end: int
+    new: bool = False
+
+
+def slug(text: str) -> str:
+    """Stable id slug of a name.
+
+    >>> slug("ORION–7 "), slug("Zelvomab")
+    ('orion-7', 'zelvomab')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+
+
+def _key(text: str) -> str:
+    """Matching key: case-folded, dashes and spaces unified."""
+    return re.sub(_SEP + "+", " ", normalize(text))
+
+
+def _case_sensitive(form: str) -> bool:
+    return not any(c.islower() for c in form) and not any(c.isdigit() for c in form)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_NCT = re.compile(r"\bNCT\d{8}\b")
+_PMID = re.compile(r"\bPMID:?\s*([1-9]\d{0,8})\b")
+_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+_DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel",
+                "rubicin", "mustine", "lukast")
+_DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_DRUG_SUFFIX))
+_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[%s/][A-Za-z0-9]+)*" % _DASH
+#: trial families whose numbered members need no "trial" word after them
+_FAMILY = re.compile(r"\b(?:IM[a-z]{3,}|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
+                     r"(?:[%s ]?[A-Za-z]*)?[%s ]?\d{1,4}[a-z]?\b" % (_DASH, _DASH))
+_TRIAL_BEFORE = re.compile(r"\b(%s)(?:\s+\([^)]{0,40}\))?\s+(?:phase\s+[0-9IV/b]+\s+)?(?:trial|study)\b(?!s)" % _TOKEN)
+_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*|\s+\(|\s+(?:called|named|known as)\s+)(%s)\b" % _TOKEN)
+_NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
+               "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
+               "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs"}
+_NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
+
+
+class Matcher:
+    """The dictionary matcher and the patterns, compiled once from ``(id, type, form)`` entries.
+
+    >>> Matcher([("MONDO:0005494", "Indication", "TNBC")]).find("tnbc and TNBC")[0].start
+    9
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, str]]):
+        self.ci: dict[str, list[tuple[str, str]]] = {}
+        self.cs: dict[str, list[tuple[str, str]]] = {}
+        self.ids: dict[str, str] = {}  # known id -> type
+        forms = set()
+        for ident, typ, form in entries:
+            form = str(form).strip()
+            self.ids[ident] = typ
+            if len(form) < 2:
+                continue
+            table = self.cs if _case_sensitive(form) else self.ci
+            key = _key(form) if table is self.ci else re.sub(_SEP + "+", " ", form)
+            if (ident, typ) not in table.setdefault(key, []):
+                table[key].append((ident, typ))
+            forms.add(form)
+        alts = sorted(forms, key=lambda f: (-len(f), f))
+        body = "|".join(_SEP.join(re.escape(w) for w in re.split(_SEP + "+", f)) for f in alts) or r"(?!x)x"
+        self.rx = re.compile(r"(?<!\w)(?:%s)(?!\w)" % body, re.I)
+        self.families = {_key(f) for f in forms}
+
+    @classmethod
+    def from_store(cls, store) -> "Matcher":
+        """Build the matcher from every name the store holds (one query)."""
+        from kg.query.stored import run
+
+        entries = []
+        for r in run(store, "mention_names"):
+            typ = r["t"].rsplit("#", 1)[-1]
+            prop = r["p"].rsplit("#", 1)[-1]
+            if typ == "Publication" and prop == "name":
+                continue
+            entries.append((r["n"], typ, r["v"]))
+            entries.append((r["n"], typ, r["n"]))
+        return cls(entries)
+
+    def _known(self, text: str) -> list[tuple[str, str]]:
+        return self.ci.get(_key(text)) or self.cs.get(re.sub(_SEP + "+", " ", text)) or []
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, in order, without overlaps (dictionary hits win)."""
+        found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins a tie
+        for m in self.rx.finditer(text):
+            hits = self._known(m.group())
+            if not hits or re.search(r"\bnon[%s ]$" % _DASH, text[max(0, m.start() - 4):m.start()], re.I):
+                continue
+            ident, typ = hits[0]
+            found.append((0, Mention(typ, ident, m.group(), m.start(), m.end())))
+        found += [(1, x) for x in self._patterns(text)]
+        out = _link_trials_to_nct(_no_overlaps(found), text)
+        return _again(out, text)
+
+    def _patterns(self, text: str) -> Iterable[Mention]:
+        for m in _NCT.finditer(text):
+            ident = "CLINICALTRIALS:" + m.group()
+            yield Mention("Trial", ident, m.group(), m.start(), m.end(), ident not in self.ids)
+        for m in _PMID.finditer(text):
+            ident = "PMID:" + m.group(1)
+            yield Mention("Publication", ident, m.group(), m.start(), m.end(), ident not in self.ids)
+        for m in _DOI.finditer(text):
+            doi = m.group(1).rstrip(".,;:)]")
+            end = m.start(1) + len(doi)
+            hits = self._known(doi)
+            ident = hits[0][0] if hits else "DOI:" + doi
+            yield Mention("Publication", ident, text[m.start():end], m.start(), end, not hits and ident not in self.ids)
+        for m in _DRUGLIKE.finditer(text):
+            hits = self._known(m.group())
+            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group())
+            yield Mention("Drug", ident, m.group(), m.start(), m.end(), not hits and ident not in self.ids)
+        yield from self._trial_names(text)
+
+    def _trial_names(self, text: str) -> Iterable[Mention]:
+        spans = [(m.start(), m.end()) for m in _FAMILY.finditer(text)]
+        for rx in (_TRIAL_BEFORE, _TRIAL_AFTER):
+            spans += [(m.start(1), m.end(1)) for m in rx.finditer(text)]
+        for start, end in spans:
+            name = text[start:end]
+            if _key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 or len(name) < 3:
+                continue
+            hits = self._known(name)
+            if hits and hits[0][1] != "Trial":
+                continue
+            ident = hits[0][0] if hits else "KG:trial-" + slug(name)
+            yield Mention("Trial", ident, name, start, end, not hits and ident not in self.ids)
+
+
+def _no_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
+    found.sort(key=lambda pm: (pm[1].start, -(pm[1].end - pm[1].start), pm[0]))
+    out: list[Mention] = []
+    for _, x in found:
+        if not out or x.start >= out[-1].end:
+            out.append(x)
+    return out
+
+
+def _again(mentions: list[Mention], text: str) -> list[Mention]:
+    """A new name found once by a pattern (with "trial" after it, say) is found everywhere else
+    in the document too, with the same id (a title that names the trial without the word)."""
+    names = {}
+    for m in mentions:
+        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT"):
+            names.setdefault(m.text, m)
+    found = [(0, m) for m in mentions]
+    for name, m in names.items():
+        for hit in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text, 0 if m.type == "Trial" else re.I):
+            found.append((1, Mention(m.type, m.id, hit.group(), hit.start(), hit.end(), True)))
+    return _no_overlaps(found)
+
+
+def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
+    """A new trial name followed closely by an NCT number takes that number as its id."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.type != "Trial" or not m.id.startswith("KG:trial-"):
+            continue
+        for n in out[i + 1:i + 3]:
+            gap = text[m.end:n.start]
+            if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and len(gap) <= 30 and "." not in gap:
+                out[i] = Mention("Trial", n.id, m.text, m.start, m.end, n.new)
+                break
+    ids = {m.text: m.id for m in out if m.type == "Trial" and m.id.startswith("CLINICALTRIALS:")}
+    return [Mention(m.type, ids[m.text], m.text, m.start, m.end, m.new) if m.id.startswith("KG:trial-")
+            and m.text in ids else m for m in out]
