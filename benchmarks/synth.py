@@ -64,9 +64,10 @@ def dataset(programmes: int, seed: int = 7) -> m.Dataset:
                 id=f"KG:appr-{d}-{a}", drug=did, indication=(prog_inds[a].id,), agency="KG:org-fda",
                 date=f"{2010 + rnd.randint(0, 12)}-{rnd.randint(1, 12):02d}-15",
                 type=rnd.choice(("regular", "accelerated")), setting=m.Setting(context="advanced", line="first"),
-                pivotal_trials=(pivotal,), status="withdrawn" if withdrawn else "active",
-                withdrawal=m.Withdrawal(date="2024-01-15", failed_trial=f"CLINICALTRIALS:NCT{10000000 + d * 5 + 2:08d}")
-                if withdrawn else None,
+                pivotal_trials=(pivotal,),
+                events=(m.Event(event="withdrawal announced", date="2023-12-01", by="KG:org-sponsor", sources=S),
+                        m.Event(event="withdrawn", date="2024-01-15", sources=S,
+                                trials=(f"CLINICALTRIALS:NCT{10000000 + d * 5 + 2:08d}",))) if withdrawn else (),
                 confirmatory_trials=(f"CLINICALTRIALS:NCT{10000000 + d * 5 + 2:08d}",) if withdrawn else (),
                 sources=S))
     return m.Dataset({"organizations": tuple(orgs), "drugs": tuple(drugs), "targets": tuple(targets),

@@ -15,10 +15,11 @@ from kg.fsutil import atomic_write
 
 
 def data_digest(data_dir: Path) -> str:
-    """SHA-256 over the curated files' names and contents (what the store was built from)."""
+    """SHA-256 over the curated files' paths (below ``data_dir``) and contents: what the store was
+    built from."""
     h = hashlib.sha256()
-    for f in sorted(Path(data_dir).glob("*.yaml")):
-        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    for f in sorted(Path(data_dir).rglob("*.yaml")):
+        h.update(f.relative_to(data_dir).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -16,7 +16,7 @@ def _title_grams() -> set[tuple[str, ...]]:
     import yaml
 
     titles = []
-    for f in (ROOT / "data").glob("*.yaml"):
+    for f in (ROOT / "data").rglob("*.yaml"):
         for rec in yaml.safe_load(f.read_text(encoding="utf-8")) or []:
             titles += [rec.get("title"), (rec.get("values") or {}).get("title"), " ".join(rec.get("authors") or [])]
     out = set()

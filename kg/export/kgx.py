@@ -47,6 +47,15 @@ PREDICATES = {
     "kg:inCombinationWith": "biolink:related_to",
     "kg:supportedBy": "biolink:related_to",
     "kg:withdrawalAnnouncedBy": "biolink:related_to",
+    # approval lifecycle events (issue 13) and fixed-dose combination products
+    "kg:convertedBy": "biolink:related_to",
+    "kg:narrowedBy": "biolink:related_to",
+    "kg:labelChangedBy": "biolink:related_to",
+    "kg:safetyAlertBy": "biolink:related_to",
+    "kg:supersededBy": "biolink:related_to",
+    "kg:withdrawnBy": "biolink:related_to",
+    "kg:approvalAnnouncedBy": "biolink:related_to",
+    "kg:hasComponent": "biolink:has_active_component",
 }
 NODE_COLUMNS = ["id", "category", "name", "description", "xref", "synonym", "provided_by"]
 EDGE_COLUMNS = ["id", "subject", "predicate", "object", "category", "original_predicate", "knowledge_level",

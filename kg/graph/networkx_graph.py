@@ -8,6 +8,7 @@ Every edge carries ``predicate`` and ``sources``; evidence edges also ``level`` 
 ``direction``.
 
 >>> from kg.schema import model
+from kg.schema.approval import status_of, withdrawal_dates
 >>> s = (model.Source("PMID:1"),)
 >>> ds = model.Dataset({"drugs": (model.Drug(id="DRUGBANK:DB00001", name="x", sources=s),),
 ...                     "targets": (model.Target(id="HGNC:1", name="T", symbol="T", sources=s),),
@@ -25,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from kg.schema import model
+from kg.schema.approval import status_of, withdrawal_dates
 from kg.schema.vocab import LIST_ATTRS, PREDICATES, level_of_phase  # noqa: F401 (level_of_phase re-exported)
 
 def _sources(sources: tuple[model.Source, ...]) -> dict[str, Any]:
@@ -96,7 +98,8 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
     for t in r.get("targets", ()):
         b.node(t.id, "Target", t.name, symbol=t.symbol, synonyms=t.synonyms, xrefs=t.xrefs, **_sources(t.sources))
     for i in r.get("indications", ()):
-        b.node(i.id, "Indication", i.name, synonyms=i.synonyms, xrefs=i.xrefs, **_sources(i.sources))
+        b.node(i.id, "Indication", i.name, synonyms=i.synonyms, xrefs=i.xrefs, no_mondo_reason=i.no_mondo_reason,
+               **_sources(i.sources))
     for p in r.get("publications", ()):
         b.node(p.id, "Publication", _citation(p), title=p.title, authors=", ".join(p.authors) or None,
                journal=p.journal, year=p.year, date=p.date, volume=p.volume, issue=p.issue, pages=p.pages,
@@ -109,7 +112,7 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
                arms=arms, enrollment=t.enrollment, enrollment_note=t.enrollment_note,
                primary_endpoints=t.primary_endpoints, countries=t.countries, sites=t.sites,
                start_date=t.start_date, completion_date=t.completion_date, status=t.status, xrefs=t.xrefs,
-               notes=t.notes, **_setting(t.setting), **_sources(t.sources))
+               notes=t.notes, not_in_sources=t.not_in_sources, **_setting(t.setting), **_sources(t.sources))
     for doc in r.get("documents", ()):
         b.node(doc.id, "Document", doc.title, title=doc.title, document_kind=doc.kind,
                authors=", ".join(doc.authors) or None, date=doc.date, topic=doc.topic, path=doc.path,
@@ -128,6 +131,9 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
     for p in r.get("publications", ()):
         for trial in p.trials:
             b.edge(trial, p.id, "reported in", **_sources(p.sources))
+    for d in r.get("drugs", ()):
+        for c in d.components:
+            b.edge(d.id, c, "has component", **_sources(d.sources))
     for m in r.get("mechanisms", ()):
         b.edge(m.drug, m.target, m.action, record=None, via=m.via, note=m.note,
                level=m.level, direction="supports", **_sources(m.sources))
@@ -203,42 +209,67 @@ def _result_edge(b: _Builder, res: model.Result) -> None:
            **_setting(res.setting), **_sources(res.sources))
 
 
+#: Event kind -> the predicate of its edge (from the approval to who decided or announced it,
+#: or, for a superseded approval, to the approval that replaced it).
+EVENT_PREDICATES = {
+    "approval announced": "approval announced by", "converted": "converted by", "narrowed": "narrowed by",
+    "label changed": "label changed by", "safety alert": "safety alert by", "superseded": "superseded by",
+    "withdrawal announced": "withdrawal announced by", "withdrawn": "withdrawn by",
+}
+
+
 def _approval_node(b: _Builder, a: model.Approval) -> None:
     agency = b.names.get(a.agency, a.agency)
     ind = " / ".join(b.names.get(i, i) for i in a.indication)
-    w = a.withdrawal
-    changes = [f"{c.date}: {c.change}" for c in a.changes]
-    srcs = a.sources + tuple(s for c in a.changes for s in c.sources)
+    announced, withdrawn = withdrawal_dates(a)
     b.node(a.id, "Approval", f"{agency} {a.date} {b.names.get(a.drug, a.drug)}: {ind}", product=a.product,
-           date=a.date, date_note=a.date_note, approval_type=a.type, status=a.status, label_text=a.label_text,
-           withdrawal_date=w.date if w else None, withdrawal_reason=w.reason if w else None,
-           withdrawal_date_note=w.date_note if w else None, failed_trial=w.failed_trial if w else None,
-           changes=changes, notes=a.notes, level="regulatory approval", **_setting(a.setting), **_sources(srcs))
+           date=a.date, date_is=a.date_is or "agency decision", date_note=a.date_note, approval_type=a.type,
+           status=status_of(a), label_text=a.label_text, basis=a.basis, regimen=a.regimen, no_pivotal_reason=a.no_pivotal_reason,
+           withdrawal_date=withdrawn, withdrawal_announced=announced, notes=a.notes, level="regulatory approval",
+           **_setting(a.setting), **_sources(a.sources))
 
 
 def _approval_edges(b: _Builder, a: model.Approval, trials: dict[str, model.Trial]) -> None:
+    """An approval's edges: what it approves (drug, indications, partners), who granted it and when,
+    the trials behind it (pivotal, confirmatory: with what became of them), and one edge per
+    event of its life, each with the event's own date, trials and sources."""
     src = _sources(a.sources)
-    w = a.withdrawal
+    status = status_of(a)
+    withdrawn = withdrawal_dates(a)[1]
     b.edge(a.id, a.drug, "approval of", **src)
-    b.edge(a.id, a.agency, "granted by", **src)
+    b.edge(a.id, a.agency, "granted by", date=a.date, date_is=a.date_is or "agency decision", **src)
     for ind in a.indication:
         b.edge(a.id, ind, "for indication", **src)
-        b.edge(a.drug, ind, "approved for", record=a.id, approval=a.id, date=a.date, status=a.status,
-               withdrawal_date=w.date if w else None, level="regulatory approval", direction="supports",
+        b.edge(a.drug, ind, "approved for", record=a.id, approval=a.id, date=a.date, status=status,
+               withdrawal_date=withdrawn, level="regulatory approval", direction="supports",
                **_setting(a.setting), **src)
     for drug in a.partners:
         b.edge(a.id, drug, "in combination with", **src)
+    outcome: dict[str, tuple[str, str, dict]] = {}  # trial -> (outcome, direction, sources) from the events
+    for e in a.events:
+        for t in e.trials:
+            if e.event == "withdrawn":
+                outcome[t] = (f"failed: approval withdrawn {e.date}", "does not support", _sources(e.sources))
+            elif e.event == "converted":
+                outcome[t] = (f"verified clinical benefit: converted to regular approval {e.date}", "supports",
+                              _sources(e.sources))
     for trial in a.pivotal_trials:
         b.edge(a.id, trial, "supported by", role="pivotal", outcome="supported approval",
-               level=level_of_phase(trials[trial].phase), direction="supports", **src)
-    for trial in a.confirmatory_trials:
-        failed = w is not None and w.failed_trial == trial
-        b.edge(a.id, trial, "supported by", role="confirmatory",
-               outcome="failed: approval withdrawn" if failed else "confirmatory",
-               level=level_of_phase(trials[trial].phase), direction="does not support" if failed else "supports",
-               **src)
-    if w and w.announced_by:
-        b.edge(a.id, w.announced_by, "withdrawal announced by", date=w.date, reason=w.reason, **src)
+               level=_trial_level(trials[trial]), direction="supports", **src)
+    for trial in dict.fromkeys(a.confirmatory_trials + tuple(outcome)):
+        text, direction, esrc = outcome.get(trial, ("confirmatory", "supports", src))
+        b.edge(a.id, trial, "supported by", record=f"{a.id}:confirmatory", role="confirmatory", outcome=text,
+               level=_trial_level(trials[trial]), direction=direction, **esrc)
+    for i, e in enumerate(a.events):
+        target = e.replaced_by if e.event == "superseded" else (e.by or a.agency)
+        b.edge(a.id, target, EVENT_PREDICATES[e.event], record=f"{a.id}:event-{i + 1}", event=e.event,
+               date=e.date, date_is=e.date_kind, event_trial=e.trials, what_changed=e.change, reason=e.reason,
+               note=e.note, **_sources(e.sources))
+
+
+def _trial_level(t: model.Trial) -> str | None:
+    """The evidence level a trial gives, None where its phase is not in the sources."""
+    return level_of_phase(t.phase) if t.phase else None
 
 
 def _claim_edges(b: _Builder, c: model.Claim) -> None:

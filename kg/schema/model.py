@@ -12,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.schema.fields import (AGENTS, Record, Setting, Source, choice, curated, date_field,  # noqa: F401 (re-exported)
+                              ref)
+
+from kg.schema.approval import Approval, Event  # noqa: F401 (re-exported)
 from kg.schema.vocab import CONTEXTS, DIRECTIONS, LEVELS, LINES, PHASES  # noqa: F401 (re-exported)
 
 MECHANISM_ACTIONS = ("binds", "blocks interaction with", "spares interaction with", "inhibits", "agonist of")
@@ -25,71 +29,9 @@ CLAIM_KINDS = ("mechanism", "approval", "trial design", "trial result", "adverse
 ACCURACY = ("as reference", "outdated", "wrong", "unverified")
 
 DRUG_IDS = ("DRUGBANK", "NCIT", "CHEMBL.COMPOUND", "KG")
+DRUG_KINDS = ("monoclonal antibody", "small molecule", "antibody-drug conjugate", "enzyme",
+              "fixed-dose combination", "other")
 ENTITY = ("Drug", "Target", "Indication", "Trial", "Publication", "Organization", "Document", "Approval")
-
-
-def ref(*kinds: str, curated: bool = False, **kw: Any) -> Any:
-    """A field that holds the id (or ids) of records of the given kinds."""
-    return field(metadata={"ref": kinds, "curated": curated}, **kw)
-
-
-def choice(values: tuple[str, ...], curated: bool = False, **kw: Any) -> Any:
-    """A field whose value must be one of ``values``."""
-    return field(metadata={"choices": values, "curated": curated}, **kw)
-
-
-def curated(**kw: Any) -> Any:
-    """A field that curated records must fill although imported or extracted ones may not."""
-    return field(metadata={"curated": True}, **kw)
-
-
-def date_field(**kw: Any) -> Any:
-    """An ISO date ``YYYY-MM-DD`` (or ``YYYY-MM`` where only the month is known)."""
-    return field(metadata={"date": True}, **kw)
-
-
-AGENTS = ("manual_agent", "text_mining_agent", "automated_agent")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a fact comes from: a PMID, DOI, NCT, URL, document id or an ``infores:`` source,
-    and where in it. Facts that were not curated by hand say so: ``agent`` is the Biolink
-    agent type (``text_mining_agent`` for facts read from a document by ``kg ingest``,
-    ``automated_agent`` for imported records); ``release`` is the source's release or file
-    date and ``record`` the source's own record id (a CIViC EID, ...).
-
-    >>> Source("infores:civic", agent="automated_agent", release="2026-01-01", record="EID:11238").record
-    'EID:11238'
-    """
-
-    id: str
-    where: str | None = None
-    agent: str | None = field(default=None, metadata={"choices": AGENTS})
-    release: str | None = None
-    record: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Setting:
-    """The clinical setting of a trial, result or approval."""
-
-    context: str = choice(CONTEXTS)
-    line: str | None = choice(LINES, default=None)
-    stage: str | None = None
-    biomarker: str | None = None
-    population: str | None = None
-    histology: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Record:
-    """Common base: every record has an id and its sources."""
-
-    @property
-    def kind_name(self) -> str:
-        """The record's class name, which is the node type users see ("Drug", ...)."""
-        return type(self).__name__
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,9 +62,10 @@ class Drug(Record):
     brands: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
-    kind: str | None = choice(("monoclonal antibody", "small molecule", "antibody-drug conjugate", "enzyme", "other"), default=None)
+    kind: str | None = choice(DRUG_KINDS, default=None)
     description: str | None = None
     facts: tuple[Fact, ...] = ()
+    components: tuple[str, ...] = ref("Drug", default=())  # the drugs of a fixed-dose combination product
     ID_PREFIXES = DRUG_IDS
     CURATED_PREFIXES = ("DRUGBANK", "NCIT", "KG")
 
@@ -146,8 +89,9 @@ class Indication(Record):
     sources: tuple[Source, ...]
     synonyms: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
+    no_mondo_reason: str | None = None  # a curated indication without a MONDO id (KG:) says why
     ID_PREFIXES = ("MONDO", "DOID", "NCIT")  # imported diseases not mapped to MONDO keep their source id
-    CURATED_PREFIXES = ("MONDO",)
+    CURATED_PREFIXES = ("MONDO", "KG")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -221,7 +165,10 @@ class Trial(Record):
     publications: tuple[str, ...] = ref("Publication", default=())
     xrefs: tuple[str, ...] = ()
     notes: str | None = None
+    not_in_sources: tuple[str, ...] = ()  # curated fields the sources read do not give (see OPTIONAL_WHEN_UNSOURCED)
     ID_PREFIXES = ("CLINICALTRIALS", "KG")
+    #: Fields a curated trial must fill unless it lists them in ``not_in_sources``.
+    OPTIONAL_WHEN_UNSOURCED = ("phase", "design", "arms", "enrollment", "primary_endpoints")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,45 +197,6 @@ class Result(Record):
     analysis: str | None = None
     date: str | None = date_field(default=None)
     note: str | None = None
-    ID_PREFIXES = ("KG",)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Withdrawal:
-    date: str = date_field()
-    announced_by: str | None = ref("Organization", default=None)
-    reason: str | None = None
-    failed_trial: str | None = ref("Trial", default=None)
-    date_note: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Change:
-    date: str = date_field()
-    change: str
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Approval(Record):
-    id: str
-    drug: str = ref("Drug")
-    indication: tuple[str, ...] = ref("Indication")
-    agency: str = ref("Organization")
-    date: str = date_field()
-    type: str = choice(("accelerated", "regular", "conditional", "new formulation"))
-    setting: Setting
-    pivotal_trials: tuple[str, ...] = ref("Trial")
-    status: str = choice(("active", "withdrawn", "narrowed"))
-    sources: tuple[Source, ...]
-    product: str | None = None
-    date_note: str | None = None
-    label_text: str | None = None
-    partners: tuple[str, ...] = ref("Drug", default=())
-    confirmatory_trials: tuple[str, ...] = ref("Trial", default=())
-    withdrawal: Withdrawal | None = None
-    changes: tuple[Change, ...] = ()
-    notes: str | None = None
     ID_PREFIXES = ("KG",)
 
 

@@ -22,6 +22,9 @@ LINES = ("first", "second", "later")
 _PHASE_LEVEL = {"phase 1": "phase 1", "phase 1b": "phase 1", "phase 2": "phase 2",
                 "phase 3": "phase 3", "phase 1b/3": "phase 3", "phase 2/3": "phase 3",
                 "early phase 1": "phase 1", "phase 1/2": "phase 2", "phase 4": "phase 3"}
+# a phase 1b/2 trial (KEYNOTE-146) as its sources give it (issue 13)
+PHASES = PHASES + ("phase 1b/2",)
+_PHASE_LEVEL["phase 1b/2"] = "phase 2"
 
 
 def level_of_phase(phase: str) -> str:
@@ -68,6 +71,16 @@ PREDICATES: dict[str, str] = {
     "about indication": "kg:aboutIndication",
     "biomarker on": "kg:biomarkerOn",
     "from trial": "kg:fromTrial",
+    # an approval's lifecycle (issue 13): the object is who decided or announced the event
+    "converted by": "kg:convertedBy",
+    "narrowed by": "kg:narrowedBy",
+    "label changed by": "kg:labelChangedBy",
+    "safety alert by": "kg:safetyAlertBy",
+    "superseded by": "kg:supersededBy",
+    "withdrawn by": "kg:withdrawnBy",
+    "approval announced by": "kg:approvalAnnouncedBy",
+    # a fixed-dose combination product and the drugs in it
+    "has component": "kg:hasComponent",
 }
 
 #: Node and edge attributes that hold several values (kept as sorted lists).
@@ -83,6 +96,11 @@ REF_ATTRS = frozenset({"trial", "approval", "document", "see", "via", "sources",
 DATE_ATTRS = frozenset({"date", "start_date", "completion_date", "withdrawal_date"})
 #: Attributes whose values are SKOS concepts of the ontology.
 CONCEPT_ATTRS = {"level": "level", "direction": "direction"}
+# approval lifecycles (issue 13): the trials an event names, the fields a trial's sources lack,
+# the date a withdrawal was announced
+LIST_ATTRS = LIST_ATTRS | {"event_trial", "not_in_sources"}
+REF_ATTRS = REF_ATTRS | {"event_trial"}
+DATE_ATTRS = DATE_ATTRS | {"withdrawal_announced"}
 
 NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization", "Evidence")
 

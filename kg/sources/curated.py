@@ -1,4 +1,9 @@
-"""Curated YAML (``data/*.yaml``) -> typed model, with every problem located.
+"""Curated YAML (``data/``) -> typed model, with every problem located.
+
+A file's name says what it holds: ``<kind>.yaml`` (``drugs``, ``trials``, ``approvals``...), at
+the top of the data folder (records shared by every drug: organisations, targets, indications...)
+or in any folder below it (``drugs/<inn>/approvals.yaml``: one drug's records). Any other
+``.yaml`` file is an error, so a misspelt file name is not silently skipped.
 
 The schema is the dataclasses in :mod:`kg.schema.model`: a field without a default is required,
 ``ref`` fields must point at existing records, ``choices`` and id patterns are enforced.
@@ -16,6 +21,7 @@ sources 1 missing required field
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from pathlib import Path
@@ -23,6 +29,7 @@ from typing import Any, Sequence
 
 from kg.schema import model
 from kg.errors import DataError, DataErrors
+from kg.schema.approval import event_problems
 from kg.schema.ids import IdError, check_curie, check_source
 from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
 
@@ -172,6 +179,8 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
 def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    unsourced = data.get("not_in_sources") if "not_in_sources" in fields else None
+    unsourced = set(unsourced) if isinstance(unsourced, list) and all(isinstance(x, str) for x in unsourced) else set()
     ok = True
     for key in data:
         if key not in fields:
@@ -183,7 +192,7 @@ def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
         line = data.lines.get(name, data.line)
         if name not in data:
             required = (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING) or (
-                ctx.curated and f.metadata.get("curated", False))
+                ctx.curated and f.metadata.get("curated", False) and name not in unsourced)
             if required:
                 ctx.error("missing required field", data.line, prefix + name)
                 ok = False
@@ -212,22 +221,49 @@ def _record(cls: type, data: Any, ctx: _Ctx, index: int) -> Any:
             return _FAIL
     rec = _build(cls, data, ctx)
     if rec is not _FAIL:
-        for problem, field in _semantic_problems(rec):
-            ctx.error(problem, data.lines.get(field.split(".")[0], data.line), field)
+        for problem, field in _semantic_problems(rec, ctx.curated):
+            ctx.error(problem, _line_of(data, field), field)
             rec = _FAIL
     return rec
 
 
-def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
+def _line_of(data: LineDict, field: str) -> int:
+    """Line of a (possibly nested) field such as ``events[1].date``: the deepest mapping found."""
+    line, node = data.line, data
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", field):
+        if part.startswith("["):
+            idx = int(part[1:-1])
+            if not isinstance(node, list) or idx >= len(node):
+                break
+            node = node[idx]
+            line = getattr(node, "line", line)
+        elif isinstance(node, LineDict) and part in node:
+            line = node.lines.get(part, line)
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _semantic_problems(rec: Any, curated: bool = True) -> list[tuple[str, str]]:
     """Rules that span fields of one record."""
     out = []
     if isinstance(rec, model.Approval):
-        if rec.status == "withdrawn" and rec.withdrawal is None:
-            out.append(("status is withdrawn but there is no withdrawal", "withdrawal"))
-        if rec.withdrawal is not None and rec.status != "withdrawn":
-            out.append(("a withdrawal is given but status is not withdrawn", "status"))
-        if rec.withdrawal is not None and rec.withdrawal.date < rec.date:
-            out.append(("withdrawal date is before the approval date", "withdrawal.date"))
+        out.extend(event_problems(rec))
+    if isinstance(rec, model.Indication) and curated:
+        if rec.id.startswith("KG:") and not rec.no_mondo_reason:
+            out.append(("an indication without a MONDO id says why (no_mondo_reason)", "no_mondo_reason"))
+        if rec.id.startswith("MONDO:") and rec.no_mondo_reason:
+            out.append(("no_mondo_reason is only for indications without a MONDO id", "no_mondo_reason"))
+    if isinstance(rec, model.Trial):
+        for i, name in enumerate(rec.not_in_sources):
+            if name not in model.Trial.OPTIONAL_WHEN_UNSOURCED:
+                out.append((f"{name!r} cannot be marked as not in the sources (only: "
+                            f"{', '.join(model.Trial.OPTIONAL_WHEN_UNSOURCED)})", f"not_in_sources[{i}]"))
+            elif getattr(rec, name) not in (None, ()):
+                out.append((f"{name!r} is given, so it is not missing from the sources", f"not_in_sources[{i}]"))
+    if isinstance(rec, model.Drug) and bool(rec.components) != (rec.kind == "fixed-dose combination"):
+        out.append(("components are given for, and only for, a fixed-dose combination", "components"))
     if isinstance(rec, model.Result) and rec.ci:
         if len(rec.ci) != 2 or rec.ci[0] > rec.ci[1]:
             out.append(("ci must be [low, high] with low <= high", "ci"))
@@ -243,9 +279,28 @@ def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
 Extra = tuple[str, dict[str, list[Any]]]
 
 
+def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]]:
+    """The curated files under ``data_dir`` as (kind, path), in loading order (kinds in model
+    order; the shared top-level file first, then the folders' files by path), and the ``.yaml``
+    files whose name is no kind.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "x").mkdir()
+    >>> for f in ("trials.yaml", "x/trials.yaml", "x/trails.yaml", "README.md"): _ = (d / f).write_text("[]")
+    >>> files, strays = data_files(d)
+    >>> [(k, str(p.relative_to(d))) for k, p in files], [p.name for p in strays]
+    ([('trials', 'trials.yaml'), ('trials', 'x/trials.yaml')], ['trails.yaml'])
+    """
+    data_dir = Path(data_dir)
+    found = sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+    files = [(p.stem, p) for p in found if p.stem in model.KINDS]
+    order = {k: i for i, k in enumerate(model.KINDS)}
+    files.sort(key=lambda kp: (order[kp[0]], len(kp[1].relative_to(data_dir).parts) > 1, str(kp[1])))
+    return files, [p for p in found if p.stem not in model.KINDS]
+
+
 def load_dataset(data_dir: str | Path, extra: Sequence[Extra] = ()) -> model.Dataset:
-    """Read every ``<kind>.yaml`` in ``data_dir`` (and the ``extra`` layers of added records)
-    and return the checked records.
+    """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (and the ``extra`` layers of
+    added records) and return the checked records.
 
     Layer records follow the same rules except that the fields only curated records must fill
     may be missing, and they may refer to any curated or layer record.
@@ -278,10 +333,12 @@ def load_dataset(data_dir: str | Path, extra: Sequence[Extra] = ()) -> model.Dat
         errors.extend(ctx.errors)
         refs.extend((ctx.file, *r) for r in ctx.refs)
 
-    for name, cls in model.KINDS.items():
-        path = data_dir / f"{name}.yaml"
-        if not path.exists():
-            continue
+    files, strays = data_files(data_dir)
+    for path in strays:
+        errors.append(DataError(f"not a kind of record: name a file after one of {', '.join(model.KINDS)}",
+                                file=str(path)))
+    for name, path in files:
+        cls = model.KINDS[name]
         shown = str(path)
         try:
             text = path.read_text(encoding="utf-8")

@@ -58,7 +58,17 @@ def test_project_data_is_valid_and_complete(dataset):
     ("results.yaml", "  direction: supports", "  direction: maybe", "direction", "direction: maybe"),
     ("indications.yaml", "- id: MONDO:0007256", "- id: DOID:684\n  name: x\n  sources: [NCT03434379]\n- id: MONDO:0007256",
      "id", "id: DOID:684"),
-    ("approvals.yaml", "  status: active", "  status: withdrawn", "withdrawal", "- id: KG:appr"),
+    ("approvals.yaml", "  pivotal_trials: [NCT03434379]", "  status: withdrawn", "status", "status: withdrawn"),
+    ("approvals.yaml", "  pivotal_trials: [NCT03434379]", "  pivotal_trials: [NCT03434379]\n  no_pivotal_reason: dosing",
+     "pivotal_trials", "pivotal_trials: [NCT"),
+    ("approvals.yaml", "  pivotal_trials: [NCT03434379]\n", "", "pivotal_trials", "- id: KG:appr"),
+    ("approvals.yaml", "  type: regular", "  type: accelerated-ish", "type", "accelerated-ish"),
+    ("indications.yaml", "- id: MONDO:0007256", "- id: KG:ind-x\n  name: x\n  sources: [NCT03434379]\n- id: MONDO:0007256",
+     "no_mondo_reason", "id: KG:ind-x"),
+    ("trials.yaml", "  enrollment: 501\n", "  not_in_sources: [enrollment, sponsor]\n", "not_in_sources[1]",
+     "not_in_sources"),
+    ("trials.yaml", "  enrollment: 501\n", "  enrollment: 501\n  not_in_sources: [enrollment]\n", "not_in_sources[0]",
+     "not_in_sources"),
 ])
 def test_bad_input_is_located(mini, name, old, new, field, needle):
     path = _edit(mini, name, old, new)
@@ -125,3 +135,80 @@ def test_bare_nct_becomes_a_curie(mini):
 def test_missing_data_dir(tmp_path):
     (err,) = _errors(tmp_path / "nope")
     assert "not found" in err.message
+
+
+EVENT = """  events:
+    - event: withdrawal announced
+      date: 2021-08-27
+      by: KG:org-fda
+      sources: [NCT03434379]
+    - event: withdrawn
+      date: {date}
+      sources: [NCT03434379]
+"""
+
+
+def test_an_approvals_lifecycle_is_read_and_gives_its_status(mini):
+    from kg.schema.approval import status_of, withdrawal_dates
+
+    _edit(mini, "approvals.yaml", "  sources: [NCT03434379]",
+          EVENT.format(date="2021-10-06").replace("      sources: [NCT03434379]\n", "      trials: [NCT03434379]\n"
+                                                  "      sources: [NCT03434379]\n", 2).replace(
+              "      trials: [NCT03434379]\n      sources: [NCT03434379]\n    - event: withdrawn",
+              "      sources: [NCT03434379]\n    - event: withdrawn", 1) + "  sources: [NCT03434379]")
+    (appr,) = load_dataset(mini).records["approvals"]
+    assert status_of(appr) == "withdrawn" and withdrawal_dates(appr) == ("2021-08-27", "2021-10-06")
+    assert appr.events[0].date_kind == "sponsor announcement" and appr.events[1].date_kind == "agency decision"
+    assert appr.events[1].trials == ("CLINICALTRIALS:NCT03434379",)
+
+
+@pytest.mark.parametrize("date,field,message", [
+    ("2019-01-01", "events[1].date", "before the approval"),
+    ("2021-13-01", "events[1].date", "bad date"),
+])
+def test_a_bad_event_is_located_at_its_own_line(mini, date, field, message):
+    path = _edit(mini, "approvals.yaml", "  sources: [NCT03434379]", EVENT.format(date=date) + "  sources: [NCT03434379]")
+    errors = [e for e in _errors(mini) if e.field == field]
+    assert errors and message in errors[0].message
+    assert errors[0].line == _line_of(path, f"date: {date}")
+
+
+def test_a_withdrawal_names_its_failed_trial_or_says_why_not(mini):
+    path = _edit(mini, "approvals.yaml", "  sources: [NCT03434379]", EVENT.format(date="2021-10-06") + "  sources: [NCT03434379]")
+    (err,) = _errors(mini)
+    assert err.field == "events[1].trials" and "confirmatory trial" in err.message
+    assert err.line == _line_of(path, "event: withdrawn")
+
+
+def test_an_announcement_names_who_announced_it(mini):
+    _edit(mini, "approvals.yaml", "  sources: [NCT03434379]",
+          EVENT.format(date="2021-10-06").replace("      by: KG:org-fda\n", "").replace(
+              "      date: 2021-10-06\n", "      date: 2021-10-06\n      note: no trial named\n") + "  sources: [NCT03434379]")
+    (err,) = _errors(mini)
+    assert err.field == "events[0].by"
+
+
+def test_a_conversion_needs_an_accelerated_approval(mini):
+    _edit(mini, "approvals.yaml", "  sources: [NCT03434379]",
+          "  events:\n    - {event: converted, date: 2021-01-01, sources: [NCT03434379]}\n  sources: [NCT03434379]")
+    (err,) = _errors(mini)
+    assert err.field == "events[0].event" and "accelerated" in err.message
+
+
+def test_curated_files_in_folders_are_read_and_stray_names_refused(mini):
+    folder = mini / "drugs" / "atezolizumab"
+    folder.mkdir(parents=True)
+    (mini / "trials.yaml").rename(folder / "trials.yaml")
+    assert [t.acronym for t in load_dataset(mini).records["trials"]] == ["IMbrave150"]
+    (folder / "trails.yaml").write_text("[]\n")
+    (err,) = _errors(mini)
+    assert err.file.endswith("trails.yaml") and "not a kind of record" in err.message
+
+
+def test_a_trial_may_leave_out_what_its_sources_do_not_give(mini):
+    _edit(mini, "trials.yaml", "  enrollment: 501\n", "  not_in_sources: [enrollment]\n")
+    (trial,) = load_dataset(mini).records["trials"]
+    assert trial.enrollment is None and trial.not_in_sources == ("enrollment",)
+    _edit(mini, "trials.yaml", "  not_in_sources: [enrollment]\n", "")
+    (err,) = _errors(mini)
+    assert (err.field, err.message) == ("enrollment", "missing required field")
