@@ -106,3 +106,72 @@ def test_viz_unknown_focus(capsys, built, tmp_path):
     code, _, err = kg(capsys, "viz", "no such thing", "--output", str(tmp_path / "x.html"),
                       "--store", str(built["store"]))
     assert code == 1 and "not found" in err and not (tmp_path / "x.html").exists()
+
+
+def _json(capsys, built, *args):
+    code, out, err = kg(capsys, *args, "--format", "json", "--store", str(built["store"]))
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_approvals_of_a_drug_with_dates_types_trials_and_fate(capsys, built):
+    items = _json(capsys, built, "query", "approvals", "--drug", "pembrolizumab")
+    fda = [a for a in items if a["agency"] == "US Food and Drug Administration"]
+    assert len(fda) == 55 and all(a["date"] and a["type"] and a["status"] for a in fda)
+    (kn189,) = [a for a in fda if a["date"] == "2018-08-20"]
+    assert "KEYNOTE-189" in {t["acronym"] for t in kn189["trials"] if t["role"] == "pivotal"}
+    code, out, _ = kg(capsys, "query", "approvals", "--drug", "Keytruda", "--store", str(built["store"]))
+    assert code == 0 and "KEYNOTE-189" in out and "2021-03-30" in out  # SCLC: withdrawn effective
+
+
+def test_converted_and_status(capsys, built):
+    conv = _json(capsys, built, "query", "approvals", "--converted")
+    assert len(conv) == 16 and all(a["conversion"]["date"] for a in conv)
+    (hnscc,) = [a for a in conv if a["date"] == "2016-08-05"]
+    assert hnscc["conversion"]["date"] == "2019-06-10" and hnscc["conversion"]["trials"][0]["acronym"] == "KEYNOTE-048"
+    code, out, _ = kg(capsys, "query", "approvals", "--converted", "--store", str(built["store"]))
+    assert code == 0 and "KEYNOTE-048" in out and "2019-06-10" in out
+    narrowed = _json(capsys, built, "query", "approvals", "--status", "narrowed")
+    assert narrowed and {a["status"] for a in narrowed} == {"narrowed"}
+
+
+@pytest.mark.parametrize("args", [["--converted", "--status", "withdrawn"], ["--status", "gone"],
+                                  ["--status", "'; DROP ALL"]])
+def test_bad_approval_filters_exit_2(capsys, built, args):
+    code, out, err = kg(capsys, "query", "approvals", *args, "--store", str(built["store"]))
+    assert code == 2 and not out and "Traceback" not in err
+
+
+def test_withdrawn_question(capsys, built):
+    items = _json(capsys, built, "query", "withdrawn")
+    assert len(items) == 8 and all(a["withdrawal"]["announced"] and a["withdrawal"]["effective"] for a in items)
+    code, out, _ = kg(capsys, "query", "withdrawn", "--store", str(built["store"]))
+    assert code == 0 and "2021-08-27" in out and "2021-10-06" in out and "IMpassion131" in out
+
+
+@pytest.mark.parametrize("day,in_force", [("2021-09-15", True), ("2021-10-05", True), ("2021-10-06", False)])
+def test_as_of_uses_the_effective_withdrawal_date(capsys, built, day, in_force):
+    items = _json(capsys, built, "query", "as-of", day, "--drug", "atezolizumab")
+    assert ("2019-03-08" in {a["date"] for a in items}) is in_force
+
+
+@pytest.mark.parametrize("day", ["2021-13-40", "2021-09", "'; DROP"])
+def test_as_of_bad_date_exits_2(capsys, built, day):
+    code, out, err = kg(capsys, "query", "as-of", day, "--store", str(built["store"]))
+    assert code == 2 and not out and "bad date" in err
+
+
+def test_stats_coverage(capsys, built):
+    rows = {r["drug"]: r for r in _json(capsys, built, "stats", "--coverage")}
+    assert rows["pembrolizumab"]["fda"] == 55 and rows["atezolizumab"]["withdrawn"] == 3
+    assert sum(r["fda"] for r in rows.values()) == 157
+    code, out, _ = kg(capsys, "stats", "--coverage", "--store", str(built["store"]))
+    assert code == 0 and "with pivotal trial" in out and "total" in out
+
+
+@pytest.mark.parametrize("term,want", [("Merkel cell carcinoma", "MONDO:0019210"),
+                                       ("KEYNOTE-189", "CLINICALTRIALS:NCT02578680"),
+                                       ("Opdualag", "KG:drug-nivolumab-relatlimab")])
+def test_lookup_names(capsys, built, term, want):
+    (hit, *_) = _json(capsys, built, "lookup", term)
+    assert hit["id"] == want

@@ -133,26 +133,37 @@ def validate(data_dir: Path, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--coverage", is_flag=True, help="Per drug: FDA approvals, accelerated, converted, withdrawn, "
+              "with a pivotal trial, and EU approvals.")
 @STORE
 @FORMAT
-def stats(store: Path | None, fmt: str) -> None:
-    """Counts of what the store holds, and when and from what it was built."""
+def stats(coverage: bool, store: Path | None, fmt: str) -> None:
+    """Counts of what the store holds, and when and from what it was built (or, with --coverage,
+    what the graph covers of each drug's approvals)."""
+    from kg.cli.render import table
+
+    if coverage:
+        from kg.cli.render import coverage_text
+        from kg.query.approvals import coverage as run_coverage
+
+        rows = run_coverage(_open(store))
+        if fmt == "json":
+            _echo_json(rows)
+        else:
+            click.echo(coverage_text(rows))
+        return
     from kg.store.local import read_meta
 
     meta = read_meta(_store_path(store))
     if fmt == "json":
         _echo_json(meta)
         return
-    from kg.cli.render import table
-
     click.echo(f"store {_store_path(store)} built {meta['built_at']} from {meta['data_dir']}")
     click.echo(f"{meta['nodes']} nodes, {meta['edges']} edges, {meta['triples']} triples\n")
     click.echo(table([{"type": k, "count": v} for k, v in meta["nodes_by_type"].items()], ["type", "count"]))
     click.echo()
     click.echo(table([{"predicate": k, "count": v} for k, v in meta["edges_by_predicate"].items()],
                      ["predicate", "count"]))
-
-
 
 
 @cli.command()

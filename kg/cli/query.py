@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import SOURCE, TABLE_FORMAT, emit, open_ro, resolve_one
+from kg.schema.approval import STATUSES
 
 
 @click.group()
@@ -17,23 +18,32 @@ def _drug(st, drug: str | None) -> str | None:
     return None if drug is None else resolve_one(st, drug, ("Drug",))
 
 
-def _approvals_out(items, fmt):
-    from kg.cli import render_rows
-    from kg.cli.render import approvals_text
+def _approvals_out(items, fmt, text=None):
+    from kg.cli import render, render_rows
 
-    emit(items, fmt, render_rows.approval_rows, render_rows.APPROVAL_COLUMNS, approvals_text)
+    emit(items, fmt, render_rows.approval_rows, render_rows.APPROVAL_COLUMNS, text or render.approvals_text)
 
 
 @query.command("approvals")
 @click.option("--drug", help="Only approvals of this drug (any name, brand, code or id).")
+@click.option("--status", type=click.Choice(STATUSES),
+              help="Only approvals with this status (it follows from their events).")
+@click.option("--converted", is_flag=True,
+              help="Only accelerated approvals converted to regular approval: when, and on which trial.")
 @SOURCE
 @TABLE_FORMAT
-def approvals_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
-    """Every approval with the trials that support it (and, for withdrawn ones, the trial that failed)."""
+def approvals_cmd(drug: str | None, status: str | None, converted: bool, store: Path | None, fmt: str) -> None:
+    """Every approval with the trials that support it and what became of it (converted, narrowed,
+    withdrawn...), each event with its date and sources."""
+    from kg.cli import render
+    from kg.errors import QueryError
     from kg.query.approvals import approvals
 
+    if converted and status not in (None, "converted"):
+        raise QueryError(f"--converted lists converted approvals; it cannot be combined with --status {status}")
     st = open_ro(store)
-    _approvals_out(approvals(st, drug=_drug(st, drug)), fmt)
+    items = approvals(st, drug=_drug(st, drug), status="converted" if converted else status)
+    _approvals_out(items, fmt, render.converted_text if converted else None)
 
 
 @query.command("withdrawn")
@@ -41,11 +51,13 @@ def approvals_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 @SOURCE
 @TABLE_FORMAT
 def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
-    """Withdrawn approvals, with the date and the confirmatory trial that failed."""
+    """Withdrawn approvals: the sponsor's announcement and the agency's effective date, each with its
+    sources, and the confirmatory trial that failed."""
+    from kg.cli import render
     from kg.query.approvals import withdrawn
 
     st = open_ro(store)
-    _approvals_out(withdrawn(st, drug=_drug(st, drug)), fmt)
+    _approvals_out(withdrawn(st, drug=_drug(st, drug)), fmt, render.withdrawn_text)
 
 
 @query.command("as-of")
@@ -54,7 +66,8 @@ def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 @SOURCE
 @TABLE_FORMAT
 def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None:
-    """Approvals in force on DATE (YYYY-MM-DD): granted by then and not yet withdrawn."""
+    """Approvals in force on DATE (YYYY-MM-DD): granted by then, not yet withdrawn (the agency's
+    effective date counts, not the sponsor's announcement) and not yet replaced."""
     from kg.errors import QueryError
     from kg.query.approvals import as_of
 

@@ -47,14 +47,68 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
+def _few(sources: list[str], n: int = 2) -> list[str]:
+    """The first ``n`` sources (the agency's own pages first), and how many more there are
+    (``--format json`` lists them all).
+
+    >>> _few(["https://b.org", "https://www.fda.gov/x", "PMID:1"], 1)
+    ['https://www.fda.gov/x', '(+2 more)']
+    """
+    first = sorted(sources, key=lambda src: 0 if "fda.gov" in src else 1)
+    return first[:n] + ([f"(+{len(sources) - n} more)"] if len(sources) > n else [])
+
+
 def approvals_text(items: list[dict[str, Any]]) -> str:
-    """The approvals question as a table: one row per approval, trials and sources listed."""
+    """The approvals question as a table: one row per approval, with its trials, its events and
+    its first sources (all of them with --format json)."""
     rows = approval_rows(items)
     for r in rows:
         r["agency"] = _short_agency(r["agency"])
-        r["status"] += f" {r['withdrawal_date']}" if r["withdrawal_date"] else ""
-    cols = ["date", "agency", "drug", "indication", "type", "setting", "status", "trials", "sources"]
-    return table(rows, cols, max_width=38)
+        if r["date_is"] and r["date_is"] != "agency decision":
+            r["date"] += f" ({r['date_is']})"
+        r["sources"] = _few(r["sources"])
+    cols = ["date", "agency", "drug", "indication", "type", "setting", "status", "trials", "events", "sources"]
+    return table(rows, cols, max_width=34)
+
+
+def withdrawn_text(items: list[dict[str, Any]]) -> str:
+    """Withdrawals: the sponsor's announcement and the agency's effective date side by side, each
+    with its first source, and the confirmatory trial that failed."""
+    rows = []
+    for r, a in zip(approval_rows(items), items):
+        w = a["withdrawal"] or {}
+        announced = ([f"{w['announced']} by {w['announced_by']}"] + _few(w["announced_sources"], 1)
+                     if w.get("announced") else ["not found"])
+        effective = ([f"{w['effective']} ({_short_agency(a['agency'])})"] + _few(w["effective_sources"], 1)
+                     if w.get("effective") else ["not found"])
+        rows.append({"approved": f"{r['date']} {_short_agency(r['agency'])} {r['type']}", "drug": r["drug"],
+                     "indication": r["indication"], "announced": announced, "effective": effective,
+                     "failed trial": r["failed_trials"] or ["none named (see the event's note)"], "reason": w.get("reason")})
+    return table(rows, ["approved", "drug", "indication", "announced", "effective", "failed trial", "reason"],
+                 max_width=36)
+
+
+def converted_text(items: list[dict[str, Any]]) -> str:
+    """Conversions: the accelerated approval, when it became regular and on which trial."""
+    rows = []
+    for r, a in zip(approval_rows(items), items):
+        c = a["conversion"] or {}
+        rows.append({"accelerated": r["date"], "drug": r["drug"], "indication": r["indication"],
+                     "setting": r["setting"],
+                     "converted": f"{c.get('date')}" + (f" ({c['date_is']})" if c.get("date_is") else ""),
+                     "on trial": r["conversion_trials"] or ["not named (see the event's note)"],
+                     "sources": _few(c.get("sources", []))})
+    return table(rows, ["accelerated", "drug", "indication", "setting", "converted", "on trial", "sources"],
+                 max_width=36)
+
+
+def coverage_text(rows: list[dict[str, Any]]) -> str:
+    """``kg stats --coverage``: one row per drug, and the totals."""
+    cols = ["drug", "fda", "accelerated", "converted", "withdrawn", "withdrawal_announced", "with_pivotal", "eu"]
+    total = {"drug": "total", **{c: sum(r[c] for r in rows) for c in cols[1:]}}
+    heads = ["drug", "FDA approvals", "accelerated", "converted", "withdrawn", "withdrawal announced only",
+             "with pivotal trial", "EU"]
+    return table(rows + [total], cols, headers=heads)
 
 
 def _short_agency(name: str) -> str:

@@ -20,20 +20,50 @@ def setting_text(setting: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-APPROVAL_COLUMNS = ["date", "agency", "drug", "indication", "type", "setting", "status", "withdrawal_date",
-                    "failed_trial", "trials", "sources"]
+APPROVAL_COLUMNS = ["date", "date_is", "agency", "drug", "indication", "type", "setting", "status",
+                    "withdrawal_announced", "withdrawal_effective", "failed_trials", "converted", "conversion_trials",
+                    "trials", "events", "sources"]
+
+
+def _trial_names(trials: list[dict[str, Any]]) -> list[str]:
+    return [f"{t.get('acronym') or t['id']}" + (f" {t['nct']}" if t.get("nct") else "") for t in trials]
+
+
+def event_text(e: dict[str, Any]) -> str:
+    """One event on one line: date, what happened, who, what the date is, trials, what changed.
+
+    >>> event_text({"date": "2021-10-06", "event": "withdrawn", "by": {"name": "FDA"}, "replaced_by": None,
+    ...             "date_is": "agency decision", "trials": [{"id": "CLINICALTRIALS:NCT03125902",
+    ...             "nct": "NCT03125902", "acronym": "IMpassion131"}], "change": None})
+    '2021-10-06 withdrawn (FDA, agency decision) trial: IMpassion131 NCT03125902'
+    """
+    who = (e.get("by") or e.get("replaced_by") or {}).get("name")
+    text = f"{e['date']} {e['event']}"
+    text += f" ({', '.join(x for x in (who, e.get('date_is')) if x)})" if who or e.get("date_is") else ""
+    if e.get("trials"):
+        text += " trial: " + ", ".join(_trial_names(e["trials"]))
+    if e.get("change"):
+        text += f": {e['change']}"
+    return text
 
 
 def approval_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{
-        "date": a["date"], "agency": a["agency"], "drug": a["drug"]["name"],
-        "indication": [f"{i['name']} ({i['id']})" for i in a["indications"]], "type": a["type"],
-        "setting": setting_text(a["setting"]), "status": a["status"],
-        "withdrawal_date": a["withdrawal"]["date"] if a["withdrawal"] else None,
-        "failed_trial": a["withdrawal"]["failed_trial"] if a["withdrawal"] else None,
-        "trials": [f"{t['acronym']} {t['nct']} ({t['phase']}, {t['role']}): {t['outcome']}" for t in a["trials"]],
-        "sources": a["sources"],
-    } for a in items]
+    out = []
+    for a in items:
+        w, c = a.get("withdrawal") or {}, a.get("conversion") or {}
+        out.append({
+            "date": a["date"], "date_is": a.get("date_is"), "agency": a["agency"], "drug": a["drug"]["name"],
+            "indication": [f"{i['name']} ({i['id']})" for i in a["indications"]], "type": a["type"],
+            "setting": setting_text(a["setting"]), "status": a["status"],
+            "withdrawal_announced": w.get("announced"), "withdrawal_effective": w.get("effective"),
+            "failed_trials": _trial_names(w.get("failed_trials", [])),
+            "converted": c.get("date"), "conversion_trials": _trial_names(c.get("trials", [])),
+            "trials": [f"{t['acronym']} {t['nct'] or t['id']} ({t['phase'] or 'phase not in sources'}, {t['role']}): "
+                       f"{t['outcome']}" for t in a["trials"]] or [f"none: {a.get('no_pivotal_reason')}"],
+            "events": [event_text(e) for e in a.get("events", [])],
+            "sources": a["sources"],
+        })
+    return out
 
 
 EVIDENCE_COLUMNS = ["setting", "kind", "trial", "phase", "endpoint", "population", "effect", "p", "met", "level",

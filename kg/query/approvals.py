@@ -1,4 +1,9 @@
-"""Which trials support which approvals: every approval with the trials behind it.
+"""Which trials support which approvals, and what became of each approval.
+
+Every approval comes with its grant (date, and what that date is: the agency's decision or a
+sponsor's announcement), the trials behind it, and the events of its life after the grant
+(converted to regular approval, narrowed, superseded, withdrawal announced, withdrawn), each
+event with its own date and sources.
 
 >>> from kg.query.approvals import _outcome
 >>> _outcome({"endpoint": "overall survival", "measure": "HR", "value": 0.73, "low": 0.62, "high": 0.87,
@@ -9,7 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-_SETTING = ("context", "line", "stage", "biomarker", "population", "histology")
+_SETTING = ("context", "line", "stage", "biomarker", "population", "histology", "companion_test")
+#: Order of events on the same day.
+_EVENT_ORDER = ("approval announced", "safety alert", "label changed", "narrowed", "converted", "superseded",
+                "withdrawal announced", "withdrawn")
 
 
 def _outcome(r: dict[str, Any]) -> str:
@@ -42,82 +50,181 @@ def _trial_results(store, bind: dict[str, Any]) -> dict[str, list[dict[str, Any]
             for t, rs in by_trial.items()}
 
 
+def _nct(curie: str) -> str | None:
+    return curie.split(":", 1)[1] if curie.startswith("CLINICALTRIALS:") else None
+
+
+def _base(aid: str, r: dict[str, Any]) -> dict[str, Any]:
+    """An approval's own facts, from its folded properties (see :func:`kg.query.stored.records`)."""
+    return {
+        "id": aid, "drug": {"id": r["_drug"], "name": r["_drugName"]}, "product": r.get("product"),
+        "indications": [], "agency": r["_agencyName"], "agency_id": r["_agency"], "date": r["date"],
+        "date_is": r.get("date_is"), "date_note": r.get("date_note"), "type": r["approval_type"],
+        "setting": {k: r[f"setting_{k}"] for k in _SETTING if r.get(f"setting_{k}") is not None},
+        "label_text": r.get("label_text"), "basis": r.get("basis"), "regimen": r.get("regimen"), "status": r["status"],
+        "no_pivotal_reason": r.get("no_pivotal_reason"), "notes": r.get("notes"),
+        "evidence_level": "regulatory approval", "partners": [], "trials": [], "events": [],
+        "conversion": None, "withdrawal": None, "sources": sorted(r.get("sources", [])),
+    }
+
+
+def _event(e: dict[str, Any]) -> dict[str, Any]:
+    who = {"id": e["_target"], "name": e["_targetName"]}
+    return {"event": e["event"], "date": e["date"], "date_is": e.get("date_is"),
+            "by": None if e["event"] == "superseded" else who,
+            "replaced_by": who if e["event"] == "superseded" else None,
+            "trials": [{"id": t} for t in e.get("event_trial", [])], "change": e.get("what_changed"),
+            "reason": e.get("reason"), "note": e.get("note"), "sources": sorted(e.get("sources", []))}
+
+
+def _summaries(a: dict[str, Any]) -> None:
+    """The approval's conversion and withdrawal, read off its events (trials named by acronym)."""
+    names = {t["id"]: t for t in a["trials"]}
+    for e in a["events"]:
+        for t in e["trials"]:
+            known = names.get(t["id"], {})
+            t.update(nct=_nct(t["id"]), acronym=known.get("acronym"))
+    first = {}
+    for e in a["events"]:
+        first.setdefault(e["event"], e)
+    conv = first.get("converted")
+    if conv:
+        a["conversion"] = {"date": conv["date"], "date_is": conv["date_is"], "trials": conv["trials"],
+                           "note": conv["note"], "sources": conv["sources"]}
+    ann, wd = first.get("withdrawal announced"), first.get("withdrawn")
+    if ann or wd:
+        a["withdrawal"] = {
+            "announced": ann["date"] if ann else None, "announced_is": ann["date_is"] if ann else None,
+            "announced_by": ann["by"]["name"] if ann else None, "announced_sources": ann["sources"] if ann else [],
+            "effective": wd["date"] if wd else None, "effective_is": wd["date_is"] if wd else None,
+            "effective_sources": wd["sources"] if wd else [], "failed_trials": wd["trials"] if wd else [],
+            "reason": (wd or {}).get("reason") or (ann or {}).get("reason"), "note": (wd or {}).get("note"),
+        }
+
+
 def approvals(store, drug: str | None = None, *, status: str | None = None) -> list[dict[str, Any]]:
     """Every approval (optionally of one drug, given as a CURIE, and with one status), oldest first.
 
-    Each item: drug, product, indications, agency, date, type, setting, status, withdrawal,
-    evidence level, partners, the supporting trials (NCT, acronym, phase, role, outcome,
-    evidence level and direction, and each tested endpoint's result with its sources) and
-    the approval's sources.
+    The approvals of a drug include those of the fixed-dose combination products that contain it
+    (relatlimab's are Opdualag's).
+
+    Each item: drug, product, indications, agency, date (and what the date is), type, setting,
+    status, partners, the supporting trials (NCT, acronym, phase, role, outcome, evidence level
+    and direction, and each tested endpoint's result with its sources), the events of its life
+    (each with date, what the date is, who, trials and sources), the conversion and withdrawal
+    read off them, and the approval's sources.
     """
+    from kg.query.stored import run
+
+    if drug is not None:
+        products = [r["product"] for r in run(store, "drug_products", drug=drug)]
+        items = [a for d in [drug] + products for a in _approvals(store, d, status)]
+        return sorted(items, key=lambda a: (a["date"], a["agency"], a["id"]))
+    return _approvals(store, None, status)
+
+
+def _approvals(store, drug: str | None, status: str | None) -> list[dict[str, Any]]:
     import pyoxigraph as ox
 
-    from kg.query.stored import concept, run
+    from kg.query.stored import concept, records, run
 
     bind = {"drug": drug, "status": None if status is None else ox.Literal(status)}
-    # the trials, results and partners are narrowed by the drug if there is one, else by the status
-    # (both bound at once make Virtuoso 7.2's SPARQL compiler fail on approval_results)
+    # the details are narrowed by the drug if there is one, else by the status (both bound at
+    # once make Virtuoso 7.2's SPARQL compiler fail on approval_results)
     detail = {"drug": drug} if drug else bind
-    out: dict[str, dict[str, Any]] = {}
-    for r in run(store, "approvals", **bind):
+    out = {aid: _base(aid, r) for aid, r in records(store, "approvals", key="appr", **bind).items()}
+    if not out:
+        return []
+    for r in run(store, "approval_extras", **detail):
         a = out.get(r["appr"])
         if a is None:
-            a = out[r["appr"]] = {
-                "id": r["appr"], "drug": {"id": r["drug"], "name": r["drugName"]}, "product": r["product"],
-                "indications": [], "agency": r["agencyName"], "date": r["date"], "date_note": r["dateNote"],
-                "type": r["type"], "setting": {k: r[k] for k in _SETTING if r[k] is not None},
-                "label_text": r["label"], "status": r["status"],
-                "withdrawal": ({"date": r["wdate"], "reason": r["wreason"], "failed_trial": r["failed"]}
-                               if r["wdate"] else None),
-                "evidence_level": "regulatory approval", "partners": [], "trials": [], "sources": [],
-            }
-        ind = {"id": r["ind"], "name": r["indName"]}
-        if ind not in a["indications"]:
-            a["indications"].append(ind)
+            continue
+        if r["kind"] == "indication":
+            a["indications"].append({"id": r["x"], "name": r["name"]})
+        elif r["name"] not in a["partners"]:
+            a["partners"].append(r["name"])
     results = _trial_results(store, detail)
     for r in run(store, "approval_trials", **detail):
         if r["appr"] not in out:
             continue
         res = results.get(r["trial"], [])
         out[r["appr"]]["trials"].append({
-            "nct": r["trial"].split(":", 1)[1], "acronym": r["acronym"], "phase": r["phase"], "role": r["role"],
-            "outcome": r["outcome"], "evidence_level": concept(r["lv"]), "direction": concept(r["dv"]),
+            "id": r["trial"], "nct": _nct(r["trial"]), "acronym": r["acronym"], "phase": r["phase"],
+            "role": r["role"], "outcome": r["outcome"], "evidence_level": concept(r["lv"]),
+            "direction": concept(r["dv"]),
             "results": [{"id": x["rid"], "summary": _outcome(x), "met": x["met"], "direction": x["direction"],
                          "sources": sorted(x["sources"])} for x in res],
         })
-    for r in run(store, "approval_extras", **detail):
-        if r["appr"] in out:
-            a = out[r["appr"]]
-            if r["partnerName"] and r["partnerName"] not in a["partners"]:
-                a["partners"].append(r["partnerName"])
-            if r["source"] and r["source"] not in a["sources"]:
-                a["sources"].append(r["source"])
+    for e in records(store, "approval_events", key="a", **detail).values():
+        if e["_appr"] in out:
+            out[e["_appr"]]["events"].append(_event(e))
     for a in out.values():
+        a["indications"].sort(key=lambda i: i["name"])
         a["trials"].sort(key=lambda t: (t["role"] != "pivotal", t["acronym"]))
         a["partners"].sort()
-        a["sources"].sort()
-    return list(out.values())
+        a["events"].sort(key=lambda e: (e["date"], _EVENT_ORDER.index(e["event"])))
+        _summaries(a)
+    return sorted(out.values(), key=lambda a: (a["date"], a["agency"], a["id"]))
 
 
 def withdrawn(store, drug: str | None = None) -> list[dict[str, Any]]:
-    """Withdrawn approvals, each with its withdrawal and the confirmatory trial that failed."""
-    return approvals(store, drug, status="withdrawn")
+    """Withdrawn approvals (and those whose withdrawal is announced but not yet effective), each
+    with the sponsor's announcement and the agency's effective date, and the confirmatory trial
+    that failed."""
+    items = approvals(store, drug, status="withdrawn") + approvals(store, drug, status="withdrawal announced")
+    return sorted(items, key=lambda a: (a["date"], a["agency"], a["id"]))
+
+
+def converted(store, drug: str | None = None) -> list[dict[str, Any]]:
+    """Accelerated (or conditional) approvals converted to regular approval: when, on which trial."""
+    return approvals(store, drug, status="converted")
+
+
+def _day(date: str) -> str:
+    """A date known to the month counts from the first of that month."""
+    return date if len(date) == 10 else date + "-01"
+
+
+def in_force(a: dict[str, Any], day: str) -> bool:
+    """Whether approval ``a`` (an item of :func:`approvals`) was in force on ``day``: granted on
+    or before it, not yet withdrawn (the agency's effective date counts, not the announcement)
+    and not yet replaced by a later approval.
+
+    >>> a = {"date": "2019-03-08", "withdrawal": {"announced": "2021-08-27", "effective": "2021-10-06"}, "events": []}
+    >>> in_force(a, "2021-09-15"), in_force(a, "2021-10-06")
+    (True, False)
+    """
+    w = a.get("withdrawal") or {}
+    ended = [w["effective"]] if w.get("effective") else []
+    ended += [e["date"] for e in a["events"] if e["event"] == "superseded"]
+    return _day(a["date"]) <= day and all(_day(d) > day for d in ended)
 
 
 def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
-    """Approvals in force on ``date`` (ISO): granted on or before it and not withdrawn by then.
-
-    An approval known only to the month (``2019-08``) counts from the first of that month.
+    """Approvals in force on ``date`` (ISO): see :func:`in_force`. An approval known only to the
+    month (``2019-08``) counts from the first of that month.
     """
     from kg.sources.yamlfile import iso_date
 
     day = iso_date(date)
     if len(day) != 10:
         raise ValueError("as-of needs a full date, YYYY-MM-DD")
-    out = []
-    for a in approvals(store, drug):
-        granted = a["date"] if len(a["date"]) == 10 else a["date"] + "-01"
-        w = a["withdrawal"]
-        if granted <= day and (w is None or w["date"] > day):
-            out.append(a)
-    return out
+    return [a for a in approvals(store, drug) if in_force(a, day)]
+
+
+def coverage(store) -> list[dict[str, Any]]:
+    """Per drug: its FDA approvals, how many were accelerated, converted, withdrawn (effective;
+    and announced only), with a pivotal trial named, and its European Commission approvals."""
+    from kg.query.stored import run
+
+    out: dict[str, dict[str, Any]] = {}
+    for r in run(store, "approval_coverage"):
+        row = out.setdefault(r["drug"], {"drug": r["drugName"], "id": r["drug"], "fda": 0, "accelerated": 0,
+                                          "converted": 0, "withdrawn": 0, "withdrawal_announced": 0,
+                                          "with_pivotal": 0, "eu": 0})
+        if r["agencyName"] == "US Food and Drug Administration":
+            row.update(fda=r["approvals"], accelerated=r["accelerated"], converted=r["converted"],
+                       withdrawn=r["withdrawn"], withdrawal_announced=r["announced"], with_pivotal=r["pivotal"])
+        elif r["agencyName"] == "European Commission":
+            row["eu"] = r["approvals"]
+    return sorted(out.values(), key=lambda r: r["drug"])

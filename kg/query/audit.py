@@ -102,9 +102,12 @@ class Auditor:
         text = f"{a['agency']} {a['type']} approval of {a['date']} ({inds}): {a['status']}"
         w = a.get("withdrawal")
         if w:
-            text += f" on {w['date']}"
-            if w.get("failed_trial"):
-                text += f" after {self.name(w['failed_trial'])} failed to confirm benefit"
+            text += f" on {w['effective'] or w['announced']}"
+            if w["effective"] and w["announced"]:
+                text += f" (announced {w['announced']})"
+            if w.get("failed_trials"):
+                text += " after " + " and ".join(self.name(t["id"]) for t in w["failed_trials"])
+                text += " failed to confirm benefit"
         return because(text, a["id"], a["sources"])
 
     def _approval(self, c: ExtractedClaim):

@@ -12,33 +12,40 @@ from kg.query.trials import trials
 ATEZO, TNBC, HCC = "DRUGBANK:DB11595", "MONDO:0005494", "MONDO:0007256"
 
 
-def test_withdrawn_three_with_failed_trials(store):
-    got = {(a["date"], a["withdrawal"]["date"], a["withdrawal"]["failed_trial"]) for a in withdrawn(store)}
-    assert got == {("2016-05-18", "2021-03-08", "CLINICALTRIALS:NCT02302807"),
-                   ("2017-04-17", "2022-11-28", "CLINICALTRIALS:NCT02807636"),
-                   ("2019-03-08", "2021-08-27", "CLINICALTRIALS:NCT03125902")}
+def test_withdrawn_lists_eight_with_both_dates_and_failed_trials(store):
+    items = withdrawn(store)
+    assert len(items) == 8 and {a["status"] for a in items} == {"withdrawn"}
+    atezo = {(a["date"], a["withdrawal"]["announced"], a["withdrawal"]["effective"],
+              tuple(t["id"] for t in a["withdrawal"]["failed_trials"])) for a in withdrawn(store, ATEZO)}
+    assert atezo == {("2016-05-18", "2021-03-07", "2021-04-13", ("CLINICALTRIALS:NCT02302807",)),
+                     ("2017-04-17", "2022-11-28", "2022-12-02", ("CLINICALTRIALS:NCT02807636",)),
+                     ("2019-03-08", "2021-08-27", "2021-10-06", ("CLINICALTRIALS:NCT03125902",))}
 
 
 def _fda_dates(store, day):
     return {a["date"] for a in as_of(store, day, ATEZO) if a["agency"] == "US Food and Drug Administration"}
 
 
-@pytest.mark.parametrize("approved,withdrawn_on", [("2016-05-18", "2021-03-08"), ("2017-04-17", "2022-11-28"),
-                                                   ("2019-03-08", "2021-08-27")])
-def test_as_of_respects_approval_and_withdrawal_dates(store, approved, withdrawn_on):
+# (approved, withdrawal announced, FDA's effective withdrawal date)
+@pytest.mark.parametrize("approved,announced,effective", [("2016-05-18", "2021-03-07", "2021-04-13"),
+                                                          ("2017-04-17", "2022-11-28", "2022-12-02"),
+                                                          ("2019-03-08", "2021-08-27", "2021-10-06")])
+def test_as_of_respects_approval_and_effective_withdrawal_dates(store, approved, announced, effective):
     from datetime import date, timedelta
 
     day = date.fromisoformat(approved)
     assert approved not in _fda_dates(store, (day - timedelta(days=1)).isoformat())
     assert approved in _fda_dates(store, approved)
-    end = date.fromisoformat(withdrawn_on)
+    assert approved in _fda_dates(store, announced)  # announced is not yet withdrawn
+    end = date.fromisoformat(effective)
     assert approved in _fda_dates(store, (end - timedelta(days=1)).isoformat())
-    assert approved not in _fda_dates(store, withdrawn_on)
+    assert approved not in _fda_dates(store, effective)
 
 
 def test_as_of_counts(store):
     assert len(_fda_dates(store, "2020-01-01")) == 7
-    assert len(_fda_dates(store, "2026-11-21")) == 10
+    assert "2019-03-08" in _fda_dates(store, "2021-09-15")  # TNBC: announced 2021-08-27, effective 2021-10-06
+    assert len(_fda_dates(store, "2026-11-21")) == 11
     assert _fda_dates(store, "2016-01-01") == set()
 
 
@@ -54,7 +61,7 @@ def test_tnbc_evidence_lists_both_ways_each_in_its_setting(store):
     assert find("IMpassion131", "does not support")
     assert find("GeparDouze/NSABP B-59", "does not support")[0]["setting"]["context"] == "perioperative"
     approval = [e for e in items if e["kind"] == "approval"]
-    assert approval and approval[0]["status"] == "withdrawn" and approval[0]["withdrawal_date"] == "2021-08-27"
+    assert approval and approval[0]["status"] == "withdrawn" and approval[0]["withdrawal_date"] == "2021-10-06"
     contexts = [e["setting"].get("context") for e in items if e["kind"] != "claim"]
     assert contexts == sorted(contexts, key=["advanced", "adjuvant", "neoadjuvant", "perioperative"].index)
     assert all(e["sources"] for e in items)
@@ -66,8 +73,14 @@ def test_evidence_without_claims(store):
 
 
 def test_drugs_for_pd_l1(store):
-    names = {d["drug"]["name"] for d in drugs_for_target(store, "HGNC:17635")}
-    assert names == {"atezolizumab", "durvalumab", "avelumab"}
+    actions = {d["drug"]["name"]: d["actions"] for d in drugs_for_target(store, "HGNC:17635")}
+    assert {n for n, a in actions.items() if "binds" in a} == {"atezolizumab", "avelumab", "cosibelimab", "durvalumab"}
+    assert actions["pembrolizumab"] == ["blocks interaction with (via PD-1)"]
+
+
+def test_drugs_for_ctla_4_and_lag_3(store):
+    assert {d["drug"]["name"] for d in drugs_for_target(store, "HGNC:2505")} == {"ipilimumab", "tremelimumab"}
+    assert {d["drug"]["name"] for d in drugs_for_target(store, "HGNC:6476")} == {"relatlimab"}
 
 
 def test_drugs_for_pd_1_and_pd_l2(store):

@@ -79,7 +79,9 @@ NAMED = [("approvals", {}), ("approval_trials", {}), ("approval_results", {}),
          ("evidence", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
          ("evidence_links", {"drug": "DRUGBANK:DB11595", "ind": "MONDO:0005494"}),
          ("drugs_for_target", {"target": "HGNC:17635"}), ("trials", {"drug": "DRUGBANK:DB11595"}),
-         ("drug_results", {"drug": "DRUGBANK:DB11595"}), ("hop", {"x": "DRUGBANK:DB11595", "y": "MONDO:0007256"})]
+         ("drug_results", {"drug": "DRUGBANK:DB11595"}), ("hop", {"x": "DRUGBANK:DB11595", "y": "MONDO:0007256"}),
+         ("approval_events", {}), ("approval_extras", {}), ("approval_coverage", {}),
+         ("drug_products", {"drug": "DRUGBANK:DB14851"})]
 
 
 def _canon_ox(term):
