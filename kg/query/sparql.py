@@ -43,15 +43,16 @@ def _where(tok) -> str:
     return f"line {tok.line}, column {tok.column}"
 
 
-def check_query(text: str, *, prefixes: Collection[str] | None = None) -> str:
+def check_query(text: str, *, prefixes: Collection[str] | None = None, base: str | None = None) -> str:
     """Return the query form, or raise :class:`RefusedError` for updates, SERVICE or LOAD
     (and :class:`QueryError`, with line and column, for text that is no valid query).
 
     The text is parsed with the SPARQL 1.1 grammar, the form is read from the tree, and a
     ``ServiceGraphPattern`` anywhere in it is refused; the rules the grammar leaves to its notes
     (scopes, grouping, blank node labels, declared prefixes) are checked too. ``prefixes``: the
-    prefixes the engine declares (default :func:`engine_prefixes`). No comment, string, IRI or
-    escaped name can hide a keyword:
+    prefixes the engine declares (default :func:`engine_prefixes`); ``base``: the base IRI the
+    engine resolves relative IRIs against (it has none: relative IRIs need a BASE in the query).
+    No comment, string, IRI or escaped name can hide a keyword:
 
     >>> check_query("SELECT * WHERE { ?s <http://x/a#SERVICE> ?o ; <p:q> 'LOAD' }")
     'SELECT'
@@ -60,7 +61,7 @@ def check_query(text: str, *, prefixes: Collection[str] | None = None) -> str:
     ...
     kg.errors.RefusedError: SERVICE is refused: queries may not call other endpoints (line 1, column 38)
     """
-    from kg.query.sparql_parser import parse
+    from kg.query.sparql_parser import gc_paused, parse
     from kg.query.sparql_rules import check_rules
 
     tree = parse(text)
@@ -75,12 +76,12 @@ def check_query(text: str, *, prefixes: Collection[str] | None = None) -> str:
             raise RefusedError(f"LOAD is refused: queries may not load data ({_where(head[0])})")
         raise RefusedError("updates are refused: this endpoint is read-only "
                            f"(found {' '.join(t.keyword for t in head)}, {_where(head[0])})")
-    service = unit.first("ServiceGraphPattern")
-    if service is not None:
+    for service in tree.nodes_named("ServiceGraphPattern"):
         raise RefusedError("SERVICE is refused: queries may not call other endpoints "
                            f"({_where(service.first_token())})")
-    check_rules(tree, engine_prefixes() if prefixes is None else prefixes)
-    for tok in tree.tokens():  # the second wall: no such keyword anywhere, whatever the tree says
+    with gc_paused():
+        check_rules(tree, engine_prefixes() if prefixes is None else prefixes, relative_iris=base is not None)
+    for tok in tree.token_list:  # the second wall: no such keyword anywhere, whatever the tree says
         if tok.keyword == "SERVICE" or tok.keyword in _UPDATES:
             raise RefusedError(f"{tok.keyword} is refused: queries may only read ({_where(tok)})")
     return _FORM_OF[unit.nodes()[1].rule]

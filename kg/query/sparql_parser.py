@@ -21,12 +21,14 @@ kg.errors.QueryError: syntax error at line 1, column 23: the text ends too soon;
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from typing import Iterator
 
 from kg.errors import QueryError
 from kg.query.sparql_grammar import END, NAMED, TABLE
-from kg.query.sparql_tokens import Token, tokenize
+from kg.query.sparql_tokens import Token, iter_tokens, tokenize
 
 MAX_NESTING = 256
 #: The first keyword of each update operation, and the rule it names (INSERT/DELETE refined below).
@@ -89,6 +91,29 @@ class Node:
         return " ".join(t.text for t in self.tokens())
 
 
+class Tree(Node):
+    """The root of a parse (``QueryUnit`` or ``UpdateUnit``), with what the parse learnt on the way,
+    so that no check needs to walk the whole tree again: ``token_list`` (all tokens, in order),
+    ``index`` (rule -> its nodes, in the order of the text) and ``spans`` (id of a node whose rule
+    is in :data:`SPANNED` -> the numbers of its first token and of the token after its last)."""
+
+    __slots__ = ("token_list", "index", "spans")
+
+    def __init__(self, root: Node, tokens: list[Token], index: dict[str, list[Node]], spans: dict[int, tuple]):
+        super().__init__(root.rule, root.children)
+        self.token_list, self.index, self.spans = tokens, index, spans
+
+    def nodes_named(self, rule: str) -> list[Node]:
+        """Every node of the tree named ``rule``, in the order of the text."""
+        return self.index.get(rule, [])
+
+
+#: The rules whose token spans a parse keeps (the boundaries of scopes and patterns).
+SPANNED = frozenset({"Filter", "MinusGraphPattern", "Expression", "SubSelect", "WhereClause", "SolutionModifier",
+                     "GroupGraphPatternSub", "Bind", "ValuesClause", "TriplesBlock", "ConstructTemplate",
+                     "TriplesTemplate", "GroupClause", "Aggregate"})
+
+
 def terminal(tok: Token) -> str:
     """The grammar terminal a token stands for: keywords in upper case (but ``a``), punctuation as
     written, numbers by type and sign (``INTEGER``, ``DECIMAL_NEGATIVE``...), else the token kind.
@@ -135,26 +160,80 @@ def _unexpected(tok: Token | None) -> str:
     return f"the word {shown!r}" if tok.kind == "KEYWORD" else repr(shown)
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside (trees hold no cycles; plain reference counting frees
+    them). A parse allocates a node or two per token, and collections triggered over a large tree
+    tripled the time of a 1 MB query. Only turns back on what it turned off."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _plan(sym: str, term: str):
+    """What the loop does for rule ``sym`` on the lookahead ``term``, worked out once: the rules
+    to open (a name) and close (None) on the way down, the symbols left to push, whether ``term``
+    is then consumed (False: ``sym`` matched nothing), and what rules passed over as empty could
+    have begun with (for messages). None if ``term`` cannot come here."""
+    ops, local, skipped = [], [sym], set()
+    while local:
+        s = local.pop()
+        if s is None:
+            ops.append(None)
+            continue
+        row = TABLE.get(s)
+        if row is None:
+            return (tuple(ops), tuple(local), True, frozenset(skipped)) if s == term else None
+        rhs = row.get(term)
+        if rhs is None:
+            return None
+        if not rhs:
+            skipped |= _STARTS[s]
+        if s in NAMED:
+            ops.append(s)
+            local.append(None)
+        local.extend(rhs)
+    return tuple(ops), (), False, frozenset(skipped)
+
+
+_PLANS: dict = {}
+_NO_PLAN = object()
+
+
 class _Parse:
-    """One run of the LL(1) loop over a token list."""
+    """One run of the LL(1) loop, reading tokens only as far as it gets."""
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = tokenize(text)
-        self.terms = [terminal(t) for t in self.tokens] + [END]
+        self.source = iter_tokens(text)
+        self.tokens: list[Token] = []  # those read so far
+        self.index: dict[str, list[Node]] = {rule: [] for rule in NAMED}
+        self.spans: dict[int, tuple] = {}
 
-    def fail(self, i: int, expected, parents) -> None:
-        tok = self.tokens[i] if i < len(self.tokens) else None
+    def token(self, i: int) -> Token | None:
+        """Token number ``i`` (read on if need be), None past the end."""
+        while len(self.tokens) <= i:
+            tok = next(self.source, None)
+            if tok is None:
+                return None
+            self.tokens.append(tok)
+        return self.tokens[i]
+
+    def fail(self, i: int, expected) -> None:
+        tok = self.token(i)
         if i == _prologue_end(self.tokens):  # right after the prologue: no query form
             if tok is None or tok.keyword in UPDATE_WORDS:  # an update request (an empty one, first)
                 raise _Update(i)
-            if tok.kind != "KEYWORD" or tok.keyword not in ("BASE", "PREFIX"):
+            if tok.keyword not in ("BASE", "PREFIX"):
                 raise QueryError(f"not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE at "
                                  f"{_where(tok, self.text)}, found {_unexpected(tok)}")
         where = _where(tok, self.text)
-        if tok is not None and tok.text == ";" and END in expected and i + 1 < len(self.tokens) \
-                and self.tokens[i + 1].keyword in UPDATE_WORDS:
-            nxt = self.tokens[i + 1]
+        nxt = self.token(i + 1) if tok is not None and tok.text == ";" and END in expected else None
+        if nxt is not None and nxt.keyword in UPDATE_WORDS:
             raise QueryError(f"syntax error at {where}: a query cannot be followed by an update "
                              f"(found {nxt.keyword} at line {nxt.line}, column {nxt.column})")
         hint = ""
@@ -165,48 +244,75 @@ class _Parse:
         raise QueryError(f"syntax error at {where}: {found}; expected {_expected(expected)}{hint}")
 
     def run(self) -> Node:
-        table, named, terms, tokens = TABLE, NAMED, self.terms, self.tokens
+        table, plans, tokens, source, spanned = TABLE, _PLANS, self.tokens, self.source, SPANNED
+        index, spans = self.index, self.spans
         top = Node("")
         parents = [top]
         stack: list = [END, "QueryUnit"]
         i, depth = 0, 0
-        term = terms[0]
+        tok = next(source, None)
         pending: list = []  # what the rules passed over since the last token could have begun with
-        while stack:
-            sym = stack.pop()
-            if sym is None:  # the end of a named rule
-                parents.pop()
-                continue
-            row = table.get(sym)
-            if row is None:  # a terminal
-                if sym != term:
-                    self.fail(i, {sym}.union(*pending), parents)
-                if sym == END:
-                    break
-                parents[-1].children.append(tokens[i])
-                if term in _OPEN:
-                    depth += 1
-                    if depth > MAX_NESTING:
-                        raise QueryError(f"the query nests brackets more than {MAX_NESTING} deep "
-                                         f"(at {_where(tokens[i], self.text)})")
-                elif term in _CLOSE:
-                    depth -= 1
-                i += 1
-                term = terms[i]
-                pending.clear()
-                continue
-            rhs = row.get(term)
-            if rhs is None:
-                self.fail(i, set(row).union(*pending), parents)
-            if not rhs:
-                pending.append(_STARTS[sym])
-            if sym in named:
-                node = Node(sym)
-                parents[-1].children.append(node)
-                parents.append(node)
-                stack.append(None)
-            stack.extend(rhs)
-        return top.children[0]
+        while True:
+            if tok is None:
+                term = END
+            else:
+                tokens.append(tok)
+                kind = tok.kind
+                if kind == "KEYWORD":
+                    term = "a" if tok.text == "a" else tok.text.upper()
+                elif kind == "PUNCT":
+                    term = tok.text
+                elif kind == "NUMBER":
+                    term = terminal(tok)
+                else:
+                    term = kind
+            while True:  # expand rules until this token is consumed
+                sym = stack.pop()
+                if sym is None:  # the end of a named rule
+                    node = parents.pop()
+                    if node.rule in spanned:
+                        spans[id(node)] = (spans[id(node)], i)
+                    continue
+                if sym in table:
+                    plan = plans.get((sym, term), _NO_PLAN)
+                    if plan is _NO_PLAN:
+                        plan = plans[(sym, term)] = _plan(sym, term)
+                    if plan is None:
+                        self.fail(i, set(table[sym]).union(*pending))
+                    ops, pushes, consumes, skipped = plan
+                    for op in ops:
+                        if op is None:
+                            node = parents.pop()
+                            if node.rule in spanned:
+                                spans[id(node)] = (spans[id(node)], i)
+                        else:
+                            node = Node(op, [])
+                            parents[-1].children.append(node)
+                            parents.append(node)
+                            index[op].append(node)
+                            if op in spanned:
+                                spans[id(node)] = i
+                    if skipped:
+                        pending.append(skipped)
+                    stack.extend(pushes)
+                    if not consumes:
+                        continue
+                elif sym != term:
+                    self.fail(i, {sym}.union(*pending))
+                elif sym == END:
+                    return top.children[0]
+                break
+            parents[-1].children.append(tok)
+            if term in _OPEN:
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise QueryError(f"the query nests brackets more than {MAX_NESTING} deep "
+                                     f"(at {_where(tok, self.text)})")
+            elif term in _CLOSE:
+                depth -= 1
+            pending.clear()
+            i += 1
+            tok = next(source, None)
 
 
 def _prologue_end(toks: list[Token]) -> int:
@@ -238,19 +344,17 @@ def _update_tree(p: _Parse, i: int) -> Node:
         decls.append(Node("BaseDecl" if n == 2 else "PrefixDecl", list(toks[j:j + n])))
         j += n
     update = Node("Update", [Node("Prologue", decls)])
-    if i == len(toks):
-        return Node("UpdateUnit", [update])  # the empty request
-    first = toks[i].keyword
-    second = toks[i + 1].keyword if i + 1 < len(toks) else ""
-    rule, take = UPDATE_WORDS[first], 1
-    if (first, second) in (("INSERT", "DATA"), ("DELETE", "DATA"), ("DELETE", "WHERE")):
-        rule, take = {"INSERTDATA": "InsertData", "DELETEDATA": "DeleteData", "DELETEWHERE": "DeleteWhere"}[
-            first + second], 2
-    update.children.append(Node(rule, list(toks[i:i + take])))
+    head = p.token(i)
+    if head is not None:  # else the empty request
+        second = p.token(i + 1)
+        pair = (head.keyword, second.keyword if second is not None else "")
+        rule = {("INSERT", "DATA"): "InsertData", ("DELETE", "DATA"): "DeleteData",
+                ("DELETE", "WHERE"): "DeleteWhere"}.get(pair)
+        update.children.append(Node(rule, [head, second]) if rule else Node(UPDATE_WORDS[head.keyword], [head]))
     return Node("UpdateUnit", [update])
 
 
-def parse(text: str) -> Node:
+def parse(text: str) -> Tree:
     """The parse tree of a SPARQL request: a ``QueryUnit``, or for an update an ``UpdateUnit`` read
     as far as its first operation. :class:`QueryError` (with line and column) for anything else.
 
@@ -262,10 +366,13 @@ def parse(text: str) -> Node:
 longest token wins; put a space after '<' to compare)
     """
     p = _Parse(text)
-    try:
-        return p.run()
-    except _Update as upd:
-        return _update_tree(p, upd.i)
+    with gc_paused():
+        try:
+            root = p.run()
+        except _Update as upd:
+            root = _update_tree(p, upd.i)
+            p.index = {n.rule: [n] for n in root.walk()}
+    return Tree(root, p.tokens, p.index, p.spans)
 
 
-__all__ = ["Node", "parse", "terminal", "MAX_NESTING", "UPDATE_WORDS"]
+__all__ = ["Node", "Tree", "SPANNED", "parse", "terminal", "gc_paused", "MAX_NESTING", "UPDATE_WORDS"]

@@ -1,7 +1,8 @@
 """The rules of SPARQL 1.1 that the grammar leaves to its notes (section 19.8 and the algebra of
 section 18), checked on a parse tree of :mod:`kg.query.sparql_parser`:
 
-- a prefix must be declared (in the query, or among the names the engine is given);
+- a prefix must be declared (in the query, or among the names the engine is given), and an IRI
+  is absolute unless a BASE (or the engine) gives one to resolve it against;
 - a blank node label belongs to one basic graph pattern (OPTIONAL, UNION, GRAPH, MINUS, a nested
   group or a subquery start another; FILTER, BIND and VALUES do not, as in the engine);
 - ``BIND(... AS ?v)``: ``?v`` is not yet in scope in its group; ``SELECT (... AS ?v)``: ``?v`` is
@@ -21,15 +22,19 @@ kg.errors.QueryError: SELECT * cannot be used with GROUP BY or aggregates (line 
 """
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Collection
 
 from kg.errors import QueryError
-from kg.query.sparql_parser import Node
+from kg.query.sparql_parser import Node, Tree, gc_paused
 from kg.query.sparql_tokens import Token
 
-#: Patterns that bind no variable outside themselves.
-_SCOPELESS = frozenset({"Filter", "MinusGraphPattern"})
-#: Pattern elements after which triples form a new basic graph pattern.
+#: What binds no variable outside itself: a variable inside one is not in scope beyond it.
+_BLOCKERS = ("Filter", "MinusGraphPattern", "Expression")
+#: Where an aggregate may not stand (a subquery starts afresh).
+_NO_AGGREGATES = ("Filter", "Bind", "GroupClause")
+#: Pattern elements after which triples form a new basic graph pattern (the others do not).
 _SAME_BGP = frozenset({"Filter", "Bind", "InlineData"})
 
 
@@ -42,42 +47,87 @@ def _var(node: Node) -> str:
     return node.first_token().text[1:]  # ?x and $x are one variable
 
 
-class _Scopes:
-    """In-scope variables (section 18.2.1) of pattern nodes, each node computed once."""
+def _innermost(intervals: list[tuple[int, int, object]], points: list[int]) -> list[object]:
+    """For each point (ascending), the value of the innermost interval [start, end) holding it, or
+    None; the intervals nest (the spans of a tree do)."""
+    intervals = sorted((iv for iv in intervals if iv[0] < iv[1]), key=lambda iv: (iv[0], -iv[1]))
+    out, open_, j = [], [], 0
+    for p in points:
+        while j < len(intervals) and intervals[j][0] <= p:
+            while open_ and open_[-1][1] <= intervals[j][0]:
+                open_.pop()
+            open_.append(intervals[j])
+            j += 1
+        while open_ and open_[-1][1] <= p:
+            open_.pop()
+        out.append(open_[-1][2] if open_ else None)
+    return out
 
-    def __init__(self):
-        self.memo: dict[int, frozenset[str]] = {}
 
-    def of(self, node: Node) -> frozenset[str]:
-        memo = self.memo
-        stack = [(node, False)]
-        while stack:
-            n, ready = stack.pop()
-            if id(n) in memo:
-                continue
-            rule = n.rule
-            if not ready:
-                stack.append((n, True))
-                if rule == "SubSelect":
-                    if _is_star(n.nodes("SelectClause")[0]):
-                        stack.append((n.nodes("WhereClause")[0], False))
-                elif rule not in _SCOPELESS and rule not in ("Bind", "Var"):
-                    stack.extend((c, False) for c in n.children if type(c) is Node)
-                continue
-            if rule in _SCOPELESS:
-                memo[id(n)] = frozenset()
-            elif rule == "Var":
-                memo[id(n)] = frozenset([_var(n)])
-            elif rule == "Bind":
-                memo[id(n)] = frozenset([_var(n.nodes("Var")[-1])])
-            elif rule == "SubSelect":
-                clause = n.nodes("SelectClause")[0]
-                memo[id(n)] = (memo[id(n.nodes("WhereClause")[0])] if _is_star(clause)
-                               else frozenset(_var(v) for v in clause.nodes("Var")))
-            else:
-                parts = [memo[id(c)] for c in n.children if type(c) is Node]
-                memo[id(n)] = (parts[0] if len(parts) == 1 else frozenset().union(*parts)) if parts else frozenset()
-        return memo[id(node)]
+class _Facts:
+    """What the checks need, from the parse's tokens, index and spans (no walk over the tree):
+    the first blank node label used in two basic graph patterns, the first aggregate out of
+    place, and where each variable is bound, to answer "is ?v in scope after this stretch of the
+    query" (section 18.2.1) without a set of variables per node.
+
+    Each occurrence of a variable is kept with its token number and the number of the first
+    token of the nearest enclosing part that binds nothing outside itself (a FILTER, a MINUS, an
+    expression, the body of a subquery that does not select it). The occurrence binds the variable
+    after a stretch that holds it only if that part starts before the stretch (encloses it).
+    """
+
+    def __init__(self, tree: Tree):
+        self.tokens, self.span, index = tree.token_list, tree.spans, tree.index
+        span = self.span
+        blockers = [(*span[id(n)], span[id(n)][0]) for rule in _BLOCKERS for n in index[rule]]
+        for sub in index["SubSelect"]:  # its SELECT clause names what it binds outside; the rest is inside
+            start, end = span[id(sub)]
+            body = span[id(sub.children[2])] if _is_star(sub.children[0]) else (span[id(sub.children[1])][0], end)
+            blockers.append((*body, start))
+        places = [i for i, t in enumerate(self.tokens) if t.kind == "VAR"]
+        self.occurrences: dict[str, list[tuple[int, int]]] = {}
+        for i, blocker in zip(places, _innermost(blockers, places)):
+            self.occurrences.setdefault(self.tokens[i].text[1:], []).append((i, -1 if blocker is None else blocker))
+        self.label_clash = self._labels(index)
+        aggregates = index["Aggregate"]
+        verdicts = _innermost([(*span[id(n)], True) for rule in _NO_AGGREGATES for n in index[rule]]
+                              + [(*span[id(n)], False) for n in index["SubSelect"]],
+                              [span[id(n)][0] for n in aggregates])
+        self.misplaced = next((n for n, banned in zip(aggregates, verdicts) if banned), None)
+
+    def _labels(self, index) -> tuple[Token, Token] | None:
+        span, regions = self.span, []  # (start, end, basic graph pattern)
+        for sub in index["GroupGraphPatternSub"]:
+            segment = 0
+            for part in sub.children:
+                if type(part) is Node and part.rule == "TriplesBlock":
+                    regions.append((*span[id(part)], (id(sub), segment)))
+                elif type(part) is Node and part.children[0].rule not in _SAME_BGP:
+                    segment += 1
+        regions += [(*span[id(n)], id(n)) for n in index["ConstructTemplate"] + index["TriplesTemplate"][:1]]
+        places = [i for i, t in enumerate(self.tokens) if t.kind == "BLANK_NODE_LABEL"]
+        first: dict[str, tuple[object, Token]] = {}
+        for i, bgp in zip(places, _innermost(regions, places)):
+            tok = self.tokens[i]
+            if bgp is not None and first.setdefault(tok.text, (bgp, tok))[0] != bgp:
+                return first[tok.text][1], tok
+        return None
+
+    def bound(self, name: str, start: int, end: int) -> bool:
+        """Is ?name bound by the tokens numbered start..end-1 (in scope after them)?"""
+        found = self.occurrences.get(name, [])
+        for i in range(bisect.bisect_left(found, (start, -2)), len(found)):
+            at, blocker = found[i]
+            if at >= end:
+                return False
+            if blocker < start:
+                return True
+        return False
+
+    def names(self, node: Node) -> set[str]:
+        """Every variable bound by ``node`` (a WhereClause or ValuesClause)."""
+        start, end = self.span[id(node)]
+        return {name for name in self.occurrences if self.bound(name, start, end)}
 
 
 def _is_star(select_clause: Node) -> bool:
@@ -94,21 +144,37 @@ def _has(node: Node, rule: str, stop: frozenset[str] = frozenset({"SubSelect", "
     return False
 
 
-def _check_prefixes(query: Node, known: Collection[str]) -> None:
-    declared = set(known)
-    for part in query.children:
-        if part.rule == "Prologue":
-            declared |= {d.children[1].text[:-1] for d in part.nodes("PrefixDecl")}
-            continue
-        for tok in part.tokens():
-            if tok.kind in ("PNAME_LN", "PNAME_NS"):
-                prefix = tok.text.split(":", 1)[0]
-                if prefix not in declared:
-                    raise QueryError(f"the prefix {prefix + ':'!r} is not declared ({_at(tok)}): "
-                                     f"add PREFIX {prefix}: <...>")
+def _check_prefixes(query: Node, tokens: list[Token], known: Collection[str]) -> None:
+    prologue = query.children[0]
+    declared = set(known) | {d.children[1].text[:-1] for d in prologue.nodes("PrefixDecl")}
+    for tok in tokens[sum(len(d.children) for d in prologue.children):]:
+        if tok.kind == "PNAME_LN" or tok.kind == "PNAME_NS":
+            prefix = tok.text.split(":", 1)[0]
+            if prefix not in declared:
+                raise QueryError(f"the prefix {prefix + ':'!r} is not declared ({_at(tok)}): "
+                                 f"add PREFIX {prefix}: <...>")
 
 
-def _check_select(query: Node, scopes: _Scopes) -> None:
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _absolute(iriref: str) -> bool:
+    iri = _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iriref[1:-1])
+    return _SCHEME.match(iri) is not None
+
+
+def _check_iris(query: Node, tokens: list[Token]) -> None:
+    bases = query.children[0].nodes("BaseDecl")
+    if bases and _absolute(bases[0].children[1].text):
+        return
+    for tok in tokens:
+        if tok.kind == "IRIREF" and not _absolute(tok.text):
+            raise QueryError(f"the IRI {tok.text} is relative and the query declares no BASE ({_at(tok)}): "
+                             "write it in full (http://...)")
+
+
+def _check_select(query: Node, facts: _Facts) -> None:
     """One SelectQuery or SubSelect: projection names, grouping, SELECT * with aggregates."""
     clause = query.nodes("SelectClause")[0]
     where = query.nodes("WhereClause")[0]
@@ -125,20 +191,20 @@ def _check_select(query: Node, scopes: _Scopes) -> None:
             keys.add(_var(named[-1]))
         elif all(t.kind == "VAR" or t.text in "()" for t in cond.tokens()):  # GROUP BY (?x)
             keys |= {t.text[1:] for t in cond.tokens() if t.kind == "VAR"}
-    in_where = scopes.of(where)
+    where_span = facts.span[id(where)]
     selected: set[str] = set()
     kids = clause.children
     for k, item in enumerate(kids):
         if type(item) is not Node:
             continue
-        if item.rule == "Var" and not (k > 0 and type(kids[k - 1]) is Token and kids[k - 1].text == "AS"):
+        if item.rule == "Var" and not (k > 0 and type(kids[k - 1]) is Token and kids[k - 1].keyword == "AS"):
             name = _var(item)
             if aggregated and name not in keys:
                 raise QueryError(f"?{name} is selected but neither grouped nor aggregated ({_at(item)})")
             selected.add(name)
         elif item.rule == "Var":  # ( Expression AS ?v )
             name = _var(item)
-            if name in selected or name in in_where:
+            if name in selected or facts.bound(name, *where_span):
                 where_from = "selected before" if name in selected else "already in scope in WHERE"
                 raise QueryError(f"SELECT (... AS ?{name}): ?{name} is {where_from} ({_at(item)})")
             selected.add(name)
@@ -153,21 +219,15 @@ def _check_select(query: Node, scopes: _Scopes) -> None:
                              and c.rule not in ("Aggregate", "GroupGraphPattern"))
 
 
-def _check_group(sub: Node, scopes: _Scopes) -> None:
-    """One GroupGraphPatternSub: BIND targets not yet in scope."""
-    if not any(p.nodes("Bind") for p in sub.nodes("GraphPatternNotTriples")):
-        return
-    seen: set[str] = set()
-    for part in sub.nodes():
-        bind = part.nodes("Bind")
-        if bind:
-            name = _var(bind[0].nodes("Var")[-1])
-            if name in seen:
+def _check_group(sub: Node, facts: _Facts) -> None:
+    """One GroupGraphPatternSub: BIND targets not yet in scope in the group."""
+    start = facts.span[id(sub)][0]
+    for part in sub.nodes("GraphPatternNotTriples"):
+        for bind in part.nodes("Bind"):
+            name = _var(bind.nodes("Var")[-1])
+            if facts.bound(name, start, facts.span[id(bind)][0]):
                 raise QueryError(f"BIND(... AS ?{name}): ?{name} is already in scope in this group "
-                                 f"({_at(bind[0])})")
-            seen.add(name)
-        else:
-            seen |= scopes.of(part)
+                                 f"({_at(bind)})")
 
 
 def _check_values(block: Node) -> None:
@@ -188,52 +248,32 @@ def _check_values(block: Node) -> None:
                                  f"variables ({_at(item if text == '()' else start)})")
 
 
-def _check_blank_labels(query: Node) -> None:
-    """A blank node label is used in one basic graph pattern only."""
-    owner: dict[str, tuple[object, Token]] = {}
-    stack: list[tuple[Node, object]] = [(query, None)]
-    while stack:
-        node, bgp = stack.pop()
-        if node.rule == "GroupGraphPatternSub":
-            segment, parts = 0, []
-            for part in node.nodes():
-                if part.rule == "TriplesBlock":
-                    parts.append((part, (id(node), segment)))
-                else:
-                    parts.append((part, None))
-                    if part.nodes()[0].rule not in _SAME_BGP:
-                        segment += 1
-            stack.extend(reversed(parts))
-            continue
-        if node.rule in ("ConstructTemplate", "TriplesTemplate") and bgp is None:
-            bgp = (id(node), 0)
-        for c in reversed(node.children):
-            if type(c) is Node:
-                stack.append((c, bgp))
-            elif c.kind == "BLANK_NODE_LABEL" and bgp is not None:
-                first = owner.setdefault(c.text, (bgp, c))
-                if first[0] != bgp:
-                    raise QueryError(f"the blank node {c.text} is used in two graph patterns "
-                                     f"({_at(first[1])} and {_at(c)}): use a variable")
+def result_variables(tree: Tree) -> list[str] | None:
+    """The names of the variables a SELECT query returns, in order (for ``SELECT *`` the variables
+    in scope in its WHERE clause, sorted); None for the other forms.
+
+    >>> from kg.query.sparql_parser import parse
+    >>> result_variables(parse("SELECT * { ?s ?p ?o FILTER(?x) OPTIONAL { ?s ?q $r } }"))
+    ['o', 'p', 'q', 'r', 's']
+    >>> result_variables(parse("SELECT ?b (1 AS ?a) {}"))
+    ['b', 'a']
+    """
+    query = tree.children[0]
+    select = query.nodes("SelectQuery")
+    if not select:
+        return None
+    clause = select[0].nodes("SelectClause")[0]
+    if _is_star(clause):  # the WHERE, and the VALUES after the query
+        with gc_paused():
+            facts = _Facts(tree)
+        return sorted(facts.names(select[0].nodes("WhereClause")[0]) | facts.names(query.nodes("ValuesClause")[0]))
+    return [_var(v) for v in clause.nodes("Var")]
 
 
-def _check_aggregate_places(query: Node) -> None:
-    stack = [(query, False)]
-    while stack:
-        node, banned = stack.pop()
-        if node.rule == "Aggregate" and banned:
-            raise QueryError(f"{node.first_token().text.upper()}(...) is an aggregate: aggregates may be used "
-                             f"only in SELECT, HAVING and ORDER BY ({_at(node)})")
-        if node.rule in ("Filter", "Bind", "GroupClause"):
-            banned = True
-        elif node.rule == "SubSelect":
-            banned = False
-        stack.extend((c, banned) for c in node.children if type(c) is Node)
-
-
-def check_rules(tree: Node, prefixes: Collection[str] | None = None) -> None:
+def check_rules(tree: Tree, prefixes: Collection[str] | None = None, relative_iris: bool = True) -> None:
     """Raise :class:`QueryError` (with line and column) where a parsed query breaks one of the rules
-    above; ``prefixes``: the prefixes the engine declares (None: do not check prefixes).
+    above; ``prefixes``: the prefixes the engine declares (None: do not check prefixes);
+    ``relative_iris``: False when the engine has no base IRI (then a relative IRI needs a BASE).
 
     >>> from kg.query.sparql_parser import parse
     >>> check_rules(parse("SELECT * { ex:a ?p ?o }"), prefixes=["kg"])
@@ -242,19 +282,25 @@ def check_rules(tree: Node, prefixes: Collection[str] | None = None) -> None:
     kg.errors.QueryError: the prefix 'ex:' is not declared (line 1, column 12): add PREFIX ex: <...>
     """
     query = tree.children[0]
+    with gc_paused():
+        facts = _Facts(tree)
     if prefixes is not None:
-        _check_prefixes(query, prefixes)
-    scopes = _Scopes()
-    for node in query.walk():
-        rule = node.rule
-        if rule in ("SelectQuery", "SubSelect"):
-            _check_select(node, scopes)
-        elif rule == "GroupGraphPatternSub":
-            _check_group(node, scopes)
-        elif rule == "InlineDataFull":
-            _check_values(node)
-    _check_blank_labels(query)
-    _check_aggregate_places(query)
+        _check_prefixes(query, facts.tokens, prefixes)
+    if not relative_iris:
+        _check_iris(query, facts.tokens)
+    for node in tree.nodes_named("SelectQuery") + tree.nodes_named("SubSelect"):
+        _check_select(node, facts)
+    for node in tree.nodes_named("GroupGraphPatternSub"):
+        _check_group(node, facts)
+    for node in tree.nodes_named("InlineDataFull"):
+        _check_values(node)
+    if facts.label_clash:
+        first, again = facts.label_clash
+        raise QueryError(f"the blank node {first.text} is used in two graph patterns "
+                         f"({_at(first)} and {_at(again)}): use a variable")
+    if facts.misplaced is not None:
+        raise QueryError(f"{facts.misplaced.first_token().text.upper()}(...) is an aggregate: aggregates may be "
+                         f"used only in SELECT, HAVING and ORDER BY ({_at(facts.misplaced)})")
 
 
-__all__ = ["check_rules"]
+__all__ = ["check_rules", "result_variables"]

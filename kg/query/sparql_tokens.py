@@ -19,8 +19,9 @@ Anywhere else a backslash is an error.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from typing import Iterator, NamedTuple
 
 from kg.errors import QueryError
 
@@ -37,10 +38,9 @@ _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _EXP = r"[eE][+-]?[0-9]+"
 _WS = "[\x20\x09\x0D\x0A]"
 
-# Order matters only where one terminal is a prefix of another; the longer comes first.
-_TOKEN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in [
-    ("WS", f"{_WS}+"),
-    ("COMMENT", "#[^\r\n]*"),
+_SKIP = "(?>(?:[\x20\x09\x0D\x0A]+|#[^\r\n]*)*)"  # white space and comments (atomic: never re-read)
+# After the skip, one terminal. Order matters only where one is a prefix of another; the longer comes first.
+_NEXT = re.compile(_SKIP + "(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in [
     ("IRIREF", f'<(?:[^<>"{{}}|^`\\\\\x00-\x20]|{_UCHAR})*>'),
     ("STRING", f"'''(?:(?:'|'')?(?:[^'\\\\]|{_ECHAR}|{_UCHAR}))*'''"
                f'|"""(?:(?:"|"")?(?:[^"\\\\]|{_ECHAR}|{_UCHAR}))*"""'
@@ -56,12 +56,13 @@ _TOKEN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in [
     ("ANON", f"\\[{_WS}*\\]"),
     ("KEYWORD", "[A-Za-z][A-Za-z0-9_]*"),
     ("PUNCT", r"\^\^|&&|\|\||!=|<=|>=|[{}()\[\];,.=<>!+\-*/|^?]"),
-]))
+]) + ")")
+_ONLY_SKIP = re.compile(_SKIP)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _UCHAR_VALUE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))|\\.")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One terminal: its kind (``KEYWORD``, ``IRIREF``, ``PNAME_LN``, ``VAR``, ``STRING``,
     ``PUNCT``, ...), its text as written and where it starts (offset, line, column)."""
 
@@ -96,9 +97,33 @@ def _bad_text(text: str, pos: int, line: int, column: int) -> QueryError:
     return QueryError(f"bad query text at line {line}, column {column}: {snippet!r}{why}")
 
 
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The query's tokens one by one (comments and white space left out), read only as far as
+    they are asked for; :class:`QueryError` naming line and column where the text holds something
+    no SPARQL terminal matches (an unclosed string, say)."""
+    starts = [0]  # the offset where each line starts
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    pos, end, match, right = 0, len(text), _NEXT.match, bisect.bisect_right
+    while pos < end:
+        m = match(text, pos)
+        if m is None:
+            pos = _ONLY_SKIP.match(text, pos).end()
+            if pos == end:
+                return
+            line = right(starts, pos)
+            raise _bad_text(text, pos, line, pos - starts[line - 1] + 1)
+        kind = m.lastgroup
+        at = m.start(kind)
+        line = right(starts, at)
+        chunk = m.group(kind)
+        if (kind == "STRING" or kind == "IRIREF") and "\\" in chunk:
+            _check_codepoints(chunk, line, at - starts[line - 1] + 1)
+        yield Token(kind, chunk, at, line, at - starts[line - 1] + 1)
+        pos = m.end()
+
+
 def tokenize(text: str) -> list[Token]:
-    r"""The query's tokens, comments and white space left out; :class:`QueryError` naming line and
-    column where the text holds something no SPARQL terminal matches (an unclosed string, say).
+    r"""All the query's tokens (see :func:`iter_tokens`).
 
     >>> tokenize("SELECT 'unclosed")
     Traceback (most recent call last):
@@ -108,26 +133,10 @@ def tokenize(text: str) -> list[Token]:
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: bad query text at line 1, column 14: '\\uD800' is no Unicode character
+    >>> [(t.text, t.line, t.column) for t in tokenize("ASK {\r\n'''a\nb''' # c\r?x }")][2:]
+    [("'''a\nb'''", 2, 1), ('?x', 4, 1), ('}', 4, 4)]
     """
-    tokens, pos, line, line_start, end = [], 0, 1, 0, len(text)
-    match, append = _TOKEN.match, tokens.append
-    while pos < end:
-        m = match(text, pos)
-        if m is None:
-            raise _bad_text(text, pos, line, pos - line_start + 1)
-        kind = m.lastgroup
-        chunk = m.group()
-        if kind != "WS" and kind != "COMMENT":
-            if (kind == "STRING" or kind == "IRIREF") and "\\" in chunk:
-                _check_codepoints(chunk, line, pos - line_start + 1)
-            append(Token(kind, chunk, pos, line, pos - line_start + 1))
-        if kind == "WS" or kind == "STRING":
-            breaks = chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
-            if breaks:
-                line += breaks
-                line_start = pos + max(chunk.rfind("\n"), chunk.rfind("\r")) + 1
-        pos = m.end()
-    return tokens
+    return list(iter_tokens(text))
 
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "tokenize", "iter_tokens"]
