@@ -74,7 +74,7 @@ class Node:
 
     def tokens(self) -> Iterator[Token]:
         """The tokens under this node, in the order of the text."""
-        stack = [self]
+        stack = list(reversed(self.children))
         while stack:
             item = stack.pop()
             if type(item) is Node:
@@ -110,8 +110,7 @@ class Tree(Node):
 
 #: The rules whose token spans a parse keeps (the boundaries of scopes and patterns).
 SPANNED = frozenset({"Filter", "MinusGraphPattern", "Expression", "SubSelect", "WhereClause", "SolutionModifier",
-                     "GroupGraphPatternSub", "Bind", "ValuesClause", "TriplesBlock", "ConstructTemplate",
-                     "TriplesTemplate", "GroupClause", "Aggregate"})
+                     "GroupGraphPatternSub", "Bind", "ValuesClause", "TriplesBlock", "GroupClause", "Aggregate"})
 
 
 def terminal(tok: Token) -> str:

@@ -104,7 +104,6 @@ class _Facts:
                     regions.append((*span[id(part)], (id(sub), segment)))
                 elif type(part) is Node and part.children[0].rule not in _SAME_BGP:
                     segment += 1
-        regions += [(*span[id(n)], id(n)) for n in index["ConstructTemplate"] + index["TriplesTemplate"][:1]]
         places = [i for i, t in enumerate(self.tokens) if t.kind == "BLANK_NODE_LABEL"]
         first: dict[str, tuple[object, Token]] = {}
         for i, bgp in zip(places, _innermost(regions, places)):

@@ -94,6 +94,8 @@ def _bad_text(text: str, pos: int, line: int, column: int) -> QueryError:
         why = " (codepoint escapes are read only inside IRIs and strings)"
     elif text[pos] in "'\"":
         why = " (a string that is not closed on its line)"
+    elif text[pos] == "\ufeff":
+        why = " (a byte order mark)"
     return QueryError(f"bad query text at line {line}, column {column}: {snippet!r}{why}")
 
 
