@@ -21,7 +21,6 @@ from typing import Any, Collection
 
 from kg.errors import QueryError, RefusedError
 
-_UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH", "LOAD")
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _FORM_OF = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
@@ -61,7 +60,7 @@ def check_query(text: str, *, prefixes: Collection[str] | None = None, base: str
     ...
     kg.errors.RefusedError: SERVICE is refused: queries may not call other endpoints (line 1, column 38)
     """
-    from kg.query.sparql_parser import gc_paused, parse
+    from kg.query.sparql_parser import UPDATE_WORDS, gc_paused, parse
     from kg.query.sparql_rules import check_rules
 
     tree = parse(text)
@@ -82,7 +81,7 @@ def check_query(text: str, *, prefixes: Collection[str] | None = None, base: str
     with gc_paused():
         check_rules(tree, engine_prefixes() if prefixes is None else prefixes, relative_iris=base is not None)
     for tok in tree.token_list:  # the second wall: no such keyword anywhere, whatever the tree says
-        if tok.keyword == "SERVICE" or tok.keyword in _UPDATES:
+        if tok.keyword == "SERVICE" or tok.keyword in UPDATE_WORDS:
             raise RefusedError(f"{tok.keyword} is refused: queries may only read ({_where(tok)})")
     return _FORM_OF[unit.nodes()[1].rule]
 
