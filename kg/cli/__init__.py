@@ -59,7 +59,7 @@ def build(data_dir: Path, exports_dir: Path, store: Path | None, fmt: str) -> No
     from kg.build import build as run_build
 
     path = _store_path(store)
-    stats = run_build(data_dir, path, exports_dir)
+    stats = run_build(data_dir, path, exports_dir, on_wait=lambda msg: click.echo(msg, err=True))
     if fmt == "json":
         _echo_json({"store": str(path), **stats})
         return

@@ -41,7 +41,7 @@ def ingest(file: Path, dry_run: bool, with_text: bool, store: Path | None, fmt: 
     from kg.sources.ingest import ingest as run_ingest
 
     open_ro(store)  # a clear error if there is no store
-    ex, report = run_ingest(file, store_path(store), dry_run=dry_run)
+    ex, report = run_ingest(file, store_path(store), dry_run=dry_run, on_wait=lambda msg: click.echo(msg, err=True))
     data = ex.as_json(with_text)
     if report is not None:
         data["document"]["saved"] = report

@@ -102,6 +102,8 @@ def assertion_iri(u: str, key: str, v: str) -> URIRef:
 def iter_triples(g: nx.MultiDiGraph):
     """Every RDF triple of the knowledge graph, one at a time (see the module docstring)."""
     for node, data in g.nodes(data=True):
+        if data.get("foreign"):  # a node of another partition: its own partition writes it
+            continue
         subj = URIRef(curie_to_iri(node))
         yield subj, RDF.type, KG[data["type"]]
         yield from _attr_triples(subj, data, {"type"})

@@ -79,8 +79,8 @@ def parse_binding(text: str) -> tuple[str, Any]:
 def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | None:
     """Run a checked user query on an open store and serialise the results in ``fmt``.
 
-    The dataset is the data alone: the default graph, no named graphs (the lookup index is
-    not data), whatever FROM / FROM NAMED the query names. With ``output`` (a binary file-like
+    On a :class:`~kg.store.local.LocalStore` the dataset is the data alone: the union of its
+    partitions as the default graph, no named graphs (the lookup index is another store). With ``output`` (a binary file-like
     object) results are streamed into it, so a writer that raises stops the engine early.
 
     >>> import pyoxigraph as ox
@@ -95,7 +95,7 @@ def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | 
 
     subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
     prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
-    result = store.query(text, prefixes=prefixes, substitutions=subs, default_graph=ox.DefaultGraph(), named_graphs=[])
+    result = store.query(text, prefixes=prefixes, substitutions=subs)  # a LocalStore: the data's partitions, no more
     if isinstance(result, ox.QueryTriples):
         rdf = {"nt": ox.RdfFormat.N_TRIPLES}.get(fmt, ox.RdfFormat.TURTLE)
         return result.serialize(output, format=rdf)
@@ -105,9 +105,9 @@ def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | 
 
 
 def _execute(store_path: str, text: str, bindings: dict, fmt: str) -> bytes:
-    import pyoxigraph as ox
+    from kg.store.local import open_store
 
-    return execute(ox.Store.read_only(store_path), text, bindings, fmt)
+    return execute(open_store(store_path), text, bindings, fmt)
 
 
 def failure(payload: str) -> QueryError:

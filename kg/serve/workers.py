@@ -46,15 +46,13 @@ class _CappedBuffer:
 
 
 def _worker_main(conn, parent_end, store_path: str, max_bytes: int) -> None:
-    import pyoxigraph as ox
-
     from kg.query.no_network import forbid_network
     from kg.query.sparql import execute
+    from kg.store.local import open_store
 
     forbid_network()  # the second wall: whatever a query says, a worker opens no IP socket
     parent_end.close()  # so that recv() ends (EOF) when the server process goes away
-
-    store = ox.Store.read_only(store_path)
+    store = open_store(store_path)
     while True:
         try:
             text, bindings, fmt = conn.recv()

@@ -8,7 +8,7 @@ to the known indications and drugs they are read with) and one ``Claim`` per cla
 the sentence as statement and its character offsets. Every record's source is the document,
 with ``where="chars S-E"`` and ``agent="text_mining_agent"``. Curated records are never
 re-emitted or changed: known entities are referred to by id. The records go into the layer
-``doc-<first 12 hex of the sha256>`` (:func:`kg.sources.layers.save_layer`), so ingesting the same
+``doc-<first 12 hex of the sha256>`` (:func:`kg.build.save_layer`), so ingesting the same
 file again changes nothing.
 
 >>> claim_id("ab" * 32, {"kind": "approval", "start": 3})[:18]
@@ -187,22 +187,21 @@ def _trial(ex: Extraction, ident: str, ms: list[Mention], claims: list[Extracted
                        conditions=tuple(dict.fromkeys(conditions)), interventions=tuple(dict.fromkeys(drugs)))
 
 
-def ingest(path: str | Path, store_path: str | Path, *, dry_run: bool = False) -> tuple[Extraction, dict[str, Any] | None]:
-    """Extract ``path`` and, unless ``dry_run``, save its records as the document's layer
-    (the store is rebuilt from the curated data and every layer). Returns the extraction and
-    the layer report (``None`` for a dry run).
+def ingest(path: str | Path, store_path: str | Path, *, dry_run: bool = False,
+           on_wait=None) -> tuple[Extraction, dict[str, Any] | None]:
+    """Extract ``path`` and, unless ``dry_run``, save its records as the document's layer (only
+    that layer's part of the store is rebuilt, see :func:`kg.build.save_layer`). Returns the
+    extraction and the layer report (``None`` for a dry run).
     """
+    from kg.build import save_layer
     from kg.store.local import open_store
+    from kg.store.lock import writer_lock
 
-    store = open_store(store_path)
-    ex = extract_file(path, store)
     if dry_run:
-        return ex, None
-    records = to_records(ex)
-    del store  # release the read-only handle before the store is rebuilt
-    from kg.sources.layers import save_layer
-
-    meta = {"command": "kg ingest", "path": Path(ex.text.path).name, "sha256": ex.text.sha256,
-            "document": ex.doc_id}
-    report = save_layer(store_path, ex.layer, records, meta)
+        return extract_file(path, open_store(store_path)), None
+    with writer_lock(store_path, on_wait=on_wait, command="kg ingest"):
+        ex = extract_file(path, open_store(store_path))
+        meta = {"command": "kg ingest", "path": Path(ex.text.path).name, "sha256": ex.text.sha256,
+                "document": ex.doc_id}
+        report = save_layer(store_path, ex.layer, to_records(ex), meta)
     return ex, report

@@ -128,8 +128,7 @@ def test_cli_kgx(runner, built, tmp_path):
 def test_imported_edges_keep_their_agent_and_knowledge_source(mini, tmp_path):
     """An edge from an imported layer is an automated_agent's, from its infores source."""
     from kg.schema import model
-    from kg.build import build
-    from kg.sources.layers import save_layer
+    from kg.build import build, save_layer
     from kg.store.local import open_store
 
     store = tmp_path / "store"
