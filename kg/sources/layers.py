@@ -264,7 +264,7 @@ def finalize(store: str | os.PathLike, name: str) -> None:
 def file_lines(path: str | os.PathLike) -> list[str]:
     """The non-empty lines of a layer file (or ``[]`` if there is none)."""
     path = Path(path)
-    return _lines_of(path) if path.exists() else []
+    return _lines_of(path) if os.path.lexists(path) else []
 
 
 def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
