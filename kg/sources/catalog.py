@@ -35,26 +35,44 @@ def data_digest(data_dir: str | os.PathLike) -> str:
     return h.hexdigest()
 
 
-_REF_FIELDS: dict[type, list[tuple[str, bool]]] = {}  # class -> [(field, holds ids directly)]
+_REF_PLANS: dict[type, tuple[tuple[str, bool], ...]] = {}  # class -> ((field, holds ids itself), ...)
+
+
+def _plan(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` that may hold ids: ``ref`` fields, and nested records that have some."""
+    import typing
+
+    found = _REF_PLANS.get(cls)
+    if found is not None:
+        return found
+    _REF_PLANS[cls] = ()  # (no class contains itself; this stops a loop if one ever did)
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        if "ref" in f.metadata:
+            plan.append((f.name, True))
+            continue
+        inner = [a for a in (typing.get_args(hints[f.name]) or (hints[f.name],)) if dataclasses.is_dataclass(a)]
+        for a in typing.get_args(hints[f.name]):
+            inner += [b for b in typing.get_args(a) if dataclasses.is_dataclass(b)]
+        if any(_plan(c) for c in inner if c is not model.Source):
+            plan.append((f.name, False))
+    _REF_PLANS[cls] = tuple(plan)
+    return _REF_PLANS[cls]
 
 
 def refs_of(obj: Any) -> set[str]:
     """The ids a record (or a nested value of one) refers to, from the model's ``ref`` fields."""
     out: set[str] = set()
-    if not dataclasses.is_dataclass(obj):
-        return out
-    cls = type(obj)
-    fields = _REF_FIELDS.get(cls)
-    if fields is None:
-        fields = _REF_FIELDS[cls] = [(f.name, "ref" in f.metadata) for f in dataclasses.fields(cls)
-                                     if f.name != "sources"]
-    for name, is_ref in fields:
+    for name, direct in _plan(type(obj)):
         value = getattr(obj, name)
+        if value is None:
+            continue
         items = value if isinstance(value, tuple) else (value,)
-        for v in items:
-            if is_ref and isinstance(v, str):
-                out.add(v)
-            elif dataclasses.is_dataclass(v):
+        if direct:
+            out.update(v for v in items if isinstance(v, str))
+        else:
+            for v in items:
                 out |= refs_of(v)
     return out
 

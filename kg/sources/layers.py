@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import re
+import types
 import typing
 from pathlib import Path
 from typing import Any, Iterable
@@ -88,35 +89,46 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_DECODERS: dict[Any, Any] = {}
 
 
-def _from_data(value: Any, hint: Any) -> Any:
-    """Inverse of :func:`to_data` for data it wrote (no checks: the records were checked before
-    they were saved; anything unexpected raises TypeError or ValueError)."""
+def _decoder(hint: Any):
+    """A function that turns JSON data written by :func:`to_data` back into a value of type
+    ``hint`` (built once per type: decoding a large layer is most of what reading it costs)."""
+    found = _DECODERS.get(hint)
+    if found is not None:
+        return found
     origin = typing.get_origin(hint)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        hint = next(a for a in typing.get_args(hint) if a is not type(None))
-        origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _decoder(next(a for a in typing.get_args(hint) if a is not type(None)))
     if origin is tuple:
-        item = typing.get_args(hint)[0]
-        if not isinstance(value, list):
-            raise TypeError("expected a list")
-        return tuple(_from_data(v, item) for v in value)
-    if hint is model.Source and isinstance(value, str):
-        return model.Source(value)
-    if dataclasses.is_dataclass(hint):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected a mapping for {hint.__name__}")
-        hints = _HINTS.get(hint)
-        if hints is None:
-            hints = _HINTS[hint] = typing.get_type_hints(hint)
-        return hint(**{k: _from_data(v, hints[k]) for k, v in value.items()})
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise TypeError("expected a mapping")
-        return dict(value)
-    return value
+        item = _decoder(typing.get_args(hint)[0])
+
+        def dec(value: Any) -> Any:
+            if not isinstance(value, list):
+                raise TypeError("expected a list")
+            return tuple(map(item, value))
+    elif hint is model.Source:
+        def dec(value: Any) -> Any:
+            return model.Source(value) if isinstance(value, str) else model.Source(**value)
+    elif dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(hint)}
+
+        def dec(value: Any, cls=hint, fields=fields) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a mapping for {cls.__name__}")
+            return cls(**{k: fields[k](v) for k, v in value.items()})
+    elif origin is dict:
+        def dec(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError("expected a mapping")
+            return dict(value)
+    else:
+        def dec(value: Any) -> Any:
+            return value
+    _DECODERS[hint] = dec
+    return dec
 
 
 def layer_lines(name: str, records: Iterable[model.Record], meta: dict[str, Any]) -> list[str]:
@@ -210,7 +222,7 @@ def decode_layer(path: str | os.PathLike, lines: list[str] | None = None
             continue
         try:
             cls = model.KINDS[item["kind"]]
-            by_kind.setdefault(item["kind"], []).append(_from_data(item["record"], cls))
+            by_kind.setdefault(item["kind"], []).append(_decoder(cls)(item["record"]))
         except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as exc:
             raise DataError(f"not a record of this version ({type(exc).__name__}: {exc})", file=file, line=n) from None
     if header is None:
