@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 import pytest
 
-from kg.serve.http import Settings, make_server, negotiate
+from kg.serve.http import Settings, make_server
+from kg.serve.protocol import negotiate
 
 DRUGS = "SELECT ?d ?name WHERE { ?d a kg:Drug ; kg:name ?name } ORDER BY ?name"
 FULL_DRUGS = ("PREFIX kg: <https://w3id.org/oncokg/ontology#>\n"
@@ -47,7 +48,10 @@ def get(base, query, accept="*/*"):
 
 def test_negotiate():
     assert negotiate("application/sparql-results+json", "SELECT") == "json"
-    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "ASK") == "tsv"
+    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "SELECT") == "tsv"
+    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "ASK") is None  # no boolean form: 406
+    assert negotiate("text/csv, */*;q=0.1", "ASK") == "json"
+    assert negotiate("application/ld+json", "CONSTRUCT") == "jsonld"
     assert negotiate("text/*", "SELECT") == "csv"
     assert negotiate("application/n-triples;q=1, text/turtle;q=0.5", "DESCRIBE") == "nt"
     assert negotiate("image/png", "SELECT") is None
