@@ -98,6 +98,9 @@ def _worker_main(conn, parent_end, store_path: str, max_bytes: int, err_fileno: 
     forbid_network()  # the second wall: whatever a query says, a worker opens no IP socket
     parent_end.close()  # so that recv() ends (EOF) when the server process goes away
     engine_stderr_to(err_fileno)
+    import faulthandler
+
+    faulthandler.disable()  # an engine abort ends this worker quietly; the pool reports it
     store, gen = None, -1
     try:
         store, gen = open_generation(store_path)
