@@ -152,7 +152,16 @@ class Endpoint:
         return "GET, HEAD, POST" + (", OPTIONS" if self.cors_origin else "")
 
     def handle(self, req: Request) -> Response:
-        """The response to one request (never raises for anything a client can send)."""
+        """The response to one request (never raises for anything a client can send).
+
+        >>> ep = Endpoint(None, "", "http://127.0.0.1:7878/sparql", {"127.0.0.1:7878"})
+        >>> r = ep.handle(Request("PUT", "/sparql", headers={"host": "127.0.0.1:7878"}))
+        >>> r.status, r.headers["Allow"]
+        (405, 'GET, HEAD, POST')
+        >>> r = ep.handle(Request("GET", "/sparql", headers={"host": "evil.example"}))
+        >>> r.status, r.body.decode().split(":")[0]
+        (400, "this endpoint does not answer as Host 'evil.example'")
+        """
         resp = self._route(req)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Cache-Control", "no-store")

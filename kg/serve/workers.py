@@ -75,6 +75,13 @@ def open_generation(path: str, tries: int = 100):
     The generation is read before and after opening; only when both agree is the store known to
     be that generation (a rebuild may swap the folder at any moment, and generations only grow).
     During a swap the path is briefly missing: try again for up to about two seconds.
+
+    >>> import tempfile, os
+    >>> from kg.store.local import write_store
+    >>> p = os.path.join(tempfile.mkdtemp(), "s")
+    >>> write_store(p, b"", {}); write_store(p, b"", {})
+    >>> open_generation(p)[1]
+    2
     """
     from kg.store.local import generation, open_store
 
