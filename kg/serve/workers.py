@@ -10,7 +10,9 @@ so a huge result is never materialised. Three more duties:
   (:func:`kg.store.local.generation`). Each query is sent with the generation current when it
   arrived, and a worker holding an older store reopens the path before it answers, so an
   answer never comes from a store older than the one in place when the request came in, and
-  two workers disagree for at most one request each. Every answer says its generation.
+  two workers disagree for at most one request each. Every answer says its generation. A
+  watcher also has idle workers reopen within a second of a swap, so the old store's deleted
+  files are let go even when no request comes.
 - **Fairness.** Idle workers go to waiting requests client by client (:mod:`kg.serve.fair`).
   A query still running after ``slow_after`` seconds moves to the slow lane and a spare worker
   is forked in its place, so slow queries never hold the workers that quick ones need; when
@@ -199,9 +201,35 @@ class QueryPool:
         self._gen_key: tuple | None = None
         self._gen = 0
         self.replaced = 0  #: workers killed for running past the time limit (or dying)
-        self.generation()
+        self._closed = threading.Event()
+        seen = self.generation()
         for _ in range(self.size):
             self._fair.release(self._spawn())
+        threading.Thread(target=self._watch, args=(seen,), name="kg-serve-store-watch", daemon=True).start()
+
+    def _watch(self, seen: int, every: float = 1.0) -> None:
+        """Every second: if a new store is in place, idle workers reopen it now (so the old one's
+        files, deleted by the swap, are let go) rather than at their next request."""
+        while not self._closed.wait(every):
+            now = self.generation()
+            if now != seen:
+                seen = now
+                self._refresh_idle(now)
+
+    def _refresh_idle(self, want: int) -> None:
+        for w in self._fair.take_idle():
+            ok = False
+            try:
+                w.conn.send(("ASK {}", {}, "json", want, {}))
+                if w.conn.poll(self.timeout):
+                    ok = w.conn.recv()[0] == "ok"
+            except (OSError, EOFError):
+                pass
+            if ok:
+                self._put_back(w)
+            else:
+                self._retire(w)
+                self._top_up()
 
     def generation(self) -> int:
         """The generation of the store now at the path (the last one seen while it is being swapped)."""
@@ -303,6 +331,7 @@ class QueryPool:
 
     def close(self) -> None:
         """Stop every worker."""
+        self._closed.set()
         with self._lock:
             workers = list(self._all)
             self._all.clear()

@@ -139,3 +139,30 @@ def test_a_real_build_while_serve_answers(tmp_path, mini):
     assert generation(path) == first + 1
     assert results and all(status == 200 for status, _ in results)
     assert results[-1][1] == first + 1
+
+
+def test_idle_workers_let_the_old_store_go(served):
+    """Within about a second of a swap, idle workers hold no file of the deleted old store."""
+    import os
+
+    path, base, srv = served
+    assert ask(base)[0] == 200
+    write_numbered(path, 2)
+    pids = [w.proc.pid for w in srv.pool._all]
+
+    def deleted_files_open() -> int:
+        n = 0
+        for pid in pids:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                try:
+                    target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                except OSError:
+                    continue
+                n += target.endswith("(deleted)") and "kg-serve-worker" not in target and ".store" in target
+        return n
+
+    deadline = time.monotonic() + 5
+    while deleted_files_open() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert deleted_files_open() == 0
+    assert ask(base) == (200, "2", 2)
