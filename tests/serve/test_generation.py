@@ -3,6 +3,7 @@ all workers agree, and each answer names the generation it came from (X-KG-Store
 The stores here say their own number in their data, so an answer shows where it came from."""
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import urllib.error
@@ -107,40 +108,6 @@ def test_rebuilds_while_serve_answers(served):
     assert seen[0][-1][2] == 7 and {a[2] for a in answers} >= {1, 7}
 
 
-def test_a_real_build_while_serve_answers(tmp_path, mini):
-    """kg build (the orchestrator, with validation and the swap) while a client asks."""
-    from kg.build import build
-
-    path = tmp_path / "store"
-    build(mini, path, tmp_path / "exports")
-    first = generation(path)
-    srv = make_server(Settings(str(path), timeout=5.0, workers=2), port=0)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{srv.server_address[1]}"
-    count = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
-    results: list[tuple[int, int]] = []
-    stop = threading.Event()
-
-    def client() -> None:
-        while not stop.is_set():
-            with urllib.request.urlopen(f"{base}/sparql?{count}", timeout=30) as resp:
-                results.append((resp.status, int(resp.headers["X-KG-Store-Generation"])))
-
-    t = threading.Thread(target=client)
-    t.start()
-    try:
-        build(mini, path, tmp_path / "exports")
-        time.sleep(0.3)
-    finally:
-        stop.set()
-        t.join(30)
-        srv.shutdown()
-        srv.server_close()
-    assert generation(path) == first + 1
-    assert results and all(status == 200 for status, _ in results)
-    assert results[-1][1] == first + 1
-
-
 def test_idle_workers_let_the_old_store_go(served):
     """Within about a second of a swap, idle workers hold no file of the deleted old store."""
     import os
@@ -166,3 +133,70 @@ def test_idle_workers_let_the_old_store_go(served):
         time.sleep(0.2)
     assert deleted_files_open() == 0
     assert ask(base) == (200, "2", 2)
+
+
+COUNT = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+
+
+@contextlib.contextmanager
+def counting_while(path):
+    """Serve ``path`` while a client keeps counting triples; yields the list of
+    (status, generation, count) it collects, complete when the block ends."""
+    srv = make_server(Settings(str(path), timeout=5.0, workers=2), port=0)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{srv.server_address[1]}"
+    results: list[tuple[int, int, int]] = []
+    stop = threading.Event()
+
+    def client() -> None:
+        while not stop.is_set():
+            req = urllib.request.Request(f"{base}/sparql?{COUNT}", headers={"Accept": "text/csv"})
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                results.append((resp.status, int(resp.headers["X-KG-Store-Generation"]),
+                                int(resp.read().split()[1])))
+
+    t = threading.Thread(target=client)
+    t.start()
+    try:
+        time.sleep(0.2)
+        yield results
+        time.sleep(0.3)
+    finally:
+        stop.set()
+        t.join(30)
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_a_real_build_while_serve_answers(tmp_path, mini):
+    """kg build (the orchestrator, with validation and the swap) while a client asks."""
+    from kg.build import build
+
+    path = tmp_path / "store"
+    build(mini, path, tmp_path / "exports")
+    first = generation(path)
+    with counting_while(path) as results:
+        build(mini, path, tmp_path / "exports")
+    assert generation(path) == first + 1
+    assert results and all(status == 200 for status, _, _ in results)
+    assert results[-1][1] == first + 1
+
+
+def test_an_import_while_serve_answers(built, tmp_path):
+    """kg import (PharmacotherapyDB fixture) into the served store while a client keeps asking:
+    no request fails, and once the import is done the answers count the imported triples."""
+    import shutil
+
+    from kg.sources.importers import run_import
+    from tests.importers.conftest import FIXTURES
+
+    path = tmp_path / "store"
+    shutil.copytree(built["store"], path)
+    first = generation(path)
+    with counting_while(path) as results:
+        report = run_import(path, "pharmacotherapydb", [FIXTURES / "pharmacotherapydb"])
+    assert report["imported"] == 2 and generation(path) > first
+    assert results and all(status == 200 for status, _, _ in results)
+    before = {n for _, gen, n in results if gen == first}
+    after = {n for _, gen, n in results if gen == generation(path)}
+    assert before == {built["stats"]["triples"]} and len(after) == 1 and after.pop() > built["stats"]["triples"]
