@@ -107,7 +107,7 @@ def test_required_columns_filled_and_references_resolve(written):
 def test_original_predicates_kept(written, store):
     _, _, edges = written
     treats = [e for e in edges if e["original_predicate"] == "kg:approvedFor"]
-    want = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a <https://w3id.org/biolink/vocab/predicate> "
+    want = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a <https://w3id.org/biolink/vocab/original_predicate> "
                        "<https://w3id.org/oncokg/ontology#approvedFor> }")
     assert len(treats) == int(next(iter(want))["n"].value) > 0
     assert {e["predicate"] for e in treats} == {"biolink:treats"}
