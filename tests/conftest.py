@@ -16,7 +16,7 @@ SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent / "shared")
 
 
 #: KG_ settings that steer the test run itself (CI's); every other KG_ variable is the user's.
-TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO", "KG_SHARED")
+TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO", "KG_REQUIRE_TOOLS", "KG_SHARED")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,7 +15,7 @@ The tools run in a child process (``python -m tests.kgx_offline``) that first cl
 network for itself (:func:`kg.query.no_network.forbid_network`), so an attempt to reach it fails
 the test instead of passing quietly.
 
-    python -m tests.kgx_offline WORKDIR validate REPORT.json nodes.tsv edges.tsv
+    python -m tests.kgx_offline WORKDIR validate REPORT.json [--prefix=P=IRI...] nodes.tsv edges.tsv
     python -m tests.kgx_offline WORKDIR transform OUT_PREFIX nodes.tsv edges.tsv
 """
 from __future__ import annotations
@@ -118,6 +118,13 @@ def run(workdir: Path, *args: str, timeout: float = 600) -> subprocess.Completed
 def main(argv: list[str]) -> int:
     workdir, command, out, *inputs = argv
     _offline(Path(workdir))
+    # --prefix=P=IRI: a prefix the validator is told of besides Biolink's (the export's own)
+    extra = dict(a[len("--prefix="):].split("=", 1) for a in inputs if a.startswith("--prefix="))
+    inputs = [a for a in inputs if not a.startswith("--prefix=")]
+    if extra:
+        import kgx.config
+
+        kgx.config.jsonld_context_map["biolink"].update(extra)
     from kgx.cli import cli_utils
 
     if command == "validate":

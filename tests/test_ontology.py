@@ -238,3 +238,62 @@ def test_hermit_finds_the_ontology_and_the_exported_graph_consistent(built, tmp_
     clash.write_text("<https://w3id.org/oncokg/id/x> a <https://w3id.org/oncokg/ontology#Drug>, "
                      "<https://w3id.org/oncokg/ontology#Trial> .\n", encoding="utf-8")
     assert not consistent(ROOT / "ontology" / "kg.ttl", clash)
+
+
+# ---------------------------------------------------------------- one Biolink predicate per edge property, everywhere
+_MATCHES = [SKOS[m] for m in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")]
+BIOLINK_NS = "https://w3id.org/biolink/vocab/"
+
+
+def _biolink_matches(ont, p) -> set[str]:
+    return {"biolink:" + str(o)[len(BIOLINK_NS):] for m in _MATCHES for o in ont.objects(p, m)
+            if str(o).startswith(BIOLINK_NS)}
+
+
+def test_every_edge_property_has_one_biolink_predicate_in_ontology_vocab_and_kgx(ont):
+    """Each predicate of vocab.PREDICATES (new ones too) has exactly one Biolink predicate: the
+    same in kg.ttl (a SKOS match), vocab.BIOLINK_PREDICATES (RDF) and the KGX export."""
+    from kg.export import kgx
+    from kg.schema.vocab import BIOLINK_PREDICATES, PREDICATES
+
+    for curie in sorted(set(PREDICATES.values())):
+        p = KG[curie.split(":", 1)[1]]
+        assert (p, RDF.type, OWL.ObjectProperty) in ont, curie
+        assert curie in BIOLINK_PREDICATES, f"{curie} has no Biolink predicate in vocab.BIOLINK_PREDICATES"
+        assert _biolink_matches(ont, p) == {BIOLINK_PREDICATES[curie]}, curie
+        assert kgx.PREDICATES[curie] == BIOLINK_PREDICATES[curie]
+    assert set(BIOLINK_PREDICATES) == set(PREDICATES.values())
+
+
+def test_every_biolink_predicate_admits_the_property_domain_and_range(ont):
+    """Schema-level check (so it holds for properties added later): the Biolink predicate is a
+    real, non-abstract predicate whose domain admits the Biolink category of every class in the
+    property's rdfs:domain, and whose range admits those of its rdfs:range."""
+    from tests import biolink as bl
+    from kg.schema.vocab import BIOLINK_PREDICATES
+
+    slots = bl.model()["slots"]
+    category = {c: bl.element("biolink:" + str(b)[len(BIOLINK_NS):]) for c, b in ont.subject_objects(RDFS.subClassOf)
+                if str(b).startswith(BIOLINK_NS)}
+    for curie, pred in BIOLINK_PREDICATES.items():
+        name = bl.element(pred)
+        assert name in slots and "related to" in bl.is_a_chain(slots, name), pred
+        assert not slots[name].get("abstract") and slots[name].get("deprecated") is None, pred
+        dom, rng = bl.domain_range(name)
+        p = KG[curie.split(":", 1)[1]]
+        for end, constraint in ((RDFS.domain, dom), (RDFS.range, rng)):
+            for expr in ont.objects(p, end):
+                for cls in _class_set(ont, expr):
+                    assert bl.fits(category[cls], constraint), (curie, pred, str(cls), constraint)
+
+
+def test_assertions_carry_biolink_predicates_and_ours_as_original(data):
+    from kg.schema.vocab import BIOLINK_PREDICATES
+
+    BL = Namespace(BIOLINK_NS)
+    pairs = list(data.subject_objects(BL.predicate))
+    assert pairs
+    for a, pred in pairs:
+        ours = data.value(a, BL.original_predicate)
+        assert ours is not None and str(ours).startswith(str(KG)), a
+        assert str(pred) == BIOLINK_NS + BIOLINK_PREDICATES["kg:" + str(ours)[len(str(KG)):]].split(":", 1)[1]
