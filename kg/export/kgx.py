@@ -171,7 +171,7 @@ def edges(store, node_ids: dict[str, str] | None = None) -> list[dict[str, str]]
         node_ids = _nodes(store)[1]
     groups: dict[tuple[str, str, str], list] = {}
     for edge, a in records(store, "kgx_edges", key="a").items():
-        pred = PREDICATES["kg:" + a["_pred"].rsplit("#", 1)[-1]]
+        pred = PREDICATES.get("kg:" + a["_pred"].rsplit("#", 1)[-1], "biolink:related_to")  # unmapped: the vaguest
         key = (node_ids.get(a["_s"], kgx_id(a["_s"])), pred, node_ids.get(a["_obj"], kgx_id(a["_obj"])))
         groups.setdefault(key, []).append((edge, a))
     rows = [_fold(key, sorted(members, key=lambda m: m[0])) for key, members in groups.items()]
