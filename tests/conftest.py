@@ -11,7 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the repository, or beside the folder that holds it (a git worktree in a
+#: folder of worktrees)
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
 
 
 #: KG_ settings that steer the test run itself (CI's); every other KG_ variable is the user's.
