@@ -24,6 +24,8 @@ line's one.
 """
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -41,8 +43,14 @@ from kg.sources.text.cues import (
 )
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
-from kg.sources.text.sentences import Sentence, split
+from kg.sources.text.sentences import Sentence, in_sentences, split
 from kg.schema.vocab import level_of_phase
+
+
+#: sentences longer than this are not read for claims (no sentence of prose is; the cue patterns
+#: then run on bounded pieces, so reading stays linear in the length of any text)
+MAX_SENTENCE = 2000
+_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,8 @@ class Reader:
 
     def __init__(self, text: str, mentions: list[Mention], facts: Facts):
         self.text, self.facts = text, facts
-        self.sentences = [s for s in split(text)]
-        self.by_sentence = [[m for m in mentions if s.start <= m.start < s.end] for s in self.sentences]
+        self.sentences = split(text)
+        self.by_sentence = in_sentences(self.sentences, mentions)
         counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
         inds = Counter(m.id for m in mentions if m.type == "Indication")
@@ -92,14 +100,22 @@ class Reader:
                     self.phases[m.id] = _phase_name(ph.group(1))
         self.papers: list[str] = []  # the article's own paper: publications on a "Paper:" line
         self.comment_lines: list[tuple[int, int]] = []  # "Editorial:" / "Commentary:" lines
-        for line in re.finditer(r"[^\n]+", text):
-            if _PAPER_LINE.search(line.group()):
-                self.papers += [m.id for m in mentions if m.type == "Publication"
-                                and line.start() <= m.start < line.end() and m.id not in self.papers]
-            elif _COMMENT_LINE.search(line.group()):
-                self.comment_lines.append((line.start(), line.end()))
+        pubs = sorted((m.start, m.id) for m in mentions if m.type == "Publication")
+        line_start = 0
+        for line_end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+            head = text[line_start:min(line_end, line_start + 60)]  # the label opens the line
+            if _PAPER_LINE.search(head):
+                k = bisect.bisect_left(pubs, (line_start, ""))
+                while k < len(pubs) and pubs[k][0] < line_end:
+                    if pubs[k][1] not in self.papers:
+                        self.papers.append(pubs[k][1])
+                    k += 1
+            elif _COMMENT_LINE.search(head):
+                self.comment_lines.append((line_start, line_end))
+            line_start = line_end + 1
         self.trial: str | None = None
         self.out: list[ExtractedClaim] = []
+        self._seen: set[str] = set()
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -107,7 +123,9 @@ class Reader:
             return
         c = ExtractedClaim(kind, subject, predicate, obj, {k: v for k, v in (values or {}).items() if v is not None},
                            level, direction, s.text, s.start, s.end)
-        if c not in self.out:
+        key = json.dumps([kind, subject, predicate, obj, c.values, level, direction, s.start], sort_keys=True, default=str)
+        if key not in self._seen:
+            self._seen.add(key)
             self.out.append(c)
 
     def level(self, trial: str | None) -> str | None:
@@ -116,6 +134,8 @@ class Reader:
 
     def run(self) -> list[ExtractedClaim]:
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
+            if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
+                continue
             if s.text.rstrip().endswith("?"):
                 self._note_trial(ms)
                 continue
