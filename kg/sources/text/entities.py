@@ -98,9 +98,11 @@ class Matcher:
     def __init__(self, entries: Iterable[tuple[str, str, str]]):
         self.names = Dictionary()
         self.ids: dict[str, str] = {}  # known id -> type
+        self.forms: dict[str, set[str]] = {}  # known id -> its names
         for ident, typ, form in entries:
             form = str(form).strip()
             self.ids[ident] = typ
+            self.forms.setdefault(ident, set()).add(form)
             if len(form) >= 2:
                 self.names.add(form, (ident, typ))
 
