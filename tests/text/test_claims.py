@@ -37,8 +37,11 @@ def test_a_missed_endpoint_does_not_support(reader):
 def test_approvals_and_withdrawals_with_agency_and_date(reader):
     cs = reader("On May 18, 2016 the FDA granted atezolizumab accelerated approval in urothelial carcinoma; "
                 "it was withdrawn later.")
+    # the approval with its date and type (withdrawn since, as the article says) and the withdrawal ("it")
     assert [(c.kind, c.object, c.values) for c in cs] == [
-        ("approval", "MONDO:0040679", {"agency": "KG:org-fda", "date": "2016-05-18", "status": "withdrawn"})]
+        ("approval", "MONDO:0040679", {"agency": "KG:org-fda", "date": "2016-05-18", "approval_type": "accelerated",
+                                       "status": "withdrawn"}),
+        ("withdrawal", "MONDO:0040679", {"status": "withdrawn"})]
     assert reader("Ask whether atezolizumab is not yet approved for melanoma.") == []
 
 

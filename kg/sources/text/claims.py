@@ -28,7 +28,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.sources.text.cues import (
@@ -41,6 +41,7 @@ from kg.sources.text.cues import (
     _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
     _date, _endpoint, _line, _met, _num, _phase_name,
 )
+from kg.sources.text import figures, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -116,6 +117,12 @@ class Reader:
         self.trial: str | None = None
         self.out: list[ExtractedClaim] = []
         self._seen: set[str] = set()
+        self.indication_names: dict[str, str] = {}
+        for m in mentions:
+            if m.type == "Indication":
+                self.indication_names.setdefault(m.id, m.text)
+        first_date = regulatory.parse_dates(text[:5000])
+        self.context = regulatory.Context(year=first_date[0][0][:4] if first_date else None)
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -141,7 +148,9 @@ class Reader:
                 continue
             self._sentence(i, s, ms)
             self._note_trial(ms)
-        return self.out
+        withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
+        return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
+                and (c.subject, c.object) in withdrawn else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention]) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]
@@ -170,7 +179,7 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         drug = types["Drug"][0].id if types["Drug"] else self.main_drug
-        self._approval(s, types, drug)
+        regulatory.read(self, s, ms, self._organs)
         self._mechanism(s, ms, types, drug)
         self._evidence_level(s, types, drug)
         if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
@@ -210,36 +219,14 @@ class Reader:
             else:
                 self.claim(s, "publication", m.id, "describes", None, ids)
 
-    def _approval(self, s, types, drug) -> None:
-        inds = [m.id for m in types["Indication"]]
-        if not inds and self.main_indication and re.search(r"\bfor this (?:use|indication|setting)\b", s.text, re.I):
-            inds = [self.main_indication]
-        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text):
-            return
-        organs = self._organs(s, types, drug, inds)
-        if not inds and not organs:
-            return
-        withdrawn = bool(_WITHDRAW.search(s.text))
-        agency = next((m.id for m in types["Organization"] if m.id in _AGENCIES), None)
-        date = _date(s.text)
-        values = {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"}
-        for ind in dict.fromkeys(inds):
-            self.claim(s, "approval", drug, "approved for", ind, values,
-                       "regulatory approval", "supports")  # as the graph's approval edges: status says withdrawn
-        for ind, organ in organs.items():
-            self.claim(s, "approval", drug, "approved for", ind, {**values, "organ": organ},
-                       "regulatory approval", "supports")
-
-    def _organs(self, s, types, drug, named) -> dict[str, str]:
+    def _organs(self, text: str, drug: str | None, named: list[str]) -> dict[str, str]:
         """Indications read from organ words ("approvals across lung, liver, and breast
         cancers"): each organ's indications that the drug holds approvals for in the graph,
-        with the organ word as read; indications the sentence names itself are left to it."""
+        with the organ word as read (called for a clause that names no indication itself)."""
         out: dict[str, str] = {}
-        spans = [(m.start, m.end) for m in types["Indication"]]
-        for m in _ORGAN_LIST.finditer(s.text):
-            a, b = s.start + m.start(), s.start + m.end()
-            if any(x < b and a < y for x, y in spans) or _ORGAN_QUALIFIED.search(s.text[:m.start()]):
-                continue  # part of a named indication ("non-small cell lung cancer"), or qualified
+        for m in _ORGAN_LIST.finditer(text):
+            if _ORGAN_QUALIFIED.search(text[:m.start()]):
+                continue  # qualified ("non-small cell lung cancer")
             for word in re.findall(_ORGAN, m.group(1), re.I):
                 for ind in self.facts.organ_indications(drug, word):
                     if ind not in named:

@@ -28,6 +28,7 @@ from typing import Iterable
 
 from kg.query.lookup import normalize
 from kg.sources.text.dictionary import DASHES, Dictionary
+from kg.sources.text.lexicon import BRANDS, DISEASES, TARGETS
 
 TYPES = ("Drug", "Target", "Trial", "Indication", "Publication", "Organization")
 _DASH = re.escape(DASHES)
@@ -74,9 +75,9 @@ _DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_
 _TOKEN = r"[A-Z][A-Za-z0-9]*+(?:[%s/][A-Za-z0-9]++)*+" % _DASH
 #: trial families whose numbered members need no "trial" word after them
 _FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
-                     r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}[a-z]?\b" % (_DASH, _DASH))
-_TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s)(?:\s++\([^)]{0,40}\))?\s++(?:phase\s++[0-9IV/b]++\s++)?"
-                           r"(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
+                     r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
+_TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s(?:\s(?!Phase\b)[A-Z][a-z]+){0,2})(?:\s++\([^)]{0,40}\))?\s++"
+                           r"(?:(?i:phase)\s++[0-9IV/b]++\s++)?(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
 _TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+|\s++\(|\s++(?:called|named|known as)\s++)(%s)\b" % _TOKEN)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
@@ -84,6 +85,10 @@ _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rn
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
+_LEXICON = Dictionary(
+    [(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
+    + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
+    + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
 _NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
 
 
@@ -132,9 +137,22 @@ class Matcher:
                 continue
             ident, typ = m.values[0]
             found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
-        found += [(1, x) for x in self._patterns(text)]
+        found += [(1, x) for x in self._lexicon(text)]
+        found += [(2, x) for x in self._patterns(text)]
         out = _link_trials_to_nct(_no_overlaps(found), text)
         return _again(out, text)
+
+    def _lexicon(self, text: str) -> Iterable[Mention]:
+        """Diseases, brands and targets the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
+        under the graph's id where it knows them by any of their names."""
+        for hit in _LEXICON.find(text):
+            if _NON.search(text, max(0, hit.start - 4), hit.start):
+                continue
+            typ, name, ident = hit.values[0]
+            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
+            known = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
+            ident = known or ident
+            yield Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):
