@@ -51,6 +51,10 @@ from kg.schema.vocab import level_of_phase
 #: sentences longer than this are not read for claims (no sentence of prose is; the cue patterns
 #: then run on bounded pieces, so reading stays linear in the length of any text)
 MAX_SENTENCE = 2000
+#: a sentence that explains what a figure means ("A hazard ratio of 0.72 means ...")
+#: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
+_GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
+_EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{3}")
 
 
@@ -184,15 +188,17 @@ class Reader:
         self._evidence_level(s, types, drug)
         if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
             return  # a statement about the evidence as a whole, not about one trial
-        trial = self._trial_for(i, s, ms)
+        found = [] if _EXPLAINS.search(s.text) and not types["Trial"] else figures.effects(s.text)
+        enrolled = figures.enrolment(s.text)
+        trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:
-            if _AE.search(s.text):
+            if _AE.search(s.text) and not found:
                 self._adverse_events(s, trial, drug)
-            elif _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
-                self._result(s, trial, types, drug)
+            elif found or _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
+                self._result(s, trial, types, drug, found)
             explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
-                             or types["Trial"] and _ONGOING.search(s.text)):
+            if enrolled or explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
+                                         or types["Trial"] and _ONGOING.search(s.text)):
                 self._design(s, trial, types, drug)
 
     # ---------------------------------------------------------------- one kind each
@@ -237,21 +243,26 @@ class Reader:
         if not types["Target"] or not _MECH_CUE.search(s.text):
             return
         own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 12):m.start])]
-        subject = own[0].id if own else self.main_drug
         for m in types["Target"]:
+            prior = [d for d in own if d.end <= m.start]
+            subjects = [prior[-1]] if prior else own[:1]
+            while prior and len(prior) > len(subjects) and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s*", self.text[prior[-len(subjects) - 1].end:subjects[-1].start]):
+                subjects.append(prior[-len(subjects) - 1])
             before = self.text[max(s.start, m.start - 60):m.start]
             after = self.text[m.end:min(s.end, m.end + 40)]
-            if _TARGET_NOT.search(before[-14:]):
-                continue
+            if _TARGET_NOT.search(before[-14:]) or not own and _GENERIC.search(before):
+                continue  # contrasted, or said of a class of drugs or of another drug, not of this one
             if _TARGET_SPARES.search(before):
                 action = "spares interaction with"
             elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
                 action = "blocks interaction with"
-            elif _TARGET_BINDS_BEFORE.search(before[-14:]) or _TARGET_BINDS_AFTER.search(after):
+            elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
                 action = "binds"
             else:
                 continue
-            self.claim(s, "mechanism", subject, action, m.id, {"action": action})
+            for subject in dict.fromkeys(x.id for x in subjects) or [self.main_drug]:
+                self.claim(s, "mechanism", subject, action, m.id, {"action": action})
 
     def _evidence_level(self, s, types, drug) -> None:
         inds = list(dict.fromkeys(m.id for m in types["Indication"]))
@@ -275,40 +286,26 @@ class Reader:
                                {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
                                direction)
 
-    def _result(self, s, trial, types, drug) -> None:
+    def _result(self, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
+        """One claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
+        endpoint alone when the sentence says met or not without a figure."""
         t = s.text
-        values: dict[str, Any] = {"endpoint": _endpoint(t)}
-        m = _HR.search(t)
-        if m:
-            values.update(measure="HR", value=float(m.group(1)))
-        elif _OR.search(t):
-            values.update(measure="OR", value=float(_OR.search(t).group(1)))
-        elif _PAIR.search(t):
-            pm = _PAIR.search(t)
-            values.update(measure="rate", experimental_pct=_num(pm.group(1)), control_pct=_num(pm.group(2)))
-        elif _RATE.search(t):
-            values.update(measure="rate", value=_num(_RATE.search(t).group(1)))
-        elif _MEDIAN.search(t):
-            values.update(measure="median", value=_num(_MEDIAN.search(t).group(1)), unit="months")
-        ci = _CI.search(t)
-        if ci:
-            values.update(ci_low=float(ci.group(1)), ci_high=float(ci.group(2)))
-        p = _P.search(t)
-        if p:
-            values["p"] = p.group(1).replace("=", "") + p.group(2) if p.group(1) != "=" else p.group(2)
         n = _N.search(t)
-        if n:
-            values["n"] = int(n.group(1).replace(",", ""))
-        met = _met(t, values)
-        if met is None and values.get("measure") is None and not _POS.search(t) and not _NEG.search(t):
-            return
-        values["met"] = met
-        if drug and drug != self.main_drug or types["Drug"]:
-            values["drug"] = drug
         ind = types["Indication"][0].id if types["Indication"] else (
             (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
-        self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
+        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None}
+        if drug and drug != self.main_drug or types["Drug"]:
+            common["drug"] = drug
+        for f in found or [{"endpoint": _endpoint(t) or figures.endpoint(t)}]:
+            values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+            if values.get("measure") == "rate" and values.get("control_value") is not None:
+                values.update(experimental_pct=values["value"], control_pct=values["control_value"])
+            met = _met(t, values)
+            if not found and met is None:
+                return
+            values["met"] = met
+            direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
+            self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
 
     def _adverse_events(self, s, trial, drug) -> None:
         pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"
@@ -341,8 +338,11 @@ class Reader:
         for word in ("open-label", "double-blind"):
             if re.search(word.replace("-", "[- ]"), t, re.I):
                 values["blinding"] = word
+        enrolled = figures.enrolment(t)
         n = _N.search(t)
-        if n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
+        if enrolled:
+            values["n_patients"], values["enrolment"] = enrolled
+        elif n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
             values["n_patients"] = int(n.group(1).replace(",", ""))
         c = _COUNTRIES.search(t)
         if c:
@@ -366,10 +366,10 @@ def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> l
     """Every claim in ``text`` (whose entity mentions are ``mentions``), in document order.
 
     >>> from kg.sources.text.entities import Mention
-    >>> t = "FDA-approved for melanoma."
+    >>> t = "FDA-approved for melanoma. Xa is an antibody."
     >>> ms = [Mention("Organization", "KG:org-fda", "FDA", 0, 3), Mention("Indication", "MONDO:0005105", "melanoma", 17, 25),
-    ...       Mention("Drug", "DRUGBANK:DB11595", "x", 100, 101)]
-    >>> [(c.kind, c.subject, c.object, c.values["agency"]) for c in extract(t + " " * 80 + "x", ms)]
+    ...       Mention("Drug", "DRUGBANK:DB11595", "Xa", 27, 29)]
+    >>> [(c.kind, c.subject, c.object, c.values["agency"]) for c in extract(t, ms)]
     [('approval', 'DRUGBANK:DB11595', 'MONDO:0005105', 'KG:org-fda')]
     """
     return Reader(text, mentions, facts or Facts()).run()

@@ -30,20 +30,28 @@ APPROVAL = re.compile(r"\bapproved\b|\bgranted\b[^.;]{0,60}\bapproval\b|\bapprov
                       r"\b(?:won|wins|received|receives|gained|gains|got)\b[^.;]{0,40}\bapproval\b|\bcleared\b|"
                       r"\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
                       r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b", re.I)
-WITHDRAWAL = re.compile(r"\bwithdr[ae]w\w*|\bpulled\b|\bpulls\b|\bg[ai]ve up\b|\bgiving up\b|\bremov(?:ed|es|ing)\b|"
-                        r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available)\b", re.I)
+WITHDRAWAL = re.compile(r"\bwithdr[ae]w\w*|\bpulled\b|\bpulls\b|\bg[ai]ve up\b|\bgiving up\b|"
+                        r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available)\b|"
+                        r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
+                        r"\bindications? (?:were |was |had been )?removed\b", re.I)
 NOT_APPROVED = re.compile(r"\bnot (?:yet )?approved\b|\bno approval\b|\bno approved\b|\bnot been approved\b|"
                           r"\bno (?:systemic )?treatment had been approved\b", re.I)
 #: a relative clause set off by commas: what it says is background, not the sentence's claim
 RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*+(?:,|(?=;)|$)")
 #: the indication spoken of before
-ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:indication|approval|use)\b|"
+ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
                      r"\bthis (?:indication|population|use|setting)\b|\bthe same (?:disease|indication|setting)\b|"
-                     r"\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|^\W*It\b|\bthat (?:bladder|lung|breast|"
+                     r"\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b", re.I)
+#: "it" as what was withdrawn ("it was withdrawn later")
+IT = re.compile(r"^\W*it\b", re.I)
+#: approvals of other uses than the one spoken of
+OTHER = re.compile(r"\bother (?:cancers|indications|uses|tumou?rs|diseases)\b", re.I)
+#: a heading: no end mark (a title names what the text then tells with its date)
+HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b", re.I)
-PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|"
-                     r"\bcombination with|\bnot)\s+(?:\w+\s+){0,1}$", re.I)
+PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
+                     r"\bcombination with|\bnot|\binclude|\bincluding)\s+(?:\w+\s+){0,1}$", re.I)
 EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\btook effect\b", re.I)
 
 
@@ -114,6 +122,32 @@ def approval_type(text: str) -> str | None:
     return None
 
 
+_LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\bpreviously untreated\b|\btreatment-naive\b|"
+                      r"\bnot (?:been )?treated with other\b", re.I), "first"),
+          (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"
+                      r"\bafter (?:platinum|prior|earlier|sorafenib|chemotherapy)\b|\bprior\b", re.I), "second"),
+          (re.compile(r"\bthird[- ]line\b|\blate[- ]line\b|\bat least (?:one|two) other lines?\b", re.I), "later")]
+_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
+             (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
+             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant")]
+
+
+def setting(text: str) -> dict[str, str]:
+    """The line and context of treatment a clause gives ("first-line", "before surgery"...).
+
+    >>> setting("approved as first-line treatment given before and after surgery")
+    {'setting_line': 'first', 'setting_context': 'perioperative'}
+    """
+    out = {}
+    line = next((name for rx, name in _LINES if rx.search(text)), None)
+    context = next((name for rx, name in _CONTEXTS if rx.search(text)), None)
+    if line:
+        out["setting_line"] = line
+    if context:
+        out["setting_context"] = context
+    return out
+
+
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     """The first drug (offset in ``text``, id) not named as another's partner."""
     for start, ident in drugs:
@@ -136,23 +170,28 @@ def read(reader, s, mentions, organs) -> None:
         inds = list({i: (i, n) for i, n in inds}.values())
         for ident, name in inds:
             ctx.seen_indications.append((ident, name))
-        if not approved and not withdrawn:
+        if not approved and not withdrawn or OTHER.search(text):
             continue
+        if not HEADING.search(s.text) and not parse_dates(s.text):
+            continue  # a title or heading: the text tells it again, with its date
         drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
         drug = subject_drug(text, drugs) or ctx.drug or reader.main_drug
         organ_inds = {} if inds else organs(raw, drug, [])
-        if not inds and not organ_inds and ANAPHOR.search(text) and ctx.indication:
+        if not inds and not organ_inds and ctx.indication and (ANAPHOR.search(text) or withdrawn and IT.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
         dates = parse_dates(text, ctx.year)
-        if not inds and not organ_inds and approved and not withdrawn and dates and drugs and reader.main_indication:
-            inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
+        if not inds and not organ_inds and approved and not withdrawn and dates:  # "granted approval on <date>"
+            if ctx.indication:
+                inds = [(ctx.indication, ctx.indication_name)]
+            elif drugs and reader.main_indication:
+                inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
         if not inds and not organ_inds or drug is None:
             continue
         date = dates[0][0] if dates else (ctx.date if SAME_DATE.search(text) else None)
         agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None)
         if approved and not (withdrawn and not re.search(r"\bgranted\b|\bapproved (?:on|in)\b", text)):
             values = {"agency": agency, "date": date, "approval_type": approval_type(text),
-                      "status": "withdrawn" if withdrawn else "approved"}
+                      "status": "withdrawn" if withdrawn else "approved", **setting(text)}
             for ident, name in inds:
                 reader.claim(s, "approval", drug, "approved for", ident, {**values, "indication": _name(ident, name)},
                              "regulatory approval", "supports")

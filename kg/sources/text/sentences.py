@@ -89,7 +89,10 @@ def _is_abbreviation(line: str, start: int, dot: int) -> bool:
     w = word.group().lower()
     if w in _ABBREV or (w == "no" and line[dot + 1:dot + 3].strip()[:1].isdigit()):
         return True
-    return len(w) == 1 and w.isalpha() and line[dot - 1].isupper()  # an initial: "Hunter N. Hurvitz"
+    if len(w) == 1 and w.isalpha() and line[dot - 1].isupper():  # an initial: "Hunter N. Hurvitz", not "cohort G."
+        before = line[max(start, dot - 30):dot - 1].split()
+        return not before or before[-1][:1].isupper()
+    return False
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
