@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from kg.query import audit_approvals
+from kg.query.audit_approvals import because  # noqa: F401 (one reason for a verdict; re-exported)
 from kg.sources.text.claims import ExtractedClaim
 
 VERDICTS = ("consistent", "outdated", "contradicted", "not in graph")
@@ -25,15 +27,6 @@ _KG = "https://w3id.org/oncokg/ontology#"
 _RATIO_TOLERANCE = 0.005   # a reported ratio is the graph's one rounded to two decimals
 _PERCENT_TOLERANCE = 0.5   # a reported percentage is the graph's one rounded to a whole number
 _FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
-
-
-def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
-    """One reason for a verdict: the graph's fact in words, its record id and its sources.
-
-    >>> because("IMpower150 (phase 3) supports", "KG:res-x", ["PMID:1"])["record"]
-    'KG:res-x'
-    """
-    return {"fact": fact, "record": record, "sources": sorted(set(sources or []))}
 
 
 class Auditor:
@@ -94,8 +87,6 @@ class Auditor:
 
     def check(self, c: ExtractedClaim) -> tuple[str, list[dict[str, Any]]]:
         """(verdict, because) for one claim."""
-        from kg.query import audit_approvals
-
         fn = {"approval": lambda c: audit_approvals.approval(self, c),
               "withdrawal": lambda c: audit_approvals.withdrawal(self, c),
               "mechanism": self._mechanism, "trial result": self._result,

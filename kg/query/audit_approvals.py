@@ -20,6 +20,15 @@ from typing import Any
 _WORD = re.compile(r"\bcarcinomas?\b|\bcancers?\b")
 
 
+def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
+    """One reason for a verdict: the graph's fact in words, its record id and its sources.
+
+    >>> because("IMpower150 (phase 3) supports", "KG:res-x", ["PMID:1"])["record"]
+    'KG:res-x'
+    """
+    return {"fact": fact, "record": record, "sources": sorted(set(sources or []))}
+
+
 def same_date(claimed: str | None, record: str | None) -> bool:
     """Whether a claimed date (a day, or a month) names the record's date."""
     return bool(claimed and record and record.startswith(claimed))
@@ -65,8 +74,6 @@ def _what(auditor, c) -> str:
 
 def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     """Verdict on an approval claim."""
-    from kg.query.audit import because
-
     recs = candidates(auditor, c)
     fitting = [a for a in recs if _setting_fits(a, c.values)]
     if not fitting:
@@ -87,8 +94,6 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
 
 def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     """Verdict on a withdrawal claim."""
-    from kg.query.audit import because
-
     recs = [a for a in candidates(auditor, c) if _setting_fits(a, c.values)]
     if not recs:
         return "not in graph", [because(f"the graph holds no {_what(auditor, c)}")]

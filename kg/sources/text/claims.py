@@ -275,7 +275,7 @@ class Reader:
         if _MOSTLY_PRECLINICAL.search(s.text):
             self.claim(s, "evidence level", drug, "describes", None,
                        {"statement": "most of the evidence is preclinical"}, "preclinical")
-        fam = _FAMILY.search(s.text)
+        fam = _FAMILY.search(s.text) if "trials" in s.text else None
         if fam and inds:
             members = [t for t, a in self.facts.acronyms.items() if a.lower().startswith(fam.group(1).lower())]
             if members:

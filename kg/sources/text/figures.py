@@ -50,6 +50,7 @@ _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r")?)[^;()]
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b)\s*" + _N + _MONTHS, re.I)
 _RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shrank|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", re.I)
 _PCT = re.compile(_N + r"\s*%")
+_DIGIT = re.compile(r"\d")
 
 
 def endpoint(text: str) -> str | None:
@@ -80,7 +81,13 @@ def effects(text: str) -> list[dict[str, Any]]:
     """Every effect figure of a sentence, in order: ``{"measure", "value", "endpoint", "ci_low",
     "ci_high", "p", "control_value", "unit", "start"}`` (what the sentence gives)."""
     out: list[dict[str, Any]] = []
+    if not _DIGIT.search(text):
+        return out
     ratios = list(_HR.finditer(text))
+    medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
+    rate = _RATE_CUE.search(text) if not ratios else None
+    if not ratios and not medians and not rate:
+        return out
     whole = endpoint(text)
     for k, m in enumerate(ratios):
         nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
@@ -90,9 +97,7 @@ def effects(text: str) -> list[dict[str, Any]]:
              "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole}
         f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90)))
         out.append(f)
-    for m in _MEDIAN.finditer(text):
-        if m.group().lower() == "medians":
-            continue  # "with medians of 6.0 and 5.7 months": a detail of the ratio before it
+    for m in medians:  # not "with medians of 6.0 and 5.7 months": a detail of the ratio before it
         two = _TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
         one = None if two else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
         if not two and not one:
@@ -104,10 +109,10 @@ def effects(text: str) -> list[dict[str, Any]]:
         if two:
             f["control_value"] = _num(two.group(3))
         out.append(f)
-    if _RATE_CUE.search(text) and not ratios:
+    if rate:
         pcts = list(_PCT.finditer(text))
         if pcts:
-            cue = _RATE_CUE.search(text)
+            cue = rate
             first = pcts[0]
             f = {"measure": "rate", "unit": "%", "value": _num(first.group(1)), "start": first.start(),
                  "endpoint": endpoint(text[max(0, cue.start() - 40):cue.end()]) or whole}

@@ -18,7 +18,7 @@ date" as the last one; a month without a year takes the article's year (its firs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -43,6 +43,9 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bth
                      r"\bthis (?:indication|population|use|setting)\b|\bthe same (?:disease|indication|setting)\b|"
                      r"\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b", re.I)
+#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these)
+_ANY_EVENT = re.compile(r"approv|grant|clear|authori[sz]|indicated|convert|green light|licen[sc]|withdr|pull|"
+                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer", re.I)
 #: "it" as what was withdrawn ("it was withdrawn later")
 IT = re.compile(r"^\W*it\b", re.I)
 #: approvals of other uses than the one spoken of
@@ -98,7 +101,6 @@ class Context:
     indication_name: str | None = None
     drug: str | None = None
     date: str | None = None
-    seen_indications: list[tuple[str, str]] = field(default_factory=list)  # (id, name) in order
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -160,6 +162,8 @@ def read(reader, s, mentions, organs) -> None:
     """The approval and withdrawal claims of sentence ``s`` (its ``mentions``), given to
     ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
     ctx: Context = reader.context
+    if not _ANY_EVENT.search(s.text):
+        return
     for a, b in clauses(s.text):
         raw = s.text[a:b]
         text = blank_relative(raw)
@@ -168,8 +172,6 @@ def read(reader, s, mentions, organs) -> None:
         ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
         inds = list(dict.fromkeys((m.id, m.text) for m in ms if m.type == "Indication"))
         inds = list({i: (i, n) for i, n in inds}.values())
-        for ident, name in inds:
-            ctx.seen_indications.append((ident, name))
         if not approved and not withdrawn or OTHER.search(text):
             continue
         if not HEADING.search(s.text) and not parse_dates(s.text):
