@@ -67,7 +67,8 @@ def test_bad_data_exits_2_and_writes_nothing(capsys, mini, tmp_path, monkeypatch
     p.write_text(p.read_text().replace("enrollment: 501", "enrollment: lots"))
     code, out, err = kg(capsys, "build", "--data", str(mini))
     assert code == 2 and "trials.yaml:10: enrollment:" in err and "Traceback" not in err
-    assert not (tmp_path / "exports").exists()
+    # nothing written: no store, no export; only the writer lock file beside where the store would go
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["store.lock"]
 
 
 def test_missing_store_is_a_message(capsys, tmp_path):

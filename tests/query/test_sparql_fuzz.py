@@ -112,7 +112,7 @@ def oxigraph():
 
 def same_reading(ox, text: str) -> None:
     """An accepted SELECT that Oxigraph parses has the same result variables for both."""
-    status, detail = ox.parse(text, prefixes=engine_prefixes())
+    status, detail = ox.parse(text, base="http://example.org/base/", prefixes=engine_prefixes())
     if status == "parsed" and isinstance(detail, list):
         assert sorted(detail) == sorted(result_variables(parse(text))), text
 
