@@ -134,5 +134,5 @@ def test_engine_and_rdflib_answer_identically(built, store, name, bind):
 def test_queries_the_engine_would_crash_on_are_refused_by_size(built, query):
     """3,000 BINDs or MINUS clauses crash pyoxigraph 0.5's planner (stack overflow): refused with
     the count and the limit before any engine sees them."""
-    with pytest.raises(QueryError, match="too large: 3000 pattern elements.*limit is 1000"):
+    with pytest.raises(QueryError, match=r"too large: \d+ pattern elements.*limit is 1000"):
         sparql(str(built["store"]), query)
