@@ -71,6 +71,13 @@ class StoreError(KGError):
     """The store is missing, locked, or not a store this version can read."""
 
 
+class StoreBusyError(StoreError):
+    """Another writer (build, import, ingest, layer removal) holds the store's lock; try again
+    later (exit code 75, the conventional "temporary failure")."""
+
+    exit_code = 75
+
+
 class NotFoundError(KGError):
     """A lookup found nothing; ``suggestions`` holds close names."""
 

@@ -1,4 +1,4 @@
-"""Write files so that readers never see half of one.
+"""Files: write so that readers never see half of one, read only what is a regular file.
 
 >>> import tempfile, os
 >>> p = os.path.join(tempfile.mkdtemp(), "out", "x.txt")
@@ -35,3 +35,38 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``; a FIFO, device, folder, dangling or looping
+    link, unreadable file, or one larger than ``limit`` bytes is a :class:`~kg.errors.DataError`
+    naming it (reading a FIFO or ``/dev/zero`` would hang or never end).
+
+    >>> read_regular("/dev/null")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DataError: /dev/null: not a regular file (a character device)
+    """
+    import stat
+
+    from kg.errors import DataError
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        kind = "a link to nothing" if os.path.islink(path) else "no such file"
+        raise DataError(kind, file=str(path)) from None
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if not stat.S_ISREG(st.st_mode):
+        kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device",
+                 stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+        kind = next((name for test, name in kinds.items() if test(st.st_mode)), "a special file")
+        raise DataError(f"not a regular file ({kind})", file=str(path))
+    if limit is not None and st.st_size > limit:
+        raise DataError(f"too large ({st.st_size} bytes; the limit is {limit})", file=str(path))
+    try:
+        with open(path, "rb") as fh:
+            return fh.read() if limit is None else fh.read(limit + 1)
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None

@@ -67,7 +67,8 @@ def test_bad_data_exits_2_and_writes_nothing(capsys, mini, tmp_path, monkeypatch
     p.write_text(p.read_text().replace("enrollment: 501", "enrollment: lots"))
     code, out, err = kg(capsys, "build", "--data", str(mini))
     assert code == 2 and "trials.yaml:10: enrollment:" in err and "Traceback" not in err
-    assert not (tmp_path / "exports").exists()
+    # nothing written: no store, no export; only the writer lock file beside where the store would go
+    assert [p.name for p in (tmp_path / "exports").iterdir()] == ["store.lock"]
 
 
 def test_missing_store_is_a_message(capsys, tmp_path):
@@ -175,3 +176,42 @@ def test_stats_coverage(capsys, built):
 def test_lookup_names(capsys, built, term, want):
     (hit, *_) = _json(capsys, built, "lookup", term)
     assert hit["id"] == want
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "inf", "0", "-inf"])
+def test_sparql_timeout_must_be_seconds_above_zero(capsys, built, value):
+    code, out, err = kg(capsys, "sparql", "--store", str(built["store"]), "--timeout", value, "ASK { ?s ?p ?o }")
+    assert code == 2 and out == ""
+    assert "Invalid value for '--timeout'" in err and "give a number of seconds above 0" in err
+
+
+def test_sparql_query_file_errors_name_the_file(capsys, built, tmp_path):
+    store = str(built["store"])
+    latin1 = tmp_path / "latin1.rq"
+    latin1.write_bytes("# a comment\nSELECT * WHERE { ?s ?p 'café' }\n".encode("latin-1"))
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(latin1))
+    assert code == 2 and out == ""
+    assert err == f"kg: {latin1}: line 2: the query file is not UTF-8 text (byte 0xe9 at offset 39): save it as UTF-8\n"
+
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT * WHERE {\n  ?s ?p\n}\n", encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(bad))
+    assert code == 2 and err.startswith(f"kg: {bad}: syntax error at line 3, column 1: unexpected '}}'")
+
+    hidden = tmp_path / "hidden.rq"
+    hidden.write_text("SELECT * WHERE { ?s DRUGBANK:a\\#b ?o # x\r SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+                      encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(hidden))
+    assert code == 2 and "SERVICE is refused" in err and str(hidden) in err
+
+    good = tmp_path / "good.rq"
+    good.write_text("SELECT ?n WHERE { DRUGBANK:DB11595 kg:name ?n }", encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(good), "--format", "csv")
+    assert code == 0 and out.split() == ["n", "atezolizumab"], err
+
+
+def test_sparql_query_file_with_a_byte_order_mark(capsys, built, tmp_path):
+    bom = tmp_path / "bom.rq"
+    bom.write_bytes(b"\xef\xbb\xbfASK { DRUGBANK:DB11595 kg:name ?n }")
+    code, out, err = kg(capsys, "sparql", "--store", str(built["store"]), "--file", str(bom), "--format", "json")
+    assert code == 0 and json.loads(out)["boolean"] is True, err

@@ -6,9 +6,9 @@ import json
 import pytest
 
 from kg.schema import model
-from kg.build import build
+from kg.build import build, save_layer
 from kg.errors import DataErrors
-from kg.sources.layers import history, layers_dir, list_layers, read_layer, save_layer
+from kg.sources.layers import history, layers_dir, list_layers, read_layer
 from kg.query.lookup import resolve
 from kg.store.local import open_store, read_meta
 

@@ -20,7 +20,7 @@ def test_failed_build_leaves_store_and_exports_untouched(mini, tmp_path):
     assert read_meta(store) == before_meta
     assert (exports / "kg.ttl").read_bytes() == before_ttl
     assert bool(open_store(store).query("ASK { ?s ?p ?o }"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "exports", "store"]  # no temp leftovers
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "exports", "store", "store.lock"]  # no temp leftovers
 
 
 def test_rebuild_replaces_the_store(mini, tmp_path):
@@ -48,30 +48,30 @@ def test_parallel_block_load_keeps_every_triple(tmp_path, monkeypatch):
     """Many small blocks loaded by concurrent threads give exactly the input's triples."""
     import pyoxigraph as ox
 
-    from kg.store import local as st
+    from kg.store import write as st
 
     lines = [f'<http://e/s{i % 97}> <http://e/p{i % 7}> "v{i}\\u00e9" .\n' for i in range(20_000)]
     lines += [f"<http://e/s{i}> <http://e/q> <http://e/o{i}> .\n" for i in range(5_000)]
     data = "".join(lines).encode()
     monkeypatch.setattr(st, "BLOCK_BYTES", 4096)  # hundreds of blocks, loaded four at a time
     path = tmp_path / "store"
-    st.write_store(path, data, {}, index_ntriples=b"<http://e/k> <http://e/p> \"x\" .\n")
-    got = {str(q.triple) for q in ox.Store.read_only(str(path)).quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    st.write_store(path, {"curated": (data, b"<http://e/k> <http://e/p> \"x\" .\n")}, {})
+    got = {str(q.triple) for q in ox.Store.read_only(str(path / "data")).quads_for_pattern(None, None, None, ox.DefaultGraph())}
     want = {str(t) for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)}
     assert len(want) == 25_000 and got == want
     nt = tmp_path / "g.nt"
     nt.write_bytes(data)
-    st.write_store(path, nt, {})  # from a file too
-    assert sum(1 for _ in ox.Store.read_only(str(path))) == 25_000
+    st.write_store(path, {"curated": (nt, b"")}, {})  # from a file too
+    assert sum(1 for _ in ox.Store.read_only(str(path / "data"))) == 25_000
 
 
 def test_a_bad_block_fails_the_whole_write(tmp_path, monkeypatch):
-    from kg.store import local as st
+    from kg.store import write as st
 
     monkeypatch.setattr(st, "BLOCK_BYTES", 64)
     path = tmp_path / "store"
-    st.write_store(path, b"<http://e/a> <http://e/b> <http://e/c> .\n", {"v": 1})
+    st.write_store(path, {"curated": (b"<http://e/a> <http://e/b> <http://e/c> .\n", b"")}, {"v": 1})
     bad = b"<http://e/a> <http://e/b> <http://e/c> .\n" * 50 + b"<http://e/a> <http://e/b> \n"
     with pytest.raises(SyntaxError):
-        st.write_store(path, bad, {"v": 2})
+        st.write_store(path, {"curated": (bad, b"")}, {"v": 2})
     assert st.read_meta(path)["v"] == 1 and not list(tmp_path.glob(".store-new-*"))

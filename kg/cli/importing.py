@@ -37,7 +37,8 @@ def import_cmd(source: str, paths: tuple[Path, ...], release: str | None, data_d
     bar = click.progressbar(length=input_size(files), label=f"reading {source}", file=sys.stderr) if tty else None
     with bar or nullcontext():
         report = run_import(store_path(store), source, paths, release=release, data_dir=data_dir,
-                            progress=bar.update if bar else None, files=files)
+                            progress=bar.update if bar else None, files=files,
+                            on_wait=lambda msg: click.echo(msg, err=True))
     if fmt == "json":
         echo_json(report)
         return
@@ -50,13 +51,13 @@ def report_text(r: dict) -> str:
     >>> print(report_text({"source": "civic", "layer": "civic", "release": "2025-12-29", "files": [{}],
     ...     "read": 2, "imported": 1, "rejected": 1, "skipped": {}, "resolved": 1, "resolved_by_type": {"Drug": 1},
     ...     "new": 0, "new_by_type": {}, "unresolved": {}, "rejections": [{"file": "f", "line": 3, "reason": "bad"}],
-    ...     "changes": {"added": 1, "removed": 0, "changed": 0, "unchanged": 0, "written": True},
+    ...     "changes": {"added": 1, "removed": 0, "changed": 0, "unchanged": 0, "written": True, "rebuilt": ["civic"]},
     ...     "seconds": {"total": 1.0}}))
     civic release 2025-12-29: read 2 records from 1 file
     imported 1, rejected 1
     resolved to existing nodes: 1 (Drug 1)
     new nodes: 0
-    layer civic: 1 added, 0 changed, 0 removed, 0 unchanged; store rebuilt (1.0 s in all)
+    layer civic: 1 added, 0 changed, 0 removed, 0 unchanged; store updated (rebuilt: civic) (1.0 s in all)
     rejected:
       f:3: bad
     """
@@ -72,7 +73,8 @@ def report_text(r: dict) -> str:
     if r["unresolved"]:
         out.append("not resolved (left out): " + ", ".join(f"{v} {k}" for k, v in r["unresolved"].items()))
     c = r["changes"]
-    done = "store rebuilt" if c["written"] else "same records as before: store unchanged"
+    rebuilt = ", ".join(c.get("rebuilt") or []) or "nothing"
+    done = f"store updated (rebuilt: {rebuilt})" if c["written"] else "same records as before: store unchanged"
     out.append(f"layer {r['layer']}: {c['added']} added, {c['changed']} changed, {c['removed']} removed, "
                f"{c['unchanged']} unchanged; {done} ({r['seconds']['total']} s in all)")
     if r["rejections"]:

@@ -41,7 +41,7 @@ def ingest(file: Path, dry_run: bool, with_text: bool, store: Path | None, fmt: 
     from kg.sources.ingest import ingest as run_ingest
 
     open_ro(store)  # a clear error if there is no store
-    ex, report = run_ingest(file, store_path(store), dry_run=dry_run)
+    ex, report = run_ingest(file, store_path(store), dry_run=dry_run, on_wait=lambda msg: click.echo(msg, err=True))
     data = ex.as_json(with_text)
     if report is not None:
         data["document"]["saved"] = report
@@ -77,9 +77,9 @@ def ingest(file: Path, dry_run: bool, with_text: bool, store: Path | None, fmt: 
 @FORMAT
 def audit(file: Path, store: Path | None, fmt: str) -> None:
     """Check each claim of an article against the graph: consistent, outdated (true once, no
-    longer), contradicted (the graph's sourced facts disagree) or unsupported (nothing either
-    way), with the facts and sources that decided it. Changes nothing."""
-    from kg.query.audit import audit_file
+    longer), contradicted (a record states the opposite) or not in graph (nothing to compare
+    with), with the records and sources that decided it, the best match first. Changes nothing."""
+    from kg.query.audit import VERDICTS, audit_file
 
     _, results = audit_file(file, open_ro(store))
     if fmt == "json":
@@ -96,5 +96,5 @@ def audit(file: Path, store: Path | None, fmt: str) -> None:
         if len(r["because"]) > 4:
             click.echo(f"{'':13} - and {len(r['because']) - 4} more")
         click.echo()
-    counts = {v: sum(r["verdict"] == v for r in results) for v in ("consistent", "outdated", "contradicted", "unsupported")}
+    counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICTS}
     click.echo(f"{len(results)} claims: " + ", ".join(f"{n} {v}" for v, n in counts.items()))

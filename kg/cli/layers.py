@@ -56,10 +56,10 @@ def history_cmd(obj: dict, name: str) -> None:
 @click.pass_obj
 def remove_cmd(obj: dict, name: str) -> None:
     """Remove layer NAME and rebuild the store without it."""
-    from kg.sources.layers import remove_layer
+    from kg.build import remove_layer
 
-    rep = remove_layer(obj["store"], name)
+    rep = remove_layer(obj["store"], name, on_wait=lambda msg: click.echo(msg, err=True))
     if obj["fmt"] == "json":
         echo_json(rep)
         return
-    click.echo(f"removed layer {name}: {len(rep['removed'])} records; store rebuilt")
+    click.echo(f"removed layer {name}: {len(rep['removed'])} records; store updated")

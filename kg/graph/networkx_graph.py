@@ -8,7 +8,6 @@ Every edge carries ``predicate`` and ``sources``; evidence edges also ``level`` 
 ``direction``.
 
 >>> from kg.schema import model
-from kg.schema.approval import status_of, withdrawal_dates
 >>> s = (model.Source("PMID:1"),)
 >>> ds = model.Dataset({"drugs": (model.Drug(id="DRUGBANK:DB00001", name="x", sources=s),),
 ...                     "targets": (model.Target(id="HGNC:1", name="T", symbol="T", sources=s),),
@@ -59,10 +58,47 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def node_label(rec: model.Record, name_of=lambda ident: ident) -> tuple[str, str]:
+    """(type, name) of the node a record becomes, as :func:`build_graph` names it; ``name_of``
+    gives the names of the nodes it refers to (an approval is named after its agency, drug
+    and indications).
+
+    >>> node_label(model.Trial(id="NCT1", acronym="OAK", phase="phase 3", sources=()))
+    ('Trial', 'OAK')
+    """
+    kind = rec.kind_name
+    if isinstance(rec, model.Publication):
+        return kind, _citation(rec)
+    if isinstance(rec, model.Trial):
+        return kind, rec.acronym
+    if isinstance(rec, model.Document):
+        return kind, rec.title
+    if isinstance(rec, model.Approval):
+        ind = " / ".join(name_of(i) for i in rec.indication)
+        return kind, f"{name_of(rec.agency)} {rec.date} {name_of(rec.drug)}: {ind}"
+    return kind, getattr(rec, "name", rec.id)
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, context: dict[str, model.Record] | None = None) -> None:
         self.g = nx.MultiDiGraph()
         self.names: dict[str, str] = {}
+        self.context = context or {}
+
+    def name_of(self, ident: str) -> str:
+        """The name of node ``ident``: built here, or a record of the context, else the id."""
+        if ident not in self.names and ident in self.context:
+            self.names[ident] = node_label(self.context[ident], self.name_of)[1]
+        return self.names.get(ident, ident)
+
+    def mark_foreign(self) -> None:
+        """Nodes that only edges created (records of the context) get their type and name, and
+        ``foreign=True``: they belong to another partition, which writes their own triples."""
+        for n, data in self.g.nodes(data=True):
+            if "type" not in data:
+                rec = self.context.get(n)
+                kind, name = node_label(rec, self.name_of) if rec is not None else ("Thing", n)
+                data.update(type=kind, name=name, foreign=True)
 
     def node(self, node_id: str, type_: str, name: str, **attrs: Any) -> None:
         self.names[node_id] = name
@@ -83,9 +119,14 @@ class _Builder:
         self.g.add_edge(u, v, key=key, predicate=pred, **attrs)
 
 
-def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
-    """Turn a checked :class:`~kg.schema.model.Dataset` into the knowledge graph."""
-    b = _Builder()
+def build_graph(dataset: model.Dataset, context: dict[str, model.Record] | None = None) -> nx.MultiDiGraph:
+    """Turn a checked :class:`~kg.schema.model.Dataset` into the knowledge graph.
+
+    ``context`` holds, by id, the records of other partitions of the graph that this dataset's
+    records refer to (see :mod:`kg.build`): their names and phases are read, and the nodes they
+    become are marked ``foreign`` (their own triples are written by their partition).
+    """
+    b = _Builder(context)
     r = dataset.records
     for o in r.get("organizations", ()):
         b.node(o.id, "Organization", o.name, synonyms=o.synonyms, organization_kind=o.kind, url=o.url,
@@ -139,7 +180,8 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
                level=m.level, direction="supports", **_sources(m.sources))
     for res in r.get("results", ()):
         _result_edge(b, res)
-    trials = {t.id: t for t in r.get("trials", ())}
+    trials = {**{k: v for k, v in b.context.items() if isinstance(v, model.Trial)},
+              **{t.id: t for t in r.get("trials", ())}}
     for a in r.get("approvals", ()):
         _approval_edges(b, a, trials)
     for doc in r.get("documents", ()):
@@ -149,6 +191,7 @@ def build_graph(dataset: model.Dataset) -> nx.MultiDiGraph:
         _claim_edges(b, c)
     for e in r.get("evidence", ()):
         _evidence_edges(b, e)
+    b.mark_foreign()
     return b.g
 
 
@@ -219,10 +262,8 @@ EVENT_PREDICATES = {
 
 
 def _approval_node(b: _Builder, a: model.Approval) -> None:
-    agency = b.names.get(a.agency, a.agency)
-    ind = " / ".join(b.names.get(i, i) for i in a.indication)
     announced, withdrawn = withdrawal_dates(a)
-    b.node(a.id, "Approval", f"{agency} {a.date} {b.names.get(a.drug, a.drug)}: {ind}", product=a.product,
+    b.node(a.id, "Approval", node_label(a, b.name_of)[1], product=a.product,
            date=a.date, date_is=a.date_is or "agency decision", date_note=a.date_note, approval_type=a.type,
            status=status_of(a), label_text=a.label_text, basis=a.basis, regimen=a.regimen, no_pivotal_reason=a.no_pivotal_reason,
            withdrawal_date=withdrawn, withdrawal_announced=announced, notes=a.notes, level="regulatory approval",

@@ -1,7 +1,8 @@
 """Find an entity by anything a user may type, and describe it with its neighbours.
 
-At build time :func:`index_ntriples` writes lookup keys (names, synonyms, brands, codes,
-acronyms, aliases, CURIEs and bare ids, PMIDs, DOIs) into a named graph of the store. At query
+At build time :func:`index_ntriples` writes, for each partition of the graph, lookup keys
+(names, synonyms, brands, codes, acronyms, aliases, CURIEs and bare ids, PMIDs, DOIs), types and
+lookup cards into the store's index (:meth:`kg.store.local.LocalStore.index_query`). At query
 time the typed term is normalised and *bound* as a SPARQL value, never pasted into the query.
 
 >>> normalize(" Tecentriq® ")
@@ -18,7 +19,6 @@ from typing import Any, Iterable
 
 from kg.errors import NotFoundError
 from kg.schema.ids import KG_ONTOLOGY, bare_id, curie_to_iri, iri_to_curie, normalize_ref
-from kg.store.local import INDEX_GRAPH
 from kg.schema.vocab import PREDICATES
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -59,13 +59,20 @@ def keys_for(node: str, data: dict[str, Any]) -> set[str]:
 
 
 def index_ntriples(graph) -> bytes:
-    """N-Triples of the lookup index for every node of ``graph`` (a networkx graph)."""
-    from rdflib import Literal, URIRef
+    """N-Triples of the lookup index of a partition's graph (networkx): keys and type of each of
+    its own nodes, and the lookup card of every node it touches (a partial card for a node of
+    another partition: the edges this partition adds to it)."""
+    from rdflib import RDF, Literal, URIRef
 
-    key_p, loose_p = f"<{KG_ONTOLOGY}lookupKey>", f"<{KG_ONTOLOGY}lookupLoose>"
+    key_p, loose_p, card_p = f"<{KG_ONTOLOGY}lookupKey>", f"<{KG_ONTOLOGY}lookupLoose>", f"<{KG_ONTOLOGY}card>"
+    type_p = URIRef(RDF.type).n3()
     lines = []
     for node, data in graph.nodes(data=True):
         s = URIRef(curie_to_iri(node)).n3()
+        lines.append(f"{s} {card_p} {Literal(_card_json(graph, node)).n3()} .")
+        if data.get("foreign"):
+            continue
+        lines.append(f"{s} {type_p} <{KG_ONTOLOGY}{data['type']}> .")
         for k in sorted(keys_for(node, data)):
             lines.append(f"{s} {key_p} {Literal(k).n3()} .")
             if loose(k):
@@ -73,21 +80,22 @@ def index_ntriples(graph) -> bytes:
     return ("\n".join(sorted(set(lines))) + "\n").encode("utf-8")
 
 
-def index_graph(store) -> str:
-    """The named graph holding the lookup index: :data:`kg.store.local.INDEX_GRAPH` in a local store,
-    the one ``kg push`` wrote beside the data in a remote store (see :mod:`kg.store.remote`)."""
-    return getattr(store, "index_graph", INDEX_GRAPH)
+def _card_json(graph, node: str) -> str:
+    import json
+
+    return json.dumps(card(graph, node), ensure_ascii=False, sort_keys=True)
 
 
 def _q(store, query: str, **bind: Any) -> Iterable:
-    """Run ``query`` with ``bind`` bound as RDF terms (``<iri>`` strings as IRIs, else literals)."""
+    """Run ``query`` on the store's lookup index with ``bind`` bound as RDF terms (``<iri>``
+    strings as IRIs, else literals)."""
     import pyoxigraph as ox
 
     from kg.store.local import with_values
 
     terms = {k: (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
              for k, v in bind.items()}
-    return store.query(PREFIX_DECL + with_values(query, terms))
+    return store.index_query(PREFIX_DECL + with_values(query, terms))
 
 
 def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
@@ -100,8 +108,7 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
                       ("lookupLoose", loose(term))):
         if not key:
             continue
-        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:{prop} ?key }} ?n a ?t }}",
-                  key=key)
+        rows = _q(store, f"SELECT DISTINCT ?n ?t ?key WHERE {{ ?n kg:{prop} ?key ; a ?t }}", key=key)
         for r in rows:
             t = r["t"].value.rsplit("#", 1)[-1]
             if (not types or t in types) and iri_to_curie(r["n"].value) not in found:
@@ -113,7 +120,7 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
 
 def suggestions(store, term: str, n: int = 5) -> list[str]:
     """Known names close to ``term`` (for "did you mean")."""
-    rows = _q(store, f"SELECT DISTINCT ?key WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:lookupKey ?key }} }}")
+    rows = _q(store, "SELECT DISTINCT ?key WHERE { ?n kg:lookupKey ?key }")
     keys = [r["key"].value for r in rows]
     want = normalize(term)
     close = difflib.get_close_matches(want, keys, n=n, cutoff=0.6)
@@ -121,9 +128,14 @@ def suggestions(store, term: str, n: int = 5) -> list[str]:
     return list(dict.fromkeys(close + words))[:n]
 
 
+def _neighbour_order(x: dict[str, Any]) -> tuple:
+    return (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"], x["record"] or "")
+
+
 def card(graph, node: str) -> dict[str, Any]:
     """What ``kg lookup`` shows for ``node``: identifiers, attributes, sources, and every edge in
-    or out of it with its evidence. Computed from the graph at build time and stored with the index.
+    or out of it with its evidence. Computed from the graph at build time and stored with the
+    index; for a node of another partition (``foreign``) only its id and the edges of this graph.
     """
     data = dict(graph.nodes[node])
     neighbours = []
@@ -139,8 +151,9 @@ def card(graph, node: str) -> dict[str, Any]:
                 "record": d.get("id"),
                 "qualifiers": {k: v for k, v in sorted(d.items()) if k not in _SKIP_EDGE},
             })
-    neighbours.sort(key=lambda x: (x["direction"], x["predicate"], x["node"]["type"], x["node"]["name"],
-                                   x["record"] or ""))
+    neighbours.sort(key=_neighbour_order)
+    if data.get("foreign"):
+        return {"id": node, "neighbours": neighbours}
     attrs = {k: v for k, v in sorted(data.items()) if k not in ("type", "name", "sources", "xrefs")}
     return {"id": node, "type": data["type"], "name": data["name"], "identifiers": [node] + data.get("xrefs", []),
             "attributes": attrs, "sources": data.get("sources", []), "neighbours": neighbours}
@@ -149,30 +162,21 @@ def card(graph, node: str) -> dict[str, Any]:
 _SKIP_EDGE = {"predicate", "sources", "level", "direction", "id"}
 
 
-def cards_ntriples(graph) -> bytes:
-    """N-Triples of every node's lookup card (a JSON literal), for the store's index graph."""
-    import json
-
-    from rdflib import Literal, URIRef
-
-    prop = f"<{KG_ONTOLOGY}card>"
-    lines = [f"{URIRef(curie_to_iri(n)).n3()} {prop} "
-             f"{Literal(json.dumps(card(graph, n), ensure_ascii=False, sort_keys=True)).n3()} ."
-             for n in graph.nodes]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def describe(store, node: str) -> dict[str, Any]:
-    """The lookup card of ``node`` (a CURIE), read from the store's index graph."""
+    """The lookup card of ``node`` (a CURIE), read from the store's index: the card its own
+    partition wrote, with the neighbours every other partition adds to it."""
     import json
 
     from kg.errors import StoreError
 
-    rows = list(_q(store, f"SELECT ?n ?card WHERE {{ GRAPH <{index_graph(store)}> {{ ?n kg:card ?card }} }}",
-                   n=f"<{curie_to_iri(node)}>"))
-    if not rows:
+    rows = list(_q(store, "SELECT ?card WHERE { ?n kg:card ?card }", n=f"<{curie_to_iri(node)}>"))
+    cards = [json.loads(r["card"].value) for r in rows]
+    own = [c for c in cards if c.get("type") and "identifiers" in c]
+    if not own:
         raise StoreError(f"the store has no lookup card for {node}: rebuild it with 'kg build'")
-    return json.loads(rows[0]["card"].value)
+    merged = dict(own[0])
+    merged["neighbours"] = sorted((n for c in cards for n in c["neighbours"]), key=_neighbour_order)
+    return merged
 
 
 def lookup(store, term: str) -> list[dict[str, Any]]:

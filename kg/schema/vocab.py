@@ -2,8 +2,8 @@
 
 ontology/kg.ttl declares every term listed here; a test keeps the two in step.
 
->>> PREDICATES["binds"]
-'kg:binds'
+>>> PREDICATES["binds"], BIOLINK_PREDICATES["kg:binds"]
+('kg:binds', 'biolink:directly_physically_interacts_with')
 >>> camel("primary_endpoints")
 'primaryEndpoints'
 """
@@ -81,6 +81,56 @@ PREDICATES: dict[str, str] = {
     "approval announced by": "kg:approvalAnnouncedBy",
     # a fixed-dose combination product and the drugs in it
     "has component": "kg:hasComponent",
+}
+
+#: Our predicates -> the Biolink 4.4.4 predicate of each edge (``biolink:predicate`` of its RDF
+#: assertion, the KGX ``predicate``; ontology/kg.ttl maps each property to it with a SKOS match):
+#: the most specific predicate whose domain and range admit our classes' Biolink categories.
+#: Biolink has none narrower for a clinical trial or an approval as subject (``has participant``
+#: wants a biological process or activity), so those are ``associated with`` and the like.
+BIOLINK_PREDICATES: dict[str, str] = {
+    "kg:binds": "biolink:directly_physically_interacts_with",
+    "kg:blocksInteractionWith": "biolink:affects",
+    "kg:sparesInteractionWith": "biolink:related_to",
+    "kg:inhibits": "biolink:affects",
+    "kg:agonistOf": "biolink:affects",
+    "kg:approvedFor": "biolink:treats",
+    "kg:testedIn": "biolink:associated_with",
+    "kg:studies": "biolink:associated_with",
+    "kg:hasResultFor": "biolink:related_to",
+    "kg:hasAdverseEvents": "biolink:related_to",
+    "kg:reportedIn": "biolink:mentioned_by",
+    "kg:evidenceLevelFor": "biolink:treats_or_applied_or_studied_to_treat",
+    "kg:describes": "biolink:mentions",
+    "kg:commentsOn": "biolink:mentions",
+    "kg:testsIntervention": "biolink:associated_with",
+    "kg:sponsoredBy": "biolink:contribution_from",
+    "kg:hasCollaborator": "biolink:contribution_from",
+    "kg:clinicalEvidenceFor": "biolink:in_clinical_trials_for",
+    "kg:approvalOf": "biolink:associated_with",
+    "kg:forIndication": "biolink:associated_with",
+    "kg:grantedBy": "biolink:produced_by",
+    "kg:inCombinationWith": "biolink:associated_with",
+    "kg:supportedBy": "biolink:contribution_from",
+    "kg:withdrawalAnnouncedBy": "biolink:related_to",
+    "kg:publishedBy": "biolink:has_publisher",
+    "kg:mentions": "biolink:mentions",
+    "kg:evidenceAbout": "biolink:treats_or_applied_or_studied_to_treat",
+    "kg:aboutDrug": "biolink:mentions",
+    "kg:aboutIndication": "biolink:mentions",
+    "kg:biomarkerOn": "biolink:mentions",
+    "kg:fromTrial": "biolink:derives_from",
+    # an approval's lifecycle (issue 13): the event's approval -> the organization that acted
+    "kg:convertedBy": "biolink:contribution_from",
+    "kg:narrowedBy": "biolink:contribution_from",
+    "kg:labelChangedBy": "biolink:contribution_from",
+    "kg:safetyAlertBy": "biolink:contribution_from",
+    "kg:withdrawnBy": "biolink:contribution_from",
+    "kg:approvalAnnouncedBy": "biolink:contribution_from",
+    "kg:supersededBy": "biolink:related_to",
+    # a fixed-dose combination product -> each drug in it (has_active_ingredient wants a
+    # molecular entity as object; a Biolink Drug is a molecular mixture)
+    "kg:hasComponent": "biolink:has_part",
 }
 
 #: Node and edge attributes that hold several values (kept as sorted lists).

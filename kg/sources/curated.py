@@ -298,21 +298,23 @@ def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]
     return files, [p for p in found if p.stem not in model.KINDS]
 
 
-def load_dataset(data_dir: str | Path, extra: Sequence[Extra] = ()) -> model.Dataset:
+def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
+                 known: dict[str, str] | None = None) -> model.Dataset:
     """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (and the ``extra`` layers of
     added records) and return the checked records.
 
     Layer records follow the same rules except that the fields only curated records must fill
-    may be missing, and they may refer to any curated or layer record.
+    may be missing, and they may refer to any curated or layer record. ``known`` maps the ids of
+    records checked before (other partitions of the graph) to their kind name, so that the
+    records read now may refer to them; with ``data_dir`` None only ``extra`` is read.
     Raises :class:`DataErrors` listing every problem (file, line, field) if any is found.
     """
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
+    if data_dir is not None and not Path(data_dir).is_dir():
         raise DataErrors([DataError("data directory not found", file=str(data_dir))])
     errors: list[DataError] = []
     refs: list[tuple[str, tuple[str, ...], str, int, str]] = []
     records: dict[str, list] = {name: [] for name in model.KINDS}
-    seen: dict[str, tuple[str, str, int]] = {}  # id -> (kind, file, line)
+    seen: dict[str, tuple[str, str, int]] = {k: (kind, "(another partition)", 0) for k, kind in (known or {}).items()}
     failed: set[str] = set()  # ids of records already reported: no second error for references to them
     broken: set[str] = set()  # kinds whose file could not be read: references to them are not checked
 
@@ -333,7 +335,7 @@ def load_dataset(data_dir: str | Path, extra: Sequence[Extra] = ()) -> model.Dat
         errors.extend(ctx.errors)
         refs.extend((ctx.file, *r) for r in ctx.refs)
 
-    files, strays = data_files(data_dir)
+    files, strays = data_files(data_dir) if data_dir is not None else ([], [])
     for path in strays:
         errors.append(DataError(f"not a kind of record: name a file after one of {', '.join(model.KINDS)}",
                                 file=str(path)))

@@ -8,7 +8,7 @@ to the known indications and drugs they are read with) and one ``Claim`` per cla
 the sentence as statement and its character offsets. Every record's source is the document,
 with ``where="chars S-E"`` and ``agent="text_mining_agent"``. Curated records are never
 re-emitted or changed: known entities are referred to by id. The records go into the layer
-``doc-<first 12 hex of the sha256>`` (:func:`kg.sources.layers.save_layer`), so ingesting the same
+``doc-<first 12 hex of the sha256>`` (:func:`kg.build.save_layer`), so ingesting the same
 file again changes nothing.
 
 >>> claim_id("ab" * 32, {"kind": "approval", "start": 3})[:18]
@@ -30,6 +30,7 @@ from kg.sources.text.read import Text, read
 
 AGENT = "text_mining_agent"
 _EVIDENCE_PREDICATES = ("result", "approved for", "has evidence level")
+_KNOWN = ("KG:org-fda", "KG:org-ema", "KG:org-european-commission")
 
 
 @dataclass
@@ -125,14 +126,19 @@ def to_records(ex: Extraction) -> list[model.Record]:
 
     A claim whose predicate needs an object it lacks is left out (it says nothing linkable), and
     so is a result claim without an evidence level (a trial whose phase neither the graph nor
-    the article gives): the graph's evidence edges must carry one.
+    the article gives): the graph's evidence edges must carry one; so is a claim about a disease
+    or target known only from the reader's lexicon (the graph holds no record of it to link to).
+    A withdrawal is kept as an approval claim whose status is "withdrawn".
     """
     out: list[model.Record] = []
     if not ex.curated:
         out.append(model.Document(id=ex.doc_id, title=ex.text.title, kind="article", path=Path(ex.text.path).name,
                                   sha256=ex.text.sha256, sources=(model.Source(ex.doc_id, agent=AGENT),)))
+    emitted = {m.id for m in ex.mentions if m.new and m.type in ("Drug", "Trial", "Publication")}
+    linkable = {m.id for m in ex.mentions if not m.new} | emitted | set(_KNOWN)
     claims = [c for c in ex.claims if (c.object is not None or c.predicate == "describes")
-              and (c.evidence_level or c.predicate not in _EVIDENCE_PREDICATES)]
+              and (c.evidence_level or c.predicate not in _EVIDENCE_PREDICATES)
+              and c.subject in linkable and (c.object is None or c.object in linkable)]
     firsts: dict[str, list[Mention]] = {}
     for m in ex.mentions:
         if m.new:
@@ -155,7 +161,8 @@ def to_records(ex: Extraction) -> list[model.Record]:
         if cid in seen:
             continue
         seen.add(cid)
-        out.append(model.Claim(id=cid, document=ex.doc_id, where=f"chars {c.start}-{c.end}", kind=c.kind,
+        out.append(model.Claim(id=cid, document=ex.doc_id, where=f"chars {c.start}-{c.end}",
+                               kind="approval" if c.kind == "withdrawal" else c.kind,
                                subject=c.subject, predicate=c.predicate, object=c.object, statement=c.sentence,
                                values=_record_values(c.values), level=c.evidence_level, direction=c.direction,
                                start=c.start, end=c.end, sources=(_source(ex, c.start, c.end),)))
@@ -187,22 +194,21 @@ def _trial(ex: Extraction, ident: str, ms: list[Mention], claims: list[Extracted
                        conditions=tuple(dict.fromkeys(conditions)), interventions=tuple(dict.fromkeys(drugs)))
 
 
-def ingest(path: str | Path, store_path: str | Path, *, dry_run: bool = False) -> tuple[Extraction, dict[str, Any] | None]:
-    """Extract ``path`` and, unless ``dry_run``, save its records as the document's layer
-    (the store is rebuilt from the curated data and every layer). Returns the extraction and
-    the layer report (``None`` for a dry run).
+def ingest(path: str | Path, store_path: str | Path, *, dry_run: bool = False,
+           on_wait=None) -> tuple[Extraction, dict[str, Any] | None]:
+    """Extract ``path`` and, unless ``dry_run``, save its records as the document's layer (only
+    that layer's part of the store is rebuilt, see :func:`kg.build.save_layer`). Returns the
+    extraction and the layer report (``None`` for a dry run).
     """
+    from kg.build import save_layer
     from kg.store.local import open_store
+    from kg.store.lock import writer_lock
 
-    store = open_store(store_path)
-    ex = extract_file(path, store)
     if dry_run:
-        return ex, None
-    records = to_records(ex)
-    del store  # release the read-only handle before the store is rebuilt
-    from kg.sources.layers import save_layer
-
-    meta = {"command": "kg ingest", "path": Path(ex.text.path).name, "sha256": ex.text.sha256,
-            "document": ex.doc_id}
-    report = save_layer(store_path, ex.layer, records, meta)
+        return extract_file(path, open_store(store_path)), None
+    with writer_lock(store_path, on_wait=on_wait, command="kg ingest"):
+        ex = extract_file(path, open_store(store_path))
+        meta = {"command": "kg ingest", "path": Path(ex.text.path).name, "sha256": ex.text.sha256,
+                "document": ex.doc_id}
+        report = save_layer(store_path, ex.layer, to_records(ex), meta)
     return ex, report

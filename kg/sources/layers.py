@@ -1,19 +1,25 @@
-"""Layers: records added beside the curated data by ``kg ingest`` and ``kg import``.
+"""Layer files: records added beside the curated data by ``kg ingest`` and ``kg import``.
 
 A layer is one JSON-lines file in the folder ``<store>.layers`` next to the store: a header
 line (the layer's name and metadata: source, release, file hash...) and one line per typed
-model record. ``kg build`` loads the curated files and then every layer, with the curated
-loader's rules (so a layer record is checked like a curated one, and an error names the layer
-file and line), and builds one graph. Curated records are never replaced: a layer refers to
-them by id. Saving a layer records what changed (added, removed, changed ids) in the layer's
-history file; saving the same records again changes nothing.
+model record. This module only reads and writes these files; the build (:mod:`kg.build`)
+checks their records and puts each layer in a partition of the store of its own.
+
+A new version of a layer is first written as ``<name>.jsonl.pending``; the build swaps the
+store and then :func:`finalize` renames it over ``<name>.jsonl`` and appends the change to
+``<name>.history.jsonl``. The store's metadata records the digest of each layer it holds, so
+after a kill at any point the build can tell which of a pending file and the store is ahead
+(:func:`kg.build.reconcile`).
 
 >>> import tempfile, pathlib
 >>> from kg.schema import model
->>> d = pathlib.Path(tempfile.mkdtemp())
 >>> rec = model.Drug(id="KG:drug-x", name="x", sources=(model.Source("infores:test", agent="automated_agent"),))
->>> [json.loads(line)["kind"] for line in layer_lines("demo", [rec], {"release": "1"})[1:]]
+>>> lines = layer_lines("demo", [rec], {"release": "1"})
+>>> [json.loads(line)["kind"] for line in lines[1:]]
 ['drugs']
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.jsonl"; _ = path.write_text("\\n".join(lines) + "\\n")
+>>> decode_layer(path)[1]["drugs"] == (rec,)
+True
 """
 from __future__ import annotations
 
@@ -23,15 +29,18 @@ import hashlib
 import json
 import os
 import re
+import types
+import typing
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
-from kg.schema import model
-from kg.errors import DataError
+from kg.errors import DataError, NotFoundError
 from kg.fsutil import atomic_write
+from kg.schema import model
 
 LAYER_FORMAT = 1
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.-]{0,80}")
+PENDING = ".pending"
 _KIND_OF = {cls: name for name, cls in model.KINDS.items()}
 
 
@@ -39,6 +48,19 @@ def layers_dir(store: str | os.PathLike) -> Path:
     """The folder holding the layers of the store at ``store`` (``exports/store.layers``)."""
     store = Path(store)
     return store.with_name(store.name + ".layers")
+
+
+def layer_path(store: str | os.PathLike, name: str) -> Path:
+    """The file of layer ``name`` (checked: a layer name is no path)."""
+    check_name(name)
+    return layers_dir(store) / f"{name}.jsonl"
+
+
+def check_name(name: str) -> str:
+    """``name`` if it is a layer name, else :class:`DataError`."""
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
+        raise DataError(f"bad layer name {name!r}: use lower-case letters, digits, '-', '_' and '.'", field="layer")
+    return name
 
 
 def to_data(obj: Any) -> Any:
@@ -67,11 +89,51 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
+_DECODERS: dict[Any, Any] = {}
+
+
+def _decoder(hint: Any):
+    """A function that turns JSON data written by :func:`to_data` back into a value of type
+    ``hint`` (built once per type: decoding a large layer is most of what reading it costs)."""
+    found = _DECODERS.get(hint)
+    if found is not None:
+        return found
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _decoder(next(a for a in typing.get_args(hint) if a is not type(None)))
+    if origin is tuple:
+        item = _decoder(typing.get_args(hint)[0])
+
+        def dec(value: Any) -> Any:
+            if not isinstance(value, list):
+                raise TypeError("expected a list")
+            return tuple(map(item, value))
+    elif hint is model.Source:
+        def dec(value: Any) -> Any:
+            return model.Source(value) if isinstance(value, str) else model.Source(**value)
+    elif dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(hint)}
+
+        def dec(value: Any, cls=hint, fields=fields) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a mapping for {cls.__name__}")
+            return cls(**{k: fields[k](v) for k, v in value.items()})
+    elif origin is dict:
+        def dec(value: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError("expected a mapping")
+            return dict(value)
+    else:
+        def dec(value: Any) -> Any:
+            return value
+    _DECODERS[hint] = dec
+    return dec
+
+
 def layer_lines(name: str, records: Iterable[model.Record], meta: dict[str, Any]) -> list[str]:
     """The layer file's lines: a header, then one line per record in a stable order."""
-    if not NAME_RE.fullmatch(name):
-        raise DataError(f"bad layer name {name!r}: use lower-case letters, digits, '-', '_' and '.'",
-                        field="layer")
+    check_name(name)
     body = []
     for rec in records:
         kind = _KIND_OF.get(type(rec))
@@ -84,77 +146,137 @@ def layer_lines(name: str, records: Iterable[model.Record], meta: dict[str, Any]
     return [head, *body]
 
 
-def _with_lines(value: Any, line: int) -> Any:
+def records_digest(lines: list[str]) -> str:
+    """SHA-256 of a layer's record lines (its header left out): what the store records of it."""
+    return hashlib.sha256("\n".join(lines[1:]).encode("utf-8")).hexdigest()
+
+
+def _lines_of(path: Path) -> list[str]:
+    from kg.fsutil import read_regular
+
+    try:
+        text = read_regular(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _items(lines: list[str], file: str) -> Iterable[tuple[int, Any]]:
+    for n, line in enumerate(lines, 1):
+        try:
+            yield n, json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise DataError(f"not JSON: {getattr(exc, 'msg', 'nested too deeply')}", file=file, line=n) from None
+
+
+def _header(item: Any, file: str) -> dict[str, Any]:
+    if not isinstance(item, dict) or item.get("format") != LAYER_FORMAT or "layer" not in item:
+        raise DataError(f"not a layer file of format {LAYER_FORMAT}", file=file, line=1)
+    return item
+
+
+def read_layer(path: str | os.PathLike, lines: list[str] | None = None) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """(header, records by kind) of a layer file, the records as mappings that know their line,
+    for the loader to check (:func:`kg.sources.curated.load_dataset`). A file that is not a
+    layer (bad JSON, no header, unknown format) is a :class:`DataError` naming file and line."""
     from kg.sources.yamlfile import LineDict
 
-    if isinstance(value, dict):
-        out = LineDict({k: _with_lines(v, line) for k, v in value.items()})
-        out.line, out.lines = line, {k: line for k in value}
-        return out
-    if isinstance(value, list):
-        return [_with_lines(v, line) for v in value]
-    return value
-
-
-def read_layer(path: str | os.PathLike) -> tuple[dict[str, Any], dict[str, list[Any]]]:
-    """(header, records by kind) of a layer file; records are mappings that know their line.
-
-    A file that is not a layer (bad JSON, no header, unknown format) is a :class:`DataError`
-    naming the file and line.
-    """
-    path = Path(path)
-    with open(path, encoding="utf-8") as fh:
-        return _parse(fh, str(path))
-
-
-def _parse(lines: Iterable[str], file: str) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    file = str(path)
+    lines = _lines_of(Path(path)) if lines is None else lines
     header: dict[str, Any] | None = None
     by_kind: dict[str, list[Any]] = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"not JSON: {exc.msg}", file=file, line=n) from None
+
+    def located(value: Any, n: int) -> Any:
+        if isinstance(value, dict):
+            out = LineDict({k: located(v, n) for k, v in value.items()})
+            out.line, out.lines = n, {k: n for k in value}
+            return out
+        if isinstance(value, list):
+            return [located(v, n) for v in value]
+        return value
+
+    for n, item in _items(lines, file):
         if header is None:
-            if not isinstance(item, dict) or item.get("format") != LAYER_FORMAT or "layer" not in item:
-                raise DataError(f"not a layer file of format {LAYER_FORMAT}", file=file, line=n)
-            header = item
+            header = _header(item, file)
             continue
         if not isinstance(item, dict) or set(item) != {"kind", "record"} or not isinstance(item["record"], dict):
             raise DataError("a layer line is {\"kind\": ..., \"record\": {...}}", file=file, line=n)
-        by_kind.setdefault(item["kind"], []).append(_with_lines(item["record"], n))
+        by_kind.setdefault(item["kind"], []).append(located(item["record"], n))
     if header is None:
         raise DataError("empty layer file", file=file, line=1)
     return header, by_kind
 
 
+def decode_layer(path: str | os.PathLike, lines: list[str] | None = None
+                 ) -> tuple[dict[str, Any], dict[str, tuple[model.Record, ...]]]:
+    """(header, typed records by kind) of a layer file saved before (its records were checked
+    then): the fast path, no checks beyond the structure. Anything unexpected is a
+    :class:`DataError` naming file and line, and the caller falls back to :func:`read_layer`."""
+    file = str(path)
+    lines = _lines_of(Path(path)) if lines is None else lines
+    header: dict[str, Any] | None = None
+    by_kind: dict[str, list[model.Record]] = {}
+    for n, item in _items(lines, file):
+        if header is None:
+            header = _header(item, file)
+            continue
+        try:
+            cls = model.KINDS[item["kind"]]
+            by_kind.setdefault(item["kind"], []).append(_decoder(cls)(item["record"]))
+        except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as exc:
+            raise DataError(f"not a record of this version ({type(exc).__name__}: {exc})", file=file, line=n) from None
+    if header is None:
+        raise DataError("empty layer file", file=file, line=1)
+    return header, {k: tuple(v) for k, v in by_kind.items()}
+
+
 def layer_files(store: str | os.PathLike) -> list[Path]:
-    """The store's layer files, by name (not their history files)."""
+    """The store's layer files, by name (not their history or pending files)."""
     folder = layers_dir(store)
     found = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
-    return [p for p in found if not p.name.endswith(".history.jsonl")]
+    return [p for p in found if not p.name.endswith(".history.jsonl") and NAME_RE.fullmatch(p.stem)]
 
 
-def load_layers(store: str | os.PathLike, replace: dict[str, list[str]] | None = None) -> list[tuple[str, dict]]:
-    """Every layer of the store as the loader's ``extra`` argument; ``replace`` maps a layer
-    name to the lines to use instead of its file (a layer about to be saved, or ``[]`` for one
-    about to be removed)."""
-    replace = dict(replace or {})
-    out = []
-    for path in layer_files(store):
-        if path.stem not in replace:
-            out.append((str(path), read_layer(path)[1]))
-    for name, lines in replace.items():
-        if lines:
-            label = str(layers_dir(store) / f"{name}.jsonl")
-            out.append((label, _parse(lines, label)[1]))
-    return out
+def pending_files(store: str | os.PathLike) -> list[Path]:
+    """Layer versions written but not yet finalized (see the module)."""
+    folder = layers_dir(store)
+    return sorted(folder.glob("*.jsonl" + PENDING)) if folder.is_dir() else []
 
 
-def _index(lines: list[str]) -> dict[str, str]:
-    return {json.loads(line)["record"]["id"]: line for line in lines[1:]}
+def write_pending(store: str | os.PathLike, name: str, lines: list[str], change: dict[str, Any]) -> Path:
+    """Write the next version of layer ``name`` (``lines``) as its pending file; ``change`` (what
+    it adds, removes and changes) goes to the history when the version is finalized."""
+    path = layer_path(store, name).with_name(f"{name}.jsonl{PENDING}")
+    head = json.loads(lines[0])
+    head["change"] = change
+    atomic_write(path, ("\n".join([json.dumps(head, sort_keys=True, ensure_ascii=False), *lines[1:]]) + "\n").encode())
+    return path
+
+
+def finalize(store: str | os.PathLike, name: str) -> None:
+    """Make the pending version of layer ``name`` the layer (a pending file with no records
+    removes the layer) and append its change to the history."""
+    pending = layer_path(store, name).with_name(f"{name}.jsonl{PENDING}")
+    lines = _lines_of(pending)
+    head = json.loads(lines[0])
+    change = head.pop("change", {})
+    if len(lines) == 1 and head.get("meta", {}).get("removed"):
+        layer_path(store, name).unlink(missing_ok=True)
+        pending.unlink()
+    else:
+        atomic_write(pending, ("\n".join([json.dumps(head, sort_keys=True, ensure_ascii=False), *lines[1:]]) + "\n")
+                     .encode())
+        os.replace(pending, layer_path(store, name))
+    entry = {"at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), "meta": head.get("meta", {}),
+             "records_sha256": None if head.get("meta", {}).get("removed") else records_digest(lines), **change}
+    with open(layers_dir(store) / f"{name}.history.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def file_lines(path: str | os.PathLike) -> list[str]:
+    """The non-empty lines of a layer file (or ``[]`` if there is none)."""
+    path = Path(path)
+    return _lines_of(path) if os.path.lexists(path) else []
 
 
 def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
@@ -164,78 +286,26 @@ def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
     >>> diff(a, ['{}', '{"kind": "drugs", "record": {"id": "KG:a", "name": "b"}}'])["changed"]
     ['KG:a']
     """
-    old, new = _index(old_lines), _index(new_lines)
+    def index(lines: list[str]) -> dict[str, str]:
+        return {json.loads(line)["record"]["id"]: line for line in lines[1:]}
+
+    old, new = index(old_lines), index(new_lines)
     return {"added": sorted(new.keys() - old.keys()), "removed": sorted(old.keys() - new.keys()),
             "changed": sorted(k for k in old.keys() & new.keys() if old[k] != new[k])}
 
 
-def save_layer(store: str | os.PathLike, name: str, records: Sequence[model.Record], meta: dict[str, Any],
-               data_dir: str | os.PathLike | None = None) -> dict[str, Any]:
-    """Replace layer ``name`` with ``records`` and rebuild the store from the curated data and
-    every layer. Nothing is written if the records are the same as the saved ones, and nothing
-    changes (layer or store) if any record is invalid (:class:`DataErrors`).
-
-    Returns ``{"layer", "added", "removed", "changed", "unchanged", "written"}``.
-    """
-    store = Path(store)
-    lines = layer_lines(name, records, meta)
-    path = layers_dir(store) / f"{name}.jsonl"
-    old_lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["{}"]
-    changes = diff(old_lines, lines)
-    same_records = not any(changes.values())
-    report = {"layer": name, **changes, "unchanged": len(lines) - 1 - len(changes["added"]) - len(changes["changed"]),
-              "written": False}
-    if same_records and path.exists():
-        return report
-    _rebuild(store, {name: lines}, data_dir)
-    atomic_write(path, ("\n".join(lines) + "\n").encode("utf-8"))
-    _append_history(store, name, meta, changes, hashlib.sha256("\n".join(lines[1:]).encode()).hexdigest())
-    report["written"] = True
-    return report
-
-
-def remove_layer(store: str | os.PathLike, name: str, data_dir: str | os.PathLike | None = None) -> dict[str, Any]:
-    """Remove a layer and rebuild the store without it (its history is kept)."""
-    path = layers_dir(store) / f"{name}.jsonl"
-    if not NAME_RE.fullmatch(name) or not path.exists():
-        from kg.errors import NotFoundError
-
-        raise NotFoundError(name, [p.stem for p in layer_files(store)])
-    old_lines = path.read_text(encoding="utf-8").splitlines()
-    _rebuild(Path(store), {name: []}, data_dir)
-    path.unlink()
-    changes = diff(old_lines, ["{}"])
-    _append_history(Path(store), name, {"removed": True}, changes, None)
-    return {"layer": name, **changes, "written": True}
-
-
-def _rebuild(store: Path, replace: dict[str, list[str]], data_dir: str | os.PathLike | None) -> None:
-    from kg.build import build
-    from kg.errors import StoreError
-    from kg.store.local import read_meta
-
-    if data_dir is None:
-        try:
-            data_dir = read_meta(store).get("data_dir")
-        except StoreError:  # no store yet: build from the default curated folder
-            data_dir = None
-    build(data_dir or "data", store, None, extra=load_layers(store, replace))
-
-
-def _append_history(store: Path, name: str, meta: dict, changes: dict, digest: str | None) -> None:
-    entry = {"at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), "meta": meta,
-             "records_sha256": digest, **changes}
-    path = layers_dir(store) / f"{name}.history.jsonl"
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
-
-
 def history(store: str | os.PathLike, name: str) -> list[dict[str, Any]]:
-    """What each save of layer ``name`` changed, oldest first."""
-    path = layers_dir(store) / f"{name}.history.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """What each save of layer ``name`` changed, oldest first (a damaged line is skipped)."""
+    path = layers_dir(store) / f"{check_name(name)}.history.jsonl"
+    out = []
+    for line in file_lines(path):
+        try:
+            entry = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        if isinstance(entry, dict):
+            out.append(entry)
+    return out
 
 
 def list_layers(store: str | os.PathLike) -> list[dict[str, Any]]:
@@ -246,3 +316,15 @@ def list_layers(store: str | os.PathLike) -> list[dict[str, Any]]:
         out.append({"layer": header["layer"], "meta": header.get("meta", {}),
                     "records": {k: len(v) for k, v in sorted(by_kind.items())}})
     return out
+
+
+def require(store: str | os.PathLike, name: str) -> Path:
+    """The file of existing layer ``name``, else :class:`NotFoundError` listing the layers."""
+    path = layers_dir(store) / f"{name}.jsonl"
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name) or not path.exists():
+        raise NotFoundError(name, [p.stem for p in layer_files(store)])
+    return path
+
+
+__all__ = ["layers_dir", "layer_path", "layer_lines", "read_layer", "decode_layer", "layer_files", "pending_files",
+           "write_pending", "finalize", "records_digest", "diff", "history", "list_layers", "require", "to_data"]

@@ -1,34 +1,47 @@
-"""The persistent store: written once by ``kg build``, opened read-only by every other command.
+"""The persistent store, read side: where it is, how it is laid out, and how it is opened.
 
-It is an on-disk pyoxigraph (Oxigraph/RocksDB) store. The graph's triples are in the default
-graph; the lookup index and the build metadata are in named graphs of their own, so that
-SPARQL users and exports see only the data. A new store is written beside the old one and
-swapped in only when complete, so a failed build leaves the previous store as it was.
+A store is a folder written by the build (:mod:`kg.build`, through :mod:`kg.store.write`) and
+opened read-only by every other command:
+
+- ``data/``: an on-disk Oxigraph store holding the graph, partitioned by where its records
+  came from: the curated files' triples in the default graph, each layer's (``kg ingest``,
+  ``kg import``) in the named graph ``urn:kg:layer:<name>``;
+- ``index/``: a second Oxigraph store with the lookup index (keys, types and lookup cards),
+  one named graph per partition, ``urn:kg:index:<partition>``;
+- ``kg-meta.json``: the build statistics, the ``generation`` (one more with every store
+  written at the path) and what each partition was built from.
+
+Queries see the union of the data partitions as their default graph (:class:`LocalStore`):
+the partitions are invisible to the questions and to users, and a layer can still be replaced
+on its own.
 
 >>> import tempfile, os
+>>> from kg.store.write import write_store
 >>> path = os.path.join(tempfile.mkdtemp(), "store")
->>> write_store(path, b"<http://a> <http://b> <http://c> .\\n", {"triples": 1})
+>>> write_store(path, {CURATED: (b"<http://a> <http://b> <http://c> .\\n", b"")}, {"triples": 1})
 >>> open_store(path).query("ASK { <http://a> ?p ?o }").__bool__()
 True
->>> read_meta(path)["triples"]
-1
+>>> read_meta(path)["triples"], generation(path)
+(1, 1)
 """
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from kg.errors import StoreError
 
-INDEX_GRAPH = "urn:kg:index"
 #: Bumped when what the store holds changes shape; an older store must be rebuilt.
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 META_FILE = "kg-meta.json"
+DATA_DIR, INDEX_DIR = "data", "index"
 DEFAULT_STORE = Path("exports") / "store"
+#: The partition of the curated records (the default graph); layers are partitions by their name.
+CURATED = "curated"
+LAYER_GRAPH = "urn:kg:layer:"
+INDEX_GRAPH = "urn:kg:index:"
 
 
 def store_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -36,156 +49,119 @@ def store_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
-#: N-Triples are loaded in blocks of about this many bytes (whole lines), several at a time.
-BLOCK_BYTES = 8 << 20
+def data_graph(partition: str):
+    """The graph of the data store that holds ``partition`` (the default graph for the curated
+    records, ``urn:kg:layer:<name>`` for a layer).
 
-
-def _blocks(ntriples: bytes | os.PathLike | str, size: int = BLOCK_BYTES):
-    """N-Triples in blocks of whole lines, from bytes or from a file, so memory stays bounded.
-
-    >>> [len(b) for b in _blocks(b"<a> <b> <c> .\\n" * 4, size=30)]
-    [28, 28]
+    >>> data_graph("civic")
+    <NamedNode value=urn:kg:layer:civic>
     """
-    if isinstance(ntriples, bytes):
-        start = 0
-        while start < len(ntriples):
-            end = ntriples.rfind(b"\n", start, start + size) + 1 if start + size < len(ntriples) else len(ntriples)
-            if end <= start:  # a line longer than the block: take it whole
-                end = ntriples.find(b"\n", start + size) + 1 or len(ntriples)
-            yield ntriples[start:end]
-            start = end
-        return
-    with open(ntriples, "rb") as fh:
-        rest = b""
-        while block := fh.read(size):
-            block = rest + block
-            cut = block.rfind(b"\n") + 1
-            if cut == 0:
-                rest = block
-                continue
-            yield block[:cut]
-            rest = block[cut:]
-        if rest:
-            yield rest
-
-
-def _load(store, ntriples: bytes | os.PathLike | str, graph=None, workers: int | None = None) -> None:
-    """Bulk-load N-Triples into ``store``, several blocks at a time.
-
-    Each ``bulk_load`` parses on one core and releases the GIL, so a few threads with one block
-    each keep every core busy while memory stays a few blocks' worth (at 3M triples on two cores:
-    about 11 s instead of 17 s for one loader over the whole file, and 260 MB instead of 1.5 GB).
-    """
-    import queue
-    import threading
-
     import pyoxigraph as ox
 
-    workers = workers or min(4, (os.cpu_count() or 1) + 1)
-    todo: queue.Queue = queue.Queue(maxsize=workers)
-    errors: list[BaseException] = []
-
-    def work() -> None:
-        while (block := todo.get()) is not None:
-            if errors:
-                continue
-            try:
-                # lenient: the triples come from our own writer, whose identifiers were checked on loading
-                store.bulk_load(block, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-            except BaseException as exc:  # re-raised in the caller's thread
-                errors.append(exc)
-
-    threads = [threading.Thread(target=work, daemon=True) for _ in range(workers)]
-    for t in threads:
-        t.start()
-    try:
-        for block in _blocks(ntriples):
-            if errors:
-                break
-            todo.put(block)
-    finally:
-        for _ in threads:
-            todo.put(None)
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
+    return ox.DefaultGraph() if partition == CURATED else ox.NamedNode(LAYER_GRAPH + partition)
 
 
-def write_store(path: str | os.PathLike, ntriples: bytes | os.PathLike | str, meta: dict[str, Any],
-                index_ntriples: bytes = b"") -> None:
-    """Write a new store at ``path`` from N-Triples (bytes or a file), replacing any previous
-    one atomically. The data is bulk-loaded in blocks, several at a time (bounded memory), and
-    then compacted."""
+def index_graph(partition: str):
+    """The graph of the index store that holds ``partition``'s lookup index."""
     import pyoxigraph as ox
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".store-new-", dir=path.parent))
-    try:
-        store = ox.Store(str(tmp))
-        _load(store, ntriples)
-        if index_ntriples:
-            _load(store, index_ntriples, graph=ox.NamedNode(INDEX_GRAPH))
-        store.optimize()  # compaction: without it the overlapping files made the questions 2-8x slower (3M triples)
-        store.flush()
-        del store
-        meta = {**meta, "store_format": STORE_FORMAT, "generation": _next_generation(path)}
-        (tmp / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
-        from kg.fsutil import default_mode
-
-        os.chmod(tmp, default_mode(directory=True))
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = None
-    if path.exists():
-        old = path.with_name(f".{path.name}-old-{os.getpid()}")
-        os.replace(path, old)
-    os.replace(tmp, path)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    return ox.NamedNode(INDEX_GRAPH + partition)
 
 
-def _next_generation(path: Path) -> int:
-    """One more than the generation of the store now at ``path`` (1 for a new store)."""
-    try:
-        return int(read_meta(path).get("generation", 0)) + 1
-    except (StoreError, ValueError, TypeError, OSError):
-        return 1
+class LocalStore:
+    """An open store: :meth:`query` runs SPARQL on the data (the union of its partitions),
+    :meth:`index_query` on the lookup index. Other attributes are the data store's
+    (a read-only ``pyoxigraph.Store``)."""
+
+    def __init__(self, path: Path, data):
+        self.path, self.data, self._index = path, data, None
+
+    def query(self, text: str, **kw: Any):
+        """A SPARQL query over the data: its default graph is the union of every partition
+        (unless ``default_graph`` is given), no named graph is visible."""
+        if "default_graph" not in kw:
+            kw["use_default_graph_as_union"] = True
+        kw.setdefault("named_graphs", [])
+        return self.data.query(text, **kw)
+
+    @property
+    def index(self):
+        """The lookup index store (opened on first use)."""
+        if self._index is None:
+            self._index = _open(self.path / INDEX_DIR, self.path)
+        return self._index
+
+    def index_query(self, text: str):
+        """A SPARQL query over the lookup index of every partition."""
+        return self.index.query(text, use_default_graph_as_union=True, named_graphs=[])
+
+    def partitions(self) -> list[str]:
+        """The partitions the store holds: ``curated`` and every layer, by name."""
+        return [CURATED] + sorted(read_meta(self.path).get("partitions", {}).keys() - {CURATED})
+
+    def ntriples(self, partition: str | None = None) -> bytes:
+        """N-Triples of one partition, or of all of them (a triple two partitions hold appears
+        once per partition; readers of N-Triples take it once)."""
+        import pyoxigraph as ox
+
+        parts = [partition] if partition else self.partitions()
+        return b"".join(self.data.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=data_graph(p)) for p in parts)
+
+    def index_ntriples(self) -> bytes:
+        """N-Triples of the lookup index of every partition."""
+        import pyoxigraph as ox
+
+        return b"".join(self.index.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=index_graph(p))
+                        for p in self.partitions())
+
+    def __getattr__(self, name: str):
+        return getattr(self.data, name)
+
+    def __repr__(self) -> str:
+        return f"LocalStore({str(self.path)!r})"
 
 
-def generation(path: str | os.PathLike) -> int:
-    """The generation of the store at ``path``: it grows by one with every store written there,
-    so a reader (``kg serve``) can tell that the store was replaced since it opened it.
-
-    >>> import tempfile, os
-    >>> p = os.path.join(tempfile.mkdtemp(), "s")
-    >>> write_store(p, b"", {}); write_store(p, b"", {}); generation(p)
-    2
-    """
-    return int(read_meta(path).get("generation", 0))
-
-
-def open_store(path: str | os.PathLike):
-    """Open the store read-only; :class:`StoreError` if there is none at ``path``."""
+def _open(folder: Path, path: Path):
     import pyoxigraph as ox
 
-    path = Path(path)
-    if read_meta(path).get("store_format") != STORE_FORMAT:
-        raise StoreError(f"the store at {path} was built by another version of kg: run 'kg build' again")
     try:
-        return ox.Store.read_only(str(path))
+        return ox.Store.read_only(str(folder))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from None
 
 
+def open_store(path: str | os.PathLike) -> LocalStore:
+    """Open the store read-only; :class:`StoreError` if there is none at ``path``."""
+    path = Path(path)
+    if read_meta(path).get("store_format") != STORE_FORMAT:
+        raise StoreError(f"the store at {path} was built by another version of kg: run 'kg build' again")
+    return LocalStore(path, _open(path / DATA_DIR, path))
+
+
 def read_meta(path: str | os.PathLike) -> dict[str, Any]:
-    """The build metadata written with the store (counts, data hash, time)."""
+    """The build metadata written with the store (counts, data hash, time, partitions)."""
     try:
-        return json.loads((Path(path) / META_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        text = (Path(path) / META_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
         raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"cannot read {Path(path) / META_FILE}: {exc}") from None
+    try:
+        meta = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{Path(path) / META_FILE} is damaged ({exc.msg}): run 'kg build' again") from None
+    if not isinstance(meta, dict):
+        raise StoreError(f"{Path(path) / META_FILE} is damaged: run 'kg build' again")
+    return meta
+
+
+def generation(path: str | os.PathLike) -> int:
+    """The generation of the store at ``path``: it grows by one with every store written there,
+    so a reader (``kg serve``) can tell that the store was replaced since it opened it."""
+    try:
+        return int(read_meta(path).get("generation", 0))
+    except (ValueError, TypeError):
+        return 0
 
 
 def with_values(query: str, bindings: dict[str, Any]) -> str:
@@ -226,3 +202,7 @@ def term_value(term) -> Any:
             return term.value in ("true", "1")
         return term.value
     return None if term is None else str(term)
+
+
+__all__ = ["LocalStore", "open_store", "read_meta", "generation", "store_path", "data_graph", "index_graph",
+           "with_values", "term_value", "CURATED", "STORE_FORMAT"]

@@ -33,11 +33,9 @@ def batches(lines: list[bytes], size: int) -> Iterator[bytes]:
         yield b"".join(line + b"\n" for line in lines[i:i + size])
 
 
-def _lines(store, graph) -> list[bytes]:
-    import pyoxigraph as ox
-
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    lines = [ln for ln in data.splitlines() if ln.strip()]
+def _lines(data: bytes) -> list[bytes]:
+    """Distinct N-Triples lines (a triple two partitions of the store hold is sent once)."""
+    lines = sorted({ln for ln in data.splitlines() if ln.strip()})
     if any(b"_:" in ln.split(b" ", 1)[0] for ln in lines):
         raise RemoteError("the graph has blank nodes, which cannot be pushed in batches")
     return lines
@@ -113,18 +111,14 @@ def push(store, ep: Endpoint, graph: str, *, batch: int = 5000, protocol: str = 
 
         push(open_store("exports/store"), Endpoint(url, user="dba", password=pw), "urn:kg")
     """
-    import pyoxigraph as ox
-
-    from kg.store.local import INDEX_GRAPH
-
     check_iri(graph)
     if protocol not in ("auto", "gsp", "update"):
         raise RemoteError(f"unknown protocol {protocol!r}: auto, gsp or update")
     if batch < 1:
         raise RemoteError("the batch size must be at least 1 triple")
-    plan = [(graph, _lines(store, ox.DefaultGraph()))]
+    plan = [(graph, _lines(store.ntriples()))]
     if index:
-        plan.append((index_graph_for(graph), _lines(store, ox.NamedNode(INDEX_GRAPH))))
+        plan.append((index_graph_for(graph), _lines(store.index_ntriples())))
     writer: _Gsp | _Update = _Update(ep, update_url) if protocol == "update" else _Gsp(ep)
     started = time.monotonic()
     try:

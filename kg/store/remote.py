@@ -127,16 +127,18 @@ class RemoteStore:
     """
 
     def __init__(self, url: str, *, graph: str | None = None, **http: Any):
-        from kg.store.local import INDEX_GRAPH
-
         self.graph = check_iri(graph) if graph else None
-        self.index_graph = index_graph_for(self.graph) if self.graph else INDEX_GRAPH
+        self.index_graph = index_graph_for(self.graph) if self.graph else "urn:kg:index"
         self.endpoint = Endpoint(url, **http)
 
-    def query(self, text: str):
-        """Run a query on the remote dataset; results as pyoxigraph terms."""
-        params = {"default-graph-uri": self.graph, "named-graph-uri": self.index_graph} if self.graph else {}
+    def query(self, text: str, **_ignored: Any):
+        """Run a query on the remote dataset (the pushed graph); results as pyoxigraph terms."""
+        params = {"default-graph-uri": self.graph} if self.graph else {}
         return self.endpoint.sparql(text, params=params)
+
+    def index_query(self, text: str):
+        """Run a query on the remote lookup index (the graph ``kg push`` wrote beside the data)."""
+        return self.endpoint.sparql(text, params={"default-graph-uri": self.index_graph})
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint.url!r}, graph={self.graph!r})"

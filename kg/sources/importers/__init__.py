@@ -5,7 +5,7 @@ An importer module has ``LAYER`` (the layer it writes), ``INFORES`` (the source'
 ``read(files, ctx)``, which streams the files, resolves entities through ``ctx``
 (:class:`kg.sources.importers.base.Context`) and yields the statements it imports (the new nodes it
 needed are kept by the context). :func:`run_import` turns that into one layer of the store
-(:func:`kg.sources.layers.save_layer`): nothing changes if the records are those already imported, and
+(:func:`kg.build.save_layer`): nothing changes if the records are those already imported, and
 nothing is written if any check fails.
 
 >>> sorted(IMPORTERS)
@@ -47,10 +47,12 @@ def input_size(files: Iterable[Path]) -> int:
 
 def run_import(store: str | os.PathLike, source: str, paths: Iterable[str | os.PathLike], *,
                release: str | None = None, data_dir: str | os.PathLike | None = None,
-               progress=None, files: list[Path] | None = None) -> dict[str, Any]:
+               progress=None, files: list[Path] | None = None, on_wait=None) -> dict[str, Any]:
     """Import ``paths`` with the importer of ``source`` into its layer of ``store`` and rebuild
     the store. ``release`` overrides the release the importer finds (in the data, the file
-    name, else the file date). ``progress(nbytes)`` is called as the input is read.
+    name, else the file date). ``progress(nbytes)`` is called as the input is read. The store's
+    writer lock is held from reading the graph's records to the swap; ``on_wait`` hears once
+    that another writer holds it.
 
     Returns the report: ``read``, ``imported``, ``rejected`` and ``rejections`` (file, line,
     reason), ``skipped``, ``resolved`` / ``new`` (distinct nodes, also by type), ``unresolved``,
@@ -58,32 +60,36 @@ def run_import(store: str | os.PathLike, source: str, paths: Iterable[str | os.P
     Raises :class:`SourceFormatError` (and changes nothing) for a file the importer cannot read
     or one that yields no valid record.
     """
+    from kg.build import open_catalog, save_layer
     from kg.sources.importers.base import Context, file_date, sha256
     from kg.sources.importers.resolve import Resolver
-    from kg.sources.layers import save_layer
+    from kg.store.lock import writer_lock
 
     mod = importer(source)
     files = files if files is not None else mod.expand([Path(p) for p in paths])
     t0 = time.perf_counter()
-    ctx = Context(mod.INFORES, Resolver.for_store(store, mod.LAYER, data_dir), progress)
-    t_index = time.perf_counter() - t0
-    statements = list(mod.read(files, ctx))
-    if not statements and not ctx.new:
-        first = ctx.rejections[0] if ctx.rejections else None
-        why = f"; first: {first['file']}:{first['line']}: {first['reason']}" if first else ""
-        raise SourceFormatError(f"no valid record to import ({len(ctx.rejections)} rejected{why})",
-                                file=str(files[0]) if files else "")
-    release = release or ctx.release or max(file_date(f) for f in files)
-    records = ctx.records(statements, release)
-    t_read = time.perf_counter() - t0 - t_index
-    meta = {"source": mod.INFORES, "release": release,
-            "files": [{"name": Path(f).name, "sha256": sha256(f)} for f in files],
-            "counts": {k: v for k, v in ctx.counts().items() if k != "rejections"}}
-    changes = save_layer(store, mod.LAYER, records, meta, data_dir)
+    with writer_lock(store, on_wait=on_wait, command=f"kg import {source}"):
+        catalog = open_catalog(store, data_dir)
+        ctx = Context(mod.INFORES, Resolver(catalog.records(exclude=[mod.LAYER])), progress)
+        t_index = time.perf_counter() - t0
+        statements = list(mod.read(files, ctx))
+        if not statements and not ctx.new:
+            first = ctx.rejections[0] if ctx.rejections else None
+            why = f"; first: {first['file']}:{first['line']}: {first['reason']}" if first else ""
+            raise SourceFormatError(f"no valid record to import ({len(ctx.rejections)} rejected{why})",
+                                    file=str(files[0]) if files else "")
+        release = release or ctx.release or max(file_date(f) for f in files)
+        records = ctx.records(statements, release)
+        t_read = time.perf_counter() - t0 - t_index
+        meta = {"source": mod.INFORES, "release": release,
+                "files": [{"name": Path(f).name, "sha256": sha256(f)} for f in files],
+                "counts": {k: v for k, v in ctx.counts().items() if k != "rejections"}}
+        changes = save_layer(store, mod.LAYER, records, meta, catalog=catalog)
     seconds = {"index": round(t_index, 2), "read": round(t_read, 2),
-               "rebuild": round(time.perf_counter() - t0 - t_index - t_read, 2),
+               "write": round(time.perf_counter() - t0 - t_index - t_read, 2),
                "total": round(time.perf_counter() - t0, 2)}
     return {"source": source, "layer": mod.LAYER, "infores": mod.INFORES, "release": release,
             "files": meta["files"], **ctx.counts(), "records": len(records),
-            "changes": {k: (v if isinstance(v, (bool, int)) else len(v)) for k, v in changes.items() if k != "layer"},
+            "changes": {k: (v if isinstance(v, (bool, int)) or k == "rebuilt" else len(v))
+                        for k, v in changes.items() if k != "layer"},
             "seconds": seconds}

@@ -2,8 +2,8 @@
 first and by exact normalised name only where the brief allows it; never by a fuzzy name.
 
 The index holds the curated records and the records of every other layer of the store (the
-layer being imported is left out, so that re-importing it resolves the same way as the first
-time). Rules:
+importer builds it from the build's catalog, :func:`kg.build.open_catalog`, leaving out the
+layer being imported, so that re-importing it resolves the same way as the first time). Rules:
 
 - trial: by NCT number;
 - drug: by id or xref (DrugBank, ChEMBL, NCIt), else by exact normalised name, synonym, brand or
@@ -48,21 +48,6 @@ class Resolver:
         self.schemes: dict[str, set[str]] = {}  # node id -> its CURIEs (id and xrefs)
         for rec in records:
             self.add(rec)
-
-    @classmethod
-    def for_store(cls, store: str | os.PathLike, layer: str, data_dir: str | os.PathLike | None = None) -> "Resolver":
-        """The curated data and every layer of ``store`` except ``layer`` (checked by the loader)."""
-        from kg.sources.layers import load_layers
-        from kg.sources.curated import load_dataset
-        from kg.store.local import read_meta
-
-        if data_dir is None:
-            try:
-                data_dir = read_meta(store).get("data_dir")
-            except Exception:  # no store yet: the default curated folder
-                data_dir = None
-        dataset = load_dataset(Path(data_dir or "data"), load_layers(store, {layer: []}))
-        return cls(dataset.all())
 
     def add(self, rec: model.Record) -> None:
         """Index one record (also used for the new nodes an import creates as it goes)."""
