@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.brief.references import References
-from kg.brief.words import agency_short, indications_text, nct_of, setting_text
+from kg.brief.words import agency_short, indications_text, setting_text
 
 AUDIENCES = ("general", "clinician")
 _ACTION = {"binds": "binds {t}", "blocks interaction with": "blocks the interaction with {t}",
@@ -43,8 +43,6 @@ def overview(f: dict[str, Any], s: Sentences) -> list[dict[str, Any]]:
     brands = f" ({', '.join(attrs['brands'])})" if attrs.get("brands") else ""
     kind = attrs.get("drug_kind")
     out = [s.say(f"{name}{brands} is a {kind}" if kind else f"{name}{brands} is a drug in the graph", d["sources"])]
-    if attrs.get("description"):
-        out.append(s.say(f"The graph describes it as follows: {attrs['description'].rstrip('.')}", d["sources"]))
     return [{"type": "p", "sentences": out}]
 
 
@@ -65,7 +63,8 @@ def mechanism(f: dict[str, Any], s: Sentences) -> list[dict[str, Any]]:
 
 
 def _trials(a: dict[str, Any], role: str) -> str:
-    return ", ".join(f"{t['acronym']} ({nct_of(t['id'])})" for t in a["trials"] if t["role"] == role) or "-"
+    # acronyms only: a name followed closely by another trial's NCT number would read as that trial's
+    return ", ".join(t["acronym"] for t in a["trials"] if t["role"] == role) or "-"
 
 
 def _later(a: dict[str, Any]) -> str:
@@ -110,14 +109,14 @@ def approval_sentences(a: dict[str, Any], drug: str, s: Sentences) -> list[tuple
     if a.get("withdrawal"):
         text = f"On {a['date']} the {who} issued an {kind} of {drug} in {where}"
     else:
-        text = f"The {who} granted {kind} to {drug} for {where} on {a['date']}"
+        text = f"On {a['date']} the {who} granted {kind} to {drug} for {where}"
     out.append((a["date"], s.say(text, a["sources"])))
     if a.get("conversion"):
         c = a["conversion"]
         trials = " and ".join(t.get("acronym") or t["id"] for t in c["trials"])
         on = f", on the results of {trials}" if trials else ""
-        out.append((c["date"], s.say(f"On {c['date']} the {who} converted the {a['type']} approval of {drug} in "
-                                     f"{inds} to regular approval{on}", c["sources"])))
+        out.append((c["date"], s.say(f"On {c['date']} the {who} {a['type']} approval of {drug} in {inds} became "
+                                     f"a regular approval{on}", c["sources"])))
     for e in a["events"]:
         if e["event"] in ("narrowed", "label changed"):
             what = "narrowed the indication" if e["event"] == "narrowed" else "changed the label"

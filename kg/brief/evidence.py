@@ -37,6 +37,11 @@ def verdict(results: list[dict[str, Any]]) -> str:
     return "not graded"
 
 
+def _nct(curie: str) -> str | None:
+    """The NCT number of a trial (our own ids are not shown)."""
+    return curie.split(":", 1)[1] if curie.startswith("CLINICALTRIALS:") else None
+
+
 def _result_text(r: dict[str, Any], clinician: bool) -> str:
     text = f"{r['endpoint']}{population_text(r)}"
     eff = effect_text(r)
@@ -65,7 +70,9 @@ def _trial_sentences(acr: str, rs: list[dict[str, Any]], f, s, clinician: bool) 
     ind = f["indications"].get(rs[0]["_ind"]) or rs[0]["_ind"]
     drug = f["drug"]["name"]
     v = verdict(rs)
-    bits = [b for b in (nct_of(rs[0]["_trial"]), t.get("phase"), t.get("design") if clinician else None) if b]
+    level = max((r.get("level") for r in rs), key=level_rank)
+    bits = [b for b in (_nct(rs[0]["_trial"]), f"evidence level {level}" if level else None,
+                        t.get("design") if clinician else None) if b]
     head = f"In {ind}, {acr} ({', '.join(bits)}) {_WORD[v]} {drug}"
     if clinician and rs[0].get("comparison"):
         head += f"; comparison: {rs[0]['comparison']}"
@@ -202,10 +209,14 @@ def still_open(f: dict[str, Any], s) -> list[dict[str, Any]]:
     for tid, t in sorted(f["trials"].items(), key=lambda kv: kv[1].get("acronym") or kv[0]):
         if not t:
             continue
-        label = f"{t.get('acronym') or nct_of(tid)} ({', '.join(b for b in (nct_of(tid), t.get('phase')) if b)})"
+        studies = t.get("studies") or []
+        studies = [studies] if isinstance(studies, str) else studies
+        where = " and ".join(f["indications"].get(i) or i for i in studies)
+        bits = ", ".join(b for b in (_nct(tid), f"evidence level {t['level']}" if t.get("level") else None) if b)
+        label = (f"In {where}, " if where else "") + f"{t.get('acronym') or tid}" + (f" ({bits})" if bits else "")
         if not f["as_of"] and t.get("status") and _ONGOING.search(t["status"]):
             out.append(s.say(f"{label}: recorded as {t['status']}", t.get("sources", [])))
-        elif tid not in with_results and (not f["indication"] or f["indication"] in t.get("conditions", [])):
+        elif tid not in with_results and (not f["indication"] or f["indication"] in studies):
             out.append(s.say(f"{label}: the graph holds no result of it{' by ' + f['as_of'] if f['as_of'] else ''}",
                              t.get("sources", [])))
     if not out:

@@ -99,6 +99,10 @@ def gather(store, drug: str, indication: str | None = None, *, as_of: str | None
         r["arms"] = arms.get(node, {})
         r["date"] = result_date(r, pubs, first_approved)
         names.setdefault(r["_ind"], None)
+    for t in trials.values():
+        studies = t.get("studies") or []
+        for i in [studies] if isinstance(studies, str) else studies:
+            names.setdefault(i, None)
     for ind in [i for i, n in names.items() if n is None]:
         names[ind] = next(iter(records(store, "entity_name", key="n", n=ind).values()), {}).get("name", ind)
     left_out = {"approvals": 0, "results": 0, "undated_results": 0}

@@ -217,14 +217,17 @@ def _again(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
-    """A new trial name followed closely by an NCT number takes that number as its id."""
+    """A new trial name followed closely by an NCT number takes that number as its id (a trial
+    the graph knows keeps its own, and another trial's name is not an NCT number: in "KEYNOTE-001,
+    KEYNOTE-010" the first is not the second)."""
     out = list(mentions)
     for i, m in enumerate(out):
-        if m.type != "Trial" or not m.id.startswith("KG:trial-"):
+        if m.type != "Trial" or not m.id.startswith("KG:trial-") or not m.new:
             continue
         for n in out[i + 1:i + 3]:
             gap = text[m.end:n.start]
-            if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and len(gap) <= 30 and "." not in gap:
+            if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and n.text.upper().startswith("NCT") \
+                    and len(gap) <= 30 and "." not in gap:
                 out[i] = Mention("Trial", n.id, m.text, m.start, m.end, n.new)
                 break
     ids = {m.text: m.id for m in out if m.type == "Trial" and m.id.startswith("CLINICALTRIALS:")}
