@@ -71,8 +71,11 @@ def _trial_sentences(acr: str, rs: list[dict[str, Any]], f, s, clinician: bool) 
     drug = f["drug"]["name"]
     v = verdict(rs)
     level = max((r.get("level") for r in rs), key=level_rank)
-    bits = [b for b in (_nct(rs[0]["_trial"]), f"evidence level {level}" if level else None,
-                        t.get("design") if clinician else None) if b]
+    bits = [b for b in (_nct(rs[0]["_trial"]), f"evidence level {level}" if level else None) if b]
+    if clinician:
+        bits += [{True: "randomised", False: "without randomisation"}.get(t.get("randomised"), ""),
+                 t.get("blinding") or "", f"{t['enrollment']} patients" if t.get("enrollment") else ""]
+        bits = [b for b in bits if b]
     head = f"In {ind}, {acr} ({', '.join(bits)}) {_WORD[v]} {drug}"
     if clinician and rs[0].get("comparison"):
         head += f"; comparison: {rs[0]['comparison']}"
@@ -173,7 +176,9 @@ def limitations(f: dict[str, Any], s) -> list[dict[str, Any]]:
                              f"{design}{on}", a["sources"] + rec.get("sources", [])
                              + [x for r in t["results"] for x in r["sources"]]))
         w = a.get("withdrawal") or {}
-        failed = [t for t in a["trials"] if t["role"] == "confirmatory" and t["direction"] == "does not support"]
+        # a confirmatory trial failed only once a result of it is on the page (as of its date)
+        failed = [t for t in a["trials"] if t["role"] == "confirmatory" and t["direction"] == "does not support"
+                  and (t["results"] or w.get("failed_trials"))]
         if failed:
             names = " and ".join(t["acronym"] for t in failed)
             out.append(s.say(f"The confirmatory trial {names} of the accelerated approval in {inds} "

@@ -17,32 +17,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.brief.references import last_day
 from kg.query.approvals import _summaries, in_force
 from kg.schema.approval import STATUSES
 
 MECHANISM_PREDICATES = ("binds", "blocks interaction with", "spares interaction with", "inhibits", "agonist of")
 
 
-def _last_day(date: str | None) -> str | None:
-    """The last day a date (a day, a month ``2020-05`` or a year ``2020``) may stand for."""
-    if not date:
-        return None
-    date = str(date)
-    if len(date) == 4:
-        return date + "-12-31"
-    if len(date) == 7:
-        import calendar
-
-        y, m = int(date[:4]), int(date[5:])
-        return f"{date}-{calendar.monthrange(y, m)[1]:02d}"
-    return date
-
-
 def result_date(r: dict[str, Any], pubs: dict[str, dict[str, Any]], approved: dict[str, str]) -> str | None:
     """The day by which a result was public, or None (see the module's docstring)."""
     if r.get("date"):
-        return _last_day(r["date"])
-    dates = [_last_day(pubs[s].get("date") or pubs[s].get("year")) for s in r.get("sources", []) if s in pubs]
+        return last_day(r["date"])
+    dates = [last_day(pubs[s].get("date") or pubs[s].get("year")) for s in r.get("sources", []) if s in pubs]
     dates = [d for d in dates if d]
     if dates:
         return min(dates)
@@ -94,7 +80,7 @@ def gather(store, drug: str, indication: str | None = None, *, as_of: str | None
     first_approved: dict[str, str] = {}
     for a in appr:
         for t in a["trials"]:
-            first_approved.setdefault(t["id"], a["date"] if len(a["date"]) == 10 else _last_day(a["date"]))
+            first_approved.setdefault(t["id"], a["date"] if len(a["date"]) == 10 else last_day(a["date"]))
     for node, r in by_node.items():
         r["arms"] = arms.get(node, {})
         r["date"] = result_date(r, pubs, first_approved)
@@ -107,7 +93,7 @@ def gather(store, drug: str, indication: str | None = None, *, as_of: str | None
         names[ind] = next(iter(records(store, "entity_name", key="n", n=ind).values()), {}).get("name", ind)
     left_out = {"approvals": 0, "results": 0, "undated_results": 0}
     if as_of:
-        kept = [_approval_as_of(a, as_of) for a in appr if (_last_day(a["date"]) or "") <= as_of]
+        kept = [_approval_as_of(a, as_of) for a in appr if (last_day(a["date"]) or "") <= as_of]
         left_out["approvals"] = len(appr) - len(kept)
         appr = kept
         dated = [r for r in results if r["date"] and r["date"] <= as_of]

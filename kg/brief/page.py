@@ -26,7 +26,7 @@ def build_page(store, drug: str, indication: str | None = None, *, as_of: str | 
     if audience not in compose.AUDIENCES:
         raise QueryError(f"unknown audience {audience!r}: use one of {', '.join(compose.AUDIENCES)}")
     f = gather(store, drug, indication, as_of=as_of, built_at=built_at)
-    refs = References(f["publications"])
+    refs = References(f["publications"], as_of)
     s = compose.Sentences(refs)
     clinician = audience == "clinician"
     bodies = [compose.overview(f, s), compose.mechanism(f, s), compose.regulatory(f, s),

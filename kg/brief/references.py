@@ -51,19 +51,46 @@ def _label(source: str, pub: dict[str, Any] | None) -> str:
     return source
 
 
-class References:
-    """The page's reference list, numbered in order of first citation."""
+def last_day(date) -> str | None:
+    """The last day a date (a day, a month ``2020-05`` or a year ``2020``) may stand for.
 
-    def __init__(self, publications: dict[str, dict[str, Any]] | None = None):
+    >>> last_day(2020), last_day("2020-02"), last_day("2020-02-03")
+    ('2020-12-31', '2020-02-29', '2020-02-03')
+    """
+    if not date:
+        return None
+    date = str(date)
+    if len(date) == 4:
+        return date + "-12-31"
+    if len(date) == 7:
+        import calendar
+
+        return f"{date}-{calendar.monthrange(int(date[:4]), int(date[5:]))[1]:02d}"
+    return date
+
+
+class References:
+    """The page's reference list, numbered in order of first citation. With ``as_of``, a
+    publication the graph dates after that day is not cited (it did not exist yet)."""
+
+    def __init__(self, publications: dict[str, dict[str, Any]] | None = None, as_of: str | None = None):
         self._pubs = publications or {}
         self._numbers: dict[str, int] = {}
+        self._as_of = as_of
+
+    def _later(self, source: str) -> bool:
+        pub = self._pubs.get(source)
+        if not self._as_of or not pub:
+            return False
+        day = last_day(pub.get("date") or pub.get("year"))
+        return bool(day and day > self._as_of)
 
     def cite(self, sources: Iterable[str]) -> list[int]:
         """The numbers of ``sources`` (new ones numbered next), in ascending order, without repeats."""
         out = set()
         for s in sources:
-            if s.startswith("KG:doc-"):
-                continue  # what an article claims is not a source of the page
+            if s.startswith("KG:doc-") or self._later(s):
+                continue  # what an article claims is not a source of the page; nor is a later paper
             if s not in self._numbers:
                 self._numbers[s] = len(self._numbers) + 1
             out.add(self._numbers[s])
