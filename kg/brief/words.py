@@ -79,7 +79,10 @@ def indications_text(a: dict[str, Any]) -> str:
 
 def population_text(r: dict[str, Any]) -> str:
     """The population a result is about: its own, and the setting's biomarker when it has one."""
-    bits = [b for b in (r.get("population"), r.get("setting_biomarker")) if b]
+    pop, marker = r.get("population"), r.get("setting_biomarker")
+    if pop and marker and (marker.startswith(pop) or pop.startswith(marker)):
+        pop = None  # "PD-L1 IC >= 1%" is said by "PD-L1 IC >= 1% (SP142)"
+    bits = [b for b in (pop, marker) if b]
     return f" ({'; '.join(bits)})" if bits else ""
 
 
