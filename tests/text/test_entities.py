@@ -68,4 +68,4 @@ def test_a_name_followed_by_its_nct_number_takes_that_id_and_brands_and_diseases
     assert ("KEYNOTE-604", "Trial", "CLINICALTRIALS:NCT03066778") in ms
     assert ("CheckMate 9DW", "Trial", "CLINICALTRIALS:NCT04039607") in ms
     assert ("Yervoy", "Drug", "KG:drug-ipilimumab") in ms or any(t == "Yervoy" and ty == "Drug" for t, ty, _ in ms)
-    assert ("RCC", "Indication", "KG:indication-renal-cell-carcinoma") in ms
+    assert ("RCC", "Indication", "MONDO:0005086") in ms  # renal cell carcinoma is in the graph since issue 13
