@@ -155,3 +155,36 @@ def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: 
         raise NotFoundError(f"a path from {source} to {target}")
     emit(items, fmt, render.path_rows, ["path", "step", "from", "relation", "to", "level", "direction",
                                         "detail", "sources"], render.path_text)
+
+
+@query.command("disagreements")
+@click.option("--drug", help="Only this drug (any name, brand, code or id).")
+@click.option("--source", "source", default="moalmanac", show_default=True,
+              help="The imported source to compare with the curated approvals (its kg import name).")
+@SOURCE
+@TABLE_FORMAT
+def disagreements_cmd(drug: str | None, source: str, store: Path | None, fmt: str) -> None:
+    """Where curated FDA approvals and an imported source disagree on date, trial or indication,
+    or where one side has an approval the other lacks, each row with both records and their
+    sources. MOAlmanac's dates are when the current label wording first appeared: a later one is
+    classified as a label revision, an earlier one is flagged."""
+    from kg.cli import render_rows
+    from kg.cli.common import echo_json
+    from kg.query.disagreements import disagreements
+    from kg.sources.importers import importer
+
+    infores = importer(source).INFORES
+    st = open_ro(store)
+    result = disagreements(st, _drug(st, drug), source=infores)
+    if fmt == "json":
+        echo_json(result)
+        return
+
+    def text(items):
+        from kg.cli.render import table
+
+        counts = "\n".join(f"  {k}: {v}" for k, v in result["summary"].items())
+        return (table(render_rows.disagreement_rows(items), render_rows.DISAGREEMENT_COLUMNS[:8], max_width=40)
+                + f"\n\n{infores} against the curated approvals:\n{counts}")
+
+    emit(result["rows"], fmt, render_rows.disagreement_rows, render_rows.DISAGREEMENT_COLUMNS, text)

@@ -9,7 +9,7 @@ needed are kept by the context). :func:`run_import` turns that into one layer of
 nothing is written if any check fails.
 
 >>> sorted(IMPORTERS)
-['civic', 'ctgov', 'hetionet-nodes', 'pharmacotherapydb']
+['civic', 'ctgov', 'hetionet-nodes', 'moalmanac', 'pharmacotherapydb']
 >>> importer("civic").INFORES
 'infores:civic'
 """
@@ -30,6 +30,7 @@ IMPORTERS: dict[str, str] = {
     "pharmacotherapydb": "kg.sources.importers.pharmacotherapydb",
     "hetionet-nodes": "kg.sources.importers.hetionet",
     "ctgov": "kg.sources.importers.ctgov",
+    "moalmanac": "kg.sources.importers.moalmanac",
 }
 
 
