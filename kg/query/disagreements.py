@@ -172,7 +172,8 @@ def disagreements(store, drug: str | None = None, *, source: str = DEFAULT_SOURC
     curated approvals (see the module): ``rows`` (one per disagreement: ``kind``, drug,
     ``relation`` of the indications, ``detail``, ``curated`` and ``imported`` records with ids,
     dates, trials and sources) and ``summary`` (counts: approvals compared, matched, agreeing
-    dates and trials, rows per kind). :class:`NotFoundError` when the store holds no approval from
+    dates and trials, rows per kind) and ``matches`` (each imported approval's curated match, the
+    relation of their indications and the date class). :class:`NotFoundError` when the store holds no approval from
     ``source``.
     """
     from kg.errors import NotFoundError
@@ -187,6 +188,7 @@ def disagreements(store, drug: str | None = None, *, source: str = DEFAULT_SOURC
     imported = [a for a in items.values() if a["origin"] == source and a["drug"]["id"] in drugs]
     rows: list[dict[str, Any]] = []
     matched: dict[str, list[str]] = {}
+    matches: list[dict[str, Any]] = []
     summary: Counter[str] = Counter(curated=len(curated), imported=len(imported))
     for imp in sorted(imported, key=lambda a: (a["drug"]["name"], a["id"])):
         cands = []
@@ -212,6 +214,8 @@ def disagreements(store, drug: str | None = None, *, source: str = DEFAULT_SOURC
         related = [c["date"] for _, _, c in cands]
         kind = _date_class(imp["date"], imp["date_is"], cur["date"], [d for _, d in events.get(cur["id"], [])], related)
         summary[kind] += 1
+        matches.append({"imported": imp["id"], "curated": cur["id"], "drug": imp["drug"]["name"], "relation": rel,
+                        "date": kind})
         if kind not in ("same date", "import gives no indication date"):
             rows.append(_row(kind, imp, cur, rel, f"imported {imp['date']} ({imp['date_is']}), curated {cur['date']} "
                              f"({cur['date_is']})"))
@@ -233,7 +237,8 @@ def disagreements(store, drug: str | None = None, *, source: str = DEFAULT_SOURC
                                                                       "curated only, withdrawn or superseded",
                                                                       "trial differs", "trial only in import")))
     rows.sort(key=lambda r: (CLASSES.index(r["kind"]), r["drug"]["name"], (r["curated"] or r["imported"])["date"]))
-    return {"source": source, "agency": agency, "summary": dict(sorted(summary.items())), "rows": rows}
+    return {"source": source, "agency": agency, "summary": dict(sorted(summary.items())), "rows": rows,
+            "matches": matches}
 
 
 def _row(kind: str, imp: dict | None, cur: dict | None, relation: str | None, detail: str) -> dict[str, Any]:

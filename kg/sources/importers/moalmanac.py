@@ -84,25 +84,37 @@ def setting_of(text: str) -> Setting:
     return Setting(context=context, line=line)
 
 
-def _load(path: Path, ctx: Context) -> tuple[list[Any], dict[str, int]]:
-    """The records of a JSON array file and the line each record's ``id`` stands on."""
+def _load(path: Path, ctx: Context) -> tuple[list[Any], list[int]]:
+    """The records of a JSON array file and the line each record starts on."""
     raw = path.read_bytes()
     if ctx.progress:
         ctx.progress(len(raw))
     try:
         text = raw.decode("utf-8-sig")
-        data = json.loads(text)
     except UnicodeDecodeError:
         raise SourceFormatError("not UTF-8 text (a compressed or binary file?)", file=str(path)) from None
+    decoder, ws = json.JSONDecoder(), re.compile(r"\s*")
+    pos = ws.match(text).end()
+    if not text.startswith("[", pos):
+        raise SourceFormatError("not a JSON array of records", file=str(path), line=text.count("\n", 0, pos) + 1)
+    records: list[Any] = []
+    starts: list[int] = []
+    pos = ws.match(text, pos + 1).end()
+    try:
+        while not text.startswith("]", pos):
+            starts.append(text.count("\n", 0, pos) + 1)
+            value, pos = decoder.raw_decode(text, pos)
+            records.append(value)
+            pos = ws.match(text, pos).end()
+            if text.startswith(",", pos):
+                pos = ws.match(text, pos + 1).end()
+            elif not text.startswith("]", pos):
+                raise json.JSONDecodeError("',' or ']' expected", text, pos)
+        if text[pos + 1:].strip():
+            raise json.JSONDecodeError("text after the array", text, pos + 1)
     except json.JSONDecodeError as exc:
         raise SourceFormatError(f"not JSON: {exc.msg}", file=str(path), line=exc.lineno) from None
-    if not isinstance(data, list):
-        raise SourceFormatError("not a JSON array of records", file=str(path), line=1)
-    lines: dict[str, int] = {}
-    for m in re.finditer(r'^\s*"id":\s*("(?:[^"\\]|\\.)*"|\d+)', text, re.M):
-        lines.setdefault(json.loads(m.group(1)) if m.group(1).startswith('"') else m.group(1),
-                         text.count("\n", 0, m.start()) + 1)
-    return data, lines
+    return records, starts
 
 
 class _Tables:
@@ -142,14 +154,18 @@ def read(files: list[Path], ctx: Context) -> Iterator[model.Approval]:
     path = by_name["indications.json"]
     rows, lines = _load(path, ctx)
     orgs: dict[str, str] = {}
-    for n, row in enumerate(rows):
+    seen: set[str] = set()
+    for row, line in zip(rows, lines):
         ctx.read += 1
-        line = lines.get(row.get("id"), 0) if isinstance(row, dict) and isinstance(row.get("id"), str) else 0
         try:
-            yield _approval(row, tables, ctx, orgs)
+            rec = _approval(row, tables, ctx, orgs)
+            if rec.id in seen:
+                raise _Reject(f"a second record with id {row.get('id')!r} (our id {rec.id})")
         except _Reject as exc:
-            ctx.reject(path, line, f"record {n + 1}: {exc}" if not line else str(exc))
+            ctx.reject(path, line, str(exc))
             continue
+        seen.add(rec.id)
+        yield rec
         ctx.imported += 1
 
 
@@ -245,7 +261,7 @@ def _diseases(row: dict, props: list[dict], t: _Tables, ctx: Context, rid: str) 
         if code == _SOLID:
             found = _tissue_agnostic(row, ctx)
             if found:
-                out.append(found)
+                out += [found] if found not in out else []
                 continue
         ids: tuple[str, ...] = ()
         if code.startswith("oncotree:"):
