@@ -4,8 +4,9 @@ records' ids, dates and sources.
 The imported approvals of one agency (the FDA) are matched to the curated ones of the same drug
 (a fixed-dose product counts for its components): same setting context, and an indication that
 is the same or related through OncoTree (:func:`kg.schema.oncotree.relation`: broader, narrower,
-same branch). Among the candidates the best is the one with the closest indication, the same
-line, the same trial, the same partners named, and the nearest date. Then:
+same branch), and nothing opposite said of HER2 or of squamous histology. Among the candidates
+the best is the one with the closest indication, then the same line, partners, trial and date,
+then the nearest date. Then:
 
 - a matched pair whose dates differ is classified by what the imported date is: MOAlmanac's
   dates are the day the current label wording first appeared, so a later date is expected when
@@ -116,7 +117,9 @@ def _partner_score(imp: dict[str, Any], cur: dict[str, Any]) -> float:
     return sum(named) / len(named)
 
 
-_POLARITY = (("her2", r"her2[- ]?(?:positive|\+)", r"her2[- ]?(?:negative|-(?!\w)|low)"),)
+#: Opposite things an indication may say (HER2-positive or negative; squamous or not).
+_POLARITY = (("her2", r"her2[- ]?(?:positive|\+)", r"her2[- ]?(?:negative|-(?!\w)|low)"),
+             ("histology", r"(?<!non-)(?<!non)squamous", r"non-?squamous|adenocarcinoma"))
 
 
 def _marker_conflict(imp: dict[str, Any], cur: dict[str, Any]) -> bool:
@@ -124,13 +127,18 @@ def _marker_conflict(imp: dict[str, Any], cur: dict[str, Any]) -> bool:
 
     >>> _marker_conflict({"setting": {"biomarker": "HER2-positive"}}, {"setting": {"population": "HER2-negative"}})
     True
+    >>> _marker_conflict({"setting": {}, "label_text": "squamous cell histology"},
+    ...                  {"setting": {}, "indications": [{"name": "gastric adenocarcinoma"}]})
+    True
     """
     import re
 
-    def text(a: dict[str, Any]) -> str:
-        return " ".join(str(v) for v in (*a["setting"].values(), a.get("label_text") or "")).lower()
+    def text(a: dict[str, Any], names: bool) -> str:
+        inds = [i["name"] for i in a.get("indications", [])] if names else []
+        return " ".join(str(v) for v in (*a["setting"].values(), a.get("label_text") or "", *inds)).lower()
 
-    a, b = text(imp), text(cur)
+    # the import's own wording; the curated approval's wording and its diseases' names
+    a, b = text(imp, False), text(cur, True)
     return any((re.search(pos, a) and re.search(neg, b)) or (re.search(neg, a) and re.search(pos, b))
                for _, pos, neg in _POLARITY)
 
@@ -196,16 +204,16 @@ def disagreements(store, drug: str | None = None, *, source: str = DEFAULT_SOURC
             if cur["drug"]["id"] != imp["drug"]["id"] or cur["setting"].get("context") != imp["setting"].get("context"):
                 continue
             rel = _relation(imp, cur)
-            if rel is None:
+            if rel is None or _marker_conflict(imp, cur):
                 continue
             score = (_RELATION_RANK[rel], _line_score(imp["setting"].get("line"), cur["setting"].get("line"))
-                     + _partner_score(imp, cur) + 2 * bool(set(imp["trials"]) & set(cur["trials"]))
-                     + (imp["date"] == cur["date"]) - 2 * _marker_conflict(imp, cur),
+                     + 2 * _partner_score(imp, cur) + 2 * bool(set(imp["trials"]) & set(cur["trials"]))
+                     + (imp["date"] == cur["date"]),
                      -_days(imp["date"], cur["date"]))
             cands.append((score, rel, cur))
         if not cands:
             rows.append(_row("imported only", imp, None, None, "no curated approval of this drug for a related "
-                             "indication in the same setting"))
+                             "indication in the same setting that says nothing opposite (HER2, histology)"))
             continue
         _, rel, cur = max(cands, key=lambda c: c[0])
         summary["matched"] += 1

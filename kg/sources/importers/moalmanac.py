@@ -10,8 +10,8 @@ current label wording first appeared, not necessarily the first approval of the 
 is recorded with ``date_is: label wording``. An indication without that date gets the date of
 its document (``date_is: label revision``). The supporting trial is the NCT number the
 description names; the setting's context and line are read from the indication's wording
-(:func:`setting_of`); the source's therapy and biomarker text are kept (``regimen``,
-``setting.biomarker``). Diseases are OncoTree codes, mapped to MONDO through Mondo's cross-
+(:func:`setting_of`); the source's own wording of the indication, therapy and biomarker are kept
+(``label_text``, ``regimen``, ``setting.biomarker``). Diseases are OncoTree codes, mapped to MONDO through Mondo's cross-
 references (:mod:`kg.schema.oncotree`); "any solid tumor" with an MSI-H/dMMR or TMB-high
 biomarker is the curated tissue-agnostic indication of that name.
 
@@ -215,7 +215,7 @@ def _approval(row: Any, t: _Tables, ctx: Context, orgs: dict[str, str]) -> model
     return model.Approval(
         id=f"KG:moalmanac-{slug(rid.split(':', 1)[1])}", drug=drug, product=doc.get("drug_name_brand") or None,
         indication=indications, agency=agency, date=date, date_is=date_is, date_note=note, type="not stated",
-        setting=setting, regimen=therapy.strip() if isinstance(therapy, str) and therapy.strip() else None,
+        setting=setting, label_text=" ".join(text.split()), regimen=therapy.strip() if isinstance(therapy, str) and therapy.strip() else None,
         pivotal_trials=trials, no_pivotal_reason=None if trials else "MOAlmanac names no trial for this indication",
         notes=f"{what}. " if what else None, sources=sources)
 
