@@ -79,14 +79,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "EUDRACT": r"\d{4}-\d{6}-\d{2}",
         "PMID": r"[1-9]\d{0,8}",
         "PMC": r"PMC\d+",
-        "DOI": r"10\.\d{4,9}/\S+",
+        # a DOI's suffix may hold any printable character, but only those an IRI can carry unencoded
+        # (https://doi.org/<suffix> must be an IRI): no space, control, quote, <>[]\\^`{|} or bare %
+        "DOI": r"10\.\d{4,9}/(?:[^\s\x00-\x1f\x7f\ufffe\uffff\"<>\[\]\\^`{|}%]|%[0-9A-Fa-f]{2})+",
         "KG": r"[a-z0-9][a-z0-9-]*",
         "infores": r"[a-z0-9][a-z0-9_.-]*",
     }.items()
 }
 
 NCT_RE = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
-URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+URL_RE = re.compile(r"^https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 _CURIE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9._]*):(.+)$")
 _CANON = {p.lower(): p for p in PREFIXES}
 
@@ -156,6 +158,7 @@ def check_source(ref: str) -> str:
     """
     ref = ref.strip()
     if URL_RE.match(ref):
+        check_url(ref)
         curie = iri_to_curie(ref)  # a URL under a source prefix is stored as its CURIE
         return curie if curie.split(":", 1)[0] in ("PMID", "DOI", "CLINICALTRIALS") else ref
     curie = check_curie(ref)
@@ -163,6 +166,29 @@ def check_source(ref: str) -> str:
     if prefix in ("PMID", "DOI", "CLINICALTRIALS", "infores") or (prefix == "KG" and local.startswith("doc-")):
         return curie
     raise IdError(f"{ref!r} is not a source: use a PMID, DOI, NCT number, URL, a KG:doc- id or infores:")
+
+
+def check_url(url: str) -> str:
+    """``url`` if it is an absolute ``http(s)`` URL that an IRI can hold as it is (no
+    ``javascript:``, ``file:`` or ``data:`` link, no space, control character or bad escape),
+    else :class:`IdError`.
+
+    >>> check_url("https://www.fda.gov/drugs")
+    'https://www.fda.gov/drugs'
+    >>> check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    kg.schema.ids.IdError: 'javascript:alert(1)' is not an http(s) URL
+    """
+    import pyoxigraph as ox
+
+    if not isinstance(url, str) or not URL_RE.match(url):
+        raise IdError(f"{url!r} is not an http(s) URL")
+    try:
+        ox.NamedNode(url)
+    except ValueError as exc:
+        raise IdError(f"{url!r} is not a valid URL ({exc})") from None
+    return url
 
 
 def curie_to_iri(curie: str) -> str:
