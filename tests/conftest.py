@@ -80,6 +80,17 @@ def runner():
     return CliRunner()
 
 
+def refresh_manifest(data_dir: Path) -> dict:
+    """Write ``data_dir/MANIFEST`` for the files as they are (what ``kg manifest --update`` does),
+    for tests that add or remove curated files on purpose."""
+    from kg.sources.curated import load_dataset
+    from kg.sources.manifest import update
+
+    read: dict = {}
+    load_dataset(data_dir, manifest=False, read=read)
+    return update(data_dir, read)
+
+
 def shared(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""
     path = SHARED.joinpath(*parts)

@@ -19,7 +19,7 @@ from kg.cli.common import FORMAT, STORE, echo_json as _echo_json, open_ro as _op
 LAZY_COMMANDS = {
     "query": "kg.cli.query:query", "viz": "kg.cli.viz:viz", "layers": "kg.cli.layers:layers",
     "ingest": "kg.cli.ingest:ingest", "audit": "kg.cli.ingest:audit", "serve": "kg.cli.serve:serve",
-    "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd",
+    "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd", "manifest": "kg.cli.manifest:manifest",
 }
 
 

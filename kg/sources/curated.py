@@ -7,6 +7,7 @@ All problems are collected and raised together as :class:`~kg.errors.DataErrors`
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "organizations.yaml").write_text("- id: KG:org-fda\\n  name: FDA\\n")
+>>> _ = (d / "MANIFEST").write_text("organizations.yaml 1\\n")  # the files expected (kg.sources.manifest)
 >>> try:
 ...     load_dataset(d)
 ... except DataErrors as exc:
@@ -16,6 +17,7 @@ sources 1 missing required field
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 import typing
 from pathlib import Path
@@ -23,7 +25,10 @@ from typing import Any, Sequence
 
 from kg.schema import model
 from kg.errors import DataError, DataErrors
-from kg.schema.ids import IdError, check_curie, check_source
+from kg.schema.ids import IdError, check_curie, check_source, check_url
+from kg.schema.values import number_problem, text_problem
+from kg.fsutil import read_regular
+from kg.sources.manifest import check as check_manifest
 from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
 
 _SCALARS = (str, int, float, bool)
@@ -82,6 +87,10 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
                 else:
                     ctx.error(f"value of {k!r} must be a {'scalar' if val_hint is Any else 'number'}", line, f"{field}.{k}")
                     return _FAIL
+            problem = text_problem(str(k)) or (text_problem(v) if isinstance(v, str) else number_problem(v, float))
+            if problem:
+                ctx.error(problem, line, f"{field}.{k}")
+                return _FAIL
             out[str(k)] = v
         return out
     if hint is model.Source:
@@ -106,6 +115,10 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (hint is int and not isinstance(value, int)):
             ctx.error(f"expected {'a whole number' if hint is int else 'a number'}, got {value!r}", line, field)
             return _FAIL
+        problem = number_problem(value, hint)
+        if problem:
+            ctx.error(problem, line, field)
+            return _FAIL
         return hint(value)
     if hint is str:
         if hasattr(value, "isoformat"):
@@ -116,6 +129,15 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
         value = str(value).strip()
         if not value:
             ctx.error("empty text", line, field)
+            return _FAIL
+        problem = text_problem(value)
+        if not problem and field.rsplit(".", 1)[-1] == "url":
+            try:
+                check_url(value)
+            except IdError as exc:
+                problem = str(exc)
+        if problem:
+            ctx.error(problem, line, field)
             return _FAIL
         if "choices" in meta and value not in meta["choices"]:
             ctx.error(f"{value!r} is not one of: {', '.join(meta['choices'])}", line, field)
@@ -148,8 +170,9 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
             if value.get(k) is not None:
                 if hasattr(value[k], "isoformat"):
                     value[k] = value[k].isoformat()
-                if not isinstance(value[k], str):
-                    ctx.error(f"'{k}' must be text", value.lines.get(k, line), f"{field}.{k}")
+                if not isinstance(value[k], str) or text_problem(value[k]):
+                    ctx.error(text_problem(value[k]) if isinstance(value[k], str) else f"'{k}' must be text",
+                              value.lines.get(k, line), f"{field}.{k}")
                     return _FAIL
                 extra[k] = value[k]
         if extra.get("agent", "manual_agent") not in model.AGENTS:
@@ -243,10 +266,20 @@ def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
 Extra = tuple[str, dict[str, list[Any]]]
 
 
+#: Largest curated file read (bytes); the largest today is under 50 kB.
+MAX_FILE = 16 << 20
+
+
 def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
-                 known: dict[str, str] | None = None) -> model.Dataset:
+                 known: dict[str, str] | None = None, *, manifest: bool = True,
+                 read: dict[str, int | None] | None = None) -> model.Dataset:
     """Read every ``<kind>.yaml`` in ``data_dir`` (and the ``extra`` layers of added records)
     and return the checked records.
+
+    The files must be those ``data_dir/MANIFEST`` lists, none holding fewer records than
+    its floor (:mod:`kg.sources.manifest`; ``manifest`` False skips this, for
+    ``kg manifest --update``). ``read``, if given, receives the record count of every file
+    read (path relative to ``data_dir``; None if it could not be read).
 
     Layer records follow the same rules except that the fields only curated records must fill
     may be missing, and they may refer to any curated or layer record. ``known`` maps the ids of
@@ -280,15 +313,20 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
         errors.extend(ctx.errors)
         refs.extend((ctx.file, *r) for r in ctx.refs)
 
+    read = {} if read is None else read
+    absent: set[str] = set()  # kinds without a file
     for name, cls in (model.KINDS.items() if data_dir is not None else ()):
         path = Path(data_dir) / f"{name}.yaml"
-        if not path.exists():
+        if not os.path.lexists(path):  # a broken link is read, and reported as one
+            absent.add(cls.__name__)
             continue
         shown = str(path)
+        read[path.relative_to(data_dir).as_posix()] = None
         try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as exc:
-            errors.append(DataError(f"cannot read: {exc}", file=shown))
+            text = read_regular(path, limit=MAX_FILE).decode("utf-8")
+        except (UnicodeDecodeError, DataError) as exc:
+            errors.append(exc if isinstance(exc, DataError) else DataError(
+                f"not UTF-8 text (byte {exc.start})", file=shown))
             broken.add(cls.__name__)
             continue
         try:
@@ -303,7 +341,13 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
             errors.append(DataError("the file must be a list of records", file=shown, line=1))
             broken.add(cls.__name__)
             continue
+        read[path.relative_to(data_dir).as_posix()] = len(raw)
         take(name, raw, _Ctx(shown))
+    if data_dir is not None and manifest:
+        missing = check_manifest(data_dir, read)
+        errors.extend(missing)
+        if missing:  # the files named there explain the references into their kinds
+            broken |= absent
     for label, by_kind in extra:
         for name, raw in by_kind.items():
             if name not in model.KINDS:

@@ -49,6 +49,8 @@ def load_yaml_text(text: str, filename: str):
         raise DataError(f"YAML syntax: {exc.problem}", file=filename, line=line) from None
     except yaml.YAMLError as exc:
         raise DataError(f"YAML: {exc}", file=filename) from None
+    except RecursionError:
+        raise DataError("YAML nested too deeply (a record is a few levels deep)", file=filename) from None
 
 
 def iso_date(value) -> str:
