@@ -37,6 +37,9 @@ from kg.store.local import CURATED, read_meta, STORE_FORMAT
 from kg.store.lock import writer_lock
 
 Notify = Callable[[str], None]
+#: Follows the layer file's name in messages about a version being saved: its line N is the
+#: N-th line that version would have had; the file itself was not written.
+UNSAVED = " (the version to save: not written)"
 
 
 @dataclass
@@ -248,15 +251,16 @@ def save_layer(store: str | os.PathLike, name: str, records: Sequence[model.Reco
 def _replace_partition(catalog: Catalog, name: str, lines: list[str] | None, store: Path) -> Partition | None:
     """Check the new ``lines`` of layer ``name`` against every other partition's records and put
     them in ``catalog`` in place of the old ones (None: the layer goes). Returns the new
-    partition; :class:`DataErrors` if any record does not pass."""
+    partition; :class:`DataErrors` if any record does not pass (naming line N of the version
+    that was to be saved, see :data:`UNSAVED`, never the layer file as it is)."""
     from kg.sources.catalog import check_layers
     from kg.sources.layers import layers_dir, records_digest
 
     if lines is None:
         catalog.partitions.pop(name, None)
         return None
-    label = str(layers_dir(store) / f"{name}.jsonl")
-    ds = check_layers([(label, lines)], catalog.known(exclude=[name])).get(name, model.Dataset({}))
+    label = f"{layers_dir(store) / name}.jsonl{UNSAVED}"
+    ds = check_layers([(label, lines)], catalog.known(exclude=[name]), {label: name}).get(name, model.Dataset({}))
     part = Partition(name, ds, records_digest(lines), lines)
     catalog.partitions[name] = part
     return part

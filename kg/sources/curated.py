@@ -261,6 +261,20 @@ def _semantic_problems(rec: Any) -> list[tuple[str, str]]:
     return out
 
 
+def check_mapping(kind: str, data: LineDict, file: str) -> list[DataError]:
+    """The problems the loader finds in one record of ``kind`` (a file name such as
+    ``"trials"``) on its own, its references left unchecked: what an importer checks each
+    record with before keeping it (:meth:`kg.sources.importers.base.Context.check`).
+
+    >>> from kg.sources.yamlfile import with_line
+    >>> [e.field for e in check_mapping("drugs", with_line({"id": "KG:drug-x", "name": ["a"]}, 3), "f")]
+    ['name', 'sources']
+    """
+    ctx = _Ctx(file, curated=False)
+    _record(model.KINDS[kind], data, ctx, 0)
+    return ctx.errors
+
+
 #: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
 #: messages and, per kind, mappings with their line numbers (see :func:`kg.sources.layers.read_layer`).
 Extra = tuple[str, dict[str, list[Any]]]

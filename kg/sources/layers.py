@@ -179,21 +179,12 @@ def read_layer(path: str | os.PathLike, lines: list[str] | None = None) -> tuple
     """(header, records by kind) of a layer file, the records as mappings that know their line,
     for the loader to check (:func:`kg.sources.curated.load_dataset`). A file that is not a
     layer (bad JSON, no header, unknown format) is a :class:`DataError` naming file and line."""
-    from kg.sources.yamlfile import LineDict
+    from kg.sources.yamlfile import with_line
 
     file = str(path)
     lines = _lines_of(Path(path)) if lines is None else lines
     header: dict[str, Any] | None = None
     by_kind: dict[str, list[Any]] = {}
-
-    def located(value: Any, n: int) -> Any:
-        if isinstance(value, dict):
-            out = LineDict({k: located(v, n) for k, v in value.items()})
-            out.line, out.lines = n, {k: n for k in value}
-            return out
-        if isinstance(value, list):
-            return [located(v, n) for v in value]
-        return value
 
     for n, item in _items(lines, file):
         if header is None:
@@ -201,7 +192,10 @@ def read_layer(path: str | os.PathLike, lines: list[str] | None = None) -> tuple
             continue
         if not isinstance(item, dict) or set(item) != {"kind", "record"} or not isinstance(item["record"], dict):
             raise DataError("a layer line is {\"kind\": ..., \"record\": {...}}", file=file, line=n)
-        by_kind.setdefault(item["kind"], []).append(located(item["record"], n))
+        try:
+            by_kind.setdefault(item["kind"], []).append(with_line(item["record"], n))
+        except DataError as exc:
+            raise DataError(exc.message, file=file, line=n) from None
     if header is None:
         raise DataError("empty layer file", file=file, line=1)
     return header, by_kind

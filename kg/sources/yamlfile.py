@@ -34,6 +34,27 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when in
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+
+
+def with_line(value, line: int):
+    """Plain data (JSON, say) as the loader reads YAML: every mapping a :class:`LineDict` whose
+    keys all stand on ``line``. Data nested too deeply is a :class:`DataError`.
+
+    >>> with_line([{"id": "x"}], 7)[0].lines
+    {'id': 7}
+    """
+    def located(v, depth: int):
+        if depth > 64:
+            raise DataError("nested too deeply (a record is a few levels deep)", line=line)
+        if isinstance(v, dict):
+            out = LineDict({k: located(x, depth + 1) for k, x in v.items()})
+            out.line, out.lines = line, {k: line for k in v}
+            return out
+        if isinstance(v, list):
+            return [located(x, depth + 1) for x in v]
+        return v
+
+    return located(value, 0)
 # Dates stay text here; the loader checks them and reports an impossible date with its line.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
