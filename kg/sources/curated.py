@@ -17,6 +17,7 @@ sources 1 missing required field
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import types
 import typing
@@ -192,9 +193,15 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
     return model.Source(ident, **extra)
 
 
+@functools.lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """The type hints and fields of a record class (evaluating the hints costs more than
+    checking a record: worked out once per class)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _schema(cls)
     ok = True
     for key in data:
         if key not in fields:
