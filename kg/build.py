@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from kg.errors import DataError, DataErrors, KGError, StoreError, ValidationError
+from kg.errors import DataError, DataErrors, KGError, StoreDamagedError, StoreError, ValidationError
 from kg.schema import model
 from kg.sources.catalog import Catalog, Partition, load_catalog
 from kg.store.local import CURATED, read_meta, STORE_FORMAT
@@ -235,11 +235,14 @@ def save_layer(store: str | os.PathLike, name: str, records: Sequence[model.Reco
         changed = sorted(({name} if new else set()) | deps | stale)
         pending = write_pending(store, name, lines, changes)
         try:
+            if before is not None:
+                try:
+                    _write(store, catalog, changed, gone, False, before, None)
+                except StoreDamagedError:  # the store cannot be copied: build it whole
+                    before = None
             if before is None:
                 changed = list(catalog.partitions)
                 _write(store, catalog, changed, [], True, None, None)
-            else:
-                _write(store, catalog, changed, gone, False, before, None)
         except BaseException:
             pending.unlink(missing_ok=True)
             raise

@@ -71,6 +71,10 @@ class StoreError(KGError):
     """The store is missing, locked, or not a store this version can read."""
 
 
+class StoreDamagedError(StoreError):
+    """A file of the store is damaged or unreadable (the engine reports corruption): build it again."""
+
+
 class StoreBusyError(StoreError):
     """Another writer (build, import, ingest, layer removal) holds the store's lock; try again
     later (exit code 75, the conventional "temporary failure")."""

@@ -145,11 +145,12 @@ def stats(store: Path | None, fmt: str) -> None:
         return
     from kg.cli.render import table
 
-    click.echo(f"store {_store_path(store)} built {meta['built_at']} from {meta['data_dir']}")
-    click.echo(f"{meta['nodes']} nodes, {meta['edges']} edges, {meta['triples']} triples\n")
-    click.echo(table([{"type": k, "count": v} for k, v in meta["nodes_by_type"].items()], ["type", "count"]))
+    click.echo(f"store {_store_path(store)} built {meta.get('built_at', '(unknown)')} from "
+               f"{meta.get('data_dir', '(unknown)')}")
+    click.echo(f"{meta.get('nodes', '?')} nodes, {meta.get('edges', '?')} edges, {meta.get('triples', '?')} triples\n")
+    click.echo(table([{"type": k, "count": v} for k, v in meta.get("nodes_by_type", {}).items()], ["type", "count"]))
     click.echo()
-    click.echo(table([{"predicate": k, "count": v} for k, v in meta["edges_by_predicate"].items()],
+    click.echo(table([{"predicate": k, "count": v} for k, v in meta.get("edges_by_predicate", {}).items()],
                      ["predicate", "count"]))
 
 

@@ -240,7 +240,12 @@ def pending_files(store: str | os.PathLike) -> list[Path]:
 def write_pending(store: str | os.PathLike, name: str, lines: list[str], change: dict[str, Any]) -> Path:
     """Write the next version of layer ``name`` (``lines``) as its pending file; ``change`` (what
     it adds, removes and changes) goes to the history when the version is finalized."""
+    from kg.fsutil import open_regular
+
     path = layer_path(store, name).with_name(f"{name}.jsonl{PENDING}")
+    log = layers_dir(store) / f"{name}.history.jsonl"
+    if os.path.lexists(log):  # finalize appends to it after the swap: a FIFO there would hang it
+        open_regular(log).close()
     head = json.loads(lines[0])
     head["change"] = change
     atomic_write(path, ("\n".join([json.dumps(head, sort_keys=True, ensure_ascii=False), *lines[1:]]) + "\n").encode())
@@ -289,16 +294,23 @@ def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
 
 
 def history(store: str | os.PathLike, name: str) -> list[dict[str, Any]]:
-    """What each save of layer ``name`` changed, oldest first (a damaged line is skipped)."""
+    """What each save of layer ``name`` changed, oldest first; a damaged entry is a
+    :class:`DataError` naming the history file and line."""
     path = layers_dir(store) / f"{check_name(name)}.history.jsonl"
     out = []
-    for line in file_lines(path):
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            continue
-        if isinstance(entry, dict):
-            out.append(entry)
+    for n, entry in _items(file_lines(path), str(path)):
+        problem = None if isinstance(entry, dict) else "not a history entry (a JSON object)"
+        if problem is None and not isinstance(entry.get("at"), str):
+            problem = "'at' is not a time"
+        if problem is None and not isinstance(entry.get("meta", {}), dict):
+            problem = "'meta' is not an object"
+        for key in ("added", "removed", "changed"):
+            value = entry.get(key, []) if problem is None else []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problem = f"{key!r} is not a list of ids"
+        if problem:
+            raise DataError(f"damaged history entry: {problem}", file=str(path), line=n)
+        out.append(entry)
     return out
 
 
