@@ -108,7 +108,17 @@ class BusyError(QueryError):
 
 
 class RemoteError(KGError):
-    """A remote SPARQL endpoint or graph store failed, refused, or disagreed (e.g. triple counts)."""
+    """A remote SPARQL endpoint or graph store failed, refused, answered something that is not an
+    answer to the request, or disagreed (e.g. triple counts); ``status`` is the HTTP status of
+    the final answer, when there was one.
+
+    >>> RemoteError("GET x answered 404 Not Found", status=404).status
+    404
+    """
+
+    def __init__(self, message: str, *, status: int | None = None):
+        self.status = status
+        super().__init__(message)
 
 
 class ValidationError(KGError):

@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
+from kg.errors import NotFoundError, QueryError
 from kg.fsutil import atomic_write
 from kg.schema.vocab import LEVELS, NODE_TYPES
 
@@ -72,15 +73,17 @@ def _level_rank(level: str | None) -> int:
 
 
 def resolve_node(graph: nx.MultiDiGraph, ref: str) -> str:
-    """A node id from an id, a name or a synonym (case-insensitive); ValueError if none or several."""
+    """A node id from an id, a name or a synonym (case-insensitive); :class:`NotFoundError` if
+    none, :class:`QueryError` if several."""
     if ref in graph:
         return ref
     key = ref.casefold()
     hits = [n for n, d in graph.nodes(data=True)
             if key in {str(s).casefold() for s in [d.get("name", "")] + list(d.get("synonyms", ()))}]
-    if len(hits) != 1:
-        raise ValueError(f"{'no' if not hits else 'several'} nodes named {ref!r}" +
-                         (f": {', '.join(sorted(hits)[:5])}" if hits else ""))
+    if not hits:
+        raise NotFoundError(ref)
+    if len(hits) > 1:
+        raise QueryError(f"several nodes named {ref!r}: {', '.join(sorted(hits)[:5])}")
     return hits[0]
 
 
@@ -117,12 +120,12 @@ def subgraph(graph: nx.MultiDiGraph, focus: str | None = None, depth: int | None
         types = set(types)
         unknown = types - set(NODE_TYPES)
         if unknown:
-            raise ValueError(f"unknown node types {sorted(unknown)}; known: {', '.join(NODE_TYPES)}")
+            raise QueryError(f"unknown node types {sorted(unknown)}; known: {', '.join(NODE_TYPES)}")
         nodes = {n for n in nodes if graph.nodes[n].get("type") in types or n == root}
     sub = graph.subgraph(nodes).copy()
     if min_level is not None:
         if min_level not in LEVEL_RANK:
-            raise ValueError(f"unknown level {min_level!r}; known: {', '.join(LEVELS)}")
+            raise QueryError(f"unknown level {min_level!r}; known: {', '.join(LEVELS)}")
         floor = LEVEL_RANK[min_level]
         low = [n for n, d in sub.nodes(data=True) if 0 <= _level_rank(d.get("level")) < floor and n != root]
         sub.remove_nodes_from(low)

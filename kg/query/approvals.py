@@ -107,13 +107,18 @@ def withdrawn(store, drug: str | None = None) -> list[dict[str, Any]]:
 def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
     """Approvals in force on ``date`` (ISO): granted on or before it and not withdrawn by then.
 
-    An approval known only to the month (``2019-08``) counts from the first of that month.
+    An approval known only to the month (``2019-08``) counts from the first of that month. A
+    date that is not a full ISO date is a :class:`~kg.errors.QueryError`.
     """
+    from kg.errors import QueryError
     from kg.sources.yamlfile import iso_date
 
-    day = iso_date(date)
+    try:
+        day = iso_date(date)
+    except ValueError as exc:
+        raise QueryError(f"bad date {date!r}: {exc}") from None
     if len(day) != 10:
-        raise ValueError("as-of needs a full date, YYYY-MM-DD")
+        raise QueryError(f"bad date {date!r}: as-of needs a full date, YYYY-MM-DD")
     out = []
     for a in approvals(store, drug):
         granted = a["date"] if len(a["date"]) == 10 else a["date"] + "-01"

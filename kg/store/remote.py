@@ -96,7 +96,7 @@ class Endpoint:
                     return resp
                 if resp.status_code not in RETRY_STATUS or attempt == self.retries:
                     raise RemoteError(f"{method} {url} answered {resp.status_code} {resp.reason}: "
-                                      f"{resp.text.strip()[:300]}", ) from None
+                                      f"{resp.text.strip()[:300]!r}", status=resp.status_code) from None
             time.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")
 
@@ -113,9 +113,43 @@ class Endpoint:
         if fmt is None:
             raise RemoteError(f"{url or self.url} answered a query with {ctype or 'no type'}, not SPARQL results")
         try:
-            return ox.parse_query_results(resp.content, format=fmt)
-        except SyntaxError as exc:
+            result = ox.parse_query_results(resp.content, format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
             raise RemoteError(f"unreadable SPARQL results from {url or self.url}: {exc}") from None
+        _check_answer(query, result, url or self.url)
+        return result
+
+
+def _check_answer(query: str, result, url: str) -> None:
+    """:class:`RemoteError` unless ``result`` has the form an answer to ``query`` has: a boolean
+    for ASK, solutions with (at least) the selected variables for SELECT. What the query selects
+    is read from the query planned on an empty local store (nothing is evaluated).
+
+    >>> import pyoxigraph as ox
+    >>> wrong = ox.parse_query_results(b'{"head": {"vars": ["q"]}, "results": {"bindings": []}}',
+    ...                                format=ox.QueryResultsFormat.JSON)
+    >>> _check_answer("SELECT ?n WHERE { ?n ?p ?o }", wrong, "http://x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.RemoteError: http://x answered with the variables ?q, not ?n: not an answer to the query
+    """
+    import pyoxigraph as ox
+
+    try:
+        planned = ox.Store().query(query)
+    except (SyntaxError, ValueError, OSError):
+        return  # not a query we can plan here: the server's answer is all there is
+    if isinstance(planned, ox.QueryBoolean):
+        if not isinstance(result, ox.QueryBoolean):
+            raise RemoteError(f"{url} answered an ASK query with solutions, not true or false")
+    elif isinstance(planned, ox.QuerySolutions):
+        if not isinstance(result, ox.QuerySolutions):
+            raise RemoteError(f"{url} answered a SELECT query with true or false, not solutions")
+        want = [v.value for v in planned.variables]
+        got = {v.value for v in result.variables}
+        if not set(want) <= got:
+            raise RemoteError(f"{url} answered with the variables {', '.join('?' + v for v in sorted(got)) or 'none'}, "
+                              f"not {', '.join('?' + v for v in want)}: not an answer to the query")
 
 
 class RemoteStore:

@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("pyvis")
 
+from kg.errors import NotFoundError, QueryError  # noqa: E402
 from kg.export.html import identifier_link, subgraph, write_html  # noqa: E402
 
 XSS = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", '"><svg onload=alert(1)>']
@@ -133,7 +134,7 @@ def test_focus_depth(graph):
     assert set(subgraph(graph, focus="MPDL3280A" if False else "MPDL-3280A")) == set(sub)  # synonym
     assert len(subgraph(graph, focus="atezolizumab", depth=2)) > len(sub)
     assert list(subgraph(graph, focus=ATEZO, depth=0)) == [ATEZO]
-    with pytest.raises(ValueError):
+    with pytest.raises(NotFoundError):  # a user's input: a typed error, not a ValueError that reads as a bug
         subgraph(graph, focus="no such drug")
 
 
@@ -143,7 +144,7 @@ def test_types(graph):
     assert sub.number_of_nodes() == sum(1 for _, d in graph.nodes(data=True) if d["type"] in {"Drug", "Target"})
     focused = subgraph(graph, focus="atezolizumab", types=["Target"])
     assert set(focused) == {ATEZO} | {n for n in graph[ATEZO] if graph.nodes[n]["type"] == "Target"}
-    with pytest.raises(ValueError):
+    with pytest.raises(QueryError):
         subgraph(graph, types=["Gene"])
 
 
@@ -156,7 +157,7 @@ def test_min_level(graph):
     assert phase2 and not any(sub.has_edge(*e) for e in phase2)
     assert not any(d.get("level") == "phase 2" for _, d in sub.nodes(data=True))
     assert sub.number_of_edges() < graph.number_of_edges()
-    with pytest.raises(ValueError):
+    with pytest.raises(QueryError):
         subgraph(graph, min_level="phase 4")
 
 
