@@ -58,7 +58,7 @@ VOCAB_PREFIXES: dict[str, str] = {
 
 #: Local-part patterns per prefix; an id that does not match is malformed.
 PATTERNS: dict[str, re.Pattern[str]] = {
-    p: re.compile(rx)
+    p: re.compile(rx, re.ASCII)  # \\d is 0-9 only: '١٢٣' (Arabic-Indic digits) is no PMID
     for p, rx in {
         "DRUGBANK": r"DB\d{5}",
         "CHEMBL.COMPOUND": r"CHEMBL\d+",
@@ -81,7 +81,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "PMC": r"PMC\d+",
         # a DOI's suffix may hold any printable character, but only those an IRI can carry unencoded
         # (https://doi.org/<suffix> must be an IRI): no space, control, quote, <>[]\\^`{|} or bare %
-        "DOI": r"10\.\d{4,9}/(?:[^\s\x00-\x1f\x7f\ufffe\uffff\"<>\[\]\\^`{|}%]|%[0-9A-Fa-f]{2})+",
+        "DOI": r"10\.\d{4,9}/(?:[^\s\x00-\x1f\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+               r"\ufffe\uffff\"<>\[\]\\^`{|}%]|%[0-9A-Fa-f]{2})+",
         "KG": r"[a-z0-9][a-z0-9-]*",
         "infores": r"[a-z0-9][a-z0-9_.-]*",
     }.items()

@@ -25,6 +25,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when in
         seen: dict = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool, type(None))):  # a list as a key: unhashable
+                raise DataError(f"a key must be text, not {type(key).__name__}", line=key_node.start_mark.line + 1)
             if key in seen:
                 raise DataError(f"duplicate key {key!r}", line=key_node.start_mark.line + 1, field=str(key))
             seen[key] = key_node.start_mark.line + 1

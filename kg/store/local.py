@@ -194,12 +194,18 @@ def open_store(path: str | os.PathLike) -> LocalStore:
 
 def read_meta(path: str | os.PathLike) -> dict[str, Any]:
     """The build metadata written with the store (counts, data hash, time, partitions)."""
+    from kg.errors import DataError
+    from kg.fsutil import read_regular
+
+    file = Path(path) / META_FILE
+    if not os.path.lexists(file):
+        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)")
     try:
-        text = (Path(path) / META_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"cannot read {Path(path) / META_FILE}: {exc}") from None
+        text = read_regular(file, limit=64 << 20).decode("utf-8")  # a FIFO there would hang a plain read
+    except DataError as exc:
+        raise StoreError(f"cannot read {file}: {exc.message}") from None
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{file} is damaged (not UTF-8): run 'kg build' again") from None
     try:
         meta = json.loads(text)
     except json.JSONDecodeError as exc:

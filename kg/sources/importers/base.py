@@ -82,13 +82,13 @@ def lines(path: Path, progress: Progress | None = None) -> Iterator["str | Unrea
     """
     with open_input(path) as fh:
         n = 0
-        while raw := fh.readline(MAX_LINE + 1):
+        while raw := _readline(fh, MAX_LINE + 1, path):
             n += 1
             if progress:
                 progress(len(raw))
             if len(raw) > MAX_LINE:
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line
-                    raw = fh.readline(1 << 20)
+                    raw = _readline(fh, 1 << 20, path)
                     if progress:
                         progress(len(raw))
                 yield Unreadable(f"line longer than {MAX_LINE:,} bytes")
@@ -97,6 +97,13 @@ def lines(path: Path, progress: Progress | None = None) -> Iterator["str | Unrea
                 yield raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 yield Unreadable(f"not UTF-8 text (byte {exc.start})")
+
+
+def _readline(fh, limit: int, path: Path) -> bytes:
+    try:
+        return fh.readline(limit)
+    except OSError as exc:  # /proc/self/mem and the like: a regular file that cannot be read
+        raise SourceFormatError(f"cannot read: {exc.strerror}", file=str(path)) from None
 
 
 def tsv_rows(path: Path, required: Iterable[str], ctx: "Context") -> Iterator[tuple[int, dict[str, str]]]:

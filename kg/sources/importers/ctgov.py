@@ -74,7 +74,10 @@ def studies(path: Path, ctx: Context) -> Iterator[tuple[int, Any]]:
                 ctx.reject(path, n, "JSON nested too deeply (a study record is a few levels deep)")
         return
     with open_input(path) as fh:
-        data = fh.read(MAX_JSON + 1)
+        try:
+            data = fh.read(MAX_JSON + 1)
+        except OSError as exc:
+            raise SourceFormatError(f"cannot read: {exc.strerror}", file=str(path)) from None
     if ctx.progress:
         ctx.progress(len(data))
     if len(data) > MAX_JSON:
