@@ -22,13 +22,14 @@ from kg.schema.ids import KG_ONTOLOGY, bare_id, curie_to_iri, iri_to_curie, norm
 from kg.schema.vocab import PREDICATES
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _LABELS = {v: k for k, v in PREDICATES.items()}
 PREFIX_DECL = f"PREFIX kg: <{KG_ONTOLOGY}>\nPREFIX biolink: <https://w3id.org/biolink/vocab/>\n"
 
 
 def normalize(text: str) -> str:
     """Case-folded, dash-unified, whitespace-collapsed form of a name."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _SURROGATES.sub("\ufffd", unicodedata.normalize("NFKC", text))  # undecodable bytes of an argument
     return " ".join(_DASHES.sub("-", text).casefold().split())
 
 

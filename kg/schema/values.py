@@ -3,6 +3,7 @@ an importer): the rules the loader applies to every field, so that nothing unpri
 or meaningless enters the graph.
 
 - text: at most :data:`MAX_TEXT` characters; no control character but tab and line break, no
+  bidirectional embedding, override or isolate (they reorder what a page or terminal shows), no
   lone surrogate, no Unicode non-character (a NUL would reach the N-Triples, the KGX TSV and the
   HTML explorer; a 50 MB string would stall the build);
 - a whole number (counts, years, offsets in a document): never negative;
@@ -26,7 +27,7 @@ MAX_TEXT = 65_536
 #: Largest whole number (what a 64-bit xsd:integer holds).
 MAX_INT = 2**63 - 1
 
-_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def text_problem(value: str) -> str | None:
@@ -35,8 +36,9 @@ def text_problem(value: str) -> str | None:
         return f"text of {len(value):,} characters (the limit is {MAX_TEXT:,})"
     m = _BAD_CHAR.search(value)
     if m:
-        kind = "lone surrogate" if "\ud800" <= m.group() <= "\udfff" else (
-            "non-character" if m.group() >= "\ufdd0" else "control character")
+        c = m.group()
+        kind = ("lone surrogate" if "\ud800" <= c <= "\udfff" else "non-character" if c >= "\ufdd0" else
+                "bidirectional override" if "\u202a" <= c <= "\u2069" else "control character")
         return f"{kind} U+{ord(m.group()):04X} at position {m.start()}"
     return None
 

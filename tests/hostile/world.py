@@ -102,6 +102,7 @@ class Case:
     message: str  #: a regular expression the output (errors, or the answer) must match
     codes: tuple[int, ...] = (1, 2)  #: the exit codes that are right
     child: bool = False  #: run in a child process with a time limit (the input could hang a reader)
+    absent: str = ""  #: a regular expression the output must not match (a raw escape sequence, say)
 
 
 @dataclass
@@ -124,6 +125,8 @@ class Outcome:
             found.append(f"exit code {self.code}, expected {' or '.join(map(str, case.codes))}")
         if not re.search(case.message, text, re.S):
             found.append(f"message {case.message!r} not in {text.strip()[-400:]!r}")
+        if case.absent and re.search(case.absent, text):
+            found.append(f"the output holds {case.absent!r}")
         if self.changed:
             found.append(f"changed: {', '.join(sorted(self.changed)[:5])}")
         return found
