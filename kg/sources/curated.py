@@ -48,11 +48,15 @@ class _Ctx:
         self.errors.append(DataError(message, file=self.file, line=line, field=field))
 
 
+@functools.lru_cache(maxsize=None)
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         return args[0], True
     return hint, False
+
+
+_origin = functools.lru_cache(maxsize=None)(typing.get_origin)  # asked for every value: worked out once per type
 
 
 _FAIL = object()
@@ -61,7 +65,7 @@ _FAIL = object()
 def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str) -> Any:
     """Convert one YAML value to the field's type; report and return _FAIL on error."""
     hint, _ = _unwrap_optional(hint)
-    origin = typing.get_origin(hint)
+    origin = _origin(hint)
     if value is None:
         ctx.error("empty value (leave optional fields out instead of writing null)", line, field)
         return _FAIL

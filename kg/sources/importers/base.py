@@ -175,6 +175,7 @@ class Context:
         self.release: str | None = None  # found in the data (a release date, a version), if any
         self.origins: dict[str, tuple[str, int]] = {}  # id of each record kept -> (file, line) of its input record
         self._hits: list[tuple[str, str]] | None = None  # resolutions of the record being attempted
+        self._made: list[str] = []  # ids of the nodes the record being attempted made
 
     def source(self, record: str | None = None) -> model.Source:
         """The provenance of a fact from this import (its release is stamped at the end)."""
@@ -199,6 +200,7 @@ class Context:
         if rec.id not in self.new:
             self.check(rec)
             self.new[rec.id] = rec
+            self._made.append(rec.id)
             self.resolver.add(rec)
         return rec.id
 
@@ -229,8 +231,7 @@ class Context:
         raises :class:`Rejected`, or the check fails) the record is rejected with the reason,
         the nodes it created are taken back, and None is returned; the import goes on. A record
         that passes is counted as imported."""
-        new_before = len(self.new)
-        self._hits = []
+        self._hits, self._made = [], []
         self.resolver.mark()
         try:
             rec = make()
@@ -240,7 +241,7 @@ class Context:
                     first = self.origins.get(rec.id)
                     raise Rejected(f"{rec.id} again (first at {'%s:%d' % first if first else 'a node made before'})")
         except Rejected as exc:
-            for key in list(self.new)[new_before:]:
+            for key in self._made:
                 del self.new[key]
             self.resolver.undo()
             self.reject(path, line, str(exc))
@@ -251,7 +252,7 @@ class Context:
         self.imported += 1
         for kind, node in hits:
             self.resolved.setdefault(kind, set()).add(node)
-        for key in [*list(self.new)[new_before:], *([rec.id] if rec is not None else [])]:
+        for key in [*self._made, *([rec.id] if rec is not None else [])]:
             self.origins[key] = (str(path), line)
         return rec
 
