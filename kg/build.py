@@ -119,7 +119,7 @@ def reconcile(store: str | os.PathLike) -> list[str]:
         lines = file_lines(pending)
         try:
             removed = bool(json.loads(lines[0]).get("meta", {}).get("removed")) if lines else False
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             removed = False
         parts = (meta or {}).get("partitions", {})
         held = name in parts and parts[name].get("sha256") == records_digest(lines)

@@ -286,7 +286,14 @@ def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
     ['KG:a']
     """
     def index(lines: list[str]) -> dict[str, str]:
-        return {json.loads(line)["record"]["id"]: line for line in lines[1:]}
+        out = {}
+        for line in lines[1:]:
+            try:
+                ident = json.loads(line)["record"]["id"]
+            except (ValueError, KeyError, TypeError, RecursionError):
+                continue  # a damaged line of the old version: the loader names it where it matters
+            out[str(ident)] = line
+        return out
 
     old, new = index(old_lines), index(new_lines)
     return {"added": sorted(new.keys() - old.keys()), "removed": sorted(old.keys() - new.keys()),

@@ -208,8 +208,9 @@ def read_meta(path: str | os.PathLike) -> dict[str, Any]:
         raise StoreError(f"{file} is damaged (not UTF-8): run 'kg build' again") from None
     try:
         meta = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise StoreError(f"{Path(path) / META_FILE} is damaged ({exc.msg}): run 'kg build' again") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise StoreError(f"{Path(path) / META_FILE} is damaged ({getattr(exc, 'msg', 'nested too deeply')}): "
+                         f"run 'kg build' again") from None
     problem = _meta_problem(meta)
     if problem:
         raise StoreError(f"{Path(path) / META_FILE} is damaged ({problem}): run 'kg build' again")
