@@ -140,6 +140,11 @@ CASES = [
          r"kg-meta\.json: not a regular file \(a FIFO\)", child=True),
     Case("kg-meta.json with a list of partitions", lambda w: ((w.store / "kg-meta.json").write_text(
         '{"store_format": 3, "partitions": []}'), ["stats", *w.s()])[1], r"kg-meta\.json is damaged \(partitions is list"),
+    Case("kg-meta.json nested 100,000 deep", lambda w: ((w.store / "kg-meta.json").write_text("[" * 100_000),
+                                                        ["stats", *w.s()])[1], r"kg-meta\.json is damaged \(nested"),
+    Case("removing a layer with a damaged line", lambda w: (_layer(w, lambda ls: ls + ['{"kind": "drugs"}']),
+                                                            ["layers", *w.s(), "remove", "fresh"])[1],
+         r"fresh\.jsonl:3: a layer line is"),
     Case("store without its index", lambda w: (_replace_dir(w.store / "index"), ["lookup", "OAK", *w.s()])[1],
          r"the store at .* is damaged or unreadable"),
     Case("MANIFEST that is a FIFO", lambda w: (_fifo(w.data / "MANIFEST"), ["validate", *w.d()])[1],
