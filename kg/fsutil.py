@@ -89,3 +89,6 @@ def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
             return fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+
+
+__all__ = ["atomic_file", "atomic_write", "read_regular", "default_mode"]

@@ -118,6 +118,15 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
+def resolve_one(store, term: str, types: tuple[str, ...] = ()) -> str:
+    """The CURIE ``term`` names (the first match of the given types), as every command and the
+    Python API resolve what users type; :class:`NotFoundError` with suggestions if none."""
+    ids = resolve(store, term, types) if term.strip() else []
+    if not ids:
+        raise NotFoundError(term, suggestions(store, term) if term.strip() else [])
+    return ids[0]
+
+
 def suggestions(store, term: str, n: int = 5) -> list[str]:
     """Known names close to ``term`` (for "did you mean")."""
     rows = _q(store, "SELECT DISTINCT ?key WHERE { ?n kg:lookupKey ?key }")
@@ -193,3 +202,7 @@ def lookup(store, term: str) -> list[dict[str, Any]]:
     if not nodes:
         raise NotFoundError(term, suggestions(store, term))
     return [describe(store, n) for n in nodes]
+
+
+__all__ = ["lookup", "resolve", "resolve_one", "suggestions", "describe", "normalize", "loose", "keys_for",
+           "index_ntriples", "card"]
