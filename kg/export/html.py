@@ -35,7 +35,7 @@ TYPE_STYLE = {
     "Drug": ("#1f77b4", "dot"), "Target": ("#9467bd", "diamond"), "Trial": ("#ff7f0e", "square"),
     "Indication": ("#d62728", "triangle"), "Approval": ("#2ca02c", "star"),
     "Publication": ("#8c8c8c", "dot"), "Document": ("#8c564b", "triangleDown"),
-    "Organization": ("#17becf", "hexagon"),
+    "Organization": ("#17becf", "hexagon"), "Evidence": ("#bcbd22", "dot"),  # imported evidence statements
 }
 #: Edge colour by direction (None: an edge that carries no evidence direction).
 DIRECTION_COLOURS = {"supports": "#2e7d32", "does not support": "#c62828",

@@ -14,7 +14,8 @@ if not os.path.exists(CHROMIUM):
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 pytest.importorskip("pyvis")
 
-from kg.export.html import write_html  # noqa: E402
+from kg.export.html import TYPE_STYLE, write_html  # noqa: E402
+from kg.schema.vocab import NODE_TYPES  # noqa: E402
 from tests.export.test_html import ATEZO, IMPASSION130, XSS, xss_graph  # noqa: E402
 
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -92,7 +93,7 @@ def test_legend_visible(explorer):
     text = legend.inner_text()
     for word in ("Drug", "Trial", "Approval", "supports", "does not support", "phase 3", "withdrawn approval"):
         assert word in text
-    assert explorer.page.locator("#kg-types input[type=checkbox]").count() == 8
+    assert explorer.page.locator("#kg-types input[type=checkbox]").count() == len(TYPE_STYLE) == len(NODE_TYPES)
 
 
 def test_search_selects_and_focuses(explorer):
