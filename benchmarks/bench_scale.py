@@ -116,6 +116,7 @@ def step_ingest(store: str, article: str) -> dict:
     ph.wrap(getattr(ingest_mod, "Matcher", None), "from_store", "read: Matcher.from_store (names -> regex)",
             classmethod_=True)
     ph.wrap(getattr(ingest_mod, "Facts", None), "from_store", "read: Facts.from_store", classmethod_=True)
+    ph.wrap(getattr(ingest_mod, "Matcher", None), "find", "read: Matcher.find (mentions)")
     ph.wrap(getattr(ingest_mod, "Reader", None), "run", "read: Reader.run (claims)")
     ph.wrap(ingest_mod, "extract_file", "read: extract_file (all of reading)")
     ph.wrap(kg.build, "save_layer", "save_layer (all of saving)")

@@ -11,11 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the checkout; $KG_SHARED names it elsewhere (e.g. for a git worktree)
+SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent / "shared")
 
 
 #: KG_ settings that steer the test run itself (CI's); every other KG_ variable is the user's.
-TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO",)
+TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO", "KG_REQUIRE_TOOLS", "KG_SHARED")
 
 
 @pytest.fixture(scope="session", autouse=True)

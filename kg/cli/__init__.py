@@ -170,16 +170,22 @@ def stats(store: Path | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "ttl", "nt"]),
               default="table", show_default=True, help="SPARQL results format (ttl/nt for CONSTRUCT, DESCRIBE).")
 @click.option("--timeout", default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@click.option("--base", "base", default=None, metavar="IRI",
+              help="Base IRI for relative IRIs in the query [default: the query file's file: URI, "
+                   "else the current folder's].")
 @STORE
-def sparql(text: str | None, file, binds: tuple[str, ...], fmt: str, timeout: float, store: Path | None) -> None:
+def sparql(text: str | None, file, binds: tuple[str, ...], fmt: str, timeout: float, base: str | None,
+           store: Path | None) -> None:
     """Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 
     The prefixes kg:, biolink:, skos:, rdfs:, xsd: and the identifier prefixes (DRUGBANK:,
     MONDO:, HGNC:, CLINICALTRIALS:, PMID:, ...) are declared. Updates, SERVICE and LOAD are refused.
+    Relative IRIs (<s>) are resolved against --base, by default the query file's file: URI or,
+    for a query given as an argument, the current folder's (file:///path/to/folder/).
     """
     from kg.errors import QueryError
     from kg.cli.render import table_from_json
-    from kg.query.sparql import parse_binding, sparql as run_sparql
+    from kg.query.sparql import default_base_iri, parse_binding, sparql as run_sparql
 
     if (text is None) == (file is None):
         raise QueryError("give the query as an argument or with --file (one of them)")
@@ -187,7 +193,10 @@ def sparql(text: str | None, file, binds: tuple[str, ...], fmt: str, timeout: fl
     bindings = dict(parse_binding(b) for b in binds)
     _open(store)  # a clear error if there is no store
     wire = "json" if fmt == "table" else fmt
-    data = run_sparql(str(_store_path(store)), query_text, bindings=bindings, fmt=wire, timeout=timeout)
+    if base is None:
+        base = default_base_iri(file.name if file is not None and file.name not in ("-", "<stdin>") else None)
+    data = run_sparql(str(_store_path(store)), query_text, bindings=bindings, fmt=wire, timeout=timeout,
+                      base_iri=base)
     if fmt == "table" and data.lstrip().startswith(b"{"):
         click.echo(table_from_json(data))
     else:

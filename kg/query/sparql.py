@@ -76,17 +76,80 @@ def parse_binding(text: str) -> tuple[str, Any]:
         return name, ("literal", value)
 
 
-def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | None:
+#: Graph formats a CONSTRUCT or DESCRIBE answer can be written in (rdf = RDF/XML).
+GRAPH_FORMATS = ("ttl", "nt", "rdf", "jsonld")
+#: The name by which ``default-graph-uri`` (SPARQL Protocol) or a caller refers to the data graph.
+DATA_GRAPH = "urn:kg:data"
+
+
+def dataset(store, default_graph_uris=(), named_graph_uris=()) -> dict[str, Any]:
+    """The dataset a user query sees, as keyword arguments for ``store.query``.
+
+    This is the one place that decides it. Without graph names: the data alone (on a
+    :class:`~kg.store.local.LocalStore`, the union of its partitions) as the default graph and
+    no named graph, whatever FROM / FROM NAMED the query text says (the lookup index is another
+    store and never visible). With names (the protocol's ``default-graph-uri`` and
+    ``named-graph-uri``): each must name a graph this store serves: :data:`DATA_GRAPH` (all the
+    data, as a default graph only) or one of the layers' graphs (``urn:kg:layer:<name>``: what
+    one import or ingested document added); anything else is a :class:`QueryError` that says
+    what is served.
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store(); st.add_graph(ox.NamedNode("urn:kg:layer:civic"))
+    >>> dataset(st)
+    {}
+    >>> dataset(st, [DATA_GRAPH], ["urn:kg:layer:civic"])["named_graphs"]
+    [<NamedNode value=urn:kg:layer:civic>]
+    >>> dataset(st, ["urn:kg:index"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: default-graph-uri <urn:kg:index> is not a graph of this dataset; it serves <urn:kg:data> (all the data, as the default graph) and the named graphs <urn:kg:layer:civic>
+    """
+    import pyoxigraph as ox
+
+    if not default_graph_uris and not named_graph_uris:
+        return {}
+    layers = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    served = sorted(g.value for g in layers)
+
+    def refuse(param: str, iri: str) -> QueryError:
+        named = ", ".join(f"<{g}>" for g in served) or "none"
+        return QueryError(f"{param} <{iri}> is not a graph of this dataset; it serves <{DATA_GRAPH}> (all the data, "
+                          f"as the default graph) and the named graphs {named}")
+
+    default: list = []
+    for iri in default_graph_uris:
+        if iri == DATA_GRAPH:
+            default.extend([ox.DefaultGraph(), *layers])
+        elif iri in served:
+            default.append(ox.NamedNode(iri))
+        else:
+            raise refuse("default-graph-uri", iri)
+    named = []
+    for iri in named_graph_uris:
+        if iri not in served:
+            raise refuse("named-graph-uri", iri)
+        named.append(ox.NamedNode(iri))
+    # the protocol: given only named graphs, the default graph is empty
+    return {"default_graph": list(dict.fromkeys(default)), "named_graphs": named}
+
+
+def execute(store, text: str, bindings: dict, fmt: str, output=None, *, base_iri: str | None = None,
+            default_graph_uris=(), named_graph_uris=()) -> bytes | None:
     """Run a checked user query on an open store and serialise the results in ``fmt``.
 
-    On a :class:`~kg.store.local.LocalStore` the dataset is the data alone: the union of its
-    partitions as the default graph, no named graphs (the lookup index is another store). With ``output`` (a binary file-like
-    object) results are streamed into it, so a writer that raises stops the engine early.
+    The dataset is chosen by :func:`dataset` (the data alone unless graphs are named); relative
+    IRIs in the query are resolved against ``base_iri``. SELECT and ASK results are written as
+    json, xml, csv or tsv; CONSTRUCT and DESCRIBE as ttl, nt, rdf (RDF/XML) or jsonld. With
+    ``output`` (a binary file-like object) results are streamed into it, so a writer that raises
+    stops the engine early.
 
     >>> import pyoxigraph as ox
     >>> st = ox.Store(); st.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c")))
     >>> execute(st, "SELECT ?o WHERE { ?s ?p ?o }", {}, "csv").split()
     [b'o', b'c']
+    >>> execute(st, "CONSTRUCT { <s> <p> 1 } WHERE {}", {}, "nt", base_iri="http://h/sparql")
+    b'<http://h/s> <http://h/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n'
     """
     import pyoxigraph as ox
 
@@ -95,19 +158,21 @@ def execute(store, text: str, bindings: dict, fmt: str, output=None) -> bytes | 
 
     subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
     prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
-    result = store.query(text, prefixes=prefixes, substitutions=subs)  # a LocalStore: the data's partitions, no more
+    result = store.query(text, base_iri=base_iri, prefixes=prefixes, substitutions=subs,
+                         **dataset(store, default_graph_uris, named_graph_uris))
     if isinstance(result, ox.QueryTriples):
-        rdf = {"nt": ox.RdfFormat.N_TRIPLES}.get(fmt, ox.RdfFormat.TURTLE)
+        rdf = {"nt": ox.RdfFormat.N_TRIPLES, "rdf": ox.RdfFormat.RDF_XML,
+               "jsonld": ox.RdfFormat.JSON_LD}.get(fmt, ox.RdfFormat.TURTLE)
         return result.serialize(output, format=rdf)
     res_fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                "xml": ox.QueryResultsFormat.XML}.get(fmt, ox.QueryResultsFormat.JSON)
     return result.serialize(output, format=res_fmt)
 
 
-def _execute(store_path: str, text: str, bindings: dict, fmt: str) -> bytes:
+def _execute(store_path: str, text: str, bindings: dict, fmt: str, base_iri: str | None = None) -> bytes:
     from kg.store.local import open_store
 
-    return execute(open_store(store_path), text, bindings, fmt)
+    return execute(open_store(store_path), text, bindings, fmt, base_iri=base_iri)
 
 
 def failure(payload: str) -> QueryError:
@@ -117,10 +182,36 @@ def failure(payload: str) -> QueryError:
     return QueryError(f"query failed: {payload}")
 
 
-def _child(conn, *args) -> None:
+def engine_stderr_to(fileno: int) -> None:
+    """Send this process's standard error (where the engine writes a panic) to ``fileno``:
+    call it in a query process, so a panic never reaches the user's terminal or the server log
+    and :func:`ended_without_answer` can read it afterwards."""
+    import os
+
+    os.dup2(fileno, 2)
+
+
+def ended_without_answer(stderr_text: str) -> QueryError:
+    """The error for a query process that ended without an answer, from what it wrote on stderr.
+
+    >>> print(ended_without_answer("thread '<unnamed>' panicked at sort.rs:854:5:\\nuser-provided comparison"
+    ...                            " function does not correctly implement a total order\\nstack backtrace:"))
+    the query engine failed on this query (user-provided comparison function does not correctly implement a total order); rewriting it may help, e.g. ORDER BY over values of one kind (numbers or strings)
+    >>> print(ended_without_answer(""))
+    the query process ended without an answer
+    """
+    found = re.search(r"panicked at [^\n]*\n([^\n]+)", stderr_text)
+    if found:
+        return QueryError(f"the query engine failed on this query ({found.group(1).strip()[:300]}); rewriting it may "
+                          "help, e.g. ORDER BY over values of one kind (numbers or strings)")
+    return QueryError("the query process ended without an answer")
+
+
+def _child(conn, err_fileno: int, *args) -> None:
     from kg.query.no_network import forbid_network
 
     forbid_network()  # the second wall: whatever the query says, this process opens no IP socket
+    engine_stderr_to(err_fileno)
     try:
         conn.send(("ok", _execute(*args)))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as a message
@@ -129,12 +220,28 @@ def _child(conn, *args) -> None:
         conn.close()
 
 
+def default_base_iri(query_file: str | None = None) -> str:
+    """The base IRI that ``kg sparql`` resolves relative IRIs against when none is given: the
+    query file's ``file:`` URI, else that of the current folder (as Jena's arq does).
+
+    >>> default_base_iri("/tmp/q.rq")
+    'file:///tmp/q.rq'
+    """
+    from pathlib import Path
+
+    return Path(query_file).resolve().as_uri() if query_file else Path.cwd().resolve().as_uri() + "/"
+
+
 def sparql(store_path: str, text: str, *, bindings: dict | None = None, fmt: str = "json",
-           timeout: float = 30.0) -> bytes:
+           timeout: float = 30.0, base_iri: str | None = None) -> bytes:
     """Run a user query against the store at ``store_path``; return the serialised results.
 
-    The query runs in a child process that is stopped when ``timeout`` seconds have passed.
+    Relative IRIs in the query are resolved against ``base_iri`` (default:
+    :func:`default_base_iri`). The query runs in a child process that is stopped when
+    ``timeout`` seconds have passed; an engine failure in it comes back as a QueryError.
     """
+    import tempfile
+
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r}")
     form = check_query(text)
@@ -142,19 +249,23 @@ def sparql(store_path: str, text: str, *, bindings: dict | None = None, fmt: str
         fmt = "ttl"
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(store_path), text, dict(bindings or {}), fmt), daemon=True)
-    proc.start()
-    child.close()
-    if not parent.poll(timeout):
-        proc.terminate()
-        proc.join(2)
-        if proc.is_alive():
-            proc.kill()
-        raise QueryError(f"the query ran past its time limit of {timeout:g} s and was stopped")
-    try:
-        status, payload = parent.recv()
-    except EOFError:
-        raise QueryError("the query process ended without an answer") from None
+    with tempfile.TemporaryFile() as err:
+        proc = ctx.Process(target=_child, args=(child, err.fileno(), str(store_path), text, dict(bindings or {}), fmt,
+                                                base_iri or default_base_iri()), daemon=True)
+        proc.start()
+        child.close()
+        if not parent.poll(timeout):
+            proc.terminate()
+            proc.join(2)
+            if proc.is_alive():
+                proc.kill()
+            raise QueryError(f"the query ran past its time limit of {timeout:g} s and was stopped")
+        try:
+            status, payload = parent.recv()
+        except EOFError:
+            proc.join(2)
+            err.seek(0)
+            raise ended_without_answer(err.read(100_000).decode("utf-8", "replace")) from None
     proc.join(2)
     if status != "ok":
         raise failure(payload)

@@ -67,7 +67,8 @@ def test_hostile_and_dangling_data_from_a_store(tmp_path):
         f'<{x}> <{KG}name> {json.dumps(hostile)} .',
         f'<{x}> <{KG}synonym> "{hostile[:9]}" .',
         f'<{a}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KG}Assertion> .',
-        f'<{a}> <{bl}subject> <{x}> .', f'<{a}> <{bl}predicate> <{KG}binds> .', f'<{a}> <{bl}object> <{d}> .',
+        f'<{a}> <{bl}subject> <{x}> .', f'<{a}> <{bl}original_predicate> <{KG}binds> .',
+        f'<{a}> <{bl}predicate> <{bl}directly_physically_interacts_with> .', f'<{a}> <{bl}object> <{d}> .',
         f'<{a}> <{KG}edgeKey> "kg:binds" .', f'<{a}> <{KG}statement> {json.dumps(hostile)} .', ""]).encode()
     write_store(tmp_path / "store", {"curated": (nt, b"")}, {"partitions": {"curated": {}}})
     got = from_store(open_store(tmp_path / "store"))
