@@ -9,7 +9,8 @@ are imported on first use.
 """
 
 __version__ = "0.1.0"
-__all__ = ["open", "Graph", "__version__"]
+# kg.open is the front door, but not for "from kg import *" (it would hide the built-in open)
+__all__ = ["Graph", "__version__"]
 
 
 def open(path=None):  # noqa: A001 - kg.open() is the API's front door

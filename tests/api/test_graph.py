@@ -204,3 +204,9 @@ def test_public_modules_declare_what_they_export(name):
     module = importlib.import_module(name)
     assert module.__all__ and len(set(module.__all__)) == len(module.__all__)
     assert all(hasattr(module, n) for n in module.__all__)
+
+
+def test_star_import_keeps_the_builtin_open():
+    ns: dict = {}
+    exec("from kg import *", ns)  # noqa: S102 - what a notebook user may type
+    assert "open" not in ns and ns["Graph"] is kg.Graph
