@@ -132,7 +132,8 @@ def test_suggestions_come_with_not_found(g):
     (lambda g: g.as_of("15/09/2021"), "bad date"), (lambda g: g.as_of("2021-09"), "full date"),
     (lambda g: g.as_of(20210915), "must be text"), (lambda g: g.approvals(42), "must be text"),
     (lambda g: g.path("atezolizumab", "PD-1", max_paths=0), "max_paths"),
-    (lambda g: g.sparql("SELECT * WHERE { ?s ?p }"), "query failed"),
+    (lambda g: g.sparql("SELECT * WHERE { ?s ?p }"), "syntax error at line 1, column 24"),
+    (lambda g: g.sparql("SELECT ?x WHERE { ?x kg:name ?n } LIMIT -1"), "syntax error|query failed"),
     (lambda g: g.sparql("hello"), "not a query"),
 ])
 def test_bad_input_is_a_query_error(g, call, message):
