@@ -11,11 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the checkout; $KG_SHARED names it elsewhere (e.g. for a git worktree)
+SHARED = Path(os.environ.get("KG_SHARED") or ROOT.parent / "shared")
 
 
 #: KG_ settings that steer the test run itself (CI's); every other KG_ variable is the user's.
-TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO",)
+TEST_CONTROLS = ("KG_REQUIRE_VIRTUOSO", "KG_REQUIRE_TOOLS", "KG_SHARED")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,6 +64,19 @@ def store(built):
     from kg.store.local import open_store
 
     return open_store(built["store"])
+
+
+@pytest.fixture(scope="session")
+def layered(tmp_path_factory):
+    """A store of data/ plus one layer (a drug, its mechanism and a trial, tied to curated
+    records), so that the data is in two partitions (once for the whole session)."""
+    from kg.build import build, save_layer
+    from tests.test_build import drug_layer
+
+    base = tmp_path_factory.mktemp("layered")
+    build(DATA, base / "store")
+    save_layer(base / "store", "drugs-x", drug_layer(), {"release": "1"})
+    return base / "store"
 
 
 @pytest.fixture

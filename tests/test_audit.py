@@ -75,11 +75,11 @@ def test_news_report_verdicts(store):
     assert [r["verdict"] for r in hr] == ["consistent"] and "HR 1.11" in hr[0]["because"][0]["fact"]
     severe = _pick(res, "adverse events", text="severe adverse events")
     verdicts = {r["claim"]["values"]["experimental_pct"]: r["verdict"] for r in severe}
-    assert verdicts == {54: "consistent", 19: "unsupported"}  # 54.3% vs 44.1% in the graph; 19% vs 10% nowhere
+    assert verdicts == {54: "consistent", 19: "not in graph"}  # 54.3% vs 44.1% in the graph; 19% vs 10% nowhere
     gepar = {(r["claim"]["object"], r["verdict"]) for r in _pick(res, "trial design", text="GeparDouze")}
     assert gepar == {("MONDO:0005494", "consistent"), (None, "outdated")}  # ongoing then; primary analysis done
     editorial = _pick(res, "publication", "PMID:39883436", "Editorial")
-    assert [(r["claim"]["subject"], r["verdict"]) for r in editorial] == [("DOI:10.1001/jama.2024.26811", "unsupported")]
+    assert [(r["claim"]["subject"], r["verdict"]) for r in editorial] == [("DOI:10.1001/jama.2024.26811", "not in graph")]
 
 
 def test_sample_verdicts_match_the_expected_file(store):
@@ -93,9 +93,9 @@ def test_sample_verdicts_match_the_expected_file(store):
     assert any("HR 0.58" in b["fact"] for b in wrong_hr["because"])
 
 
-def test_unknown_trials_and_drugs_are_unsupported(store):
+def test_unknown_trials_and_drugs_are_not_in_the_graph(store):
     res = _verdicts(store, ARTICLES / "velarimab-orion7.md")
-    assert res and {r["verdict"] for r in res} == {"unsupported"}
+    assert res and {r["verdict"] for r in res} == {"not in graph"}
 
 
 def test_cli_json_and_text(runner, built):
@@ -105,7 +105,7 @@ def test_cli_json_and_text(runner, built):
     assert all(set(x) == {"claim", "sentence", "verdict", "because"} for x in data)
     assert all(set(b) == {"fact", "record", "sources"} for x in data for b in x["because"])
     t = runner.invoke(cli, ["audit", "--store", str(built["store"]), str(ARTICLES / "atezolizumab-update.txt")])
-    assert "CONTRADICTED" in t.output and t.output.rstrip().endswith("2 contradicted, 0 unsupported")
+    assert "CONTRADICTED" in t.output and t.output.rstrip().endswith("2 contradicted, 0 not in graph")
 
 
 @pytest.mark.parametrize("name", ["missing.txt"])

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_no_user_settings_inside_tests(isolated_from_user):
-    assert not [n for n in os.environ if n.startswith("KG_") and n != "KG_REQUIRE_VIRTUOSO"]
+    from tests.conftest import TEST_CONTROLS
+
+    assert not [n for n in os.environ if n.startswith("KG_") and n not in TEST_CONTROLS]
     assert Path(os.environ["HOME"]) == isolated_from_user
 
 

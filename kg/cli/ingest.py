@@ -77,9 +77,9 @@ def ingest(file: Path, dry_run: bool, with_text: bool, store: Path | None, fmt: 
 @FORMAT
 def audit(file: Path, store: Path | None, fmt: str) -> None:
     """Check each claim of an article against the graph: consistent, outdated (true once, no
-    longer), contradicted (the graph's sourced facts disagree) or unsupported (nothing either
-    way), with the facts and sources that decided it. Changes nothing."""
-    from kg.query.audit import audit_file
+    longer), contradicted (a record states the opposite) or not in graph (nothing to compare
+    with), with the records and sources that decided it, the best match first. Changes nothing."""
+    from kg.query.audit import VERDICTS, audit_file
 
     _, results = audit_file(file, open_ro(store))
     if fmt == "json":
@@ -96,5 +96,5 @@ def audit(file: Path, store: Path | None, fmt: str) -> None:
         if len(r["because"]) > 4:
             click.echo(f"{'':13} - and {len(r['because']) - 4} more")
         click.echo()
-    counts = {v: sum(r["verdict"] == v for r in results) for v in ("consistent", "outdated", "contradicted", "unsupported")}
+    counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICTS}
     click.echo(f"{len(results)} claims: " + ", ".join(f"{n} {v}" for v, n in counts.items()))

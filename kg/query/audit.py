@@ -1,37 +1,32 @@
 """``kg audit``: each claim an article makes, checked against what the graph's curated
 records say, with the facts and sources that decided it.
 
-Verdicts: ``consistent`` (the graph's sourced facts agree), ``outdated`` (true once, no longer:
-an approval that was withdrawn), ``contradicted`` (the graph's sourced facts disagree: another
-hazard ratio, phase 3 trials behind approvals where the article says none confirmed
-efficacy), ``unsupported`` (nothing in the graph either way). Verdicts come from the named
+Verdicts: ``consistent`` (the graph's sourced facts agree; the record that matches best is
+cited first), ``outdated`` (true once, no longer: an approval that was withdrawn),
+``contradicted`` (a record states the opposite: another hazard ratio, another date for the
+same approval, phase 3 trials behind approvals where the article says none confirmed
+efficacy), ``not in graph`` (nothing in the graph to compare with). Approvals and withdrawals
+are judged by :mod:`kg.query.audit_approvals`. Verdicts come from the named
 questions and stored queries over curated records; what documents claim (the seed articles'
 curated claims, and earlier ingests) is never used as evidence.
 
 >>> VERDICTS
-('consistent', 'outdated', 'contradicted', 'unsupported')
+('consistent', 'outdated', 'contradicted', 'not in graph')
 """
 from __future__ import annotations
 
 import re
 from typing import Any, Callable
 
+from kg.query import audit_approvals
+from kg.query.audit_approvals import because  # noqa: F401 (one reason for a verdict; re-exported)
 from kg.sources.text.claims import ExtractedClaim
 
-VERDICTS = ("consistent", "outdated", "contradicted", "unsupported")
+VERDICTS = ("consistent", "outdated", "contradicted", "not in graph")
 _KG = "https://w3id.org/oncokg/ontology#"
 _RATIO_TOLERANCE = 0.005   # a reported ratio is the graph's one rounded to two decimals
 _PERCENT_TOLERANCE = 0.5   # a reported percentage is the graph's one rounded to a whole number
 _FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
-
-
-def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
-    """One reason for a verdict: the graph's fact in words, its record id and its sources.
-
-    >>> because("IMpower150 (phase 3) supports", "KG:res-x", ["PMID:1"])["record"]
-    'KG:res-x'
-    """
-    return {"fact": fact, "record": record, "sources": sorted(set(sources or []))}
 
 
 class Auditor:
@@ -92,12 +87,15 @@ class Auditor:
 
     def check(self, c: ExtractedClaim) -> tuple[str, list[dict[str, Any]]]:
         """(verdict, because) for one claim."""
-        fn = {"approval": self._approval, "mechanism": self._mechanism, "trial result": self._result,
+        fn = {"approval": lambda c: audit_approvals.approval(self, c),
+              "withdrawal": lambda c: audit_approvals.withdrawal(self, c),
+              "mechanism": self._mechanism, "trial result": self._result,
               "adverse events": self._adverse_events, "evidence level": self._evidence_level,
               "trial design": self._design, "publication": self._publication}.get(c.kind)
-        return fn(c) if fn else ("unsupported", [])
+        return fn(c) if fn else ("not in graph", [])
 
-    def _approval_fact(self, a: dict[str, Any]) -> dict[str, Any]:
+    def approval_fact(self, a: dict[str, Any]) -> dict[str, Any]:
+        """One approval record as a reason: agency, type, date, indications, status."""
         inds = ", ".join(i["name"] for i in a["indications"])
         text = f"{a['agency']} {a['type']} approval of {a['date']} ({inds}): {a['status']}"
         w = a.get("withdrawal")
@@ -107,29 +105,13 @@ class Auditor:
                 text += f" after {self.name(w['failed_trial'])} failed to confirm benefit"
         return because(text, a["id"], a["sources"])
 
-    def _approval(self, c: ExtractedClaim):
-        agency = self.name(c.values.get("agency")) if c.values.get("agency") else None
-        match = [a for a in self.approvals(c.subject) if c.object in {i["id"] for i in a["indications"]}
-                 and (agency is None or a["agency"] == agency)]
-        if not match:
-            return "unsupported", [because(f"the graph holds no {agency + ' ' if agency else ''}approval of "
-                                           f"{self.name(c.subject)} in {self.name(c.object)}")]
-        active = [a for a in match if a["status"] != "withdrawn"]
-        withdrawn = [a for a in match if a["status"] == "withdrawn"]
-        if c.values.get("status") == "withdrawn":
-            return ("consistent", [self._approval_fact(a) for a in withdrawn]) if withdrawn else (
-                "contradicted", [self._approval_fact(a) for a in active])
-        if active:
-            return "consistent", [self._approval_fact(a) for a in active]
-        return "outdated", [self._approval_fact(a) for a in withdrawn]
-
     def _mechanism(self, c: ExtractedClaim):
         from kg.query.targets import drugs_for_target
 
         rows = self._memo(("target", c.object), lambda: drugs_for_target(self.store, c.object, include_spared=True))
         row = next((r for r in rows if r["drug"]["id"] == c.subject), None)
         if row is None:
-            return "unsupported", [because(f"the graph holds no mechanism of {self.name(c.subject)} on {self.name(c.object)}")]
+            return "not in graph", [because(f"the graph holds no mechanism of {self.name(c.subject)} on {self.name(c.object)}")]
         facts = [because(f"{row['drug']['name']} {a} {self.name(c.object)}", None, row["sources"]) for a in row["actions"]]
         claimed = c.values.get("action", c.predicate)
         agrees = [f for f, a in zip(facts, row["actions"]) if a.startswith(claimed)]
@@ -161,7 +143,7 @@ class Auditor:
     def _result(self, c: ExtractedClaim):
         rs = self._trial_results(c, "efficacy")
         if not rs:
-            return "unsupported", [because(f"the graph holds no result of {self.name(c.subject)}")]
+            return "not in graph", [because(f"the graph holds no result of {self.name(c.subject)}")]
         v = c.values
         endpoint = v.get("endpoint")
         same_end = [r for r in rs if endpoint and (r.get("endpoint") or "").startswith(endpoint)] or (
@@ -184,14 +166,14 @@ class Auditor:
                 return "consistent", [self._result_fact(r) for r in agree]
             if tested:
                 return "contradicted", [self._result_fact(r) for r in tested]
-        return "unsupported", [self._result_fact(r) for r in same_end]
+        return "not in graph", [self._result_fact(r) for r in same_end]
 
     def _adverse_events(self, c: ExtractedClaim):
         rs = self._trial_results(c, "safety")
         agree = [r for r in rs if _arms_agree(r.get("arm_values") or {}, c.values)]
         if agree:
             return "consistent", [self._result_fact(r) for r in agree]
-        return "unsupported", [self._result_fact(r) for r in rs] or [
+        return "not in graph", [self._result_fact(r) for r in rs] or [
             because(f"the graph holds no safety result of {self.name(c.subject)}")]
 
     def _approval_trials(self, drug: str) -> list[dict[str, Any]]:
@@ -213,11 +195,11 @@ class Auditor:
         if statement == "regulatory-approved with clinical trial data":
             active = [a for a in self.approvals(c.subject) if a["status"] != "withdrawn" and a["trials"]]
             if active:
-                return "consistent", [self._approval_fact(a) for a in active]
-            return "unsupported", [because(f"the graph holds no approval of {self.name(c.subject)} in force")]
+                return "consistent", [self.approval_fact(a) for a in active]
+            return "not in graph", [because(f"the graph holds no approval of {self.name(c.subject)} in force")]
         if statement in ("no randomised trial has confirmed efficacy", "most of the evidence is preclinical"):
             behind = self._approval_trials(c.subject)
-            return ("contradicted", behind) if behind else ("unsupported", [])
+            return ("contradicted", behind) if behind else ("not in graph", [])
         family = c.values.get("trials")
         if family and c.object:
             rs = [r for r in self.results(drug=c.subject) if r["_ind"] == c.object and r.get("met") is not None
@@ -232,7 +214,7 @@ class Auditor:
             others = [r for r in rs if r.get("direction") == "supports" and r.get("level") == level]
             if others:  # the level holds, but the trials that give it are not the ones named
                 return "contradicted", [self._result_fact(r) for r in others]
-        return "unsupported", []
+        return "not in graph", []
 
     def _design(self, c: ExtractedClaim):
         from kg.schema.vocab import level_of_phase
@@ -243,7 +225,7 @@ class Auditor:
             trial, drug = c.subject, None
         rec = self.trial(trial)
         if rec is None:
-            return "unsupported", [because(f"the graph does not hold the trial {self.name(trial)}")]
+            return "not in graph", [because(f"the graph does not hold the trial {self.name(trial)}")]
         src = rec.get("sources", [])
         edges = self.edges(trial)
         if c.predicate in ("tested in", "studied in"):
@@ -259,7 +241,9 @@ class Auditor:
         v = c.values
         if v.get("phase"):
             checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
-        if v.get("n_patients") is not None and rec.get("enrollment") is not None:
+        if v.get("n_patients") is not None and rec.get("enrollment") is not None and not (
+                v.get("enrolment") == "randomised" and v["n_patients"] < rec["enrollment"]):
+            # a randomised count below the number enrolled is another figure, not a contradiction
             checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:
             checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))
@@ -274,7 +258,7 @@ class Auditor:
         if v.get("status") == "ongoing" and status:
             checks.append(("status", not _FINISHED.search(status), status))
         if not checks:
-            return "unsupported", []
+            return "not in graph", []
         facts = [because(f"{rec['acronym']} {what}: {value}", trial, src) for what, ok, value in checks]
         if all(ok for _, ok, _ in checks):
             return "consistent", facts
@@ -285,23 +269,23 @@ class Auditor:
     def _publication(self, c: ExtractedClaim):
         if c.predicate == "reported in":
             if self.trial(c.subject) is None:
-                return "unsupported", []
+                return "not in graph", []
             hits = [e for e in self.edges(c.subject) if e["pred"] == _KG + "reportedIn" and e["o"] == c.object]
             if hits:
                 return "consistent", [because(f"{self.name(c.subject)} is reported in {self.name(c.object)}",
                                               c.object, [e["src"] for e in hits if e["src"]])]
-            return "unsupported", []
+            return "not in graph", []
         if c.predicate == "comments on":
             hits = [e for e in self.edges(c.subject) if e["pred"] == _KG + "commentsOn" and e["o"] == c.object]
             if hits:
                 return "consistent", [because(f"{self.name(c.subject)} comments on {self.name(c.object)}",
                                               c.subject, [e["src"] for e in hits if e["src"]])]
             # the graph may hold both publications, but what links them is only what documents claim
-            return "unsupported", [because(f"the graph holds no curated link from {self.name(c.subject)} "
+            return "not in graph", [because(f"the graph holds no curated link from {self.name(c.subject)} "
                                            f"to {self.name(c.object)}")]
         known = self.name(c.subject) != c.subject
         return ("consistent", [because(f"the graph holds {self.name(c.subject)}", c.subject)]) if known else (
-            "unsupported", [])
+            "not in graph", [])
 
 
 def _arms_agree(arms: dict[str, Any], values: dict[str, Any]) -> bool:

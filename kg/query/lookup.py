@@ -88,8 +88,8 @@ def _card_json(graph, node: str) -> str:
 
 
 def _q(store, query: str, **bind: Any) -> Iterable:
-    """Run ``query`` on the store's lookup index with ``bind`` bound as RDF terms: strings (what
-    a user typed) as literals, whatever they look like; pyoxigraph terms as they are.
+    """Run ``query`` on the store's lookup index with ``bind`` bound as RDF terms: pyoxigraph
+    terms as they are, anything else (what a user typed, ``<script>`` say) as a literal, never an IRI.
 
     >>> import pyoxigraph as ox, types
     >>> ox_store = ox.Store()
@@ -102,7 +102,7 @@ def _q(store, query: str, **bind: Any) -> Iterable:
 
     from kg.store.local import with_values
 
-    terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal)) else ox.Literal(str(v)) for k, v in bind.items()}
+    terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal)) else ox.Literal(v) for k, v in bind.items()}
     return store.index_query(PREFIX_DECL + with_values(query, terms))
 
 
@@ -124,6 +124,15 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
         if found:
             break
     return found
+
+
+def resolve_one(store, term: str, types: tuple[str, ...] = ()) -> str:
+    """The CURIE ``term`` names (the first match of the given types), as every command and the
+    Python API resolve what users type; :class:`NotFoundError` with suggestions if none."""
+    ids = resolve(store, term, types) if term.strip() else []
+    if not ids:
+        raise NotFoundError(term, suggestions(store, term) if term.strip() else [])
+    return ids[0]
 
 
 def suggestions(store, term: str, n: int = 5) -> list[str]:
@@ -201,3 +210,7 @@ def lookup(store, term: str) -> list[dict[str, Any]]:
     if not nodes:
         raise NotFoundError(term, suggestions(store, term))
     return [describe(store, n) for n in nodes]
+
+
+__all__ = ["lookup", "resolve", "resolve_one", "suggestions", "describe", "normalize", "loose", "keys_for",
+           "index_ntriples", "card"]

@@ -91,7 +91,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 NCT_RE = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
 URL_RE = re.compile(r"^https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 _CURIE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9._]*):(.+)$")
-_CANON = {p.lower(): p for p in PREFIXES}
+#: Other spellings of a prefix: ``oncokg`` is how the KGX export writes our own ``KG:`` ids
+#: (the same https://w3id.org/oncokg/id/ expansion; see kg/export/kgx.py).
+ALIASES = {"oncokg": "KG"}
+_CANON = {p.lower(): p for p in PREFIXES} | ALIASES
 
 
 class IdError(ValueError):
@@ -101,7 +104,11 @@ class IdError(ValueError):
 def split_curie(curie: str) -> tuple[str, str]:
     """Split ``PREFIX:local`` with the prefix in its canonical case.
 
-    >>> split_curie("doi:10.1001/jama.2024.26886")
+    A DOI's percent-encoded ``/`` (as the KGX export writes it) is decoded.
+
+    >>> split_curie("doi:10.1001/jama.2024.26886"), split_curie("oncokg:org-fda")
+    (('DOI', '10.1001/jama.2024.26886'), ('KG', 'org-fda'))
+    >>> split_curie("doi:10.1001%2Fjama.2024.26886")
     ('DOI', '10.1001/jama.2024.26886')
     """
     m = _CURIE_RE.match(curie.strip())
@@ -110,6 +117,10 @@ def split_curie(curie: str) -> tuple[str, str]:
     prefix = _CANON.get(m.group(1).lower())
     if prefix is None:
         raise IdError(f"{curie!r} has an unknown prefix {m.group(1)!r}")
+    if prefix == "DOI" and "%" in m.group(2):
+        from urllib.parse import unquote
+
+        return prefix, unquote(m.group(2))
     return prefix, m.group(2)
 
 

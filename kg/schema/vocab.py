@@ -2,8 +2,8 @@
 
 ontology/kg.ttl declares every term listed here; a test keeps the two in step.
 
->>> PREDICATES["binds"]
-'kg:binds'
+>>> PREDICATES["binds"], BIOLINK_PREDICATES["kg:binds"]
+('kg:binds', 'biolink:directly_physically_interacts_with')
 >>> camel("primary_endpoints")
 'primaryEndpoints'
 """
@@ -69,6 +69,45 @@ PREDICATES: dict[str, str] = {
     "about indication": "kg:aboutIndication",
     "biomarker on": "kg:biomarkerOn",
     "from trial": "kg:fromTrial",
+}
+
+#: Our predicates -> the Biolink 4.4.4 predicate of each edge (``biolink:predicate`` of its RDF
+#: assertion, the KGX ``predicate``; ontology/kg.ttl maps each property to it with a SKOS match):
+#: the most specific predicate whose domain and range admit our classes' Biolink categories.
+#: Biolink has none narrower for a clinical trial or an approval as subject (``has participant``
+#: wants a biological process or activity), so those are ``associated with`` and the like.
+BIOLINK_PREDICATES: dict[str, str] = {
+    "kg:binds": "biolink:directly_physically_interacts_with",
+    "kg:blocksInteractionWith": "biolink:affects",
+    "kg:sparesInteractionWith": "biolink:related_to",
+    "kg:inhibits": "biolink:affects",
+    "kg:agonistOf": "biolink:affects",
+    "kg:approvedFor": "biolink:treats",
+    "kg:testedIn": "biolink:associated_with",
+    "kg:studies": "biolink:associated_with",
+    "kg:hasResultFor": "biolink:related_to",
+    "kg:hasAdverseEvents": "biolink:related_to",
+    "kg:reportedIn": "biolink:mentioned_by",
+    "kg:evidenceLevelFor": "biolink:treats_or_applied_or_studied_to_treat",
+    "kg:describes": "biolink:mentions",
+    "kg:commentsOn": "biolink:mentions",
+    "kg:testsIntervention": "biolink:associated_with",
+    "kg:sponsoredBy": "biolink:contribution_from",
+    "kg:hasCollaborator": "biolink:contribution_from",
+    "kg:clinicalEvidenceFor": "biolink:in_clinical_trials_for",
+    "kg:approvalOf": "biolink:associated_with",
+    "kg:forIndication": "biolink:associated_with",
+    "kg:grantedBy": "biolink:produced_by",
+    "kg:inCombinationWith": "biolink:associated_with",
+    "kg:supportedBy": "biolink:contribution_from",
+    "kg:withdrawalAnnouncedBy": "biolink:related_to",
+    "kg:publishedBy": "biolink:has_publisher",
+    "kg:mentions": "biolink:mentions",
+    "kg:evidenceAbout": "biolink:treats_or_applied_or_studied_to_treat",
+    "kg:aboutDrug": "biolink:mentions",
+    "kg:aboutIndication": "biolink:mentions",
+    "kg:biomarkerOn": "biolink:mentions",
+    "kg:fromTrial": "biolink:derives_from",
 }
 
 #: Node and edge attributes that hold several values (kept as sorted lists).

@@ -30,6 +30,7 @@ from kg.sources.text.read import Text, read
 
 AGENT = "text_mining_agent"
 _EVIDENCE_PREDICATES = ("result", "approved for", "has evidence level")
+_KNOWN = ("KG:org-fda", "KG:org-ema", "KG:org-european-commission")
 
 
 @dataclass
@@ -125,14 +126,19 @@ def to_records(ex: Extraction) -> list[model.Record]:
 
     A claim whose predicate needs an object it lacks is left out (it says nothing linkable), and
     so is a result claim without an evidence level (a trial whose phase neither the graph nor
-    the article gives): the graph's evidence edges must carry one.
+    the article gives): the graph's evidence edges must carry one; so is a claim about a disease
+    or target known only from the reader's lexicon (the graph holds no record of it to link to).
+    A withdrawal is kept as an approval claim whose status is "withdrawn".
     """
     out: list[model.Record] = []
     if not ex.curated:
         out.append(model.Document(id=ex.doc_id, title=ex.text.title, kind="article", path=Path(ex.text.path).name,
                                   sha256=ex.text.sha256, sources=(model.Source(ex.doc_id, agent=AGENT),)))
+    emitted = {m.id for m in ex.mentions if m.new and m.type in ("Drug", "Trial", "Publication")}
+    linkable = {m.id for m in ex.mentions if not m.new} | emitted | set(_KNOWN)
     claims = [c for c in ex.claims if (c.object is not None or c.predicate == "describes")
-              and (c.evidence_level or c.predicate not in _EVIDENCE_PREDICATES)]
+              and (c.evidence_level or c.predicate not in _EVIDENCE_PREDICATES)
+              and c.subject in linkable and (c.object is None or c.object in linkable)]
     firsts: dict[str, list[Mention]] = {}
     for m in ex.mentions:
         if m.new:
@@ -155,7 +161,8 @@ def to_records(ex: Extraction) -> list[model.Record]:
         if cid in seen:
             continue
         seen.add(cid)
-        out.append(model.Claim(id=cid, document=ex.doc_id, where=f"chars {c.start}-{c.end}", kind=c.kind,
+        out.append(model.Claim(id=cid, document=ex.doc_id, where=f"chars {c.start}-{c.end}",
+                               kind="approval" if c.kind == "withdrawal" else c.kind,
                                subject=c.subject, predicate=c.predicate, object=c.object, statement=c.sentence,
                                values=_record_values(c.values), level=c.evidence_level, direction=c.direction,
                                start=c.start, end=c.end, sources=(_source(ex, c.start, c.end),)))

@@ -60,7 +60,7 @@ def test_evidence_1172_is_on_atezolizumab_pd_l1_and_the_curated_paper(full):
 
 def test_therapies_land_on_curated_drugs_with_provenance(full):
     rows = sparql(full["store"], """SELECT ?drug ?rec ?rel WHERE {
-        ?a biolink:predicate kg:evidenceAbout ; biolink:subject ?drug ; kg:evidence id:civic-eid-11238 ;
+        ?a biolink:original_predicate kg:evidenceAbout ; biolink:subject ?drug ; kg:evidence id:civic-eid-11238 ;
            kg:sourceRecords [ kg:entryValue ?rec ] ; kg:sourceReleases [ kg:entryValue ?rel ] }""")
     drugs = {d.rsplit("/", 1)[-1] for d, _, _ in rows}
     assert drugs == {"DB11595", "DB05239", "DB08881"}  # atezolizumab, cobimetinib, vemurafenib (curated)

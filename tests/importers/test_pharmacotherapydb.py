@@ -26,7 +26,7 @@ def test_the_whole_catalogue_reads(dataset):
 def test_fixture_import(store_copy):
     r = run_import(store_copy, "pharmacotherapydb", [FIXTURES / "pharmacotherapydb"])
     assert (r["read"], r["imported"], r["rejected"]) == (2, 2, 0)
-    rows = sparql(store_copy, """SELECT ?dir ?sig WHERE { ?a biolink:predicate kg:evidenceAbout ;
+    rows = sparql(store_copy, """SELECT ?dir ?sig WHERE { ?a biolink:original_predicate kg:evidenceAbout ;
         biolink:subject <http://identifiers.org/drugbank/DB00619> ; kg:direction ?dir ; kg:significance ?sig }""")
     assert rows == [("https://w3id.org/oncokg/ontology#direction-supports", "disease-modifying")]
 

@@ -37,8 +37,11 @@ def test_a_missed_endpoint_does_not_support(reader):
 def test_approvals_and_withdrawals_with_agency_and_date(reader):
     cs = reader("On May 18, 2016 the FDA granted atezolizumab accelerated approval in urothelial carcinoma; "
                 "it was withdrawn later.")
+    # the approval with its date and type (withdrawn since, as the article says) and the withdrawal ("it")
     assert [(c.kind, c.object, c.values) for c in cs] == [
-        ("approval", "MONDO:0040679", {"agency": "KG:org-fda", "date": "2016-05-18", "status": "withdrawn"})]
+        ("approval", "MONDO:0040679", {"agency": "KG:org-fda", "date": "2016-05-18", "approval_type": "accelerated",
+                                       "status": "withdrawn"}),
+        ("withdrawal", "MONDO:0040679", {"status": "withdrawn"})]
     assert reader("Ask whether atezolizumab is not yet approved for melanoma.") == []
 
 
@@ -134,3 +137,28 @@ def test_seed_facts_are_found_again_with_sentences(doc, name, dataset, store):
     missing = [c.id for c in dataset.records["claims"] if c.document == doc and c.kind in _LINKABLE
                and c.id not in not_read and (c.subject, c.object) not in got]
     assert not missing
+
+
+def test_the_forms_the_issue_lists(reader):
+    """Issue 15's misses: a ratio with its CI in parentheses, "hazard ratio of X (95% CI A to B; p=P)",
+    "it enrolled N patients", "N patients were randomised", a trial named with its NCT number."""
+    text = ("KEYNOTE-604 (NCT03066778) tested pembrolizumab with chemotherapy in small cell lung cancer. "
+            "Progression-free survival improved (HR 0.75 (95% CI 0.61-0.91); p=0.0023). "
+            "The study fell short on overall survival, with a hazard ratio of 0.80 (95% CI 0.64 to 0.98; p=0.0164). "
+            "It enrolled 453 patients. In CASPIAN, 537 patients were randomised.")
+    cs = reader(text)
+    results = [(c.subject, c.values["endpoint"], c.values["value"], c.values["ci_low"], c.values["ci_high"],
+                c.values["p"]) for c in cs if c.kind == "trial result"]
+    assert results == [("CLINICALTRIALS:NCT03066778", "progression-free survival", 0.75, 0.61, 0.91, "0.0023"),
+                       ("CLINICALTRIALS:NCT03066778", "overall survival", 0.80, 0.64, 0.98, "0.0164")]
+    assert next(c for c in cs if c.values.get("value") == 0.80).values["met"] is False
+    enrolled = [(c.subject, c.values["n_patients"], c.values["enrolment"]) for c in cs if "n_patients" in c.values]
+    assert enrolled[0] == ("CLINICALTRIALS:NCT03066778", 453, "enrolled") and enrolled[1][1:] == (537, "randomised")
+    assert not any(c.subject.startswith("KG:trial-keynote") for c in cs)
+
+
+def test_several_figures_in_one_sentence_and_figures_in_words(reader):
+    cs = reader("In IMpower133, median overall survival was 12.3 months versus 10.3 months (HR 0.70; 95% CI 0.54-0.91). "
+                "The pathological complete response rate rose to 58% from 41%.")
+    got = [(c.values["measure"], c.values["value"], c.values.get("control_value")) for c in cs if c.kind == "trial result"]
+    assert got == [("median", 12.3, 10.3), ("HR", 0.70, None), ("rate", 58, 41)]

@@ -60,3 +60,12 @@ def test_offsets_and_no_false_trials(matcher):
     ms = matcher.find(text)
     assert all(text[m.start:m.end] == m.text for m in ms)
     assert [m.type for m in ms] == ["Organization", "Target"]
+
+
+def test_a_name_followed_by_its_nct_number_takes_that_id_and_brands_and_diseases_new_to_the_graph(matcher):
+    text = "KEYNOTE-604 (NCT03066778) and CheckMate 9DW (NCT04039607) tested Yervoy in renal cell carcinoma (RCC)."
+    ms = {(m.text, m.type, m.id) for m in matcher.find(text)}
+    assert ("KEYNOTE-604", "Trial", "CLINICALTRIALS:NCT03066778") in ms
+    assert ("CheckMate 9DW", "Trial", "CLINICALTRIALS:NCT04039607") in ms
+    assert ("Yervoy", "Drug", "KG:drug-ipilimumab") in ms or any(t == "Yervoy" and ty == "Drug" for t, ty, _ in ms)
+    assert ("RCC", "Indication", "KG:indication-renal-cell-carcinoma") in ms

@@ -24,9 +24,11 @@ line's one.
 """
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.sources.text.cues import (
@@ -39,10 +41,21 @@ from kg.sources.text.cues import (
     _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
     _date, _endpoint, _line, _met, _num, _phase_name,
 )
+from kg.sources.text import figures, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
-from kg.sources.text.sentences import Sentence, split
+from kg.sources.text.sentences import Sentence, in_sentences, split
 from kg.schema.vocab import level_of_phase
+
+
+#: sentences longer than this are not read for claims (no sentence of prose is; the cue patterns
+#: then run on bounded pieces, so reading stays linear in the length of any text)
+MAX_SENTENCE = 2000
+#: a sentence that explains what a figure means ("A hazard ratio of 0.72 means ...")
+#: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
+_GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
+_EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
+_WORD = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass(frozen=True)
@@ -76,8 +89,8 @@ class Reader:
 
     def __init__(self, text: str, mentions: list[Mention], facts: Facts):
         self.text, self.facts = text, facts
-        self.sentences = [s for s in split(text)]
-        self.by_sentence = [[m for m in mentions if s.start <= m.start < s.end] for s in self.sentences]
+        self.sentences = split(text)
+        self.by_sentence = in_sentences(self.sentences, mentions)
         counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
         inds = Counter(m.id for m in mentions if m.type == "Indication")
@@ -92,14 +105,28 @@ class Reader:
                     self.phases[m.id] = _phase_name(ph.group(1))
         self.papers: list[str] = []  # the article's own paper: publications on a "Paper:" line
         self.comment_lines: list[tuple[int, int]] = []  # "Editorial:" / "Commentary:" lines
-        for line in re.finditer(r"[^\n]+", text):
-            if _PAPER_LINE.search(line.group()):
-                self.papers += [m.id for m in mentions if m.type == "Publication"
-                                and line.start() <= m.start < line.end() and m.id not in self.papers]
-            elif _COMMENT_LINE.search(line.group()):
-                self.comment_lines.append((line.start(), line.end()))
+        pubs = sorted((m.start, m.id) for m in mentions if m.type == "Publication")
+        line_start = 0
+        for line_end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+            head = text[line_start:min(line_end, line_start + 60)]  # the label opens the line
+            if _PAPER_LINE.search(head):
+                k = bisect.bisect_left(pubs, (line_start, ""))
+                while k < len(pubs) and pubs[k][0] < line_end:
+                    if pubs[k][1] not in self.papers:
+                        self.papers.append(pubs[k][1])
+                    k += 1
+            elif _COMMENT_LINE.search(head):
+                self.comment_lines.append((line_start, line_end))
+            line_start = line_end + 1
         self.trial: str | None = None
         self.out: list[ExtractedClaim] = []
+        self._seen: set[str] = set()
+        self.indication_names: dict[str, str] = {}
+        for m in mentions:
+            if m.type == "Indication":
+                self.indication_names.setdefault(m.id, m.text)
+        first_date = regulatory.parse_dates(text[:5000])
+        self.context = regulatory.Context(year=first_date[0][0][:4] if first_date else None)
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -107,7 +134,9 @@ class Reader:
             return
         c = ExtractedClaim(kind, subject, predicate, obj, {k: v for k, v in (values or {}).items() if v is not None},
                            level, direction, s.text, s.start, s.end)
-        if c not in self.out:
+        key = json.dumps([kind, subject, predicate, obj, c.values, level, direction, s.start], sort_keys=True, default=str)
+        if key not in self._seen:
+            self._seen.add(key)
             self.out.append(c)
 
     def level(self, trial: str | None) -> str | None:
@@ -116,12 +145,16 @@ class Reader:
 
     def run(self) -> list[ExtractedClaim]:
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
+            if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
+                continue
             if s.text.rstrip().endswith("?"):
                 self._note_trial(ms)
                 continue
             self._sentence(i, s, ms)
             self._note_trial(ms)
-        return self.out
+        withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
+        return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
+                and (c.subject, c.object) in withdrawn else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention]) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]
@@ -150,20 +183,22 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         drug = types["Drug"][0].id if types["Drug"] else self.main_drug
-        self._approval(s, types, drug)
+        regulatory.read(self, s, ms, self._organs)
         self._mechanism(s, ms, types, drug)
         self._evidence_level(s, types, drug)
         if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
             return  # a statement about the evidence as a whole, not about one trial
-        trial = self._trial_for(i, s, ms)
+        found = [] if _EXPLAINS.search(s.text) and not types["Trial"] else figures.effects(s.text)
+        enrolled = figures.enrolment(s.text)
+        trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:
-            if _AE.search(s.text):
+            if _AE.search(s.text) and not found:
                 self._adverse_events(s, trial, drug)
-            elif _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
-                self._result(s, trial, types, drug)
+            elif found or _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
+                self._result(s, trial, types, drug, found)
             explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
-                             or types["Trial"] and _ONGOING.search(s.text)):
+            if enrolled or explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
+                                         or types["Trial"] and _ONGOING.search(s.text)):
                 self._design(s, trial, types, drug)
 
     # ---------------------------------------------------------------- one kind each
@@ -190,36 +225,14 @@ class Reader:
             else:
                 self.claim(s, "publication", m.id, "describes", None, ids)
 
-    def _approval(self, s, types, drug) -> None:
-        inds = [m.id for m in types["Indication"]]
-        if not inds and self.main_indication and re.search(r"\bfor this (?:use|indication|setting)\b", s.text, re.I):
-            inds = [self.main_indication]
-        if not _APPROVAL.search(s.text) or _NOT_APPROVED.search(s.text):
-            return
-        organs = self._organs(s, types, drug, inds)
-        if not inds and not organs:
-            return
-        withdrawn = bool(_WITHDRAW.search(s.text))
-        agency = next((m.id for m in types["Organization"] if m.id in _AGENCIES), None)
-        date = _date(s.text)
-        values = {"agency": agency, "date": date, "status": "withdrawn" if withdrawn else "approved"}
-        for ind in dict.fromkeys(inds):
-            self.claim(s, "approval", drug, "approved for", ind, values,
-                       "regulatory approval", "supports")  # as the graph's approval edges: status says withdrawn
-        for ind, organ in organs.items():
-            self.claim(s, "approval", drug, "approved for", ind, {**values, "organ": organ},
-                       "regulatory approval", "supports")
-
-    def _organs(self, s, types, drug, named) -> dict[str, str]:
+    def _organs(self, text: str, drug: str | None, named: list[str]) -> dict[str, str]:
         """Indications read from organ words ("approvals across lung, liver, and breast
         cancers"): each organ's indications that the drug holds approvals for in the graph,
-        with the organ word as read; indications the sentence names itself are left to it."""
+        with the organ word as read (called for a clause that names no indication itself)."""
         out: dict[str, str] = {}
-        spans = [(m.start, m.end) for m in types["Indication"]]
-        for m in _ORGAN_LIST.finditer(s.text):
-            a, b = s.start + m.start(), s.start + m.end()
-            if any(x < b and a < y for x, y in spans) or _ORGAN_QUALIFIED.search(s.text[:m.start()]):
-                continue  # part of a named indication ("non-small cell lung cancer"), or qualified
+        for m in _ORGAN_LIST.finditer(text):
+            if _ORGAN_QUALIFIED.search(text[:m.start()]):
+                continue  # qualified ("non-small cell lung cancer")
             for word in re.findall(_ORGAN, m.group(1), re.I):
                 for ind in self.facts.organ_indications(drug, word):
                     if ind not in named:
@@ -230,21 +243,26 @@ class Reader:
         if not types["Target"] or not _MECH_CUE.search(s.text):
             return
         own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 12):m.start])]
-        subject = own[0].id if own else self.main_drug
         for m in types["Target"]:
+            prior = [d for d in own if d.end <= m.start]
+            subjects = [prior[-1]] if prior else own[:1]
+            while prior and len(prior) > len(subjects) and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s*", self.text[prior[-len(subjects) - 1].end:subjects[-1].start]):
+                subjects.append(prior[-len(subjects) - 1])
             before = self.text[max(s.start, m.start - 60):m.start]
             after = self.text[m.end:min(s.end, m.end + 40)]
-            if _TARGET_NOT.search(before[-14:]):
-                continue
+            if _TARGET_NOT.search(before[-14:]) or not own and _GENERIC.search(before):
+                continue  # contrasted, or said of a class of drugs or of another drug, not of this one
             if _TARGET_SPARES.search(before):
                 action = "spares interaction with"
             elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
                 action = "blocks interaction with"
-            elif _TARGET_BINDS_BEFORE.search(before[-14:]) or _TARGET_BINDS_AFTER.search(after):
+            elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
                 action = "binds"
             else:
                 continue
-            self.claim(s, "mechanism", subject, action, m.id, {"action": action})
+            for subject in dict.fromkeys(x.id for x in subjects) or [self.main_drug]:
+                self.claim(s, "mechanism", subject, action, m.id, {"action": action})
 
     def _evidence_level(self, s, types, drug) -> None:
         inds = list(dict.fromkeys(m.id for m in types["Indication"]))
@@ -257,7 +275,7 @@ class Reader:
         if _MOSTLY_PRECLINICAL.search(s.text):
             self.claim(s, "evidence level", drug, "describes", None,
                        {"statement": "most of the evidence is preclinical"}, "preclinical")
-        fam = _FAMILY.search(s.text)
+        fam = _FAMILY.search(s.text) if "trials" in s.text else None
         if fam and inds:
             members = [t for t, a in self.facts.acronyms.items() if a.lower().startswith(fam.group(1).lower())]
             if members:
@@ -268,40 +286,26 @@ class Reader:
                                {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
                                direction)
 
-    def _result(self, s, trial, types, drug) -> None:
+    def _result(self, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
+        """One claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
+        endpoint alone when the sentence says met or not without a figure."""
         t = s.text
-        values: dict[str, Any] = {"endpoint": _endpoint(t)}
-        m = _HR.search(t)
-        if m:
-            values.update(measure="HR", value=float(m.group(1)))
-        elif _OR.search(t):
-            values.update(measure="OR", value=float(_OR.search(t).group(1)))
-        elif _PAIR.search(t):
-            pm = _PAIR.search(t)
-            values.update(measure="rate", experimental_pct=_num(pm.group(1)), control_pct=_num(pm.group(2)))
-        elif _RATE.search(t):
-            values.update(measure="rate", value=_num(_RATE.search(t).group(1)))
-        elif _MEDIAN.search(t):
-            values.update(measure="median", value=_num(_MEDIAN.search(t).group(1)), unit="months")
-        ci = _CI.search(t)
-        if ci:
-            values.update(ci_low=float(ci.group(1)), ci_high=float(ci.group(2)))
-        p = _P.search(t)
-        if p:
-            values["p"] = p.group(1).replace("=", "") + p.group(2) if p.group(1) != "=" else p.group(2)
         n = _N.search(t)
-        if n:
-            values["n"] = int(n.group(1).replace(",", ""))
-        met = _met(t, values)
-        if met is None and values.get("measure") is None and not _POS.search(t) and not _NEG.search(t):
-            return
-        values["met"] = met
-        if drug and drug != self.main_drug or types["Drug"]:
-            values["drug"] = drug
         ind = types["Indication"][0].id if types["Indication"] else (
             (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
-        self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
+        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None}
+        if drug and drug != self.main_drug or types["Drug"]:
+            common["drug"] = drug
+        for f in found or [{"endpoint": _endpoint(t) or figures.endpoint(t)}]:
+            values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+            if values.get("measure") == "rate" and values.get("control_value") is not None:
+                values.update(experimental_pct=values["value"], control_pct=values["control_value"])
+            met = _met(t, values)
+            if not found and met is None:
+                return
+            values["met"] = met
+            direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
+            self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
 
     def _adverse_events(self, s, trial, drug) -> None:
         pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"
@@ -334,8 +338,11 @@ class Reader:
         for word in ("open-label", "double-blind"):
             if re.search(word.replace("-", "[- ]"), t, re.I):
                 values["blinding"] = word
+        enrolled = figures.enrolment(t)
         n = _N.search(t)
-        if n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
+        if enrolled:
+            values["n_patients"], values["enrolment"] = enrolled
+        elif n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
             values["n_patients"] = int(n.group(1).replace(",", ""))
         c = _COUNTRIES.search(t)
         if c:
@@ -359,10 +366,10 @@ def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> l
     """Every claim in ``text`` (whose entity mentions are ``mentions``), in document order.
 
     >>> from kg.sources.text.entities import Mention
-    >>> t = "FDA-approved for melanoma."
+    >>> t = "FDA-approved for melanoma. Xa is an antibody."
     >>> ms = [Mention("Organization", "KG:org-fda", "FDA", 0, 3), Mention("Indication", "MONDO:0005105", "melanoma", 17, 25),
-    ...       Mention("Drug", "DRUGBANK:DB11595", "x", 100, 101)]
-    >>> [(c.kind, c.subject, c.object, c.values["agency"]) for c in extract(t + " " * 80 + "x", ms)]
+    ...       Mention("Drug", "DRUGBANK:DB11595", "Xa", 27, 29)]
+    >>> [(c.kind, c.subject, c.object, c.values["agency"]) for c in extract(t, ms)]
     [('approval', 'DRUGBANK:DB11595', 'MONDO:0005105', 'KG:org-fda')]
     """
     return Reader(text, mentions, facts or Facts()).run()

@@ -59,7 +59,7 @@ _N = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|wom
 _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
 _NEG = re.compile(r"\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
-                  r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant|missed|"
+                  r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant|missed|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met its (?:primary )?end ?point|superior|"
@@ -101,12 +101,14 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:trial|study|final analysis|analys
 _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b|\barms?\b|\bgroup\b", re.I),
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
-_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|against|prevent|"
+_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|against|prevent|attach|stick|"
                        r"spar|preserv|checkpoint", re.I)
 _TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
-_TARGET_BINDS_BEFORE = re.compile(r"(?:anti-|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|to)\s*$", re.I)
+_TARGET_BINDS_BEFORE = re.compile(r"(?:anti-|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|(?<!from engaging )to|"
+                                  r"attach\w* to|stick\w* to|works? on)\s*(?:the\s+)?(?:immune checkpoint\s+)?"
+                                  r"(?:receptor\s+|protein\s+|molecule\s+)?$", re.I)
 _TARGET_BINDS_AFTER = re.compile(r"^\+?\s*(?:-?\s*(?:directed|targeted|targeting))?\s*(?:immune\s+)?(?:checkpoint\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)
 

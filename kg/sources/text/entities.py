@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from kg.query.lookup import normalize
+from kg.sources.text.dictionary import DASHES, Dictionary
+from kg.sources.text.lexicon import BRANDS, DISEASES, TARGETS
 
 TYPES = ("Drug", "Target", "Trial", "Indication", "Publication", "Organization")
-_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASH = re.escape(DASHES)
 _SEP = f"[{_DASH}\\s]"
 
 
@@ -59,56 +61,55 @@ def _key(text: str) -> str:
     return re.sub(_SEP + "+", " ", normalize(text))
 
 
-def _case_sensitive(form: str) -> bool:
-    return not any(c.islower() for c in form) and not any(c.isdigit() for c in form)
-
-
 # ----------------------------------------------------------------------------- patterns
 
 _NCT = re.compile(r"\bNCT\d{8}\b")
-_PMID = re.compile(r"\bPMID:?\s*([1-9]\d{0,8})\b")
-_DOI = re.compile(r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+)", re.I)
+_PMID = re.compile(r"\bPMID:?\s*+([1-9]\d{0,8})\b")
+#: a DOI starts where no DOI-like run is under way (so "10.1/10.1/..." is read once, not once per "10.")
+_DOI = re.compile(r"(?:\bdoi:\s*+|\bhttps?://(?:dx\.)?doi\.org/|(?<![\w./]))(10\.\d{4,9}/[^\s\"<>]++)", re.I)
 _DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel",
                 "rubicin", "mustine", "lukast")
 _DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_DRUG_SUFFIX))
-_TOKEN = r"[A-Z][A-Za-z0-9]*(?:[%s/][A-Za-z0-9]+)*" % _DASH
+#: a name: a capital, then letters and digits, dashes or slashes between them; possessive, and
+#: (as a trial name before "trial") started only where no such name is under way: linear time
+_TOKEN = r"[A-Z][A-Za-z0-9]*+(?:[%s/][A-Za-z0-9]++)*+" % _DASH
 #: trial families whose numbered members need no "trial" word after them
-_FAMILY = re.compile(r"\b(?:IM[a-z]{3,}|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
-                     r"(?:[%s ]?[A-Za-z]*)?[%s ]?\d{1,4}[a-z]?\b" % (_DASH, _DASH))
-_TRIAL_BEFORE = re.compile(r"\b(%s)(?:\s+\([^)]{0,40}\))?\s+(?:phase\s+[0-9IV/b]+\s+)?(?:trial|study)\b(?!s)" % _TOKEN)
-_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*|\s+\(|\s+(?:called|named|known as)\s+)(%s)\b" % _TOKEN)
+_FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
+                     r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
+_TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s(?:\s(?!Phase\b)[A-Z][a-z]+){0,2})(?:\s++\([^)]{0,40}\))?\s++"
+                           r"(?:(?i:phase)\s++[0-9IV/b]++\s++)?(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
+_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+|\s++\(|\s++(?:called|named|known as)\s++)(%s)\b" % _TOKEN)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
                "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs"}
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
+_LEXICON = Dictionary(
+    [(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
+    + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
+    + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
+_NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
+
+
 class Matcher:
-    """The dictionary matcher and the patterns, compiled once from ``(id, type, form)`` entries.
+    """The dictionary (:class:`~kg.sources.text.dictionary.Dictionary`) and the patterns,
+    built once from ``(id, type, form)`` entries.
 
     >>> Matcher([("MONDO:0005494", "Indication", "TNBC")]).find("tnbc and TNBC")[0].start
     9
     """
 
     def __init__(self, entries: Iterable[tuple[str, str, str]]):
-        self.ci: dict[str, list[tuple[str, str]]] = {}
-        self.cs: dict[str, list[tuple[str, str]]] = {}
+        self.names = Dictionary()
         self.ids: dict[str, str] = {}  # known id -> type
-        forms = set()
+        self.forms: dict[str, set[str]] = {}  # known id -> its names
         for ident, typ, form in entries:
             form = str(form).strip()
             self.ids[ident] = typ
-            if len(form) < 2:
-                continue
-            table = self.cs if _case_sensitive(form) else self.ci
-            key = _key(form) if table is self.ci else re.sub(_SEP + "+", " ", form)
-            if (ident, typ) not in table.setdefault(key, []):
-                table[key].append((ident, typ))
-            forms.add(form)
-        alts = sorted(forms, key=lambda f: (-len(f), f))
-        body = "|".join(_SEP.join(re.escape(w) for w in re.split(_SEP + "+", f)) for f in alts) or r"(?!x)x"
-        self.rx = re.compile(r"(?<!\w)(?:%s)(?!\w)" % body, re.I)
-        self.families = {_key(f) for f in forms}
+            self.forms.setdefault(ident, set()).add(form)
+            if len(form) >= 2:
+                self.names.add(form, (ident, typ))
 
     @classmethod
     def from_store(cls, store) -> "Matcher":
@@ -126,20 +127,32 @@ class Matcher:
         return cls(entries)
 
     def _known(self, text: str) -> list[tuple[str, str]]:
-        return self.ci.get(_key(text)) or self.cs.get(re.sub(_SEP + "+", " ", text)) or []
+        return self.names.get(text)
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, without overlaps (dictionary hits win)."""
         found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins a tie
-        for m in self.rx.finditer(text):
-            hits = self._known(m.group())
-            if not hits or re.search(r"\bnon[%s ]$" % _DASH, text[max(0, m.start() - 4):m.start()], re.I):
+        for m in self.names.find(text):
+            if _NON.search(text, max(0, m.start - 4), m.start):
                 continue
-            ident, typ = hits[0]
-            found.append((0, Mention(typ, ident, m.group(), m.start(), m.end())))
-        found += [(1, x) for x in self._patterns(text)]
+            ident, typ = m.values[0]
+            found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
+        found += [(1, x) for x in self._lexicon(text)]
+        found += [(2, x) for x in self._patterns(text)]
         out = _link_trials_to_nct(_no_overlaps(found), text)
         return _again(out, text)
+
+    def _lexicon(self, text: str) -> Iterable[Mention]:
+        """Diseases, brands and targets the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
+        under the graph's id where it knows them by any of their names."""
+        for hit in _LEXICON.find(text):
+            if _NON.search(text, max(0, hit.start - 4), hit.start):
+                continue
+            typ, name, ident = hit.values[0]
+            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
+            known = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
+            ident = known or ident
+            yield Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):
@@ -186,15 +199,20 @@ def _no_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
 
 def _again(mentions: list[Mention], text: str) -> list[Mention]:
     """A new name found once by a pattern (with "trial" after it, say) is found everywhere else
-    in the document too, with the same id (a title that names the trial without the word)."""
-    names = {}
+    in the document too, with the same id (a title that names the trial without the word).
+    Drug names match in any case, trial names as written."""
+    names = Dictionary()
     for m in mentions:
         if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT"):
-            names.setdefault(m.text, m)
+            names.add(m.text, m)
+    if not names.index:
+        return mentions
     found = [(0, m) for m in mentions]
-    for name, m in names.items():
-        for hit in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text, 0 if m.type == "Trial" else re.I):
-            found.append((1, Mention(m.type, m.id, hit.group(), hit.start(), hit.end(), True)))
+    for hit in names.find(text):
+        written = text[hit.start:hit.end]
+        m = next((x for x in hit.values if x.type == "Drug" or x.text == written), None)
+        if m is not None:
+            found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, True)))
     return _no_overlaps(found)
 
 

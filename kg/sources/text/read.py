@@ -1,7 +1,7 @@
 """A document file -> plain text. UTF-8 only; plain text, Markdown or HTML.
 
-Markup is stripped (HTML with the standard library's :mod:`html.parser`, so nothing is
-executed or fetched; ``script`` and ``style`` are dropped). Every character offset that
+Markup is stripped by :mod:`kg.sources.text.markup` (in linear time; nothing is executed or
+fetched; ``script`` and ``style`` are dropped). Every character offset that
 ``kg ingest`` reports refers to the *extracted* plain text (:attr:`Text.text`), which
 ``kg ingest --format json --with-text`` shows.
 
@@ -12,13 +12,11 @@ executed or fetched; ``script`` and ``style`` are dropped). Every character offs
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import DocumentError
+from kg.sources.text.markup import first_line, html_text, markdown_text
 
 MAX_BYTES = 5_000_000
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -88,7 +86,7 @@ def from_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> Text:
     elif fmt == "markdown":
         text, title = markdown_text(raw)
     else:
-        text, title = raw, _first_line(raw)
+        text, title = raw, first_line(raw)
     if not text.strip():
         raise DocumentError("empty: no text to read", file=name)
     return Text(path=name, format=fmt, title=title or Path(name).stem, text=text,
@@ -105,111 +103,3 @@ def _format(name: str, raw: str) -> str:
     if head.startswith(("<!doctype html", "<html")):
         return "html"
     return "text"
-
-
-def _first_line(text: str) -> str:
-    return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-
-
-# ------------------------------------------------------------------------------------ HTML
-
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-          "article", "header", "footer", "blockquote", "title", "dt", "dd", "figcaption", "pre", "hr", "main",
-          "nav", "aside"}
-_DROP = {"script", "style", "template", "noscript", "svg", "iframe", "object"}
-
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.where: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _DROP:
-            self.skip += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
-        if tag in ("title", "h1"):
-            self.where.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _DROP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n\n" if tag not in ("li", "tr") else "\n")
-        if self.where and self.where[-1] == tag:
-            self.where.pop()
-
-    def handle_data(self, data):
-        if self.skip:
-            return
-        self.parts.append(data)
-        if "title" in self.where:
-            self.title.append(data)
-        elif "h1" in self.where:
-            self.h1.append(data)
-
-
-def html_text(raw: str) -> tuple[str, str]:
-    """(plain text, title) of an HTML page: tags stripped, entities decoded, scripts and styles
-    dropped, block elements on lines of their own.
-
-    >>> html_text("<h1>Hi</h1><p>one<br>two <b>three</b></p><style>p{}</style>")
-    ('Hi\\n\\none\\ntwo three', 'Hi')
-    """
-    p = _Extractor()
-    p.feed(raw)
-    p.close()
-    text = "".join(p.parts)
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    title = " ".join("".join(p.title).split()) or " ".join("".join(p.h1).split())
-    return text, title
-
-
-# -------------------------------------------------------------------------------- Markdown
-
-_MD_RULES = [
-    (re.compile(r"^```.*$", re.M), ""),                         # code fences (their content is kept)
-    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # headings
-    (re.compile(r"^ {0,3}>\s?", re.M), ""),                      # block quotes
-    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), r"\1• "),              # bullets
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),              # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),               # links -> their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),              # reference links
-    (re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S+.*$", re.M), ""),         # link definitions
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),       # strong
-    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
-    (re.compile(r"`([^`]*)`"), r"\1"),                           # inline code
-    (re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M), ""),    # horizontal rules
-    (re.compile(r"<[^>\n]+>"), ""),                              # inline HTML tags
-]
-
-
-def markdown_text(raw: str) -> tuple[str, str]:
-    """(plain text, title) of a Markdown document: headings, emphasis, links and code marks
-    removed, bullets kept as "•".
-
-    >>> markdown_text("# Trial news\\n\\n- **HR** 0.70 for _OS_\\n")
-    ('Trial news\\n\\n• HR 0.70 for OS\\n', 'Trial news')
-    """
-    m = re.search(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", raw, re.M)
-    text = raw
-    for rx, repl in _MD_RULES:
-        text = rx.sub(repl, text)
-    text = html.unescape(text)
-    return text, _strip_inline(m.group(1)) if m else _first_line(text)
-
-
-def _strip_inline(s: str) -> str:
-    for rx, repl in _MD_RULES[4:11]:
-        s = rx.sub(repl, s)
-    return s.strip()

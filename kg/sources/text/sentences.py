@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,11 @@ _ABBREV = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "inc", "ltd",
     "co", "corp", "u.s", "u.k", "ref", "vol", "pp", "p", "resp", "incl", "min", "max", "mo", "yr", "wk",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u2022])")
+#: end marks, closing quotes and brackets, then space and a capital, digit, quote or bullet; an
+#: attempt starts only at the first mark of a run and nothing gives back (linear in the line)
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s++[\"'(\[]?[A-Z0-9\u2022])")
 _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043\-*+]+(?=\S)")
-_BULLET_INLINE = re.compile(r"\s+\u2022\s+")
+_BULLET_INLINE = re.compile(r"(?<!\s)\s++\u2022\s+")
 
 
 def split(text: str) -> list[Sentence]:
@@ -72,16 +77,22 @@ def _split_line(text: str, base: int, line: str, out: list[Sentence]) -> None:
         _add(text, base + start, base + b, out)
 
 
+_LAST_WORD = re.compile(r"(?<![A-Za-z.])[A-Za-z][A-Za-z.]*$")
+
+
 def _is_abbreviation(line: str, start: int, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", line[start:dot])
+    word = _LAST_WORD.search(line, max(start, dot - 24), dot)
     if not word:
         return False
-    w = word.group(1).lower()
+    w = word.group().lower()
     if w in _ABBREV or (w == "no" and line[dot + 1:dot + 3].strip()[:1].isdigit()):
         return True
-    return len(w) == 1 and w.isalpha() and line[dot - 1].isupper()  # an initial: "Hunter N. Hurvitz"
+    if len(w) == 1 and w.isalpha() and line[dot - 1].isupper():  # an initial: "Hunter N. Hurvitz", not "cohort G."
+        before = line[max(start, dot - 30):dot - 1].split()
+        return not before or before[-1][:1].isupper()
+    return False
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -95,3 +106,22 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+def in_sentences(sentences: Sequence[Sentence], spans: Sequence[T]) -> list[list[T]]:
+    """The spans (anything with a ``start``) that start in each sentence, in one pass.
+
+    >>> ss = split("One. Two.")
+    >>> in_sentences(ss, [Sentence(5, 8, "Two"), Sentence(0, 3, "One")])
+    [[Sentence(start=0, end=3, text='One')], [Sentence(start=5, end=8, text='Two')]]
+    """
+    out: list[list[T]] = [[] for _ in sentences]
+    ordered = sorted(spans, key=lambda x: x.start)
+    i = 0
+    for k, s in enumerate(sentences):
+        while i < len(ordered) and ordered[i].start < s.start:
+            i += 1
+        while i < len(ordered) and ordered[i].start < s.end:
+            out[k].append(ordered[i])
+            i += 1
+    return out

@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pyoxigraph as ox
 import pytest
 
-from kg.serve.http import Settings, make_server, negotiate
+from kg.serve.http import Settings, make_server
+from kg.serve.protocol import negotiate
 
 DRUGS = "SELECT ?d ?name WHERE { ?d a kg:Drug ; kg:name ?name } ORDER BY ?name"
 FULL_DRUGS = ("PREFIX kg: <https://w3id.org/oncokg/ontology#>\n"
@@ -47,7 +48,10 @@ def get(base, query, accept="*/*"):
 
 def test_negotiate():
     assert negotiate("application/sparql-results+json", "SELECT") == "json"
-    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "ASK") == "tsv"
+    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "SELECT") == "tsv"
+    assert negotiate("text/tab-separated-values, text/csv;q=0.9", "ASK") is None  # no boolean form: 406
+    assert negotiate("text/csv, */*;q=0.1", "ASK") == "json"
+    assert negotiate("application/ld+json", "CONSTRUCT") == "jsonld"
     assert negotiate("text/*", "SELECT") == "csv"
     assert negotiate("application/n-triples;q=1, text/turtle;q=0.5", "DESCRIBE") == "nt"
     assert negotiate("image/png", "SELECT") is None
@@ -146,7 +150,7 @@ def test_huge_and_slow_queries_are_refused_and_the_endpoint_recovers(endpoint):
 
 
 @pytest.mark.parametrize("query,status,text", [
-    ("SELECT * WHERE { ?s ?p }", 400, b"SyntaxError"),
+    ("SELECT * WHERE { ?s ?p }", 400, b"syntax error at line 1, column 24"),
     ("not sparql at all", 400, b"not a query"),
 ])
 def test_bad_queries_are_400_with_the_message(endpoint, query, status, text):
@@ -244,3 +248,27 @@ def test_workers_end_with_the_server_even_when_it_is_killed(built):
         alive = [p for p in alive if os.path.exists(f"/proc/{p}") and
                  "Z" not in open(f"/proc/{p}/stat").read().split(")")[-1].split()[0]]
     assert alive == []
+
+
+@pytest.mark.parametrize("accept,fmt", [("application/rdf+xml", ox.RdfFormat.RDF_XML),
+                                        ("application/ld+json", ox.RdfFormat.JSON_LD),
+                                        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+                                        ("text/turtle", ox.RdfFormat.TURTLE)])
+def test_graph_formats_parse_back_to_the_local_answer(endpoint, store, accept, fmt):
+    construct = "CONSTRUCT { ?d <urn:kg:test:name> ?n } WHERE { ?d a kg:Drug ; kg:name ?n }"
+    status, headers, body = get(endpoint[0], construct, accept)
+    assert status == 200 and headers["Content-Type"].startswith(accept)
+    assert int(headers["X-KG-Store-Generation"]) >= 1
+    got = {(t.subject.value, t.object.value) for t in ox.parse(body, format=fmt)}
+    want = {(s["d"].value, s["name"].value) for s in store.query(FULL_DRUGS)}
+    assert got == want and len(got) == 24
+
+
+def test_relative_iris_resolve_against_the_endpoint_url(endpoint):
+    status, _, body = get(endpoint[0], "SELECT ?x WHERE { BIND(<drug/1> AS ?x) }", "text/csv")
+    assert status == 200 and body.split()[1] == f"{endpoint[0]}/drug/1".encode()
+
+
+def test_ask_in_csv_is_406_with_the_reason(endpoint):
+    status, _, body = get(endpoint[0], "ASK { ?s ?p ?o }", "text/csv")
+    assert status == 406 and b"no form for a yes/no answer" in body

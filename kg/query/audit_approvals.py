@@ -1,0 +1,111 @@
+"""``kg audit`` of approval and withdrawal claims: the claim is matched to the approval records
+of its drug and indication (and agency), the best match first: the same date (a month matches
+the days in it), then the same approval type, then the same line and context of treatment.
+
+Verdicts: ``not in graph`` when no record of that drug, indication and agency exists (or none
+of the same setting, for a claim that gives one); ``consistent`` when the best match says the
+same; ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
+when a record states the opposite: an approval of that drug, indication and setting on
+another date (and none on the claimed one), a withdrawal announced on another date, an
+indication withdrawn where the record says it is in force, or the reverse.
+
+>>> same_date("2021-03", "2021-03-08"), same_date("2021-03-01", "2021-03-08"), same_date(None, "2021")
+(True, False, False)
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_WORD = re.compile(r"\bcarcinomas?\b|\bcancers?\b")
+
+
+def because(fact: str, record: str | None = None, sources: list[str] | None = None) -> dict[str, Any]:
+    """One reason for a verdict: the graph's fact in words, its record id and its sources.
+
+    >>> because("IMpower150 (phase 3) supports", "KG:res-x", ["PMID:1"])["record"]
+    'KG:res-x'
+    """
+    return {"fact": fact, "record": record, "sources": sorted(set(sources or []))}
+
+
+def same_date(claimed: str | None, record: str | None) -> bool:
+    """Whether a claimed date (a day, or a month) names the record's date."""
+    return bool(claimed and record and record.startswith(claimed))
+
+
+def _norm(name: str) -> str:
+    return " ".join(_WORD.sub("cancer", re.sub(r"[\u2010-\u2015\u2212-]", " ", name.casefold())).split())
+
+
+def _of_indication(a: dict[str, Any], claim_obj: str | None, claim_name: str | None) -> bool:
+    ids = {i["id"] for i in a["indications"]}
+    if claim_obj in ids:
+        return True
+    return bool(claim_name) and any(_norm(i["name"]) == _norm(claim_name) for i in a["indications"])
+
+
+def _setting_fits(a: dict[str, Any], values: dict[str, Any]) -> bool:
+    """The record's setting does not exclude the claim's (a claim or record that gives none fits)."""
+    setting = a.get("setting") or {}
+    line, context = values.get("setting_line"), values.get("setting_context")
+    if line and setting.get("line") and line != setting["line"] and not (
+            line == "second" and setting["line"] == "later" or line == "later" and setting["line"] == "second"):
+        return False
+    return not (context and setting.get("context") and context != setting["context"])
+
+
+def candidates(auditor, c) -> list[dict[str, Any]]:
+    """The approval records of the claim's drug, indication and agency, best match first."""
+    v = c.values
+    agency = auditor.name(v["agency"]) if v.get("agency") else None
+    recs = [a for a in auditor.approvals(c.subject) if _of_indication(a, c.object, v.get("indication"))
+            and (agency is None or a["agency"] == agency)]
+    date = v.get("date")
+    return sorted(recs, key=lambda a: (not same_date(date, a["date"]),
+                                       not (v.get("approval_type") in (None, "conversion") or v["approval_type"] == a["type"]),
+                                       not _setting_fits(a, v), a["date"]))
+
+
+def _what(auditor, c) -> str:
+    agency = auditor.name(c.values["agency"]) + " " if c.values.get("agency") else ""
+    return f"{agency}approval of {auditor.name(c.subject)} in {c.values.get('indication') or auditor.name(c.object)}"
+
+
+def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
+    """Verdict on an approval claim."""
+    recs = candidates(auditor, c)
+    fitting = [a for a in recs if _setting_fits(a, c.values)]
+    if not fitting:
+        return "not in graph", [because(f"the graph holds no {_what(auditor, c)}"
+                                        + (" in that setting" if recs else ""))]
+    facts = [auditor.approval_fact(a) for a in fitting]
+    best, v = fitting[0], c.values
+    if v.get("date") and not same_date(v["date"], best["date"]):
+        if v.get("approval_type") == "conversion":
+            return "not in graph", [because(f"the graph holds no conversion of the {_what(auditor, c)} on {v['date']}")] + facts
+        return "contradicted", facts  # the records of that approval give another date
+    if v.get("approval_type") in ("accelerated", "regular") and v.get("date") and v["approval_type"] != best["type"]:
+        return "contradicted", facts
+    if best["status"] == "withdrawn" and v.get("status") != "withdrawn":
+        return "outdated", facts
+    return "consistent", facts
+
+
+def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
+    """Verdict on a withdrawal claim."""
+    recs = [a for a in candidates(auditor, c) if _setting_fits(a, c.values)]
+    if not recs:
+        return "not in graph", [because(f"the graph holds no {_what(auditor, c)}")]
+    gone = [a for a in recs if a["status"] == "withdrawn" and a.get("withdrawal")]
+    if not gone:
+        return "contradicted", [auditor.approval_fact(a) for a in recs]  # in force, as the records say
+    announced, effective = c.values.get("announced"), c.values.get("effective")
+    gone.sort(key=lambda a: not (same_date(announced, a["withdrawal"]["date"]) or same_date(effective, a["withdrawal"]["date"])))
+    facts = [auditor.approval_fact(a) for a in gone]
+    when = gone[0]["withdrawal"]["date"]
+    if announced and not same_date(announced, when):
+        return "contradicted", facts
+    if effective and not same_date(effective, when) and effective < when:
+        return "contradicted", facts  # in effect before the record's announcement
+    return "consistent", facts

@@ -1,0 +1,185 @@
+"""Scoring against a gold corpus (tests/fixtures/corpus/GOLD.md): per claim kind, precision
+and recall of what ``kg ingest`` reads, and how ``kg audit`` judges what it read.
+
+The reader's claims are finer than the gold's, so each is first given its gold kind:
+``approval`` (an approval claim), ``withdrawal``, ``result`` (``trial result``), ``enrolment``
+(a ``trial design`` claim that gives a number of patients) and ``mechanism`` (a drug that
+binds a target; "blocks interaction with" and "spares" claims about the partners of that
+target are parts of the same gold claim and are not scored). A claim matches a gold claim of
+its kind in the same sentence when what the gold gives agrees: drug, indication and date
+(and approval type, if given) for approvals; drug, indication and dates for withdrawals;
+trial (name or NCT number), endpoint, measure, value, CI, p and met for results; trial and
+number for enrolment; drug and target for mechanisms. Names are compared by every name the
+reader knows for an id (the words of the article, the graph's names, the lexicons).
+
+>>> base("small cell lung cancer (limited-stage)"), loose("CheckMate 9DW"), loose("checkmate-9dw")
+('small cell lung cancer', 'checkmate9dw', 'checkmate9dw')
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from kg.sources.text.score import prf
+
+KINDS = ("approval", "withdrawal", "result", "enrolment", "mechanism")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def base(name: str) -> str:
+    """A gold name without its qualifier in parentheses, normalised."""
+    return norm(name.split(" (")[0])
+
+
+def norm(text: str) -> str:
+    """Case-folded, dashes as spaces, "carcinoma" as "cancer", one space."""
+    t = re.sub(r"[\u2010-\u2015\u2212-]", " ", str(text).casefold())
+    t = re.sub(r"\bcarcinomas?\b|\bcancers?\b", "cancer", t)
+    return " ".join(t.split())
+
+
+def loose(text: str) -> str:
+    """Letters and digits only, lower case."""
+    return "".join(c for c in str(text).casefold() if c.isalnum())
+
+
+def corpus(folder: str | Path) -> list[tuple[Path, dict[str, Any]]]:
+    """(article, gold) pairs of a corpus folder, by name."""
+    out = []
+    for gold in sorted(Path(folder).glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        article = next((gold.parent / (stem + s) for s in SUFFIXES if (gold.parent / (stem + s)).exists()), None)
+        if article is not None:
+            out.append((article, json.loads(gold.read_text(encoding="utf-8"))))
+    return out
+
+
+def gold_kind(claim: dict[str, Any]) -> str | None:
+    """The gold kind of an extracted claim (JSON), or None for kinds the gold does not score."""
+    kind, values = claim["kind"], claim.get("values") or {}
+    if kind in ("approval", "withdrawal"):
+        return kind
+    if kind == "trial result":
+        return "result"
+    if kind == "trial design" and values.get("n_patients") is not None:
+        return "enrolment"
+    if kind == "mechanism" and values.get("action") == "binds":
+        return "mechanism"
+    return None
+
+
+def _number(x: Any) -> float | str | None:
+    if x is None:
+        return None
+    if isinstance(x, (int, float)):
+        return float(x)
+    s = str(x).replace(" ", "")
+    try:
+        return float(s.lstrip("="))
+    except ValueError:
+        return s.lower()
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    x, y = _number(a), _number(b)
+    if isinstance(x, float) and isinstance(y, float):
+        return abs(x - y) < 1e-6
+    return x == y
+
+
+_MEASURES = {"ORR": "rate", "pCR": "rate", "rate": "rate", "HR": "HR", "OR": "OR", "RR": "RR", "median": "median",
+             "difference": "difference"}
+
+
+def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | None], set[str]]) -> bool:
+    """Whether an extracted claim (JSON, with its gold kind) says what a gold claim says."""
+    v = claim.get("values") or {}
+
+    def named(ident: str | None, want: str, extra: str | None = None) -> bool:
+        have = {norm(n) for n in names(ident)} | ({norm(extra)} if extra else set())
+        return base(want) in have or loose(want) in {loose(n) for n in have}
+
+    kind = gold["kind"]
+    if kind in ("approval", "withdrawal"):
+        if not named(claim["subject"], gold["drug"]):
+            return False
+        if gold.get("indication") and not named(claim.get("object"), gold["indication"], v.get("indication")):
+            return False
+        if kind == "approval":
+            return (("date" not in gold or v.get("date") == gold["date"])
+                    and ("approval_type" not in gold or v.get("approval_type") == gold["approval_type"]))
+        return all(k not in gold or v.get(k) == gold[k] for k in ("announced", "effective"))
+    if kind == "result":
+        trials = [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or [])
+        if not any(t and named(claim["subject"], t) for t in trials):
+            return False
+        if gold.get("endpoint") and norm(v.get("endpoint") or "") != base(gold["endpoint"]):
+            return False
+        if "measure" in gold and (_MEASURES.get(gold["measure"]) != _MEASURES.get(v.get("measure"))
+                                  or "value" in gold and not _same_number(v.get("value"), gold["value"])):
+            return False
+        if "ci" in gold and not (_same_number(v.get("ci_low"), gold["ci"][0]) and _same_number(v.get("ci_high"), gold["ci"][1])):
+            return False
+        if "p" in gold and not _same_number(v.get("p"), gold["p"]):
+            return False
+        return "met" not in gold or v.get("met") == gold["met"]
+    if kind == "enrolment":
+        return (named(claim["subject"], gold["trial"]) or bool(gold.get("nct")) and named(claim["subject"], gold["nct"])) \
+            and v.get("n_patients") == gold["n"]
+    if kind == "mechanism":
+        return named(claim["subject"], gold["drug"]) and named(claim.get("object"), gold["target"])
+    return False
+
+
+def _in_sentence(claim: dict[str, Any], sentence: str) -> bool:
+    a, b = " ".join(claim["sentence"].split()), " ".join(sentence.split())
+    return a in b or b in a
+
+
+def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold: dict[str, Any],
+                  names: Callable[[str | None], set[str]]) -> dict[str, Any]:
+    """Per gold kind: true positives, found, expected; the pairs matched with both verdicts; the
+    false alarms (claims audited contradicted whose gold verdict is not contradicted)."""
+    scored = [(i, c, gold_kind(c)) for i, c in enumerate(claims)]
+    scored = [(i, c, k) for i, c, k in scored if k in KINDS]
+    left = list(scored)
+    pairs, missed = [], []
+    for g in gold["claims"]:
+        if g["kind"] not in KINDS:
+            continue
+        hit = next((x for x in left if x[2] == g["kind"] and _in_sentence(x[1], g["sentence"])
+                    and matches(x[1], g, names)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            left.remove(hit)
+            pairs.append((hit, g))
+    out: dict[str, Any] = {"kinds": {}, "missed": missed, "extra": [c for _, c, _ in left], "pairs": []}
+    for k in KINDS:
+        tp = sum(1 for (_, _, kk), _ in pairs if kk == k)
+        out["kinds"][k] = {"tp": tp, "found": sum(1 for _, _, kk in scored if kk == k),
+                           "expected": sum(1 for g in gold["claims"] if g["kind"] == k)}
+    alarms = []
+    if verdicts is not None:
+        for (i, c, _), g in pairs:
+            out["pairs"].append({"kind": g["kind"], "gold": g["verdict"], "audit": verdicts[i], "sentence": g["sentence"]})
+            if verdicts[i] == "contradicted" and g["verdict"] != "contradicted":
+                alarms.append(c)
+        alarms += [c for i, c, _ in left if verdicts[i] == "contradicted"]
+    out["false_alarms"] = alarms
+    out["audited"] = len(scored)
+    return out
+
+
+def totals(articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Micro-averaged precision and recall per kind, verdict accuracy and the false-alarm rate."""
+    kinds = {k: prf(*(sum(a["kinds"][k][f] for a in articles) for f in ("tp", "found", "expected"))) for k in KINDS}
+    pairs = [p for a in articles for p in a["pairs"]]
+    audited = sum(a["audited"] for a in articles)
+    alarms = sum(len(a["false_alarms"]) for a in articles)
+    return {"kinds": kinds, "verdicts": {"pairs": len(pairs), "agree": sum(p["gold"] == p["audit"] for p in pairs),
+                                         "accuracy": round(sum(p["gold"] == p["audit"] for p in pairs) / len(pairs), 3)
+                                         if pairs else 1.0},
+            "false_alarms": {"count": alarms, "audited": audited, "rate": round(alarms / audited, 3) if audited else 0.0}}

@@ -1,0 +1,72 @@
+"""What a reader must know before the graph does: the usual names of cancers for which
+checkpoint inhibitors are approved, the brand names of those drugs, and their targets.
+
+The graph's own names always come first (:class:`~kg.sources.text.entities.Matcher` looks a
+lexicon name up in the graph, under each of its forms, before minting an id): the lexicon
+only fills in what the graph does not hold yet, so an article about a drug or a disease new to
+the graph is still read. A disease the graph does not know gets ``KG:indication-<slug>``
+(claims about it keep its name in their values; they are not linked in the graph), a drug
+known only by its brand gets ``KG:drug-<name>``, a target its HGNC id.
+
+>>> DISEASES["bladder cancer"], BRANDS["Yervoy"], TARGETS["CTLA-4"]
+('urothelial carcinoma', 'ipilimumab', ('HGNC:2505', 'CTLA-4'))
+"""
+from __future__ import annotations
+
+#: canonical disease name -> the other ways articles write it
+_DISEASE_FORMS: dict[str, tuple[str, ...]] = {
+    "non-small cell lung cancer": ("NSCLC", "non-small-cell lung cancer", "non-small cell lung carcinoma",
+                                   "non small cell lung cancer"),
+    "small cell lung cancer": ("SCLC", "small-cell lung cancer", "small cell lung carcinoma"),
+    "hepatocellular carcinoma": ("HCC", "liver cancer", "hepatocellular cancer"),
+    "urothelial carcinoma": ("urothelial cancer", "bladder cancer", "bladder cancers", "UC"),
+    "renal cell carcinoma": ("RCC", "kidney cancer", "renal cell cancer"),
+    "melanoma": ("malignant melanoma",),
+    "triple-negative breast cancer": ("TNBC", "triple negative breast cancer", "triple-negative breast carcinoma"),
+    "cutaneous squamous cell carcinoma": ("CSCC", "cSCC", "cutaneous squamous-cell carcinoma"),
+    "basal cell carcinoma": ("BCC",),
+    "alveolar soft part sarcoma": ("ASPS", "alveolar soft-part sarcoma"),
+    "Merkel cell carcinoma": ("MCC",),
+    "head and neck squamous cell carcinoma": ("HNSCC", "head and neck cancer", "squamous cell carcinoma of the head and neck"),
+    "classical Hodgkin lymphoma": ("cHL", "Hodgkin lymphoma"),
+    "primary mediastinal large B-cell lymphoma": ("PMBCL",),
+    "endometrial carcinoma": ("endometrial cancer",),
+    "cervical cancer": ("cervical carcinoma",),
+    "colorectal cancer": ("CRC", "colorectal carcinoma"),
+    "gastric cancer": ("gastric carcinoma", "stomach cancer", "gastric or gastroesophageal junction adenocarcinoma",
+                       "gastric or gastro-oesophageal junction adenocarcinoma"),
+    "oesophageal squamous cell carcinoma": ("ESCC", "esophageal squamous cell carcinoma"),
+    "oesophageal cancer": ("esophageal cancer", "esophageal carcinoma", "oesophageal carcinoma"),
+    "nasopharyngeal carcinoma": ("NPC", "nasopharyngeal cancer"),
+    "malignant pleural mesothelioma": ("mesothelioma", "pleural mesothelioma"),
+    "biliary tract cancer": ("BTC", "cholangiocarcinoma"),
+    "ovarian cancer": ("ovarian carcinoma",),
+    "squamous cell carcinoma of the anal canal": ("anal cancer", "anal canal cancer"),
+    "mesothelioma": (),
+}
+#: every form of a disease -> its canonical name
+DISEASES: dict[str, str] = {}
+for _name, _forms in _DISEASE_FORMS.items():
+    for _f in (_name, *_forms):
+        DISEASES.setdefault(_f, _name)
+
+#: brand -> international non-proprietary name
+BRANDS: dict[str, str] = {
+    "Keytruda": "pembrolizumab", "Opdivo": "nivolumab", "Yervoy": "ipilimumab", "Imfinzi": "durvalumab",
+    "Imjudo": "tremelimumab", "Libtayo": "cemiplimab", "Bavencio": "avelumab", "Jemperli": "dostarlimab",
+    "Tecentriq": "atezolizumab", "Zynyz": "retifanlimab", "Tevimbra": "tislelizumab", "Loqtorzi": "toripalimab",
+    "Unloxcyt": "cosibelimab", "Opdualag": "nivolumab and relatlimab",
+}
+
+#: a target's names -> (HGNC id, usual name)
+TARGETS: dict[str, tuple[str, str]] = {}
+for _ident, _names in [("HGNC:2505", ("CTLA-4", "CTLA4", "cytotoxic T-lymphocyte antigen-4",
+                                      "cytotoxic T-lymphocyte-associated antigen 4", "cytotoxic T-lymphocyte antigen 4")),
+                       ("HGNC:6476", ("LAG-3", "LAG3", "lymphocyte-activation gene 3")),
+                       ("HGNC:8760", ("PD-1", "PD1", "programmed death-1", "programmed death 1", "programmed cell death 1",
+                                      "programmed cell death protein 1")),
+                       ("HGNC:17635", ("PD-L1", "PDL1", "programmed death-ligand 1", "programmed death ligand 1")),
+                       ("HGNC:18731", ("PD-L2", "programmed death-ligand 2")),
+                       ("HGNC:1700", ("CD80", "B7.1", "B7-1"))]:
+    for _n in _names:
+        TARGETS[_n] = (_ident, _names[0])

@@ -1,0 +1,81 @@
+"""kg audit judged on records of a small graph of our own (tests/fixtures/audit: the mini
+dataset plus pembrolizumab's and nivolumab's small cell lung cancer approvals, withdrawn, and
+two of pembrolizumab's lung cancer approvals), so the verdict logic is tested whatever the
+curated data holds: the best matching record first, "not in graph" of its own, contradicted
+only by a record that states the opposite, and no claim from a clause about another drug."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AUDIT = Path(__file__).parent.parent / "fixtures" / "audit"
+
+
+@pytest.fixture(scope="module")
+def judge(tmp_path_factory):
+    from kg.build import build
+    from kg.query.audit import audit_claims
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+    from kg.store.local import open_store
+
+    path = tmp_path_factory.mktemp("audit") / "store"
+    build(AUDIT, path, None)
+    store = open_store(path)
+    matcher, facts = Matcher.from_store(store), Facts.from_store(store)
+
+    def run(text):
+        return [(r["claim"]["kind"], r["claim"]["subject"], r["claim"]["object"], r["verdict"], r["because"])
+                for r in audit_claims(store, extract(text, matcher.find(text), facts))]
+    return run
+
+
+PEMBRO, NIVO, ATEZO = "DRUGBANK:DB09037", "DRUGBANK:DB09035", "DRUGBANK:DB11595"
+SCLC, NSCLC, HCC = "MONDO:0008433", "MONDO:0005233", "MONDO:0007256"
+
+
+def test_the_matching_approval_is_cited_first(judge):
+    [(kind, drug, ind, verdict, because)] = judge(
+        "The FDA granted accelerated approval on 10 May 2017 to pembrolizumab with pemetrexed and carboplatin "
+        "for first-line non-small cell lung cancer.")
+    assert (kind, drug, ind, verdict) == ("approval", PEMBRO, NSCLC, "consistent")
+    assert because[0]["record"] == "KG:appr-fda-2017-05-10-pembro-nsclc-chemo"
+
+
+def test_another_date_of_the_same_approval_contradicts(judge):
+    [(kind, _, _, verdict, because)] = judge("The FDA granted accelerated approval on 10 May 2018 to pembrolizumab "
+                                            "for non-small cell lung cancer.")
+    assert (kind, verdict) == ("approval", "contradicted") and because and all(b["record"] for b in because)
+
+
+def test_what_the_graph_does_not_hold_is_not_in_the_graph(judge):
+    res = judge("The FDA approved pembrolizumab for melanoma on 4 September 2014. Velomab was approved for "
+                "small cell lung cancer in March 2020.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "not in graph"), ("approval", "not in graph")]
+
+
+def test_an_approval_told_as_current_after_its_withdrawal_is_outdated(judge):
+    [(_, drug, ind, verdict, _)] = judge("Keytruda is approved for small cell lung cancer.")
+    assert (drug, ind, verdict) == (PEMBRO, SCLC, "outdated")
+    # told with its withdrawal, the same approval is history, not a stale claim
+    res = judge("The FDA granted accelerated approval on 17 June 2019 for small cell lung cancer to pembrolizumab. "
+                "Merck said on 1 March 2021 that it would give up the US indication.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "consistent"), ("withdrawal", "consistent")]
+
+
+def test_withdrawals_are_contradicted_only_by_a_record_of_the_opposite(judge):
+    wrong_month = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in January 2021.")
+    assert [(k, d, i, v) for k, d, i, v, _ in wrong_month] == [("withdrawal", NIVO, SCLC, "contradicted")]
+    assert "2020-12-29" in wrong_month[0][4][0]["fact"]
+    in_force = judge("Genentech withdrew the US indication of atezolizumab in hepatocellular carcinoma in May 2022.")
+    assert [(k, d, i, v) for k, d, i, v, _ in in_force] == [("withdrawal", ATEZO, HCC, "contradicted")]
+    effective = judge("The withdrawal of pembrolizumab in small cell lung cancer became effective on 30 March 2021.")
+    assert [v for *_, v, _ in effective] == ["consistent"]  # in effect after the recorded announcement
+
+
+def test_a_clause_about_another_drugs_approval_is_no_claim(judge):
+    res = judge("The withdrawal of pembrolizumab's small cell lung cancer indication, which leaves atezolizumab's "
+                "approval in hepatocellular carcinoma in place, was announced on 1 March 2021.")
+    assert [(k, d, i, v) for k, d, i, v, _ in res] == [("withdrawal", PEMBRO, SCLC, "consistent")]
