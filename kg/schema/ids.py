@@ -97,6 +97,9 @@ ALIASES = {"oncokg": "KG"}
 _CANON = {p.lower(): p for p in PREFIXES} | ALIASES
 
 
+_KGX_ESCAPES = re.compile(r"%(2[Ff]|3[Aa]|25)")
+
+
 class IdError(ValueError):
     """An identifier is malformed or has an unknown prefix (the loader adds file and line)."""
 
@@ -104,7 +107,8 @@ class IdError(ValueError):
 def split_curie(curie: str) -> tuple[str, str]:
     """Split ``PREFIX:local`` with the prefix in its canonical case.
 
-    A DOI's percent-encoded ``/`` (as the KGX export writes it) is decoded.
+    A DOI's percent-encoded ``/``, ``:`` and ``%`` (as the KGX export writes them) are decoded;
+    other escapes are part of the DOI.
 
     >>> split_curie("doi:10.1001/jama.2024.26886"), split_curie("oncokg:org-fda")
     (('DOI', '10.1001/jama.2024.26886'), ('KG', 'org-fda'))
@@ -117,10 +121,8 @@ def split_curie(curie: str) -> tuple[str, str]:
     prefix = _CANON.get(m.group(1).lower())
     if prefix is None:
         raise IdError(f"{curie!r} has an unknown prefix {m.group(1)!r}")
-    if prefix == "DOI" and "%" in m.group(2):
-        from urllib.parse import unquote
-
-        return prefix, unquote(m.group(2))
+    if prefix == "DOI" and "%" in m.group(2):  # only what the KGX export encodes: / : and % itself
+        return prefix, _KGX_ESCAPES.sub(lambda e: chr(int(e.group(1), 16)), m.group(2))
     return prefix, m.group(2)
 
 
