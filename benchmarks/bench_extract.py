@@ -49,7 +49,7 @@ def corpus(store, folder: Path, details: bool) -> dict:
     from kg.sources.ingest import extract_file
     from kg.sources.text.entities import Matcher
     from kg.sources.text.facts import Facts
-    from kg.sources.text.gold import KINDS, corpus as read_corpus, score_article, totals
+    from kg.sources.text.gold import KINDS, corpus as read_corpus, score_extraction, totals
 
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
     results = []
@@ -58,13 +58,7 @@ def corpus(store, folder: Path, details: bool) -> dict:
         ex = extract_file(article, store, matcher, facts)
         ms = (time.perf_counter() - t0) * 1000
         verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
-        said = {}
-        for m in ex.mentions:
-            said.setdefault(m.id, set()).add(m.text)
-
-        def names(ident, said=said):
-            return said.get(ident, set()) | matcher.forms.get(ident, set()) | ({ident} if ident else set())
-        s = score_article([c.as_json() for c in ex.claims], verdicts, gold, names)
+        s = score_extraction(ex, verdicts, gold, matcher.forms)
         results.append(s)
         cells = "  ".join(f"{k[:4]} {s['kinds'][k]['tp']}/{s['kinds'][k]['found']}/{s['kinds'][k]['expected']}"
                           for k in KINDS)

@@ -24,20 +24,14 @@ def scored(store):
     from kg.sources.ingest import extract_file
     from kg.sources.text.entities import Matcher
     from kg.sources.text.facts import Facts
-    from kg.sources.text.gold import corpus, score_article, totals
+    from kg.sources.text.gold import corpus, score_extraction, totals
 
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
     articles = []
     for path, gold in corpus(DEV):
         ex = extract_file(path, store, matcher, facts)
-        said: dict[str, set[str]] = {}
-        for m in ex.mentions:
-            said.setdefault(m.id, set()).add(m.text)
-
-        def names(ident, said=said):
-            return said.get(ident, set()) | matcher.forms.get(ident, set()) | ({ident} if ident else set())
         verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
-        articles.append(score_article([c.as_json() for c in ex.claims], verdicts, gold, names))
+        articles.append(score_extraction(ex, verdicts, gold, matcher.forms))
     return articles, totals(articles)
 
 

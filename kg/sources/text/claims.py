@@ -41,7 +41,7 @@ from kg.sources.text.cues import (
     _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
     _date, _endpoint, _line, _met, _num, _phase_name,
 )
-from kg.sources.text import figures, regulatory
+from kg.sources.text import dates, figures, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -125,8 +125,8 @@ class Reader:
         for m in mentions:
             if m.type == "Indication":
                 self.indication_names.setdefault(m.id, m.text)
-        first_date = regulatory.parse_dates(text[:5000])
-        self.context = regulatory.Context(year=first_date[0][0][:4] if first_date else None)
+        today = dates.document_date(text)
+        self.context = regulatory.Context(year=today[:4] if today else None, today=today)
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -183,7 +183,7 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         drug = types["Drug"][0].id if types["Drug"] else self.main_drug
-        regulatory.read(self, s, ms, self._organs)
+        regulatory.read(self, i, s, ms, self._organs)
         self._mechanism(s, ms, types, drug)
         self._evidence_level(s, types, drug)
         if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
