@@ -145,13 +145,15 @@ class Matcher:
     def _lexicon(self, text: str) -> Iterable[Mention]:
         """Diseases, brands and targets the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
         under the graph's id where it knows them by any of their names."""
+        graph_ids: dict[tuple[str, str], str | None] = {}
         for hit in _LEXICON.find(text):
             if _NON.search(text, max(0, hit.start - 4), hit.start):
                 continue
             typ, name, ident = hit.values[0]
-            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
-            known = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
-            ident = known or ident
+            if (typ, name) not in graph_ids:  # looked up once per name, not once per mention
+                forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
+                graph_ids[typ, name] = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
+            ident = graph_ids[typ, name] or ident
             yield Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
 
     def _patterns(self, text: str) -> Iterable[Mention]:
@@ -202,8 +204,10 @@ def _again(mentions: list[Mention], text: str) -> list[Mention]:
     in the document too, with the same id (a title that names the trial without the word).
     Drug names match in any case, trial names as written."""
     names = Dictionary()
-    for m in mentions:
-        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT"):
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:  # one mention of each name as written (a name read again a thousand times is added once)
+        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT") and (m.type, m.text) not in seen:
+            seen.add((m.type, m.text))
             names.add(m.text, m)
     if not names.index:
         return mentions
