@@ -6,8 +6,10 @@ Verdicts: ``not in graph`` when no record of that drug, indication and agency ex
 of the same setting, for a claim that gives one); ``consistent`` when the best match says the
 same; ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
 when a record states the opposite: an approval of that drug, indication and setting on
-another date (and none on the claimed one), a withdrawal announced on another date, an
-indication withdrawn where the record says it is in force, or the reverse.
+another date (and none on the claimed one), a withdrawal on other dates (a record that gives
+one withdrawal date without saying whether it is the announcement or the effect contradicts
+only dates more than three months from it: the two are weeks apart, and either may come
+first), an indication withdrawn where the record says it is in force, or the reverse.
 
 >>> same_date("2021-03", "2021-03-08"), same_date("2021-03-01", "2021-03-08"), same_date(None, "2021")
 (True, False, False)
@@ -103,9 +105,41 @@ def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     announced, effective = c.values.get("announced"), c.values.get("effective")
     gone.sort(key=lambda a: not (same_date(announced, a["withdrawal"]["date"]) or same_date(effective, a["withdrawal"]["date"])))
     facts = [auditor.approval_fact(a) for a in gone]
-    when = gone[0]["withdrawal"]["date"]
-    if announced and not same_date(announced, when):
-        return "contradicted", facts
-    if effective and not same_date(effective, when) and effective < when:
-        return "contradicted", facts  # in effect before the record's announcement
+    w = gone[0]["withdrawal"]
+    if w.get("announced") or w.get("effective"):  # the record tells which date is which
+        if any(mine and theirs and not same_date(mine, theirs)
+               for mine, theirs in ((announced, w.get("announced")), (effective, w.get("effective")))):
+            return "contradicted", facts
+        return "consistent", facts
+    claimed = [d for d in (announced, effective) if d]
+    if claimed and all(days_apart(d, w["date"]) > WITHDRAWAL_SPAN for d in claimed):
+        return "contradicted", facts  # no date the article gives can be the record's announcement or effect
     return "consistent", facts
+
+
+#: days between a withdrawal's announcement and its effect, at most (a record with one date may give either)
+WITHDRAWAL_SPAN = 92
+
+
+def days_apart(claimed: str, record: str) -> int:
+    """Days between a claimed date (a day, a month or a year: 0 when it contains the record's
+    date, else from its nearest end) and a record's date.
+
+    >>> days_apart("2021-03", "2021-03-08"), days_apart("2021-03-07", "2021-03-08"), days_apart("2022", "2021-12-30")
+    (0, 1, 2)
+    """
+    import datetime as dt
+
+    if record.startswith(claimed):
+        return 0
+    parts = [int(x) for x in claimed.split("-")]
+    first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        last = first
+    elif len(parts) == 2:
+        last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        last = dt.date(parts[0], 12, 31)
+    r = [int(x) for x in record.split("-")] + [1, 1]
+    day = dt.date(r[0], r[1], r[2])
+    return min(abs((day - first).days), abs((day - last).days))

@@ -66,9 +66,13 @@ def test_an_approval_told_as_current_after_its_withdrawal_is_outdated(judge):
 
 
 def test_withdrawals_are_contradicted_only_by_a_record_of_the_opposite(judge):
-    wrong_month = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in January 2021.")
+    wrong_month = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in June 2021.")
     assert [(k, d, i, v) for k, d, i, v, _ in wrong_month] == [("withdrawal", NIVO, SCLC, "contradicted")]
     assert "2020-12-29" in wrong_month[0][4][0]["fact"]
+    # the record gives one date without saying whether it is the announcement or the effect: a date
+    # within weeks of it (the announcement of 29 December, in effect in January) is no contradiction
+    near = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in January 2021.")
+    assert [v for *_, v, _ in near] == ["consistent"]
     in_force = judge("Genentech withdrew the US indication of atezolizumab in hepatocellular carcinoma in May 2022.")
     assert [(k, d, i, v) for k, d, i, v, _ in in_force] == [("withdrawal", ATEZO, HCC, "contradicted")]
     effective = judge("The withdrawal of pembrolizumab in small cell lung cancer became effective on 30 March 2021.")

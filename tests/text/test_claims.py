@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.sources.text.claims import extract
-from kg.sources.text.facts import Facts
-from kg.sources.text.entities import Matcher
 from tests.conftest import shared
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 SAMPLES = sorted(p for p in ARTICLES.iterdir() if not p.name.endswith(".expected.json"))
-
-
-@pytest.fixture(scope="module")
-def reader(store):
-    m, f = Matcher.from_store(store), Facts.from_store(store)
-    return lambda text: extract(text, m.find(text), f)
 
 
 def test_hazard_ratio_ci_p_and_direction_from_the_interval(reader):
@@ -162,3 +153,37 @@ def test_several_figures_in_one_sentence_and_figures_in_words(reader):
                 "The pathological complete response rate rose to 58% from 41%.")
     got = [(c.values["measure"], c.values["value"], c.values.get("control_value")) for c in cs if c.kind == "trial result"]
     assert got == [("median", 12.3, 10.3), ("HR", 0.70, None), ("rate", 58, 41)]
+
+
+def _results(reader, text):
+    return [(c.subject, c.values.get("endpoint"), c.values.get("measure"), c.values.get("value"), c.values.get("met"))
+            for c in reader(text) if c.kind == "trial result"]
+
+
+def test_a_figure_without_an_endpoint_continues_the_one_before(reader):
+    text = ("In the LUMEN-07 trial, median progression-free survival was 8.1 months versus 5.9 months. "
+            "The matching hazard ratio was 0.70 (95% CI 0.55-0.89).")
+    assert _results(reader, text)[-1] == ("KG:trial-lumen-07", "progression-free survival", "HR", 0.70, True)
+
+
+def test_a_trial_introduced_without_a_name_is_not_the_one_named_before(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. "
+            "In a separate study of 90 people, 31% saw their tumours shrink. "
+            "The study's responses lasted a median of 11.0 months.")
+    got = _results(reader, text)
+    assert got[0] == ("KG:trial-unnamed-1", "objective response rate", "rate", 31, None)
+    assert got[1][0] == "KG:trial-unnamed-1"  # "the study" is now the unnamed one
+    assert not any(c.subject.startswith("KG:trial-unnamed") for c in reader("Regulators expect a randomised trial."))
+
+
+def test_trials_in_general_are_not_the_trial_spoken_of(reader):
+    text = "The LUMEN-07 trial enrolled 410 patients. Confirmatory trials in this disease did not show a benefit."
+    assert _results(reader, text) == []
+
+
+def test_a_result_told_without_a_figure(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. The drug did not, in the end, keep the disease from "
+            "growing for longer than chemotherapy did in that study. ZENITH-02 did not meet its overall-survival "
+            "primary endpoint.")
+    assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", None, None, False),
+                                                        ("overall survival", None, None, False)]

@@ -56,6 +56,15 @@ MAX_SENTENCE = 2000
 _GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
 _EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{3}")
+#: a trial introduced without a name ("in a separate study of 172 people", "another trial")
+_NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
+                        r"single-arm|randomi[sz]ed|phase \w+) (?:\w+ )?(?:study|trial)\b|\banother (?:\w+ )?(?:study|trial)\b",
+                        re.I)
+#: trials in general, and one trial
+_TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
+_ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
+#: "the study that led to that approval": a trial told by what it did, when none was named before
+_DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,8 @@ class Reader:
                 self.comment_lines.append((line_start, line_end))
             line_start = line_end + 1
         self.trial: str | None = None
+        self.unnamed = 0  # trials the article introduces without a name
+        self.last_endpoint: tuple[str, int, str] | None = None  # (trial, sentence index, endpoint) of the last figure
         self.out: list[ExtractedClaim] = []
         self._seen: set[str] = set()
         self.indication_names: dict[str, str] = {}
@@ -162,12 +173,16 @@ class Reader:
             self.trial = trials[0]
 
     def _trial_for(self, i: int, s: Sentence, ms: list[Mention]) -> str | None:
-        """The trial a sentence is about: its own, or the one named last (or next) for "the trial"."""
+        """The trial a sentence is about: its own; a new, unnamed one for "a separate study" (or
+        "the study that led to ..." when none was named before); else the one named last (or
+        next) for "the trial"."""
         own = [m.id for m in ms if m.type == "Trial"]
         if own:
             return own[0]
-        if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL):
-            return None
+        if _NEW_TRIAL.search(s.text) or not self.trial and _DEFINED_TRIAL.search(s.text):
+            return f"KG:trial-unnamed-{self.unnamed + 1}"
+        if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL) or _TRIALS_AT_LARGE.search(s.text) and not _ONE_TRIAL.search(s.text):
+            return None  # no trial spoken of, or trials in general ("the randomized studies did not deliver it")
         if self.trial:
             return self.trial
         for later in self.by_sentence[i + 1:i + 3]:
@@ -188,18 +203,24 @@ class Reader:
         self._evidence_level(s, types, drug)
         if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
             return  # a statement about the evidence as a whole, not about one trial
-        found = [] if _EXPLAINS.search(s.text) and not types["Trial"] else figures.effects(s.text)
-        enrolled = figures.enrolment(s.text)
+        t = s.text
+        found = [] if _EXPLAINS.search(t) and not types["Trial"] else figures.effects(t)
+        enrolled = figures.enrolment(t)
         trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:
-            if _AE.search(s.text) and not found:
+            before = len(self.out)
+            if _AE.search(t) and not found:
                 self._adverse_events(s, trial, drug)
-            elif found or _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
-                self._result(s, trial, types, drug, found)
-            explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if enrolled or explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
-                                         or types["Trial"] and _ONGOING.search(s.text)):
+            elif found or (_RESULT_CUE.search(t) or figures.endpoint(t)) and (
+                    not _DESIGN.search(t) or _NEG.search(t) or _POS.search(t)):
+                self._result(i, s, trial, types, drug, found)
+            explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
+            if enrolled or explicit and (_DESIGN.search(t) or _PHASE.search(t) or _TESTED.search(t)
+                                         or types["Trial"] and _ONGOING.search(t)):
                 self._design(s, trial, types, drug)
+            if trial.startswith("KG:trial-unnamed-") and len(self.out) > before and trial != self.trial:
+                self.unnamed += 1  # a trial the article introduces without a name: "the study" from here on
+                self.trial = trial
 
     # ---------------------------------------------------------------- one kind each
 
@@ -286,9 +307,11 @@ class Reader:
                                {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
                                direction)
 
-    def _result(self, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
+    def _result(self, i, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
         """One claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
-        endpoint alone when the sentence says met or not without a figure."""
+        endpoint alone when the sentence says met or not without a figure. A figure without an
+        endpoint ("The corresponding hazard ratio was 0.63") is of the endpoint of the trial's
+        figure just before (in this sentence or one of the two before)."""
         t = s.text
         n = _N.search(t)
         ind = types["Indication"][0].id if types["Indication"] else (
@@ -296,8 +319,11 @@ class Reader:
         common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None}
         if drug and drug != self.main_drug or types["Drug"]:
             common["drug"] = drug
-        for f in found or [{"endpoint": _endpoint(t) or figures.endpoint(t)}]:
+        for f in found or [{"endpoint": figures.endpoint(t)}]:
             values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+            last = self.last_endpoint
+            if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
+                values["endpoint"] = last[2]
             if values.get("measure") == "rate" and values.get("control_value") is not None:
                 values.update(experimental_pct=values["value"], control_pct=values["control_value"])
             met = _met(t, values)
@@ -306,6 +332,8 @@ class Reader:
             values["met"] = met
             direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
             self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
+            if values.get("endpoint"):
+                self.last_endpoint = (trial, i, values["endpoint"])
 
     def _adverse_events(self, s, trial, drug) -> None:
         pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"

@@ -35,8 +35,8 @@ _PATTERNS = [
     ("md", _WEEKDAY + r"(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)" % (_MON, _DAY)),  # (July 1), on Feb. 22
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
     ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)" % (_MON, _MON)),          # in March
-    ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bof ))"
-          r"(?:(?:early|mid|late|the end of|the start of)[\s-]+)?%s\b(?![\d,.]\d|\s+(?:patients|people|participants))"
+    ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of ))"
+          r"(?:(?:early|mid|late)[\s-]+)?%s\b(?![\d,.]\d|\s+(?:patients|people|participants|subjects|mg|ml|cases|sites))"
      % _YEAR),                                                                 # in 2021, in mid-2020
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
            r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval

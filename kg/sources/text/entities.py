@@ -78,10 +78,18 @@ _FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTI
                      r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
 _TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s(?:\s(?!Phase\b)[A-Z][a-z]+){0,2})(?:\s++\([^)]{0,40}\))?\s++"
                            r"(?:(?i:phase)\s++[0-9IV/b]++\s++)?(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
-_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+|\s++\(|\s++(?:called|named|known as)\s++)(%s)\b" % _TOKEN)
+_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+(?:(?:called|named|known as)\s++)?|\s++\(|"
+                          r"\s++(?:called|named|known as|was|is)\s++)(%s)\b" % _TOKEN)
+#: a coded trial name: an acronym or a drug code, a dash and a two- or three-digit number
+#: ("RATIONALE-306", "AK105-304", "CK-301-101"; a drug code has more digits: "MK-3475"), or "Study 1108"
+_CODED = re.compile(r"(?<![\w%s/.])(?:[A-Z][A-Z0-9]{2,}+|[A-Z]{2,}-\d{3})[%s]\d{2,3}[a-z]?(?![\w%s])|\b(?:Study|Trial) \d{2,5}\b"
+                    % (_DASH, _DASH, _DASH))
+#: an abbreviation defined in parentheses after a name: "squamous cell carcinoma of the anal canal (SCAC)"
+_DEFINED = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9%s]{1,9})\)" % _DASH)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
-               "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs"}
+               "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs",
+               "clinicaltrials", "covid-19", "sars-cov-2"}
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
@@ -176,13 +184,14 @@ class Matcher:
         yield from self._trial_names(text)
 
     def _trial_names(self, text: str) -> Iterable[Mention]:
-        spans = [(m.start(), m.end()) for m in _FAMILY.finditer(text)]
+        spans = [(m.start(), m.end()) for rx in (_FAMILY, _CODED) for m in rx.finditer(text)]
         for rx in (_TRIAL_BEFORE, _TRIAL_AFTER):
             spans += [(m.start(1), m.end(1)) for m in rx.finditer(text)]
         for start, end in spans:
             name = text[start:end]
-            if _key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 or len(name) < 3:
-                continue
+            if (_key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 and not name[:5] in ("Study", "Trial")
+                    or len(name) < 3 or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()):
+                continue  # not a name, or a web address ("ClinicalTrials.gov")
             hits = self._known(name)
             if hits and hits[0][1] != "Trial":
                 continue
@@ -201,22 +210,32 @@ def _no_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
 
 def _again(mentions: list[Mention], text: str) -> list[Mention]:
     """A new name found once by a pattern (with "trial" after it, say) is found everywhere else
-    in the document too, with the same id (a title that names the trial without the word).
-    Drug names match in any case, trial names as written."""
+    in the document too, with the same id (a title that names the trial without the word), and
+    so is an abbreviation defined in parentheses after a name ("... anal canal (SCAC)"), from its
+    definition on. Drug names match in any case, trial names and abbreviations as written."""
     names = Dictionary()
     seen: set[tuple[str, str]] = set()
+    starts = {m.start for m in mentions}
+    defined: set[Mention] = set()
     for m in mentions:  # one mention of each name as written (a name read again a thousand times is added once)
         if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT") and (m.type, m.text) not in seen:
             seen.add((m.type, m.text))
             names.add(m.text, m)
+        d = _DEFINED.match(text, m.end)
+        if d and m.type != "Publication" and sum(c.isupper() for c in d.group(1)) >= 2 and ("=", d.group(1)) not in seen \
+                and not any(k in starts for k in range(d.start(1), d.end(1))):  # "... of the anal canal (SCAC)": SCAC names it from here on
+            seen.add(("=", d.group(1)))
+            abbreviation = Mention(m.type, m.id, d.group(1), d.start(1), d.end(1), m.new)
+            defined.add(abbreviation)
+            names.add(d.group(1), abbreviation)
     if not names.index:
         return mentions
     found = [(0, m) for m in mentions]
     for hit in names.find(text):
         written = text[hit.start:hit.end]
         m = next((x for x in hit.values if x.type == "Drug" or x.text == written), None)
-        if m is not None:
-            found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, True)))
+        if m is not None and not (m in defined and hit.start < m.start):  # an abbreviation names it from its definition on
+            found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, m.new or m not in defined)))
     return _no_overlaps(found)
 
 
@@ -230,7 +249,8 @@ def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
             gap = text[m.end:n.start]
             if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and len(gap) <= 30 and "." not in gap:
                 out[i] = Mention("Trial", n.id, m.text, m.start, m.end, n.new)
-                break
+            if n.type == "Trial":
+                break  # the number after another trial's name is that trial's
     ids = {m.text: m.id for m in out if m.type == "Trial" and m.id.startswith("CLINICALTRIALS:")}
     return [Mention(m.type, ids[m.text], m.text, m.start, m.end, m.new) if m.id.startswith("KG:trial-")
             and m.text in ids else m for m in out]

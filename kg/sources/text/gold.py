@@ -62,7 +62,7 @@ def loose(text: str) -> str:
     return "".join(c for c in str(text).casefold() if c.isalnum())
 
 
-_CONNECTOR = re.compile(r"\s+(?:and|plus|with)\s+|\s*[+/]\s*|(?<=mab)-(?=[a-z]{4,}mab\b)", re.I)
+_CONNECTOR = re.compile(r"\s+(?:and|plus|with)\s+|\s*[+/]\s*|(?<=mab)[\s\u2010-\u2015-]+(?=[a-z]{4,}mab\b)", re.I)
 
 
 def combination(name: str) -> frozenset[str]:

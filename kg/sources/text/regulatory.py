@@ -49,7 +49,8 @@ APPROVAL = re.compile(
     r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b", re.I)
 WITHDRAWAL = re.compile(
-    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal\b[^.;]{0,40}\b(?:took effect|became (?:effective|official)|came into (?:force|effect)|effective)\b|"
+    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"came into (?:force|effect)|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
     r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
@@ -59,20 +60,19 @@ NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
                           r"\b(?:declined|refused|rejected) to approve\b|\bwithout (?:an? )?approval\b", re.I)
 #: a relative clause: what it says is background about the noun before it
-RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+(?:,|(?=;)|$)|"
-                      r"\s(?:in|for|under|of) which\b[^,;]*+(?:,|(?=;)|$)|"
-                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+(?:,|(?=;)|$)")
+RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
+                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
 #: a ", whose ..." clause: about the drug before it
 WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 #: the indication spoken of before
 ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
-                     r"\bthis (?:\w+ )?(?:indication|population|use|setting)\b|\bthe same (?:\w+ )?(?:disease|indication|"
+                     r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
                      r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these)
 _ANY_EVENT = re.compile(r"approv|grant|clear|authori[sz]|indicated|convert|green light|licen[sc]|withdr|pull|"
-                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer|drop|ended|ceased", re.I)
+                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer|drop|ended|ceased|remain", re.I)
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -165,9 +165,7 @@ def blank_relative(text: str) -> str:
     """
     def blank(m: re.Match) -> str:
         g = m.group()
-        head = "," if g.startswith(",") else " "
-        tail = "," if g.endswith(",") and len(g) > 1 else ""
-        return head + " " * (len(g) - 1 - len(tail)) + tail
+        return ("," if g.startswith(",") else " ") + " " * (len(g) - 1)
     return RELATIVE.sub(blank, text)
 
 
@@ -248,9 +246,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if _SUBORDINATE.search(text[:event.end()]) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
+    earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
     if not inds and not organ_inds:
         if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
             inds = [ctx.withdrawal[1:]]
+        elif ANAPHOR.search(text) and earlier:  # "in this disease": the one the sentence named before
+            inds = [(earlier[-1].id, earlier[-1].text)]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]

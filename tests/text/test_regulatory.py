@@ -1,0 +1,85 @@
+"""Approvals and withdrawals read by rule (kg/sources/text/regulatory.py), each rule on sentences
+written for this test."""
+from __future__ import annotations
+
+ATEZO, DURVA, NIVO, PEMBRO = "DRUGBANK:DB11595", "DRUGBANK:DB11714", "DRUGBANK:DB09035", "DRUGBANK:DB09037"
+UC, HCC, SCLC, MEL = "MONDO:0040679", "MONDO:0007256", "MONDO:0008433", "MONDO:0005105"
+
+
+def _regulatory(reader, text):
+    return [(c.kind, c.subject, c.object, {k: v for k, v in c.values.items() if k not in ("indication", "status")})
+            for c in reader(text) if c.kind in ("approval", "withdrawal")]
+
+
+def test_approvals_told_as_nouns(reader):
+    got = _regulatory(reader, "Roche today (4 May 2020) announced FDA approval of atezolizumab for hepatocellular carcinoma.")
+    assert [(k, d, i, v["date"]) for k, d, i, v in got] == [("approval", ATEZO, HCC, "2020-05-04")]
+    got = _regulatory(reader, "Its results led to the approval of nivolumab by the FDA on 16 August 2018 in small cell lung cancer.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, SCLC, "2018-08-16")]
+    got = _regulatory(reader, "Durvalumab first won FDA clearance on 1 May 2017, under the accelerated pathway, for urothelial carcinoma.")
+    assert [(d, v["date"], v["approval_type"]) for _, d, _, v in got] == [(DURVA, "2017-05-01", "accelerated")]
+    got = _regulatory(reader, "Pembrolizumab's approval in small cell lung cancer, granted in June 2019 after a single-arm "
+                              "study, is covered elsewhere.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(PEMBRO, SCLC, "2019-06")]
+
+
+def test_approvals_in_force(reader):
+    got = _regulatory(reader, "Nivolumab has held a full approval since March 2021 for urothelial carcinoma.")
+    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, UC, "2021-03", "regular")]
+    got = _regulatory(reader, "Atezolizumab also remains an option for hepatocellular carcinoma.")
+    assert [(d, i) for _, d, i, _ in got] == [(ATEZO, HCC)]
+
+
+def test_conversions_and_the_clause_of_another_drug(reader):
+    got = _regulatory(reader, "In melanoma, durvalumab competes with nivolumab, whose 2015 accelerated approval in this "
+                              "disease was converted to a full approval in 2019.")
+    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, MEL, "2019", "conversion")]
+
+
+def test_background_is_no_claim(reader):
+    assert _regulatory(reader, "Nivolumab enters a market in which atezolizumab and durvalumab, both still approved "
+                               "for urothelial carcinoma, are widely used.") == []
+    assert _regulatory(reader, "Several older leaflets list medicines for urothelial carcinoma which are no longer "
+                               "approved for that use.") == []
+    assert _regulatory(reader, "Prescribing of durvalumab rose slowly after the drug was cleared for urothelial carcinoma.") == []
+    assert _regulatory(reader, "Durvalumab was not approved for hepatocellular carcinoma in 2019.") == []
+
+
+def test_withdrawal_dates_by_the_words_before_them(reader):
+    got = _regulatory(reader, "Durvalumab used to be approved for urothelial carcinoma, but that use ended in 2021: the "
+                              "maker announced the step on 22 February 2021, and it became official on 19 March 2021.")
+    assert got == [("withdrawal", DURVA, UC, {"announced": "2021-02-22", "effective": "2021-03-19"})]
+    got = _regulatory(reader, "Nivolumab's approval in small cell lung cancer was withdrawn in January 2021.")
+    assert [(k, v) for k, _, _, v in got] == [("withdrawal", {"effective": "2021-01"})]
+
+
+def test_a_later_sentence_refers_to_the_withdrawal(reader):
+    text = ("Nivolumab maker Bristol Myers Squibb pulled the small cell lung cancer indication on 29 December 2020. "
+            "The withdrawal itself took effect on 4 January 2021.")
+    got = _regulatory(reader, text)
+    assert [(k, d, i, v.get("announced"), v.get("effective")) for k, d, i, v in got] == [
+        ("withdrawal", NIVO, SCLC, "2020-12-29", None), ("withdrawal", NIVO, SCLC, None, "2021-01-04")]
+
+
+def test_a_day_without_a_year_takes_the_articles_year(reader):
+    text = "Monday, March 8, 2021\n\nGenentech said on Sunday (March 7) that it would withdraw atezolizumab's indication " \
+           "in urothelial carcinoma."
+    assert [(k, v["announced"]) for k, _, _, v in _regulatory(reader, text)] == [("withdrawal", "2021-03-07")]
+
+
+def test_the_same_day_and_a_follow_up_in_the_past_tense(reader):
+    text = ("On 4 May 2020, nivolumab was cleared for first-line hepatocellular carcinoma. "
+            "On the same day it was also cleared on its own for people whose cancer grew after sorafenib.")
+    assert [(d, i, v["date"]) for _, d, i, v in _regulatory(reader, text)] == [(NIVO, HCC, "2020-05-04")] * 2
+    news = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
+            "Nivolumab, with ipilimumab, was approved as initial therapy for hepatocellular carcinoma.")
+    assert [v.get("date") for *_, v in _regulatory(reader, news)] == ["2020-05-04", "2020-05-04"]
+    later = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
+             "Nivolumab is also approved for hepatocellular carcinoma after sorafenib.")
+    assert [v.get("date") for *_, v in _regulatory(reader, later)] == ["2020-05-04", None]
+
+
+def test_a_withdrawal_keeps_its_setting(reader):
+    got = _regulatory(reader, "Atezolizumab's other urothelial carcinoma use, as a first treatment for people who cannot "
+                              "have cisplatin, was withdrawn in December 2022.")
+    assert got == [("withdrawal", ATEZO, UC, {"effective": "2022-12", "setting_line": "first"})]
