@@ -187,3 +187,20 @@ def test_a_result_told_without_a_figure(reader):
             "primary endpoint.")
     assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", None, None, False),
                                                         ("overall survival", None, None, False)]
+
+
+def _mechanisms(reader, text):
+    return [(c.subject, c.object) for c in reader(text) if c.kind == "mechanism" and c.predicate == "binds"]
+
+
+def test_mechanisms_told_in_plain_words(reader):
+    PD1, CTLA4, PDL1 = "HGNC:8760", "HGNC:2505", "HGNC:17635"
+    assert _mechanisms(reader, "Nivolumab works on a brake on immune cells called PD-1.") == [("DRUGBANK:DB09035", PD1)]
+    assert _mechanisms(reader, "Zelvomab and velotumab are antibodies that latch on to CTLA-4.") == [
+        ("KG:drug-velotumab", CTLA4), ("KG:drug-zelvomab", CTLA4)]
+    assert _mechanisms(reader, "Durvalumab is an antibody to programmed death-ligand 1.") == [("DRUGBANK:DB11714", PDL1)]
+    assert _mechanisms(reader, "Zelvomab, an anti\u2013PD-1 antibody, is given every three weeks.") == [("KG:drug-zelvomab", PD1)]
+    # no drug named, and none spoken of as the subject: no claim; a comparator is not the subject
+    assert _mechanisms(reader, "By blocking PD-1, they help immune cells attack the cancer.") == []
+    assert _mechanisms(reader, "The CTLA-4 antibody extended survival compared with sorafenib.") == []
+    assert _mechanisms(reader, "Durvalumab is given by drip. It binds PD-L1.") == [("DRUGBANK:DB11714", PDL1)]

@@ -83,3 +83,36 @@ def test_a_withdrawal_keeps_its_setting(reader):
     got = _regulatory(reader, "Atezolizumab's other urothelial carcinoma use, as a first treatment for people who cannot "
                               "have cisplatin, was withdrawn in December 2022.")
     assert got == [("withdrawal", ATEZO, UC, {"effective": "2022-12", "setting_line": "first"})]
+
+
+def test_sought_expected_or_possible_approvals_are_no_claims(reader):
+    for text in ("The maker has applied for approval of durvalumab in hepatocellular carcinoma.",
+                 "An FDA decision on approval of durvalumab in hepatocellular carcinoma is pending.",
+                 "Analysts expect the FDA to approve durvalumab in hepatocellular carcinoma in 2026.",
+                 "Durvalumab could be approved for hepatocellular carcinoma next year."):
+        assert _regulatory(reader, text) == [], text
+    # "May" the month is no modal verb
+    got = _regulatory(reader, "In May 2021 durvalumab was approved for hepatocellular carcinoma.")
+    assert [v["date"] for *_, v in got] == ["2021-05"]
+
+
+def test_a_label_with_its_date_and_an_approval_told_by_ellipsis(reader):
+    text = ("The FDA approved durvalumab on 2 March 2022 for hepatocellular carcinoma. "
+            "Under the earlier label, dated 9 September 2020, its use had been narrower.")
+    assert [v["date"] for *_, v in _regulatory(reader, text)] == ["2022-03-02", "2020-09-09"]
+    text = ("Atezolizumab was approved for hepatocellular carcinoma in May 2020. "
+            "Nivolumab followed in March 2021 with a similar schedule.")
+    assert [(d, i, v["date"]) for _, d, i, v in _regulatory(reader, text)] == [(ATEZO, HCC, "2020-05"), (NIVO, HCC, "2021-03")]
+    # not after an approval, "followed" is no approval
+    assert _regulatory(reader, "Nivolumab followed in March 2021 with a similar schedule.") == []
+
+
+def test_a_tissue_agnostic_indication_takes_its_biomarker(reader):
+    got = _regulatory(reader, "In June 2021, pembrolizumab also received approval for adults with MSI-H advanced "
+                              "solid tumors that had progressed.")
+    assert [(i, v["date"]) for _, _, i, v in got] == [("KG:indication-microsatellite-instability-high-solid-tumours", "2021-06")]
+
+
+def test_as_is_no_subordinator(reader):
+    got = _regulatory(reader, "Nivolumab as a single agent was also approved for hepatocellular carcinoma.")
+    assert [(d, i) for _, d, i, _ in got] == [(NIVO, HCC)]

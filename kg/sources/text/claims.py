@@ -38,7 +38,7 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _OR, _ORGAN, _ORGAN_LIST,
     _ORGAN_QUALIFIED, _P, _PAIR, _PAPER_LINE, _PHASE, _POS,
     _PRIMARY, _RATE, _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TARGET_BINDS_AFTER,
-    _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
+    _DRUG_PRONOUN, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
     _date, _endpoint, _line, _met, _num, _phase_name,
 )
 from kg.sources.text import dates, figures, regulatory
@@ -263,7 +263,7 @@ class Reader:
     def _mechanism(self, s, ms, types, drug) -> None:
         if not types["Target"] or not _MECH_CUE.search(s.text):
             return
-        own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 12):m.start])]
+        own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 16):m.start])]
         for m in types["Target"]:
             prior = [d for d in own if d.end <= m.start]
             subjects = [prior[-1]] if prior else own[:1]
@@ -272,8 +272,8 @@ class Reader:
                 subjects.append(prior[-len(subjects) - 1])
             before = self.text[max(s.start, m.start - 60):m.start]
             after = self.text[m.end:min(s.end, m.end + 40)]
-            if _TARGET_NOT.search(before[-14:]) or not own and _GENERIC.search(before):
-                continue  # contrasted, or said of a class of drugs or of another drug, not of this one
+            if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or not _DRUG_PRONOUN.search(s.text)):
+                continue  # contrasted, or said of a class of drugs, another drug, or no drug ("By blocking PD-1, they ...")
             if _TARGET_SPARES.search(before):
                 action = "spares interaction with"
             elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):

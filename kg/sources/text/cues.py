@@ -101,14 +101,19 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:trial|study|final analysis|analys
 _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b|\barms?\b|\bgroup\b", re.I),
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
-_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|against|prevent|attach|stick|"
-                       r"spar|preserv|checkpoint", re.I)
-_TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?)\s*$", re.I)
+_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagonist|agonist|against|prevent|attach|stick|"
+                       r"spar|preserv|checkpoint|antibod|latch|works? on", re.I)
+_TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?|compared (?:with|to)|than|over)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
-_TARGET_BINDS_BEFORE = re.compile(r"(?:anti-|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|(?<!from engaging )to|"
-                                  r"attach\w* to|stick\w* to|works? on)\s*(?:the\s+)?(?:immune checkpoint\s+)?"
-                                  r"(?:receptor\s+|protein\s+|molecule\s+)?$", re.I)
+_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|"
+                                  r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on)\s*"
+                                  r"(?:(?:the\s+)?(?:immune checkpoint\s+)?(?:receptor\s+|protein\s+|molecule\s+)?|"
+                                  # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"
+                                  r"(?:an?|the|another)\s+(?:\w+\s+){0,2}?(?:brake|protein|receptor|molecule|checkpoint|switch)s?"
+                                  r"\s+(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)$", re.I)
+#: a sentence that names no drug speaks of one only through a pronoun or "the drug" as its subject
+_DRUG_PRONOUN = re.compile(r"^\W*(?:it|its|this (?:drug|medicine|antibody)|the (?:drug|medicine|antibody))\b", re.I)
 _TARGET_BINDS_AFTER = re.compile(r"^\+?\s*(?:-?\s*(?:directed|targeted|targeting))?\s*(?:immune\s+)?(?:checkpoint\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)
 

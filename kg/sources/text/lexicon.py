@@ -43,6 +43,15 @@ _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
     "ovarian cancer": ("ovarian carcinoma",),
     "squamous cell carcinoma of the anal canal": ("anal cancer", "anal canal cancer"),
     "mesothelioma": (),
+    # tissue-agnostic indications: the biomarker that defines them is read from the clause
+    "solid tumours": ("solid tumors", "solid tumour", "solid tumor"),
+}
+#: biomarkers of tissue-agnostic indications ("dMMR ... solid tumours") -> the words of the indication's name
+BIOMARKERS: dict[str, str] = {
+    "mismatch repair deficient": "mismatch repair deficient", "mismatch repair-deficient": "mismatch repair deficient",
+    "dMMR": "mismatch repair deficient", "MSI-H": "microsatellite instability-high",
+    "microsatellite instability-high": "microsatellite instability-high", "TMB-H": "tumour mutational burden-high",
+    "tumor mutational burden-high": "tumour mutational burden-high", "tumour mutational burden-high": "tumour mutational burden-high",
 }
 #: every form of a disease -> its canonical name
 DISEASES: dict[str, str] = {}

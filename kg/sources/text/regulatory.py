@@ -45,7 +45,8 @@ APPROVAL = re.compile(
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
-    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|"
+    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\blabel,? (?:dated|of|issued)\b|"
     r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b", re.I)
 WITHDRAWAL = re.compile(
@@ -58,7 +59,11 @@ WITHDRAWAL = re.compile(
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
 NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
-                          r"\b(?:declined|refused|rejected) to approve\b|\bwithout (?:an? )?approval\b", re.I)
+                          r"\b(?:declined|refused|rejected) to approve\b|\bwithout (?:an? )?approval\b|"
+                          # sought, awaited or expected: no approval yet
+                          r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
+                          r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
+                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
 #: a relative clause: what it says is background about the noun before it
 RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
                       r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
@@ -72,7 +77,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bth
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these)
 _ANY_EVENT = re.compile(r"approv|grant|clear|authori[sz]|indicated|convert|green light|licen[sc]|withdr|pull|"
-                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer|drop|ended|ceased|remain", re.I)
+                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer|drop|ended|ceased|remain|label|followed", re.I)
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -85,8 +90,10 @@ GENERIC = re.compile(r"\b(?:medicines|drugs|treatments|therapies|immunotherapies
 OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|diseases|tumou?r types|cancer types|"
                    r"approvals|conditions)\b", re.I)
 #: a temporal or causal clause: an event in it without a date of its own is background
-_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though|as)\s+"
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
                           r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
+#: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same day\b", re.I)
@@ -224,6 +231,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     text = blank_relative(raw) if who is None else raw
     approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
     withdrawn = bool(WITHDRAWAL.search(text))
+    follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
+    if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
+        approved = True
     if not approved and not withdrawn or OTHER.search(text):
         return
     b = a + len(raw)
@@ -235,7 +245,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         drug = before[-1].id if before else None
     else:
         drug = subject_drug(text, drugs)
-    event = APPROVAL.search(text) if approved else WITHDRAWAL.search(text)
+    event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
     found = dates.find(text, ctx.year, ctx.today)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
@@ -259,6 +269,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
     if not inds and not organ_inds or drug is None:
         return
+    inds = [_tissue_agnostic(text, ident, name) for ident, name in inds]
     date = _event_date(found, event.start())
     if date is None and SAME_DATE.search(text):
         date = ctx.date
@@ -321,12 +332,35 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
     return out
 
 
+_SOLID = "KG:indication-solid-tumours"
+
+
+def _tissue_agnostic(text: str, ident: str, name: str | None) -> tuple[str, str | None]:
+    """"solid tumours" with the biomarker the clause gives ("dMMR ... solid tumours") is the
+    indication of that biomarker: tissue-agnostic approvals are defined by it.
+
+    >>> _tissue_agnostic("for dMMR recurrent or advanced solid tumours", _SOLID, "solid tumours")
+    ('KG:indication-mismatch-repair-deficient-solid-tumours', 'mismatch repair deficient solid tumours')
+    """
+    if ident != _SOLID:
+        return ident, name
+    from kg.sources.text.lexicon import BIOMARKERS
+
+    found = [(m.start(), words) for form, words in BIOMARKERS.items()
+             for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(form), text)]
+    if not found:
+        return ident, name
+    words = min(found)[1] + " solid tumours"
+    return "KG:indication-" + re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-"), words
+
+
 def _name(ident: str, name: str | None) -> str | None:
     """An indication's name for a claim's values: only for one the graph does not hold."""
     if ident.startswith("KG:indication-"):
         from kg.sources.text.lexicon import DISEASES
 
-        return DISEASES.get(name or "", name)
+        by_id = {"KG:indication-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"): d for d in DISEASES.values()}
+        return DISEASES.get(name or "", by_id.get(ident, name))  # an abbreviation the article defined: the disease's name
     return None
 
 
