@@ -201,7 +201,7 @@ class Reader:
         regulatory.read(self, i, s, ms, self._organs)
         self._mechanism(s, ms, types, drug)
         self._evidence_level(s, types, drug)
-        if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
+        if self._evidence_statement:
             return  # a statement about the evidence as a whole, not about one trial
         t = s.text
         found = [] if _EXPLAINS.search(t) and not types["Trial"] else figures.effects(t)
@@ -287,6 +287,11 @@ class Reader:
 
     def _evidence_level(self, s, types, drug) -> None:
         inds = list(dict.fromkeys(m.id for m in types["Indication"]))
+        low = s.text.lower()
+        self._evidence_statement = False
+        if "regulatory" not in low and "randomi" not in low and "of the" not in low and "trials" not in low:
+            return  # none of the statements below can be made without one of these words
+        self._evidence_statement = any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL))
         if _REGULATORY.search(s.text):
             self.claim(s, "evidence level", drug, "describes", None,
                        {"statement": "regulatory-approved with clinical trial data"}, "regulatory approval")

@@ -43,7 +43,9 @@ _PATTERNS = [
     ("today", r"\btoday\b"),
 ]
 _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERNS))
-_GROUPS = {name: i for i, name in enumerate(n for n, _ in _PATTERNS)}
+#: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
+_ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
+                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today\b)")
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,15 @@ def find(text: str, year: str | None = None, today: str | None = None) -> list[D
     >>> [d.iso for d in find("granted in December 2023, announced today", today="2024-08-01")]
     ['2023-12', '2024-08-01']
     """
-    out = []
-    for m in _DATE.finditer(text):
+    out: list[Date] = []
+    after = 0
+    for anchor in _ANCHOR.finditer(text):  # the pattern is tried only where a date can start
+        if anchor.start() < after:
+            continue
+        m = _DATE.match(text, anchor.start())
+        if m is None:
+            continue
+        after = m.end()
         kind = m.lastgroup
         g = [x for x in m.groups()[m.re.groupindex[kind]:] if x is not None]
         try:

@@ -93,10 +93,9 @@ _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rn
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
-_LEXICON = Dictionary(
-    [(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
-    + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
-    + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
+_LEXICON = ([(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
+            + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
+            + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
 _NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
 
 
@@ -110,6 +109,7 @@ class Matcher:
 
     def __init__(self, entries: Iterable[tuple[str, str, str]]):
         self.names = Dictionary()
+        self.both = Dictionary()  # the graph's names and the lexicon's, found in one pass (the graph's first)
         self.ids: dict[str, str] = {}  # known id -> type
         self.forms: dict[str, set[str]] = {}  # known id -> its names
         for ident, typ, form in entries:
@@ -118,6 +118,9 @@ class Matcher:
             self.forms.setdefault(ident, set()).add(form)
             if len(form) >= 2:
                 self.names.add(form, (ident, typ))
+                self.both.add(form, ("graph", ident, typ))
+        for form, value in _LEXICON:
+            self.both.add(form, ("lexicon", *value))
 
     @classmethod
     def from_store(cls, store) -> "Matcher":
@@ -140,29 +143,28 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, without overlaps (dictionary hits win)."""
         found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins a tie
-        for m in self.names.find(text):
+        graph_ids: dict[tuple[str, str], str | None] = {}
+        for m in self.both.find(text):
             if _NON.search(text, max(0, m.start - 4), m.start):
                 continue
-            ident, typ = m.values[0]
-            found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
-        found += [(1, x) for x in self._lexicon(text)]
+            if m.values[0][0] == "graph":
+                _, ident, typ = m.values[0]
+                found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
+            else:
+                found.append((1, self._lexicon(text, m, graph_ids)))
         found += [(2, x) for x in self._patterns(text)]
         out = _link_trials_to_nct(_no_overlaps(found), text)
         return _again(out, text)
 
-    def _lexicon(self, text: str) -> Iterable[Mention]:
-        """Diseases, brands and targets the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
-        under the graph's id where it knows them by any of their names."""
-        graph_ids: dict[tuple[str, str], str | None] = {}
-        for hit in _LEXICON.find(text):
-            if _NON.search(text, max(0, hit.start - 4), hit.start):
-                continue
-            typ, name, ident = hit.values[0]
-            if (typ, name) not in graph_ids:  # looked up once per name, not once per mention
-                forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
-                graph_ids[typ, name] = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
-            ident = graph_ids[typ, name] or ident
-            yield Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
+    def _lexicon(self, text: str, hit, graph_ids: dict[tuple[str, str], str | None]) -> Mention:
+        """A disease, brand or target the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
+        under the graph's id where it knows it by any of its names."""
+        _, typ, name, ident = hit.values[0]
+        if (typ, name) not in graph_ids:  # looked up once per name, not once per mention
+            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
+            graph_ids[typ, name] = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
+        ident = graph_ids[typ, name] or ident
+        return Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):

@@ -65,6 +65,11 @@ ENDPOINTS = [
     (r"\bsurvival\b", "overall survival"),
 ]
 _ENDPOINTS = [(re.compile(rx, re.I), name) for rx, name in ENDPOINTS]
+#: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
+_ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow",
+                   "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
+                   "shr", "smaller")
+_OS = re.compile(r"\bOS\b", re.I)
 
 _RATIO = re.compile(r"((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*\[HR\])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
@@ -97,10 +102,17 @@ def endpoint(text: str) -> str | None:
     >>> endpoint("those given A had their cancer come back or died"), endpoint("held melanoma in check")
     ('disease-free survival', 'progression-free survival')
     """
+    if not _may_name_endpoint(text):
+        return None
     for rx, name in _ENDPOINTS:
         if rx.search(text):
             return name
     return None
+
+
+def _may_name_endpoint(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _ENDPOINT_WORDS) or bool(_OS.search(text))
 
 
 def _num(s: str) -> float | int:
@@ -147,7 +159,12 @@ def effects(text: str) -> list[dict[str, Any]]:
     ratios = _ratios(text)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
     rate = _RATE_CUE.search(text) if not ratios else None
-    whole = endpoint(text)
+    known: list[str | None] = []
+
+    def whole() -> str | None:  # the sentence's endpoint, looked for once and only when a figure needs it
+        if not known:
+            known.append(endpoint(text))
+        return known[0]
     out += _ratio_figures(text, ratios, whole)
     if not ratios:
         out += _reductions(text, whole)
@@ -159,7 +176,7 @@ def effects(text: str) -> list[dict[str, Any]]:
         value = (two.group(1) if two else one.group(1)).strip()
         f = {"measure": "median", "unit": "months", "start": m.start(),
              "value": "not reached" if value.lower() == "not reached" else _num(re.match(r"[\d.]+", value).group()),
-             "endpoint": endpoint(text[m.start():(two or one).start()]) or _last_endpoint(text[:m.start()]) or whole}
+             "endpoint": endpoint(text[m.start():(two or one).start()]) or _last_endpoint(text[:m.start()]) or whole()}
         if two:
             f["control_value"] = _num(two.group(3))
         out.append(f)
@@ -196,7 +213,7 @@ class _Restated:
         return self.second.end()
 
 
-def _ratio_figures(text: str, ratios: list, whole: str | None) -> list[dict[str, Any]]:
+def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
     out = []
     for k, m in enumerate(ratios):
         nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
@@ -204,13 +221,13 @@ def _ratio_figures(text: str, ratios: list, whole: str | None) -> list[dict[str,
         around = text[max(0, m.start() - 120):m.end()]  # the endpoint is named before the ratio or in "hazard ratio for X"
         value = float(m.group(2))
         f = {"measure": measure, "value": value, "start": m.start(),
-             "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole}
+             "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole()}
         f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90), value))
         out.append(f)
     return out
 
 
-def _reductions(text: str, whole: str | None) -> list[dict[str, Any]]:
+def _reductions(text: str, whole) -> list[dict[str, Any]]:
     """"a 27% lower risk of death", "cut the risk of relapse by 43%": the hazard ratio 0.73, 0.57."""
     out = []
     for m in _REDUCTION.finditer(text):
@@ -219,13 +236,13 @@ def _reductions(text: str, whole: str | None) -> list[dict[str, Any]]:
             continue
         end = min(len(text), m.end() + 60)
         f = {"measure": "HR", "value": round(1 - pct / 100, 2), "start": m.start(), "derived_from": m.group().strip(),
-             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[max(0, m.start() - 120):m.start()]) or whole}
+             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[max(0, m.start() - 120):m.start()]) or whole()}
         f.update(_ci_p(text, m.end(), end))
         out.append(f)
     return out
 
 
-def _rates(text: str, cue: re.Match, whole: str | None) -> list[dict[str, Any]]:
+def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
     """The rate of a response sentence: its first percentage and the control arm's after it, or
     several percentages each with its own CI."""
     cis = [(c.start(), c.end()) for c in _CI.finditer(text)]
@@ -234,7 +251,7 @@ def _rates(text: str, cue: re.Match, whole: str | None) -> list[dict[str, Any]]:
             and not _NOT_RATE.search(text[max(0, p.start() - 25):p.start()])]
     if not pcts:
         return []
-    name = endpoint(text[max(0, cue.start() - 40):cue.end()]) or whole
+    name = endpoint(text[max(0, cue.start() - 40):cue.end()]) or whole()
     with_ci = []
     for k, p in enumerate(pcts):
         nxt = pcts[k + 1].start() if k + 1 < len(pcts) else len(text)
@@ -257,6 +274,8 @@ def _rates(text: str, cue: re.Match, whole: str | None) -> list[dict[str, Any]]:
 
 def _last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``."""
+    if not _may_name_endpoint(text):
+        return None
     best, where = None, -1
     for rx, name in _ENDPOINTS[:-1]:
         for m in rx.finditer(text):
@@ -273,6 +292,7 @@ _ENROL_AFTER = re.compile(r"(?:\bn\s*=\s*)?" + _INT + r"\s+(?:\w+\s+){0,1}?" + _
 _ENROL_BEFORE = re.compile(r"(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE, re.I)
+_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
@@ -285,15 +305,21 @@ def enrolment(text: str) -> tuple[int, str] | None:
     >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
     True
     """
+    low = text.lower()
+    if not any(w in low for w in _PEOPLE_WORDS):
+        return None
     text = words_to_numbers(text)
+    if not _DIGIT.search(text):
+        return None
     m = _ENROL_AFTER.search(text)
     if m:
         n, how = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    elif (m := _ENROL_BEFORE.search(text)) is not None:
+        n, how = m.group(2), m.group(1)
+    elif (m := _TOTAL.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
     else:
-        m = _ENROL_BEFORE.search(text) or _TOTAL.search(text)
-        if not m:
-            return None
-        n, how = (m.group(2), m.group(1)) if m.re is _ENROL_BEFORE else (m.group(1), "enrolled")
+        return None
     how = how.lower()
     how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated")) else "enrolled" if how.startswith(
         ("enrol", "included", "recruited", "involved", "comprised", "took", "participated", "were studied")) else how

@@ -75,9 +75,11 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bth
                      r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
                      re.I)
-#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these)
-_ANY_EVENT = re.compile(r"approv|grant|clear|authori[sz]|indicated|convert|green light|licen[sc]|withdr|pull|"
-                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer|drop|ended|ceased|remain|label|followed", re.I)
+#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
+#: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
+_EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+                "withdr", "pull", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
+                "ended", "ceased", "remain", "label", "followed")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -212,7 +214,8 @@ def clauses(text: str) -> list[tuple[int, int, int | None]]:
 def read(reader, i: int, s, mentions, organs) -> None:
     """The approval and withdrawal claims of sentence ``s`` (the ``i``-th, with its ``mentions``),
     given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
-    if not _ANY_EVENT.search(s.text):
+    low = s.text.lower()
+    if not any(w in low for w in _EVENT_WORDS):
         return
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
