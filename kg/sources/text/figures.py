@@ -64,14 +64,24 @@ ENDPOINTS = [
     (r"duration of response", "duration of response"),
     (r"\bsurvival\b", "overall survival"),
 ]
-_ENDPOINTS = [(re.compile(rx, re.I), name) for rx, name in ENDPOINTS]
+#: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
+_GATES = {"invasive disease-free survival": ("invasive",),
+          "disease-free survival": ("disease", "dfs", "recurren", "rfs", "relaps", "recurr", "return", "back", "died"),
+          "event-free survival": ("event", "efs", "came back"),
+          "progression-free survival": ("progress", "pfs", "grow", "worse", "spread", "check", "control"),
+          "overall survival": ("overall", "os", "death", "dying", "live"),
+          "pathological complete response": ("patholog", "pcr", "cells"),
+          "objective response rate": ("respon", "orr", "shr", "smaller"),
+          "duration of response": ("duration",), "survival": ("surviv",)}
+_ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
+              for rx, name in ENDPOINTS]
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
 _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
                    "shr", "smaller")
 _OS = re.compile(r"\bOS\b", re.I)
 
-_RATIO = re.compile(r"((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*\[HR\])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
+_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*\[HR\])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
@@ -104,8 +114,9 @@ def endpoint(text: str) -> str | None:
     """
     if not _may_name_endpoint(text):
         return None
-    for rx, name in _ENDPOINTS:
-        if rx.search(text):
+    low = text.lower()
+    for rx, name, gate in _ENDPOINTS:
+        if any(w in low for w in gate) and rx.search(text):
             return name
     return None
 
@@ -277,7 +288,10 @@ def _last_endpoint(text: str) -> str | None:
     if not _may_name_endpoint(text):
         return None
     best, where = None, -1
-    for rx, name in _ENDPOINTS[:-1]:
+    low = text.lower()
+    for rx, name, gate in _ENDPOINTS[:-1]:
+        if not any(w in low for w in gate):
+            continue
         for m in rx.finditer(text):
             if m.start() > where:
                 best, where = name, m.start()
@@ -286,10 +300,10 @@ def _last_endpoint(text: str) -> str | None:
 
 _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
         r"underwent randomi[sz]ation|took part|participated|were studied)")
-_ENROL_AFTER = re.compile(r"(?:\bn\s*=\s*)?" + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE + r"\s+(?:were\s+|had been\s+|have been\s+)"
-                          + _HOW + r"|(?:\bn\s*=\s*)?" + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE + r"\s+"
-                          r"(underwent randomi[sz]ation|took part|participated)", re.I)
-_ENROL_BEFORE = re.compile(r"(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+#: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
+_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE + r"\s+(?:(?:were|had been|have been)\s+"
+                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated))", re.I)
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
@@ -313,7 +327,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
         return None
     m = _ENROL_AFTER.search(text)
     if m:
-        n, how = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n, how = m.group(1), m.group(2) or m.group(3)
     elif (m := _ENROL_BEFORE.search(text)) is not None:
         n, how = m.group(2), m.group(1)
     elif (m := _TOTAL.search(text)) is not None:
