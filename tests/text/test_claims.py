@@ -204,3 +204,11 @@ def test_mechanisms_told_in_plain_words(reader):
     assert _mechanisms(reader, "By blocking PD-1, they help immune cells attack the cancer.") == []
     assert _mechanisms(reader, "The CTLA-4 antibody extended survival compared with sorafenib.") == []
     assert _mechanisms(reader, "Durvalumab is given by drip. It binds PD-L1.") == [("DRUGBANK:DB11714", PDL1)]
+
+
+def test_a_target_named_before_blocking_antibody(reader):
+    assert _mechanisms(reader, "Zelvomab is a programmed death receptor-1 (PD-1) blocking antibody.") == [
+        ("KG:drug-zelvomab", "HGNC:8760")]
+    assert _mechanisms(reader, "Velotumab is a LAG-3-blocking antibody.") == [("KG:drug-velotumab", "HGNC:6476")]
+    # a title that says it again is no claim of its own
+    assert _mechanisms(reader, "Maker wins approval for zelvomab, a PD-1-blocking antibody") == []

@@ -87,3 +87,30 @@ def test_numbers_of_patients(text, expected):
 
 def test_no_endpoint_in_a_sentence_without_one():
     assert endpoint("The regimen did not beat chemotherapy alone.") is None
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The risk of death was reduced by 22% with the antibody.", 0.78),
+    ("With the antibody, the risk of progression was 35% lower.", 0.65),
+])
+def test_a_reduction_told_in_the_passive(text, value):
+    assert (_one(text)["measure"], _one(text)["value"]) == ("HR", value)
+
+
+def test_abbreviated_medians_ratios_named_twice_and_landmark_rates():
+    got = effects("mPFS was 6.9 vs 4.2 months (hazard ratio (HR) 0.62; 95% CI, 0.50 to 0.77).")
+    assert [(f["measure"], f["value"], f["endpoint"]) for f in got] == [
+        ("median", 6.9, "progression-free survival"), ("HR", 0.62, "progression-free survival")]
+    f = _one("The 3-year overall survival rate was 41% with the combination versus 30% with chemotherapy.")
+    assert (f["measure"], f["value"], f["control_value"], f["endpoint"]) == ("rate", 41, 30, "overall survival")
+    f = _one("Event-free survival at 24 months was 62.4% and 40.6%, respectively.")
+    assert (f["value"], f["control_value"], f["endpoint"]) == (62.4, 40.6, "event-free survival")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In all, 512 patients with untreated disease were randomly assigned.", (512, "randomised")),
+    ("Of the 1,240 patients randomised, 620 received the antibody.", (1240, "randomised")),
+    ("The trial, involving 377 adults, ran in 20 countries.", (377, "enrolled")),
+])
+def test_numbers_of_patients_with_a_description_between(text, expected):
+    assert enrolment(text) == expected

@@ -116,3 +116,15 @@ def test_a_tissue_agnostic_indication_takes_its_biomarker(reader):
 def test_as_is_no_subordinator(reader):
     got = _regulatory(reader, "Nivolumab as a single agent was also approved for hepatocellular carcinoma.")
     assert [(d, i) for _, d, i, _ in got] == [(NIVO, HCC)]
+
+
+def test_more_ways_to_tell_an_approval_and_a_withdrawal(reader):
+    for text in ("FDA approves durvalumab for hepatocellular carcinoma on 21 October 2022.",
+                 "Durvalumab was given approval by the FDA on 21 October 2022 for hepatocellular carcinoma.",
+                 "The FDA's decision on 21 October 2022 to approve durvalumab for hepatocellular carcinoma was expected.",
+                 "On 21 October 2022 the FDA expanded the durvalumab label to include hepatocellular carcinoma."):
+        assert [(k, d, i, v["date"]) for k, d, i, v in _regulatory(reader, text)] == [
+            ("approval", DURVA, HCC, "2022-10-21")], text
+    got = _regulatory(reader, "In March 2021 the maker removed the small cell lung cancer indication from the "
+                              "pembrolizumab label.")
+    assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", PEMBRO, SCLC)]

@@ -261,8 +261,8 @@ class Reader:
         return out
 
     def _mechanism(self, s, ms, types, drug) -> None:
-        if not types["Target"] or not _MECH_CUE.search(s.text):
-            return
+        if not types["Target"] or not _MECH_CUE.search(s.text) or not regulatory.HEADING.search(s.text):
+            return  # no target, no word of action, or a heading (the text says it again)
         own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 16):m.start])]
         for m in types["Target"]:
             prior = [d for d in own if d.end <= m.start]

@@ -62,6 +62,7 @@ _NEG = re.compile(r"\b(?:did not|does not|didn't|failed to|no (?:significant |ad
                   r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant|missed|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
+                  r"statistically significant|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met its (?:primary )?end ?point|superior|"
                   r"reduced the risk|demonstrated (?:significant )?improvements?|established)\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"
@@ -114,7 +115,8 @@ _TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|bl
                                   r"\s+(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)$", re.I)
 #: a sentence that names no drug speaks of one only through a pronoun or "the drug" as its subject
 _DRUG_PRONOUN = re.compile(r"^\W*(?:it|its|this (?:drug|medicine|antibody)|the (?:drug|medicine|antibody))\b", re.I)
-_TARGET_BINDS_AFTER = re.compile(r"^\+?\s*(?:-?\s*(?:directed|targeted|targeting))?\s*(?:immune\s+)?(?:checkpoint\s+)?"
+_TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
+                                 r"(?:immune\s+)?(?:checkpoint\s+)?(?:monoclonal\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)
 
 

@@ -180,8 +180,9 @@ class Matcher:
             ident = hits[0][0] if hits else "DOI:" + doi
             yield Mention("Publication", ident, text[m.start():end], m.start(), end, not hits and ident not in self.ids)
         for m in _DRUGLIKE.finditer(text):
-            hits = self._known(m.group())
-            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group())
+            hits = self._known(m.group()) or self._known(m.group().split("-")[0])
+            # "cosibelimab-ipdl": the four letters a US name adds make no other drug
+            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group().split("-")[0])
             yield Mention("Drug", ident, m.group(), m.start(), m.end(), not hits and ident not in self.ids)
         yield from self._trial_names(text)
 

@@ -51,12 +51,12 @@ ENDPOINTS = [
      r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
      r"\bcome back or (?:had )?died\b", "disease-free survival"),
     (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),
-    (r"progression[- ]free survival|\bPFS\b|disease progression or death|risk of (?:disease )?progression|"
+    (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
      r"delay(?:ed)? disease progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
      r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
      r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)",
      "progression-free survival"),
-    (r"overall[- ]survival|\bOS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
+    (r"overall[- ]survival|\bm?OS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
     (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
@@ -79,19 +79,27 @@ _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b"
 _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
                    "shr", "smaller")
-_OS = re.compile(r"\bOS\b", re.I)
+_OS = re.compile(r"\bm?OS\b", re.I)
 
-_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*\[HR\])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
+_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
 _BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to)\s*" + _N + r"\s*[)\]]")
 _P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
-_REDUCTION = re.compile(r"\b" + _N + r"\s*(?:%|per ?cent)\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
+_PCT_WORD = r"\s*(?:%|per ?cent)"
+_REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
                         r"fall in (?:the )?|drop in (?:the )?)\s*risk\b|"
                         r"\b(?:lower\w*|reduc\w*|cut\w*|decreas\w*)\s+(?:the|their)\s+risk\b[^.;()%]{0,60}?\bby\s+" + _N
-                        + r"\s*(?:%|per ?cent)", re.I)
-_MEDIAN = re.compile(r"\bmedians?\b", re.I)
+                        + _PCT_WORD + "|"
+                        # the passive: "the risk of death was reduced by 32%", "the risk of death was 29% lower"
+                        r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
+                        + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
+                        re.I)
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b")
+#: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
+_LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
+                       r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
 _MONTHS = r"\s*(?:months|mo)\b"
 _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
@@ -167,7 +175,7 @@ def effects(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
         return out
-    ratios = _ratios(text)
+    ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
     rate = _RATE_CUE.search(text) if not ratios else None
     known: list[str | None] = []
@@ -193,6 +201,8 @@ def effects(text: str) -> list[dict[str, Any]]:
         out.append(f)
     if rate:
         out += _rates(text, rate, whole)
+    elif not ratios and (landmark := _LANDMARK.search(text)):
+        out += [{**f, "landmark": landmark.group()} for f in _rates(text, landmark, whole)]
     return sorted(out, key=lambda f: f["start"])
 
 
@@ -242,7 +252,7 @@ def _reductions(text: str, whole) -> list[dict[str, Any]]:
     """"a 27% lower risk of death", "cut the risk of relapse by 43%": the hazard ratio 0.73, 0.57."""
     out = []
     for m in _REDUCTION.finditer(text):
-        pct = float(m.group(1) or m.group(2))
+        pct = float(next(g for g in m.groups() if g is not None))
         if not 0 < pct < 100:
             continue
         end = min(len(text), m.end() + 60)
@@ -301,9 +311,12 @@ def _last_endpoint(text: str) -> str | None:
 _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
         r"underwent randomi[sz]ation|took part|participated|were studied)")
 #: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
-_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE + r"\s+(?:(?:were|had been|have been)\s+"
-                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated))", re.I)
+_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
+                          + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
+                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled)\b)",
+                          re.I)
 _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+                           r"involving|enrolling|recruiting|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
@@ -336,5 +349,5 @@ def enrolment(text: str) -> tuple[int, str] | None:
         return None
     how = how.lower()
     how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated")) else "enrolled" if how.startswith(
-        ("enrol", "included", "recruited", "involved", "comprised", "took", "participated", "were studied")) else how
+        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied")) else how
     return int(n.replace(",", "")), how
