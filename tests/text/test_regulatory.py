@@ -128,3 +128,29 @@ def test_more_ways_to_tell_an_approval_and_a_withdrawal(reader):
     got = _regulatory(reader, "In March 2021 the maker removed the small cell lung cancer indication from the "
                               "pembrolizumab label.")
     assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", PEMBRO, SCLC)]
+
+
+def test_a_clause_of_contrast_is_read_on_its_own(reader):
+    got = _regulatory(reader, "Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
+                              "its single-agent indication was withdrawn in July 2021.")
+    assert [(k, v.get("effective")) for k, _, _, v in got] == [("approval", None), ("withdrawal", "2021-07")]
+    assert next(c for c in reader("Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
+                                  "its single-agent indication was withdrawn in July 2021.")).values["status"] == "approved"
+    # "used to be approved ..., but that use ended": one withdrawal, with the dates of both clauses
+    got = _regulatory(reader, "Durvalumab used to be approved for urothelial carcinoma, but that use ended: it was "
+                              "announced on 22 February 2021 and took effect on 19 March 2021.")
+    assert got == [("withdrawal", DURVA, UC, {"announced": "2021-02-22", "effective": "2021-03-19"})]
+
+
+def test_withdrawals_announced_for_later_and_approvals_not_won(reader):
+    got = _regulatory(reader, "The maker said it would pull the urothelial carcinoma indication of durvalumab; the "
+                              "withdrawal will take effect on 19 March 2021.")
+    assert [(k, d, v.get("effective")) for k, d, _, v in got] == [("withdrawal", DURVA, "2021-03-19")]  # one withdrawal
+    assert _regulatory(reader, "Durvalumab has not received approval for hepatocellular carcinoma.") == []
+    assert _regulatory(reader, "The FDA failed to approve durvalumab for hepatocellular carcinoma in 2019.") == []
+
+
+def test_a_weekday_in_a_dated_report(reader):
+    text = "Thursday, 25 February 2021\n\nThe maker said on Monday that it had withdrawn durvalumab's urothelial " \
+           "carcinoma indication."
+    assert [v["announced"] for *_, v in _regulatory(reader, text)] == ["2021-02-22"]

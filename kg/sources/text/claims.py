@@ -60,6 +60,8 @@ _WORD = re.compile(r"[A-Za-z]{3}")
 _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
                         r"single-arm|randomi[sz]ed|phase \w+) (?:\w+ )?(?:study|trial)\b|\banother (?:\w+ )?(?:study|trial)\b",
                         re.I)
+#: an approval told as in force now
+_IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial
 _TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
 _ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
@@ -163,9 +165,10 @@ class Reader:
                 continue
             self._sentence(i, s, ms)
             self._note_trial(ms)
+        # an approval the article says was withdrawn is told as history; not one it says is still in force
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
         return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
-                and (c.subject, c.object) in withdrawn else c for c in self.out]
+                and (c.subject, c.object) in withdrawn and not _IN_FORCE.search(c.sentence) else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention]) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]

@@ -5,7 +5,8 @@ Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "Ma
 "06/2025" (month/year), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
 without a year take the year the reader gives: the article's own), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
-accelerated approval"), and "today" (the article's date, when the reader gives it). A number
+accelerated approval"), "today" (the article's date, when the reader gives it) and "on
+Monday" in a dated report (that weekday in the week up to the article's date). A number
 that is no year (a count of patients, "2017 patients") is not read as one.
 
 >>> [d.iso for d in find("On the 27th of October 2023; Feb. 22, 2021; 18 Mar 2022; in mid-2020; (July 1)", year="2021")]
@@ -41,6 +42,9 @@ _PATTERNS = [
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
            r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval
     ("today", r"\btoday\b"),
+    # "on Monday" in a dated news report: that weekday, the article's day or the last before it
+    ("wd", r"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+           r"(?!\s*\(|,?\s+(?:the\s+)?\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
 ]
 _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERNS))
 #: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
@@ -117,7 +121,16 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str |
         return g[-1]
     if kind == "today":
         return today
+    if kind == "wd" and today and len(today) == 10:
+        import datetime as dt
+
+        day = dt.date.fromisoformat(today)
+        back = (day.weekday() - _WEEKDAYS.index(g[0])) % 7
+        return (day - dt.timedelta(days=back)).isoformat()
     return None
+
+
+_WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 
 
 def document_date(text: str) -> str | None:

@@ -30,7 +30,7 @@ indication continues that news: it takes its date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.sources.text import dates
 
@@ -54,16 +54,19 @@ APPROVAL = re.compile(
     r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval)s?\b", re.I)
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
-    r"came into (?:force|effect)|effective|was announced)\b|"
+    r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
+    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
     r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
     r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
     r"\bindications? (?:were |was |had been )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
 NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
-                          r"\b(?:declined|refused|rejected) to approve\b|\bwithout (?:an? )?approval\b|"
+                          r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
+                          r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
+                          r"\b(?:approval|clearance|authori[sz]ation)|"
                           # sought, awaited or expected: no approval yet
                           r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
                           r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
@@ -105,7 +108,8 @@ HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same day\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\btook effect\b|\bofficial\b|\bas of\b|\bended\b|\bceased\b", re.I)
+EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+                       r"\bceased\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
                      r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
@@ -196,9 +200,15 @@ class Context:
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
 
 
+#: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
+#: A, even though its use in B was withdrawn")
+_CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)")
+
+
 def clauses(text: str) -> list[tuple[int, int, int | None]]:
     """(start, end, offset of the antecedent drug or None) of the clauses of a sentence: the
-    parts between semicolons, and each ", whose ..." clause on its own.
+    parts between semicolons or before a conjunction of contrast, and each ", whose ..." clause
+    on its own.
 
     >>> t = "Z competes with Y, whose approval was converted in 2023; it also"
     >>> [(t[a:b], who) for a, b, who in clauses(t)]
@@ -207,7 +217,7 @@ def clauses(text: str) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
     whose: list[tuple[int, int, int | None]] = []
     start = 0
-    for m in re.finditer(";", text + ";"):
+    for m in _CLAUSE_END.finditer(text + ";"):
         out.append((start, m.start(), None))
         for w in WHOSE.finditer(text, start, m.start()):
             whose.append((w.start(), w.end(), w.start()))
@@ -231,6 +241,26 @@ def read(reader, i: int, s, mentions, organs) -> None:
                 if a <= wa < b:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
+    _one_withdrawal_each(reader, s)
+
+
+def _one_withdrawal_each(reader, s) -> None:
+    """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
+    to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
+    of the same drug and indication are one, with the dates of all."""
+    mine = [k for k, c in enumerate(reader.out) if c.kind == "withdrawal" and c.start == s.start]
+    first: dict[tuple[str, str | None], int] = {}
+    gone = []
+    for k in mine:
+        c = reader.out[k]
+        if (c.subject, c.object) not in first:
+            first[c.subject, c.object] = k
+            continue
+        keep = reader.out[first[c.subject, c.object]]
+        reader.out[first[c.subject, c.object]] = replace(keep, values={**c.values, **keep.values})
+        gone.append(k)
+    for k in reversed(gone):
+        del reader.out[k]
 
 
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
@@ -328,10 +358,10 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
     last = 0
     for d in found:
         before = text[max(last, d.start - 45):d.start]
-        if EFFECTIVE.search(before) or passive:
-            key = "effective"
-        else:
-            key = "announced"
+        effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
+        said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
+        # the word nearest before the date says which it is; with neither, a passive tells the effect
+        key = "effective" if effect > said or effect == said == -1 and passive else "announced"
         old = out.get(key)
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
