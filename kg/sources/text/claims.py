@@ -32,16 +32,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.sources.text.cues import (
-    _AE, _AE_STOP, _AGENCIES, _ANAPHOR, _APPROVAL,
-    _CI, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _HR,
-    _MECH_CUE, _MEDIAN, _MOSTLY_PRECLINICAL, _N, _NEG, _NOT_APPROVED,
-    _NO_RCT, _NUM, _ONGOING, _OR, _ORGAN, _ORGAN_LIST,
-    _ORGAN_QUALIFIED, _P, _PAIR, _PAPER_LINE, _PHASE, _POS,
-    _PRIMARY, _RATE, _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TARGET_BINDS_AFTER,
-    _DRUG_PRONOUN, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
-    _date, _endpoint, _line, _met, _num, _phase_name,
+    _AE, _AE_STOP, _ANAPHOR, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _MOSTLY_PRECLINICAL, _N, _NEG,
+    _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
+    _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _met, _num, _phase_name,
 )
-from kg.sources.text import dates, figures, regulatory
+from kg.sources.text import dates, figures, mechanisms, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -52,8 +47,6 @@ from kg.schema.vocab import level_of_phase
 #: then run on bounded pieces, so reading stays linear in the length of any text)
 MAX_SENTENCE = 2000
 #: a sentence that explains what a figure means ("A hazard ratio of 0.72 means ...")
-#: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
-_GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
 _EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{3}")
 #: a trial introduced without a name ("in a separate study of 172 people", "another trial")
@@ -202,7 +195,7 @@ class Reader:
             return
         drug = types["Drug"][0].id if types["Drug"] else self.main_drug
         regulatory.read(self, i, s, ms, self._organs)
-        self._mechanism(s, ms, types, drug)
+        mechanisms.read(self, s, types)
         self._evidence_level(s, types, drug)
         if self._evidence_statement:
             return  # a statement about the evidence as a whole, not about one trial
@@ -262,31 +255,6 @@ class Reader:
                     if ind not in named:
                         out.setdefault(ind, word.lower())
         return out
-
-    def _mechanism(self, s, ms, types, drug) -> None:
-        if not types["Target"] or not _MECH_CUE.search(s.text) or not regulatory.HEADING.search(s.text):
-            return  # no target, no word of action, or a heading (the text says it again)
-        own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 16):m.start])]
-        for m in types["Target"]:
-            prior = [d for d in own if d.end <= m.start]
-            subjects = [prior[-1]] if prior else own[:1]
-            while prior and len(prior) > len(subjects) and re.fullmatch(
-                    r"\s*(?:,|and|,\s*and)\s*", self.text[prior[-len(subjects) - 1].end:subjects[-1].start]):
-                subjects.append(prior[-len(subjects) - 1])
-            before = self.text[max(s.start, m.start - 60):m.start]
-            after = self.text[m.end:min(s.end, m.end + 40)]
-            if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or not _DRUG_PRONOUN.search(s.text)):
-                continue  # contrasted, or said of a class of drugs, another drug, or no drug ("By blocking PD-1, they ...")
-            if _TARGET_SPARES.search(before):
-                action = "spares interaction with"
-            elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
-                action = "blocks interaction with"
-            elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
-                action = "binds"
-            else:
-                continue
-            for subject in dict.fromkeys(x.id for x in subjects) or [self.main_drug]:
-                self.claim(s, "mechanism", subject, action, m.id, {"action": action})
 
     def _evidence_level(self, s, types, drug) -> None:
         inds = list(dict.fromkeys(m.id for m in types["Indication"]))
@@ -383,8 +351,8 @@ class Reader:
         c = _COUNTRIES.search(t)
         if c:
             values["countries"] = int(c.group(1))
-        if _PRIMARY.search(t) and _endpoint(t):
-            values["primary_endpoint"] = _endpoint(t)
+        if _PRIMARY.search(t) and figures.endpoint(t):
+            values["primary_endpoint"] = figures.endpoint(t)
         if _ONGOING.search(t) and types["Trial"]:
             values["status"] = "ongoing"
         for ind in dict.fromkeys(m.id for m in types["Indication"]):

@@ -4,8 +4,8 @@ small readers of the figures in it (numbers, dates, endpoints, met or not). Used
 
 >>> _met("It did not improve survival (HR 0.8, 95% CI 0.6-0.9).", {"measure": "HR", "ci_low": 0.6, "ci_high": 0.9})
 False
->>> _date("approved on May 18, 2020"), _endpoint("median PFS was 7 months")
-('2020-05-18', 'progression-free survival')
+>>> _phase_name("III"), _line("as second-line therapy")
+('phase 3', 'second')
 """
 from __future__ import annotations
 
@@ -38,23 +38,8 @@ for _words, _stems in [
 # ------------------------------------------------------------------------------- cues
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_ENDPOINTS = [
-    (r"invasive disease[- ]free survival|invasive DFS|iDFS", "invasive disease-free survival"),
-    (r"disease[- ]free survival|\bDFS\b", "disease-free survival"),
-    (r"event[- ]free survival|\bEFS\b", "event-free survival"),
-    (r"progression[- ]free survival|\bPFS\b", "progression-free survival"),
-    (r"overall survival|\bOS\b", "overall survival"),
-    (r"patholog\w* complete response|\bpCR\b", "pathological complete response"),
-    (r"objective response rate|overall response rate|\bORR\b|response rate", "objective response rate"),
-    (r"duration of response", "duration of response"),
-]
 _HR = re.compile(r"(?:hazard ratio|\bHR)\b[^0-9;.]{0,40}?(\d?\.\d+|\d+\.\d+)", re.I)
-_OR = re.compile(r"(?:odds ratio|\bOR)\b[^0-9;.]{0,30}?(\d?\.\d+|\d+\.\d+)")
-_RATE = re.compile(r"(?:response rate|\bORR|\bpCR|complete response)[^%;]{0,50}?" + _NUM + r"\s*%", re.I)
-_MEDIAN = re.compile(r"median[^.;]{0,80}?" + _NUM + r"\s*(?:months|mo)\b", re.I)
 _PAIR = re.compile(_NUM + r"\s*%[^%;]{0,80}?(?:compared (?:to|with)|versus|vs\.?|against)\s*" + _NUM + r"\s*%", re.I)
-_CI = re.compile(r"(?:CI|confidence interval)[,:\s]*(\d*\.?\d+)\s*(?:-|\u2013|\u2014|to)\s*(\d*\.?\d+)", re.I)
-_P = re.compile(r"\bp\s*(=|<|>|\u2264)\s*(0?\.\d+)", re.I)
 _N = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|women|men|adults)\b", re.I)
 _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
@@ -68,12 +53,6 @@ _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|bette
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"
                          r"events occurred|benefit|improv|prolong|superior|outcomes?|survival", re.I)
 _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies)|\bAEs?\b", re.I)
-_APPROVAL = re.compile(r"\b(?:approv\w*|authori[sz]\w*|licen[sc]ed|granted)\b", re.I)
-_WITHDRAW = re.compile(r"\bwithdr[ae]w\w*|\brevok\w*|\brescind\w*", re.I)
-_NOT_APPROVED = re.compile(r"\bnot (?:yet )?approved\b|\bno approval\b", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(r"\b(?:(%s) (\d{1,2}), (\d{4})|(\d{1,2}) (%s) (\d{4})|(\d{4})-(\d{2})-(\d{2})|in (%s) (\d{4}))\b"
-                   % (_MONTHS, _MONTHS, _MONTHS))
 _ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
 #: "lung cancer", "lung, liver, and breast cancers": organ words in a list ending in a cancer word
 _ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*,\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)\s+"
@@ -120,13 +99,6 @@ _TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)
 
 
-def _endpoint(text: str) -> str | None:
-    for rx, name in _ENDPOINTS:
-        if re.search(rx, text, re.I):
-            return name
-    return None
-
-
 def _num(s: str) -> float:
     v = float(s)
     return int(v) if v.is_integer() and "." not in s else v
@@ -134,7 +106,6 @@ def _num(s: str) -> float:
 
 
 _AE_STOP = {"higher", "lower", "more", "fewer", "rate", "rates", "of", "and", "the", "with", "had", "experienced"}
-_AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
 
 
 def _line(text: str) -> str | None:
@@ -145,21 +116,6 @@ def _line(text: str) -> str | None:
 def _phase_name(text: str) -> str:
     t = text.lower()
     return "phase " + {"i": "1", "ii": "2", "iii": "3"}.get(t, t)
-
-
-def _date(text: str) -> str | None:
-    m = _DATE.search(text)
-    if not m:
-        return None
-    months = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
-    g = m.groups()
-    if g[0]:
-        return f"{g[2]}-{months[g[0]]:02d}-{int(g[1]):02d}"
-    if g[3]:
-        return f"{g[5]}-{months[g[4]]:02d}-{int(g[3]):02d}"
-    if g[6]:
-        return f"{g[6]}-{g[7]}-{g[8]}"
-    return f"{g[10]}-{months[g[9]]:02d}"
 
 
 def _met(text: str, values: dict[str, Any]) -> bool | None:

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.sources.text import dates
+from kg.sources.text.approval_values import approval_type, indication_name, setting, tissue_agnostic
 
 _CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|nod|licen[cs]e)"
 APPROVAL = re.compile(
@@ -117,51 +118,6 @@ _PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|
                          r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
 _OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
                          r"months?)\b", re.I)
-
-
-def approval_type(text: str) -> str | None:
-    """accelerated, conversion or regular, as the clause says.
-
-    >>> approval_type("was converted to a full approval"), approval_type("under the accelerated pathway")
-    ('conversion', 'accelerated')
-    """
-    if re.search(r"\bconver\w*\b[^.;]{0,60}\b(?:regular|full|traditional|standard)\s+approval|\bconverted to (?:a )?"
-                 r"(?:regular|full|traditional)\b", text, re.I):
-        return "conversion"
-    if re.search(r"\baccelerated (?:approval|pathway|route|programme|program|basis)\b", text, re.I):
-        return "accelerated"
-    if re.search(r"\b(?:regular|full|traditional|standard) (?:approval|marketing authori[sz]ation)\b", text, re.I):
-        return "regular"
-    return None
-
-
-_LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:therapy|treatment)\b|\bpreviously untreated\b|"
-                      r"\btreatment-naive\b|\buntreated\b|\bnot (?:been )?treated with other\b", re.I), "first"),
-          (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"
-                      r"\bafter (?:platinum|prior|earlier|sorafenib|chemotherapy)\b|\bprior\b|\bgrown (?:during |after )|"
-                      r"\bgrew again\b|\bgrows after\b|\bhad grown after\b", re.I), "second"),
-          (re.compile(r"\bthird[- ]line\b|\blate[- ]line\b|\bat least (?:one|two) other lines?\b|"
-                      r"\btwo or more (?:earlier |prior )?lines\b", re.I), "later")]
-_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
-             (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
-             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant"),
-             (re.compile(r"\bmaintenance\b", re.I), "maintenance")]
-
-
-def setting(text: str) -> dict[str, str]:
-    """The line and context of treatment a clause gives ("first-line", "before surgery"...).
-
-    >>> setting("approved as first-line treatment given before and after surgery")
-    {'setting_line': 'first', 'setting_context': 'perioperative'}
-    """
-    out = {}
-    line = next((name for rx, name in _LINES if rx.search(text)), None)
-    context = next((name for rx, name in _CONTEXTS if rx.search(text)), None)
-    if line:
-        out["setting_line"] = line
-    if context:
-        out["setting_context"] = context
-    return out
 
 
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
@@ -306,7 +262,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
     if not inds and not organ_inds or drug is None:
         return
-    inds = [_tissue_agnostic(text, ident, name) for ident, name in inds]
+    inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
     date = _event_date(found, event.start())
     if date is None and SAME_DATE.search(text):
         date = ctx.date
@@ -319,7 +275,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         values = {"agency": agency, "date": date, "approval_type": approval_type(text),
                   "status": "withdrawn" if withdrawn else "approved", **where}
         for ident, name in inds:
-            reader.claim(s, "approval", drug, "approved for", ident, {**values, "indication": _name(ident, name)},
+            reader.claim(s, "approval", drug, "approved for", ident, {**values, "indication": indication_name(ident, name)},
                          "regulatory approval", "supports")
         for ident, organ in organ_inds.items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
@@ -330,7 +286,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         values = {"agency": agency, **_withdrawal_dates(text, found), **where}
         for ident, name in inds:
             reader.claim(s, "withdrawal", drug, "approved for", ident,
-                         {**values, "status": "withdrawn", "indication": _name(ident, name)}, "regulatory approval",
+                         {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
                          "supports")
         if inds:
             ctx.withdrawal = (drug, *inds[0])
@@ -367,38 +323,6 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
             out[key] = d.iso
         last = d.end
     return out
-
-
-_SOLID = "KG:indication-solid-tumours"
-
-
-def _tissue_agnostic(text: str, ident: str, name: str | None) -> tuple[str, str | None]:
-    """"solid tumours" with the biomarker the clause gives ("dMMR ... solid tumours") is the
-    indication of that biomarker: tissue-agnostic approvals are defined by it.
-
-    >>> _tissue_agnostic("for dMMR recurrent or advanced solid tumours", _SOLID, "solid tumours")
-    ('KG:indication-mismatch-repair-deficient-solid-tumours', 'mismatch repair deficient solid tumours')
-    """
-    if ident != _SOLID:
-        return ident, name
-    from kg.sources.text.lexicon import BIOMARKERS
-
-    found = [(m.start(), words) for form, words in BIOMARKERS.items()
-             for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(form), text)]
-    if not found:
-        return ident, name
-    words = min(found)[1] + " solid tumours"
-    return "KG:indication-" + re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-"), words
-
-
-def _name(ident: str, name: str | None) -> str | None:
-    """An indication's name for a claim's values: only for one the graph does not hold."""
-    if ident.startswith("KG:indication-"):
-        from kg.sources.text.lexicon import DISEASES
-
-        by_id = {"KG:indication-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"): d for d in DISEASES.values()}
-        return DISEASES.get(name or "", by_id.get(ident, name))  # an abbreviation the article defined: the disease's name
-    return None
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
