@@ -92,8 +92,6 @@ _TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|bl
                                   # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"
                                   r"(?:an?|the|another)\s+(?:\w+\s+){0,2}?(?:brake|protein|receptor|molecule|checkpoint|switch)s?"
                                   r"\s+(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)$", re.I)
-#: a sentence that names no drug speaks of one only through a pronoun or "the drug" as its subject
-_DRUG_PRONOUN = re.compile(r"^\W*(?:it|its|this (?:drug|medicine|antibody)|the (?:drug|medicine|antibody))\b", re.I)
 _TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
                                  r"(?:immune\s+)?(?:checkpoint\s+)?(?:monoclonal\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)

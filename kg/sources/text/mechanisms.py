@@ -1,9 +1,9 @@
 """Mechanism claims in a sentence: each target named with a word of action is bound, blocked
 from its partners or spared by the drug the sentence speaks of (several drugs joined by "and"
 share it; a drug named after "unlike", "versus" or "compared with" is a comparator, not the
-subject). A sentence that names no drug speaks of one only through a pronoun or "the drug" as
-its subject; a class of drugs ("PD-1 antibodies") makes no claim; a heading says again what the
-text tells and makes none.
+subject). A sentence that names no drug is about the article's drug, unless it speaks of several
+("they") or tells a result; a class of drugs ("PD-1 antibodies") makes no claim; a heading says
+again what the text tells and makes none.
 
 >>> from kg.sources.text.claims import extract
 >>> from kg.sources.text.entities import Mention
@@ -17,10 +17,14 @@ from __future__ import annotations
 import re
 
 from kg.sources.text.cues import (
-    _DRUG_PRONOUN, _MECH_CUE, _TARGET_BINDS_AFTER, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES,
+    _MECH_CUE, _TARGET_BINDS_AFTER, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES,
 )
 from kg.sources.text.regulatory import HEADING
 
+#: a sentence naming no drug that speaks of several ("they", "these medicines") or tells a result
+#: ("the CTLA-4 antibody ... extended overall survival"): no mechanism of the article's drug
+_NOT_ONE_DRUG = re.compile(r"\b(?:they|these|those|both)\b|\b(?:extended|improved|prolonged|lengthened|reduced|lowered)\b"
+                           r"[^.;]{0,40}\b(?:survival|risk|response)", re.I)
 #: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
 _GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
 
@@ -40,8 +44,8 @@ def read(reader, s, types) -> None:
             subjects.append(prior[-len(subjects) - 1])
         before = text[max(s.start, m.start - 60):m.start]
         after = text[m.end:min(s.end, m.end + 40)]
-        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or not _DRUG_PRONOUN.search(s.text)):
-            continue  # contrasted, or said of a class of drugs, another drug, or no drug ("By blocking PD-1, they ...")
+        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(s.text)):
+            continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
         if _TARGET_SPARES.search(before):
             action = "spares interaction with"
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
