@@ -212,3 +212,12 @@ def test_a_target_named_before_blocking_antibody(reader):
     assert _mechanisms(reader, "Velotumab is a LAG-3-blocking antibody.") == [("KG:drug-velotumab", "HGNC:6476")]
     # a title that says it again is no claim of its own
     assert _mechanisms(reader, "Maker wins approval for zelvomab, a PD-1-blocking antibody") == []
+
+
+def test_met_is_read_in_the_figures_own_clause_and_a_new_study_with_two_words(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. The trial did not formally test progression-free "
+            "survival, but it was longer with the antibody (HR 0.70). In an earlier single-arm study of 60 people, "
+            "25% responded.")
+    got = _results(reader, text)
+    assert got == [("KG:trial-lumen-07", "progression-free survival", "HR", 0.70, None),
+                   ("KG:trial-unnamed-1", "objective response rate", "rate", 25, None)]

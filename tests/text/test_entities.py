@@ -96,3 +96,9 @@ def test_an_abbreviation_defined_in_parentheses_names_it_from_there_on(matcher):
     assert inds[1][1] > 11  # not the one before the definition
     # a drug's class in parentheses is no abbreviation of the drug
     assert [x for t, _, x, _ in _found(matcher, "Atezolizumab (anti-PD-L1) and anti-PD-L1 drugs") if t == "Drug"] == ["Atezolizumab"]
+
+
+def test_a_name_before_an_nct_number_is_a_trial(matcher):
+    got = _found(matcher, "The decision rested on Q-SHIELD (NCT09990002), a phase 3 trial.")
+    assert [(t, i, x) for t, i, x, _ in got] == [("Trial", "CLINICALTRIALS:NCT09990002", "Q-SHIELD"),
+                                                 ("Trial", "CLINICALTRIALS:NCT09990002", "NCT09990002")]

@@ -154,3 +154,11 @@ def test_a_weekday_in_a_dated_report(reader):
     text = "Thursday, 25 February 2021\n\nThe maker said on Monday that it had withdrawn durvalumab's urothelial " \
            "carcinoma indication."
     assert [v["announced"] for *_, v in _regulatory(reader, text)] == ["2021-02-22"]
+
+
+def test_dates_in_brackets_and_the_approvals_date_in_a_withdrawal(reader):
+    got = _regulatory(reader, "Durvalumab later gained approvals in hepatocellular carcinoma (October 2022) and in "
+                              "small cell lung cancer.")
+    assert [(i, v.get("date")) for _, _, i, v in got] == [(HCC, "2022-10"), (SCLC, None)]
+    got = _regulatory(reader, "Its use in urothelial carcinoma, granted to durvalumab in May 2017, was withdrawn in 2021.")
+    assert [(k, v) for k, _, _, v in got if k == "withdrawal"] == [("withdrawal", {"effective": "2021"})]

@@ -51,8 +51,10 @@ _EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{3}")
 #: a trial introduced without a name ("in a separate study of 172 people", "another trial")
 _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
-                        r"single-arm|randomi[sz]ed|phase \w+) (?:\w+ )?(?:study|trial)\b|\banother (?:\w+ )?(?:study|trial)\b",
+                        r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
                         re.I)
+#: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
+_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s", re.I)
 #: an approval told as in force now
 _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial
@@ -302,7 +304,7 @@ class Reader:
                 values["endpoint"] = last[2]
             if values.get("measure") == "rate" and values.get("control_value") is not None:
                 values.update(experimental_pct=values["value"], control_pct=values["control_value"])
-            met = _met(t, values)
+            met = _met(_own_clause(t, f.get("start")) if found else t, values)
             if not found and met is None:
                 return
             values["met"] = met
@@ -364,6 +366,20 @@ class Reader:
                        {"indication": "main indication of the document"}, self.level(trial))
         if any(v is not None for v in values.values()):
             self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
+
+
+def _own_clause(text: str, at: int | None) -> str:
+    """The part of a sentence, between clauses of contrast, that holds offset ``at``."""
+    if at is None:
+        return text
+    start, end = 0, len(text)
+    for m in _CONTRAST.finditer(text):
+        if m.start() < at:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return text[start:end]
 
 
 def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> list[ExtractedClaim]:

@@ -84,6 +84,8 @@ _TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+(?:(?:called|named|known as
 #: ("RATIONALE-306", "AK105-304", "CK-301-101"; a drug code has more digits: "MK-3475"), or "Study 1108"
 _CODED = re.compile(r"(?<![\w%s/.])(?:[A-Z][A-Z0-9]{2,}+|[A-Z]{2,}-\d{3})[%s]\d{2,3}[a-z]?(?![\w%s])|\b(?:Study|Trial) \d{2,5}\b"
                     % (_DASH, _DASH, _DASH))
+#: a name right before an NCT number in parentheses is a trial's, whatever its form ("C-POST (NCT03969004)")
+_BEFORE_NCT = re.compile(r"(?<![\w%s/])([A-Z][A-Za-z0-9]*+(?:[%s][A-Za-z0-9]++)*+)\s*+\(NCT\d{8}\)" % (_DASH, _DASH))
 #: an abbreviation defined in parentheses after a name: "squamous cell carcinoma of the anal canal (SCAC)"
 _DEFINED = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9%s]{1,9})\)" % _DASH)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
@@ -188,7 +190,7 @@ class Matcher:
 
     def _trial_names(self, text: str) -> Iterable[Mention]:
         spans = [(m.start(), m.end()) for rx in (_FAMILY, _CODED) for m in rx.finditer(text)]
-        for rx in (_TRIAL_BEFORE, _TRIAL_AFTER):
+        for rx in (_TRIAL_BEFORE, _TRIAL_AFTER, _BEFORE_NCT):
             spans += [(m.start(1), m.end(1)) for m in rx.finditer(text)]
         for start, end in spans:
             name = text[start:end]

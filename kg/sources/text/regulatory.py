@@ -114,6 +114,7 @@ EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effec
 ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
                      r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+_GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
 _PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
                          r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
 _OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
@@ -274,9 +275,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
         values = {"agency": agency, "date": date, "approval_type": approval_type(text),
                   "status": "withdrawn" if withdrawn else "approved", **where}
+        own = _dates_in_brackets(text, ms, s.start + a, ctx)
         for ident, name in inds:
-            reader.claim(s, "approval", drug, "approved for", ident, {**values, "indication": indication_name(ident, name)},
-                         "regulatory approval", "supports")
+            when = own.get(ident) or (None if date in own.values() else date)
+            reader.claim(s, "approval", drug, "approved for", ident,
+                         {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in organ_inds.items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
                          "regulatory approval", "supports")
@@ -306,6 +309,19 @@ def _event_date(found: list[dates.Date], event: int) -> str | None:
     return before[-1].iso if before else None
 
 
+def _dates_in_brackets(text: str, ms, offset: int, ctx: Context) -> dict[str, str]:
+    """Indication -> the date in brackets right after it ("approvals in basal cell carcinoma
+    (February 2021) and in lung cancer": February 2021 is the first one's only)."""
+    out = {}
+    for m in ms:
+        if m.type == "Indication":
+            b = re.match(r"\s*\(([^()]{3,40})\)", text[m.end - offset:])
+            found = dates.find(b.group(1), ctx.year, ctx.today) if b else []
+            if found:
+                out[m.id] = found[0].iso
+    return out
+
+
 def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
     """{"announced": ..., "effective": ...}: each date by the words before it; of two dates of
     one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021")."""
@@ -316,6 +332,10 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
         before = text[max(last, d.start - 45):d.start]
         effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
         said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
+        granted = max((m.end() for m in _GRANTED.finditer(before)), default=-1)
+        if granted > max(effect, said):
+            last = d.end
+            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
         # the word nearest before the date says which it is; with neither, a passive tells the effect
         key = "effective" if effect > said or effect == said == -1 and passive else "announced"
         old = out.get(key)
