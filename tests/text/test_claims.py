@@ -221,3 +221,8 @@ def test_met_is_read_in_the_figures_own_clause_and_a_new_study_with_two_words(re
     got = _results(reader, text)
     assert got == [("KG:trial-lumen-07", "progression-free survival", "HR", 0.70, None),
                    ("KG:trial-unnamed-1", "objective response rate", "rate", 25, None)]
+
+
+def test_noninferiority_is_a_met_endpoint(reader):
+    text = "In the LUMEN-07 trial, the antibody was noninferior to chemotherapy for overall survival (HR 0.90; 95% CI 0.78-1.04)."
+    assert _results(reader, text) == [("KG:trial-lumen-07", "overall survival", "HR", 0.90, True)]

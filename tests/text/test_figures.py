@@ -114,3 +114,13 @@ def test_abbreviated_medians_ratios_named_twice_and_landmark_rates():
 ])
 def test_numbers_of_patients_with_a_description_between(text, expected):
     assert enrolment(text) == expected
+
+
+def test_a_list_of_ratios_and_of_medians():
+    got = effects("The hazard ratio for death was 0.55 (95% CI, 0.44 to 0.69) for A versus C and 0.66 (95% CI, "
+                  "0.53 to 0.82) for B versus C.")
+    assert [(f["value"], f["ci_low"], f["ci_high"]) for f in got] == [(0.55, 0.44, 0.69), (0.66, 0.53, 0.82)]
+    f = _one("Median progression-free survival was 9.7 and 5.1 months, respectively.")
+    assert (f["value"], f["control_value"]) == (9.7, 5.1)
+    f = _one("Median overall survival was 40.2, 31.0 and 18.1 months in the three groups.")
+    assert (f["value"], f.get("control_value")) == (40.2, None)

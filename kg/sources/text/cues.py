@@ -47,7 +47,7 @@ _NEG = re.compile(r"\b(?:did not|does not|didn't|failed to|no (?:significant |ad
                   r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant|missed|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
-                  r"statistically significant|"
+                  r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met its (?:primary )?end ?point|superior|"
                   r"reduced the risk|demonstrated (?:significant )?improvements?|established)\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"

@@ -83,6 +83,9 @@ _OS = re.compile(r"\bm?OS\b", re.I)
 
 _RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
+#: a further ratio of a list, after the first's CI: "... and 0.63 (95% CI, 0.52 to 0.77) for B"
+_NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?\.\d+)(?=\s*[(\[]\s*(?:\d+(?:\.\d+)?%\s*)?(?:CI|confidence))",
+                         re.I)
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
 _BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to)\s*" + _N + r"\s*[)\]]")
@@ -106,6 +109,9 @@ _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\
 _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r")?)[^;()]{0,80}?" + _VERSUS + r"\s*"
                           r"(?:\w+\s){0,2}?" + _N + _MONTHS, re.I)
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
+#: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
+_LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
+                           + _N + _MONTHS, re.I)
 _RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shr[aiu]nk|got smaller|no (?:living|viable|remaining) "
                        r"(?:cancer|tumou?r) cells", re.I)
 _PCT = re.compile(_N + r"\s*%")
@@ -190,6 +196,14 @@ def effects(text: str) -> list[dict[str, Any]]:
     for m in medians:  # not "with medians of 6.0 and 5.7 months": a detail of the ratio before it
         two = _TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
         one = None if two else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
+        listed = None if two or one else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
+        if listed:
+            f = {"measure": "median", "unit": "months", "start": m.start(), "value": _num(listed.group(1)),
+                 "endpoint": endpoint(text[m.start():listed.start()]) or _last_endpoint(text[:m.start()]) or whole()}
+            if not listed.group(2).strip():  # two arms: the second is the control's
+                f["control_value"] = _num(listed.group(3))
+            out.append(f)
+            continue
         if not two and not one:
             continue
         value = (two.group(1) if two else one.group(1)).strip()
@@ -245,6 +259,18 @@ def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
              "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole()}
         f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90), value))
         out.append(f)
+        # "0.52 (95% CI, 0.42 to 0.64) for A versus C and 0.63 (95% CI, 0.52 to 0.77) for B versus C": a list of ratios
+        pos = m.end()
+        while (more := _NEXT_RATIO.search(text, pos, min(nxt, pos + 160))) is not None:
+            v = float(more.group(1))
+            g = {**f, "value": v, "start": more.start(1)}
+            for key in ("ci_low", "ci_high", "p"):
+                g.pop(key, None)
+            g.update(_ci_p(text, more.end(1), min(nxt, more.end(1) + 90), v))
+            if "ci_low" not in g:
+                break
+            out.append(g)
+            pos = more.end()
     return out
 
 
