@@ -4,7 +4,8 @@ records say, with the facts and sources that decided it.
 Verdicts: ``consistent`` (the graph's sourced facts agree; the record that matches best is
 cited first), ``outdated`` (true once, no longer: an approval that was withdrawn),
 ``contradicted`` (a record states the opposite: another hazard ratio, another date for the
-same approval, phase 3 trials behind approvals where the article says none confirmed
+same approval -- a figure the article gives for a subgroup is compared with the records but never
+contradicted by them, since the record of another population does not state the opposite, phase 3 trials behind approvals where the article says none confirmed
 efficacy), ``not in graph`` (nothing in the graph to compare with). Approvals and withdrawals
 are judged by :mod:`kg.query.audit_approvals`. Verdicts come from the named
 questions and stored queries over curated records; what documents claim (the seed articles'
@@ -153,13 +154,13 @@ class Auditor:
             agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if cands:
+            if cands and not v.get("subgroup"):
                 return "contradicted", [self._result_fact(r) for r in cands]
         if v.get("experimental_pct") is not None:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-        if c.direction in ("supports", "does not support"):
+        if c.direction in ("supports", "does not support") and not v.get("subgroup"):
             tested = [r for r in (same_end or rs) if r.get("met") is not None]
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:

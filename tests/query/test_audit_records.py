@@ -83,3 +83,12 @@ def test_a_clause_about_another_drugs_approval_is_no_claim(judge):
     res = judge("The withdrawal of pembrolizumab's small cell lung cancer indication, which leaves atezolizumab's "
                 "approval in hepatocellular carcinoma in place, was announced on 1 March 2021.")
     assert [(k, d, i, v) for k, d, i, v, _ in res] == [("withdrawal", PEMBRO, SCLC, "consistent")]
+
+
+def test_a_subgroups_figure_is_not_contradicted_by_the_whole_trials(judge):
+    whole = judge("In IMbrave150, atezolizumab with bevacizumab improved overall survival (HR 0.66).")
+    assert [(k, v) for k, _, _, v, _ in whole] == [("trial result", "contradicted")]
+    part = judge("In IMbrave150, among patients with PD-L1 expression of at least 1%, overall survival improved (HR 0.66).")
+    assert [(k, v) for k, _, _, v, _ in part] == [("trial result", "not in graph")]
+    same = judge("In IMbrave150, among patients with PD-L1 expression of at least 1%, overall survival improved (HR 0.58).")
+    assert [(k, v) for k, _, _, v, _ in same] == [("trial result", "consistent")]

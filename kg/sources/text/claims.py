@@ -53,6 +53,11 @@ _WORD = re.compile(r"[A-Za-z]{3}")
 _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
                         r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
                         re.I)
+#: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
+_SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamong (?:the )?(?:[\d,]+ )?(?:\w+ )?"
+                       r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
+                       r"(?:whose|with)\b|\b(?:PD-L1|CPS|TPS)\b[^.;]{0,40}?(?:\u2265|>=|>|at least|or (?:more|higher)|positive|"
+                       r"high|\d+%)|\bPD-L1[- ](?:positive|negative|high|low)\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 _CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s", re.I)
 #: an approval told as in force now
@@ -294,7 +299,9 @@ class Reader:
         n = _N.search(t)
         ind = types["Indication"][0].id if types["Indication"] else (
             (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None}
+        sub = _SUBGROUP.search(t)
+        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
+                                  "subgroup": " ".join(sub.group().split()) if sub else None}
         if drug and drug != self.main_drug or types["Drug"]:
             common["drug"] = drug
         for f in found or [{"endpoint": figures.endpoint(t)}]:
