@@ -4,7 +4,7 @@ the days in it), then the same approval type, then the same line and context of 
 
 Verdicts: ``not in graph`` when no record of that drug, indication and agency exists (or none
 of the same setting, for a claim that gives one); ``consistent`` when the best match says the
-same; ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
+same (a date up to a week after the record's is the same approval, as announced); ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
 when a record states the opposite: an approval of that drug, indication and setting on
 another date (and none on the claimed one), a withdrawal on other dates (a record that gives
 one withdrawal date without saying whether it is the announcement or the effect contradicts
@@ -64,7 +64,7 @@ def candidates(auditor, c) -> list[dict[str, Any]]:
     recs = [a for a in auditor.approvals(c.subject) if _of_indication(a, c.object, v.get("indication"))
             and (agency is None or a["agency"] == agency)]
     date = v.get("date")
-    return sorted(recs, key=lambda a: (not same_date(date, a["date"]),
+    return sorted(recs, key=lambda a: (not same_date(date, a["date"]), date is not None and days_apart(date, a["date"]),
                                        not (v.get("approval_type") in (None, "conversion") or v["approval_type"] == a["type"]),
                                        not _setting_fits(a, v), a["date"]))
 
@@ -83,7 +83,7 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
                                         + (" in that setting" if recs else ""))]
     facts = [auditor.approval_fact(a) for a in fitting]
     best, v = fitting[0], c.values
-    if v.get("date") and not same_date(v["date"], best["date"]):
+    if v.get("date") and not same_date(v["date"], best["date"]) and days_apart(v["date"], best["date"]) > ANNOUNCED_WITHIN:
         if v.get("approval_type") == "conversion":
             return "not in graph", [because(f"the graph holds no conversion of the {_what(auditor, c)} on {v['date']}")] + facts
         return "contradicted", facts  # the records of that approval give another date
@@ -117,6 +117,9 @@ def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     return "consistent", facts
 
 
+#: days after an agency's decision within which a sponsor or a news report announces it (an article
+#: that dates an approval by its announcement names the same approval)
+ANNOUNCED_WITHIN = 7
 #: days between a withdrawal's announcement and its effect, at most (a record with one date may give either)
 WITHDRAWAL_SPAN = 92
 

@@ -92,3 +92,13 @@ def test_a_subgroups_figure_is_not_contradicted_by_the_whole_trials(judge):
     assert [(k, v) for k, _, _, v, _ in part] == [("trial result", "not in graph")]
     same = judge("In IMbrave150, among patients with PD-L1 expression of at least 1%, overall survival improved (HR 0.58).")
     assert [(k, v) for k, _, _, v, _ in same] == [("trial result", "consistent")]
+
+
+def test_an_approval_dated_by_its_announcement_is_the_same_approval(judge):
+    # the record says 10 May 2017; a release two days later dates it by its announcement
+    res = judge("On 12 May 2017 the maker announced FDA accelerated approval of pembrolizumab with pemetrexed and "
+                "carboplatin for first-line non-small cell lung cancer.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "consistent")]
+    res = judge("On 2 June 2017 the FDA granted accelerated approval to pembrolizumab with pemetrexed and carboplatin "
+                "for first-line non-small cell lung cancer.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "contradicted")]
