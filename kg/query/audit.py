@@ -101,7 +101,7 @@ class Auditor:
         text = f"{a['agency']} {a['type']} approval of {a['date']} ({inds}): {a['status']}"
         w = a.get("withdrawal")
         if w:
-            text += f" on {w['date']}"
+            text += f" on {w.get('date') or w.get('effective') or w.get('announced')}"
             if w.get("failed_trial"):
                 text += f" after {self.name(w['failed_trial'])} failed to confirm benefit"
         return because(text, a["id"], a["sources"])
@@ -243,8 +243,8 @@ class Auditor:
         if v.get("phase"):
             checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
         if v.get("n_patients") is not None and rec.get("enrollment") is not None and not (
-                v.get("enrolment") == "randomised" and v["n_patients"] < rec["enrollment"]):
-            # a randomised count below the number enrolled is another figure, not a contradiction
+                (v.get("enrolment") == "randomised" or v.get("part")) and v["n_patients"] < rec["enrollment"]):
+            # a randomised count below the number enrolled, or a cohort's, is another figure, not a contradiction
             checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:
             checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))

@@ -1,6 +1,6 @@
 """kg audit judged on records of a small graph of our own (tests/fixtures/audit: the mini
 dataset plus pembrolizumab's and nivolumab's small cell lung cancer approvals, withdrawn, and
-two of pembrolizumab's lung cancer approvals), so the verdict logic is tested whatever the
+two of pembrolizumab's lung cancer approvals, nivolumab's two in hepatocellular carcinoma), so the verdict logic is tested whatever the
 curated data holds: the best matching record first, "not in graph" of its own, contradicted
 only by a record that states the opposite, and no claim from a clause about another drug."""
 from __future__ import annotations
@@ -102,3 +102,21 @@ def test_an_approval_dated_by_its_announcement_is_the_same_approval(judge):
     res = judge("On 2 June 2017 the FDA granted accelerated approval to pembrolizumab with pemetrexed and carboplatin "
                 "for first-line non-small cell lung cancer.")
     assert [(k, v) for k, _, _, v, _ in res] == [("approval", "contradicted")]
+
+
+def test_a_cohorts_count_is_not_the_whole_trials(judge):
+    whole = judge("IMbrave150 enrolled 80 patients.")
+    assert [(k, v) for k, _, _, v, _ in whole if k == "trial design"] == [("trial design", "contradicted")]
+    cohort = judge("IMbrave150's first cohort enrolled 80 patients.")
+    assert [v for k, _, _, v, _ in cohort if k == "trial design"] == ["not in graph"]
+
+
+def test_a_withdrawal_in_another_setting_than_the_records_is_not_contradicted(judge):
+    # the article puts the withdrawal in first line; the graph's first-line approval is in force, and its
+    # withdrawn one is second line: which approval it means is not sure
+    res = judge("Bristol Myers Squibb withdrew nivolumab's first-line hepatocellular carcinoma indication on 23 July 2021.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("withdrawal", "not in graph")]
+    # the line of a trial named in the sentence is not the withdrawn indication's
+    res = judge("Bristol Myers Squibb withdrew nivolumab's hepatocellular carcinoma indication on 23 July 2021, after "
+                "the first-line CheckMate-459 trial failed.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "withdrawal"] == [("withdrawal", "consistent")]

@@ -39,13 +39,20 @@ _CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\
              (re.compile(r"\bmaintenance\b", re.I), "maintenance")]
 
 
+#: a line of treatment that describes a trial, not the approval
+_OF_A_TRIAL = re.compile(r"\b(?:first|second|third|later)[- ]line\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
+
+
 def setting(text: str) -> dict[str, str]:
     """The line and context of treatment a clause gives ("first-line", "before surgery"...).
 
     >>> setting("approved as first-line treatment given before and after surgery")
     {'setting_line': 'first', 'setting_context': 'perioperative'}
+    >>> setting("withdrew it after the first-line CheckMate-459 trial failed")
+    {}
     """
     out = {}
+    text = _OF_A_TRIAL.sub(" ", text)  # "after the first-line CheckMate-459 trial failed": the trial's line
     line = next((name for rx, name in _LINES if rx.search(text)), None)
     context = next((name for rx, name in _CONTEXTS if rx.search(text)), None)
     if line:

@@ -58,6 +58,8 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
                        r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
                        r"(?:whose|with)\b|\b(?:PD-L1|CPS|TPS)\b[^.;]{0,40}?(?:\u2265|>=|>|at least|or (?:more|higher)|positive|"
                        r"high|\d+%)|\bPD-L1[- ](?:positive|negative|high|low)\b", re.I)
+#: a part of a trial that a count of patients may be of
+_PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 _CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s", re.I)
 #: an approval told as in force now
@@ -357,6 +359,9 @@ class Reader:
             values["n_patients"], values["enrolment"] = enrolled
         elif n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
             values["n_patients"] = int(n.group(1).replace(",", ""))
+        part = _PART.search(t) if values.get("n_patients") is not None else None
+        if part:  # "whose first cohort enrolled 259 patients": a part of the trial, not all of it
+            values["part"] = " ".join(part.group().split())
         c = _COUNTRIES.search(t)
         if c:
             values["countries"] = int(c.group(1))

@@ -149,10 +149,11 @@ class Matcher:
         for m in self.both.find(text):
             if _NON.search(text, max(0, m.start - 4), m.start):
                 continue
-            if m.values[0][0] == "graph":
+            lex = next((v for v in m.values if v[0] == "lexicon"), None)
+            if m.values[0][0] == "graph" and not (lex and self._synonym_of_known(lex, text[m.start:m.end])):
                 _, ident, typ = m.values[0]
                 found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
-            else:
+            else:  # the lexicon's, or a synonym the lexicon gives of a disease the graph knows by its own name
                 found.append((1, self._lexicon(text, m, graph_ids)))
         found += [(2, x) for x in self._patterns(text)]
         out = _link_trials_to_nct(_no_overlaps(found), text)
@@ -161,12 +162,19 @@ class Matcher:
     def _lexicon(self, text: str, hit, graph_ids: dict[tuple[str, str], str | None]) -> Mention:
         """A disease, brand or target the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
         under the graph's id where it knows it by any of its names."""
-        _, typ, name, ident = hit.values[0]
-        if (typ, name) not in graph_ids:  # looked up once per name, not once per mention
-            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
+        _, typ, name, ident = next(v for v in hit.values if v[0] == "lexicon")
+        if (typ, name) not in graph_ids:  # looked up once per name (its own name first), not once per mention
+            forms = [name] + sorted(f for f, n in DISEASES.items() if n == name and f != name) if typ == "Indication" else [name]
             graph_ids[typ, name] = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
         ident = graph_ids[typ, name] or ident
         return Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
+
+    def _synonym_of_known(self, lex: tuple, written: str) -> bool:
+        """Whether the lexicon reads ``written`` as another disease's synonym ("bladder cancer": urothelial
+        carcinoma, the disease of the checkpoint inhibitors' approvals) that the graph knows by that
+        disease's own name: then that disease, not a broader one the graph may also call so."""
+        _, typ, name, _ = lex
+        return typ == "Indication" and _key(name) != _key(written) and any(t == typ for _, t in self.names.get(name))
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):
