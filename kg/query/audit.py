@@ -160,6 +160,17 @@ class Auditor:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
+        # a median or a single rate agrees with a record that gives it; another figure is of another
+        # analysis or population as often as it is wrong, so it contradicts nothing
+        if v.get("measure") == "median" and isinstance(v.get("value"), (int, float)):
+            agree = [r for r in same_end if _medians_agree(r.get("arm_values") or {}, r.get("unit"), v)]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+        if v.get("measure") == "rate" and v.get("control_value") is None and v.get("value") is not None:
+            agree = [r for r in same_end if r.get("measure") in _RATES and r.get("value") is not None
+                     and abs(r["value"] - v["value"]) <= _PERCENT_TOLERANCE]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
         if c.direction in ("supports", "does not support") and not v.get("subgroup"):
             tested = [r for r in (same_end or rs) if r.get("met") is not None]
             agree = [r for r in tested if r.get("direction") == c.direction]
@@ -287,6 +298,18 @@ class Auditor:
         known = self.name(c.subject) != c.subject
         return ("consistent", [because(f"the graph holds {self.name(c.subject)}", c.subject)]) if known else (
             "not in graph", [])
+
+
+_RATES = ("ORR", "pCR", "rate", "CR")
+
+
+def _medians_agree(arms: dict[str, Any], unit: str | None, values: dict[str, Any]) -> bool:
+    """Whether a claimed median (and its control arm's) is the record's arm values in months."""
+    if unit not in (None, "months") or arms.get("experimental") is None:
+        return False
+    same = abs(arms["experimental"] - values["value"]) <= 0.05
+    control = values.get("control_value")
+    return same and (control is None or arms.get("control") is None or abs(arms["control"] - control) <= 0.05)
 
 
 def _arms_agree(arms: dict[str, Any], values: dict[str, Any]) -> bool:

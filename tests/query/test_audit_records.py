@@ -120,3 +120,14 @@ def test_a_withdrawal_in_another_setting_than_the_records_is_not_contradicted(ju
     res = judge("Bristol Myers Squibb withdrew nivolumab's hepatocellular carcinoma indication on 23 July 2021, after "
                 "the first-line CheckMate-459 trial failed.")
     assert [(k, v) for k, _, _, v, _ in res if k == "withdrawal"] == [("withdrawal", "consistent")]
+
+
+def test_medians_and_single_rates_agree_with_the_records_that_give_them(judge):
+    res = judge("In IMbrave150, median progression-free survival was 6.8 months versus 4.3 months.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
+    res = judge("In IMbrave150, median progression-free survival was 7.1 months versus 4.3 months.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "not in graph")]
+    res = judge("In KEYNOTE-158, the objective response rate was 19% with pembrolizumab.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
+    res = judge("In KEYNOTE-158, the objective response rate was 31% with pembrolizumab.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "not in graph")]

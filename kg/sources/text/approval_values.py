@@ -35,8 +35,7 @@ _LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:thera
                       r"\btwo or more (?:earlier |prior )?lines\b", re.I), "later")]
 _CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
              (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
-             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant"),
-             (re.compile(r"\bmaintenance\b", re.I), "maintenance")]
+             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant")]
 
 
 #: a line of treatment that describes a trial, not the approval
