@@ -226,3 +226,10 @@ def test_met_is_read_in_the_figures_own_clause_and_a_new_study_with_two_words(re
 def test_noninferiority_is_a_met_endpoint(reader):
     text = "In the LUMEN-07 trial, the antibody was noninferior to chemotherapy for overall survival (HR 0.90; 95% CI 0.78-1.04)."
     assert _results(reader, text) == [("KG:trial-lumen-07", "overall survival", "HR", 0.90, True)]
+
+
+def test_but_not_negates_its_own_figure(reader):
+    text = ("ZENITH-02 improved progression-free survival (HR 0.74; 95% CI 0.60-0.91) but not overall survival "
+            "(HR 0.81; 95% CI 0.66-0.99).")
+    assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", "HR", 0.74, True),
+                                                        ("overall survival", "HR", 0.81, False)]

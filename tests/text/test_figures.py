@@ -124,3 +124,8 @@ def test_a_list_of_ratios_and_of_medians():
     assert (f["value"], f["control_value"]) == (9.7, 5.1)
     f = _one("Median overall survival was 40.2, 31.0 and 18.1 months in the three groups.")
     assert (f["value"], f.get("control_value")) == (40.2, None)
+
+
+def test_a_rate_beside_a_ratio():
+    got = effects("A complete response was seen in 31.0% and 8.5% of patients (odds ratio 4.9; 95% CI 2.1 to 11.4).")
+    assert [(f["measure"], f["value"], f.get("control_value")) for f in got] == [("rate", 31.0, 8.5), ("OR", 4.9, None)]

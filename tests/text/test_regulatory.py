@@ -162,3 +162,8 @@ def test_dates_in_brackets_and_the_approvals_date_in_a_withdrawal(reader):
     assert [(i, v.get("date")) for _, _, i, v in got] == [(HCC, "2022-10"), (SCLC, None)]
     got = _regulatory(reader, "Its use in urothelial carcinoma, granted to durvalumab in May 2017, was withdrawn in 2021.")
     assert [(k, v) for k, _, _, v in got if k == "withdrawal"] == [("withdrawal", {"effective": "2021"})]
+
+
+def test_an_indication_removed_in_the_passive(reader):
+    got = _regulatory(reader, "Nivolumab's indication in small cell lung cancer was removed in December 2020.")
+    assert got == [("withdrawal", NIVO, SCLC, {"effective": "2020-12"})]

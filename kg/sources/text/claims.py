@@ -61,7 +61,7 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
 #: a part of a trial that a count of patients may be of
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
-_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s", re.I)
+_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
 #: an approval told as in force now
 _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial

@@ -183,7 +183,7 @@ def effects(text: str) -> list[dict[str, Any]]:
         return out
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
-    rate = _RATE_CUE.search(text) if not ratios else None
+    rate = _RATE_CUE.search(text)  # (a rate beside a ratio: "pCR in 24.0% and 2.2% (odds ratio 13.94 ...)")
     known: list[str | None] = []
 
     def whole() -> str | None:  # the sentence's endpoint, looked for once and only when a figure needs it
