@@ -313,7 +313,8 @@ def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
     later = [p for p in pcts if p.start() > first.end()]
     if later and re.search(r"versus|vs\.?|\bv\b|compared|from|and|with|against", text[first.end():later[0].start()], re.I):
         f["control_value"] = _num(later[0].group(1))
-    f.update(_ci_p(text, first.end(), min(len(text), first.end() + 60)))
+    # its CI before the next percentage (a ratio's CI further on is the ratio's)
+    f.update(_ci_p(text, first.end(), min(len(text), first.end() + 60, *(p.start() for p in later[:1]))))
     if "ci_low" in f:
         f.pop("control_value", None)
     return [f]
