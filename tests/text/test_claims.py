@@ -233,3 +233,10 @@ def test_but_not_negates_its_own_figure(reader):
             "(HR 0.81; 95% CI 0.66-0.99).")
     assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", "HR", 0.74, True),
                                                         ("overall survival", "HR", 0.81, False)]
+
+
+def test_quoted_words_are_no_claims_of_the_article(reader):
+    for text in ('"Nivolumab was approved for hepatocellular carcinoma in May 2020, and patients benefit," said a doctor.',
+                 'The chief medical officer commented: "Nivolumab was approved for hepatocellular carcinoma in May 2020."'):
+        assert reader(text) == [], text
+    assert reader("Nivolumab was approved for hepatocellular carcinoma in May 2020, the company said.") != []

@@ -62,6 +62,10 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 _CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
+#: a quotation: '"...," said X', 'X commented: "..."'
+_QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
+                    r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"
+                    r"[\"\u201c]", re.I)
 #: an approval told as in force now
 _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial
@@ -162,9 +166,9 @@ class Reader:
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 continue
-            if s.text.rstrip().endswith("?"):
+            if s.text.rstrip().endswith("?") or _QUOTE.search(s.text):
                 self._note_trial(ms)
-                continue
+                continue  # a question, or someone's words quoted: no claim of the article's
             self._sentence(i, s, ms)
             self._note_trial(ms)
         # an approval the article says was withdrawn is told as history; not one it says is still in force
