@@ -54,3 +54,11 @@ def test_an_unnamed_trial_stands_for_one_the_article_never_names():
     # where the article names the trial, the claim must name it too
     scored = score_article([{**claim, "sentence": text}], None, {"claims": [gold]}, _names, text + " POLARIS-9.")
     assert scored["kinds"]["result"]["tp"] == 0
+
+
+def test_endpoints_written_short_or_spelt_otherwise_are_one():
+    gold = {"kind": "result", "trial": "ORION-7", "measure": "HR", "value": 0.7}
+    assert matches(_result(endpoint="progression-free survival"), {**gold, "endpoint": "PFS"}, _names)
+    assert matches(_result(endpoint="pathological complete response", measure="rate", value=30),
+                   {**gold, "endpoint": "pathologic complete response", "measure": "pCR", "value": 30}, _names)
+    assert not matches(_result(endpoint="overall survival"), {**gold, "endpoint": "PFS"}, _names)

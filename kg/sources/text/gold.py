@@ -21,8 +21,10 @@ ways; none lets a different fact through):
 - A combination's name is the set of its drugs: "nivolumab-relatlimab", "nivolumab and
   relatlimab" and "relatlimab plus nivolumab" are one name.
 - A p-value is a comparator and a number: "<.001" is "<0.001", "= .0035" is 0.0035.
-- Disease-free and recurrence-free survival are one endpoint (both count a return of the
-  cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them apart).
+- Disease-free, recurrence-free and relapse-free survival are one endpoint (each counts a return
+  of the cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them
+  apart); "pathologic" is "pathological", "overall response rate" the objective response rate,
+  and an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out.
 - A trial the article never names (neither its name nor its NCT number is in the text) cannot
   be read by name: a claim on an unnamed trial (``KG:trial-unnamed-...``) stands for it, and the
   rest of the claim must agree.
@@ -86,12 +88,23 @@ def p_value(x: Any) -> tuple[str, float] | None:
     return (m.group(1) or "=", float(m.group(2))) if m else None
 
 
-_SAME_ENDPOINT = {"recurrence free survival": "disease free survival"}
+_SAME_ENDPOINT = {"recurrence free survival": "disease free survival", "relapse free survival": "disease free survival",
+                  "pathologic complete response": "pathological complete response",
+                  "overall response rate": "objective response rate"}
+#: endpoints written short
+_ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
+                           "efs": "event free survival", "rfs": "disease free survival", "orr": "objective response rate",
+                           "pcr": "pathological complete response", "dor": "duration of response"}
 
 
 def endpoint_key(name: str) -> str:
-    """An endpoint's name for comparison (qualifier dropped, synonyms as one)."""
+    """An endpoint's name for comparison (qualifier dropped, abbreviations spelt out, synonyms as one).
+
+    >>> endpoint_key("PFS (investigator-assessed)"), endpoint_key("pathologic complete response"), endpoint_key("RFS")
+    ('progression free survival', 'pathological complete response', 'disease free survival')
+    """
     b = base(name)
+    b = _ENDPOINT_ABBREVIATIONS.get(b, b)
     return _SAME_ENDPOINT.get(b, b)
 
 
