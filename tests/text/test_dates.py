@@ -48,3 +48,8 @@ def test_the_articles_date_is_its_first_full_date():
     assert document_date("HEADLINE\nIssued: Wednesday 5th August 2020, Basel\nIn May 2017 it was approved.") == "2020-08-05"
     assert document_date("Updated: 07/2024\nNothing else") == "2024-07"
     assert document_date("No date at all") is None
+
+
+def test_a_day_no_calendar_has_is_no_date():
+    assert find("approved on 30 February 2021 and on February 31, 2020") == []
+    assert [d.iso for d in find("on 29 February 2020")] == ["2020-02-29"]

@@ -66,8 +66,16 @@ def _month(name: str) -> int:
 
 
 def _iso(y: str, m: int | None = None, d: str | int | None = None) -> str | None:
-    if m is not None and not 1 <= m <= 12 or d is not None and not 1 <= int(d) <= 31:
+    """An ISO date, or None for one no calendar has ("30 February 2021")."""
+    import datetime as dt
+
+    if m is not None and not 1 <= m <= 12:
         return None
+    if d is not None:
+        try:
+            dt.date(int(y), m or 1, int(d))
+        except ValueError:
+            return None
     return y + (f"-{m:02d}" if m else "") + (f"-{int(d):02d}" if d is not None else "")
 
 
