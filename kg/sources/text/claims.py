@@ -54,10 +54,11 @@ _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|furth
                         r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
                         re.I)
 #: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
+#: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
+#: whole population: only words that set part of the patients apart count)
 _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamong (?:the )?(?:[\d,]+ )?(?:\w+ )?"
                        r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
-                       r"(?:whose|with)\b|\b(?:PD-L1|CPS|TPS)\b[^.;]{0,40}?(?:\u2265|>=|>|at least|or (?:more|higher)|positive|"
-                       r"high|\d+%)|\bPD-L1[- ](?:positive|negative|high|low)\b", re.I)
+                       r"(?:whose|with)\b", re.I)
 #: a part of a trial that a count of patients may be of
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
