@@ -113,3 +113,8 @@ class ValidationError(KGError):
     def __init__(self, report: str):
         self.report = report
         super().__init__(report)
+
+
+__all__ = ["KGError", "DataError", "SourceFormatError", "DataErrors", "DocumentError", "StoreError",
+           "StoreBusyError", "NotFoundError", "QueryError", "RefusedError", "BusyError", "RemoteError",
+           "ValidationError"]

@@ -8,9 +8,11 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 
 def default_mode(directory: bool = False) -> int:
@@ -21,20 +23,37 @@ def default_mode(directory: bool = False) -> int:
     return (0o777 if directory else 0o666) & ~umask
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to stream into, written to a temporary name beside ``path`` and renamed
+    over ``path`` when the block ends; on any error the temporary file is removed and ``path``
+    is left as it was.
+
+    >>> import tempfile
+    >>> p = os.path.join(tempfile.mkdtemp(), "y.txt")
+    >>> with atomic_file(p) as fh:
+    ...     _ = fh.write(b"streamed")
+    >>> open(p).read()
+    'streamed'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         os.chmod(tmp, default_mode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
@@ -70,3 +89,6 @@ def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
             return fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+
+
+__all__ = ["atomic_file", "atomic_write", "read_regular", "default_mode"]

@@ -66,6 +66,19 @@ def store(built):
     return open_store(built["store"])
 
 
+@pytest.fixture(scope="session")
+def layered(tmp_path_factory):
+    """A store of data/ plus one layer (a drug, its mechanism and a trial, tied to curated
+    records), so that the data is in two partitions (once for the whole session)."""
+    from kg.build import build, save_layer
+    from tests.test_build import drug_layer
+
+    base = tmp_path_factory.mktemp("layered")
+    build(DATA, base / "store")
+    save_layer(base / "store", "drugs-x", drug_layer(), {"release": "1"})
+    return base / "store"
+
+
 @pytest.fixture
 def mini(tmp_path):
     """A copy of the tiny valid dataset that a test may edit."""

@@ -93,6 +93,13 @@ def test_export_to_stdout(capsys, built):
     assert code == 0 and out.count("\n") == built["stats"]["triples"]
 
 
+def test_export_quads_to_stdout_name_each_layer(capsys, layered):
+    code, out, _ = kg(capsys, "export", "--format", "nq", "--output", "-", "--store", str(layered))
+    lines = out.splitlines()
+    assert code == 0 and any(line.endswith("<urn:kg:layer:drugs-x> .") for line in lines)
+    assert sum(1 for line in lines if line.endswith('"novelimab" <urn:kg:layer:drugs-x> .')) == 1
+
+
 def test_viz_writes_one_offline_file(capsys, built, tmp_path):
     out = tmp_path / "tnbc.html"
     code, text, err = kg(capsys, "viz", "--type", "Trial", "--type", "Approval", "--min-level", "phase 3",
@@ -107,3 +114,42 @@ def test_viz_unknown_focus(capsys, built, tmp_path):
     code, _, err = kg(capsys, "viz", "no such thing", "--output", str(tmp_path / "x.html"),
                       "--store", str(built["store"]))
     assert code == 1 and "not found" in err and not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "inf", "0", "-inf"])
+def test_sparql_timeout_must_be_seconds_above_zero(capsys, built, value):
+    code, out, err = kg(capsys, "sparql", "--store", str(built["store"]), "--timeout", value, "ASK { ?s ?p ?o }")
+    assert code == 2 and out == ""
+    assert "Invalid value for '--timeout'" in err and "give a number of seconds above 0" in err
+
+
+def test_sparql_query_file_errors_name_the_file(capsys, built, tmp_path):
+    store = str(built["store"])
+    latin1 = tmp_path / "latin1.rq"
+    latin1.write_bytes("# a comment\nSELECT * WHERE { ?s ?p 'café' }\n".encode("latin-1"))
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(latin1))
+    assert code == 2 and out == ""
+    assert err == f"kg: {latin1}: line 2: the query file is not UTF-8 text (byte 0xe9 at offset 39): save it as UTF-8\n"
+
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT * WHERE {\n  ?s ?p\n}\n", encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(bad))
+    assert code == 2 and err.startswith(f"kg: {bad}: syntax error at line 3, column 1: unexpected '}}'")
+
+    hidden = tmp_path / "hidden.rq"
+    hidden.write_text("SELECT * WHERE { ?s DRUGBANK:a\\#b ?o # x\r SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }",
+                      encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(hidden))
+    assert code == 2 and "SERVICE is refused" in err and str(hidden) in err
+
+    good = tmp_path / "good.rq"
+    good.write_text("SELECT ?n WHERE { DRUGBANK:DB11595 kg:name ?n }", encoding="utf-8")
+    code, out, err = kg(capsys, "sparql", "--store", store, "--file", str(good), "--format", "csv")
+    assert code == 0 and out.split() == ["n", "atezolizumab"], err
+
+
+def test_sparql_query_file_with_a_byte_order_mark(capsys, built, tmp_path):
+    bom = tmp_path / "bom.rq"
+    bom.write_bytes(b"\xef\xbb\xbfASK { DRUGBANK:DB11595 kg:name ?n }")
+    code, out, err = kg(capsys, "sparql", "--store", str(built["store"]), "--file", str(bom), "--format", "json")
+    assert code == 0 and json.loads(out)["boolean"] is True, err

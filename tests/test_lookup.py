@@ -54,7 +54,8 @@ def test_unknown_term_gives_suggestions(store):
     assert "tecentriq" in info.value.suggestions
 
 
-@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "?n ?p ?o", "<http://evil>", "' OR 1=1 --", ""])
+@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "?n ?p ?o", "<http://evil>", "' OR 1=1 --", "",
+                                     "<script>", "<>", "< not an IRI >"])
 def test_hostile_terms_are_values_not_query_text(store, hostile):
     with pytest.raises(NotFoundError):
         lookup(store, hostile)

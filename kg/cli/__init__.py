@@ -87,14 +87,20 @@ def lookup(term: str, store: Path | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "kgx"]), default="ttl",
-              show_default=True, help="RDF serialisation, or kgx (KGX TSV: nodes.tsv and edges.tsv, Biolink).")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "xml", "kgx"]),
+              default="ttl", show_default=True,
+              help="RDF serialisation (nq and trig keep each source's triples in a graph of its own), "
+                   "or kgx (KGX TSV: nodes.tsv and edges.tsv, Biolink).")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="File to write [default exports/kg.<ext>]; '-' for standard output. "
                    "For kgx a folder [default exports/kgx/].")
 @STORE
 def export(fmt: str, output: Path | None, store: Path | None) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML or TriG) or as KGX TSV."""
+    """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML) or as KGX TSV.
+
+    Turtle, N-Triples, N-Quads and TriG are streamed from the store (memory stays flat);
+    JSON-LD and RDF/XML hold the whole graph in memory.
+    """
     st = _open(store)
     if fmt == "kgx":
         from kg.export.kgx import export as run_kgx
@@ -104,10 +110,11 @@ def export(fmt: str, output: Path | None, store: Path | None) -> None:
         done = run_kgx(st, output or Path("exports") / "kgx")
         click.echo(f"wrote {done['nodes_file']} ({done['nodes']} nodes) and {done['edges_file']} ({done['edges']} edges)")
         return
-    from kg.export.rdf import FORMATS, export as run_export, serialize, store_graph
+    from kg.export.rdf import FORMATS, export as run_export, write
 
     if str(output) == "-":
-        sys.stdout.buffer.write(serialize(store_graph(st), fmt))
+        write(st, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
     path = output or Path("exports") / f"kg{FORMATS[fmt].suffix}"
     run_export(st, fmt, path)
@@ -155,14 +162,38 @@ def stats(store: Path | None, fmt: str) -> None:
 
 
 
+def _positive_seconds(ctx, param, value: float) -> float:
+    """--timeout: a finite number of seconds above zero (nan, inf, 0 and negatives are refused)."""
+    import math
+
+    if not math.isfinite(value) or value <= 0:
+        raise click.BadParameter(f"{value!r} is not a time limit: give a number of seconds above 0")
+    return value
+
+
+def _query_file_text(file) -> str:
+    """The text of a query file, or a :class:`QueryError` naming the file and the line of the first
+    byte that is not UTF-8."""
+    from kg.errors import QueryError
+
+    data = file.read()
+    try:
+        return data.decode("utf-8-sig")  # a byte order mark is the file's, not the query's
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise QueryError(f"{file.name}: line {line}: the query file is not UTF-8 text "
+                         f"(byte 0x{data[exc.start]:02x} at offset {exc.start}): save it as UTF-8") from None
+
+
 @cli.command()
 @click.argument("text", required=False)
-@click.option("--file", "file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--file", "file", type=click.File("rb"), help="Read the query from a file (UTF-8; '-' for standard input).")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (an <IRI>, a CURIE, or else a string); repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "ttl", "nt"]),
               default="table", show_default=True, help="SPARQL results format (ttl/nt for CONSTRUCT, DESCRIBE).")
-@click.option("--timeout", default=30.0, show_default=True, help="Stop the query after this many seconds.")
+@click.option("--timeout", default=30.0, show_default=True, callback=_positive_seconds,
+              help="Stop the query after this many seconds.")
 @click.option("--base", "base", default=None, metavar="IRI",
               help="Base IRI for relative IRIs in the query [default: the query file's file: URI, "
                    "else the current folder's].")
@@ -182,14 +213,19 @@ def sparql(text: str | None, file, binds: tuple[str, ...], fmt: str, timeout: fl
 
     if (text is None) == (file is None):
         raise QueryError("give the query as an argument or with --file (one of them)")
-    query_text = text if text is not None else file.read()
+    query_text = text if text is not None else _query_file_text(file)
     bindings = dict(parse_binding(b) for b in binds)
     _open(store)  # a clear error if there is no store
     wire = "json" if fmt == "table" else fmt
     if base is None:
         base = default_base_iri(file.name if file is not None and file.name not in ("-", "<stdin>") else None)
-    data = run_sparql(str(_store_path(store)), query_text, bindings=bindings, fmt=wire, timeout=timeout,
-                      base_iri=base)
+    try:
+        data = run_sparql(str(_store_path(store)), query_text, bindings=bindings, fmt=wire, timeout=timeout,
+                          base_iri=base)
+    except QueryError as exc:
+        if file is None:
+            raise
+        raise type(exc)(f"{file.name}: {exc}") from None  # the line and column are in that file
     if fmt == "table" and data.lstrip().startswith(b"{"):
         click.echo(table_from_json(data))
     else:

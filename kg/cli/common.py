@@ -67,13 +67,9 @@ def open_ro(store):
 
 def resolve_one(st, term: str, types: tuple[str, ...]) -> str:
     """The CURIE a user's term names (first match of the given types), or NotFoundError."""
-    from kg.errors import NotFoundError
-    from kg.query.lookup import resolve, suggestions
+    from kg.query.lookup import resolve_one as resolve
 
-    ids = resolve(st, term, types)
-    if not ids:
-        raise NotFoundError(term, suggestions(st, term))
-    return ids[0]
+    return resolve(st, term, types)
 
 
 def echo_json(data: Any) -> None:

@@ -1,57 +1,116 @@
 """User SPARQL, run safely: read-only query forms only, no SERVICE or LOAD, values bound
 (never pasted into the text), the project's prefixes predeclared, and a time limit.
 
+What a query may do is decided on its parse tree (:mod:`kg.query.sparql_parser`, the SPARQL 1.1
+grammar), and the engine is handed exactly the text that was parsed. Two more walls stand behind
+the tree: a scan of the same tokens for any update, SERVICE or LOAD keyword, and the query
+processes' network filter (:mod:`kg.query.no_network`).
+
 >>> check_query("SELECT * WHERE { ?s ?p 'SERVICE' } # LOAD in a comment is fine")
 'SELECT'
 >>> check_query("INSERT DATA { <a:b> <a:c> <a:d> }")
 Traceback (most recent call last):
 ...
-kg.errors.RefusedError: updates are refused: this endpoint is read-only (found INSERT)
+kg.errors.RefusedError: updates are refused: this endpoint is read-only (found INSERT DATA, line 1, column 1)
 """
 from __future__ import annotations
 
 import multiprocessing
 import re
-from typing import Any
+from typing import Any, Collection
 
 from kg.errors import QueryError, RefusedError
-from kg.query.sparql_tokens import tokenize
 
-_UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD", "WITH", "LOAD")
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_FORM_OF = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt")
 
 
-def check_query(text: str) -> str:
-    """Return the query form, or raise :class:`RefusedError` for updates, SERVICE or LOAD
-    (and :class:`QueryError` for text that is no query form at all).
+def engine_prefixes() -> dict[str, str]:
+    """The prefixes every user query is given (the project's vocabularies and identifier prefixes).
 
-    The decision is made on the query's SPARQL tokens (:mod:`kg.query.sparql_tokens`), read as
-    the engine reads them, so no comment, string, IRI or escaped name can hide a keyword:
+    >>> engine_prefixes()["DRUGBANK"]
+    'http://identifiers.org/drugbank/'
+    """
+    from kg.query.stored import PREFIXES
+    from kg.schema.ids import PREFIXES as ID_PREFIXES
+
+    return {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
+
+
+def _where(tok) -> str:
+    return f"line {tok.line}, column {tok.column}"
+
+
+def check_query(text: str, *, prefixes: Collection[str] | None = None, relative_iris: bool = True) -> str:
+    """Return the query form, or raise :class:`RefusedError` for updates, SERVICE or LOAD
+    (and :class:`QueryError`, with line and column, for text that is no valid query).
+
+    The text is parsed with the SPARQL 1.1 grammar, the form is read from the tree, and a
+    ``ServiceGraphPattern`` anywhere in it is refused; the rules the grammar leaves to its notes
+    (scopes, grouping, blank node labels, declared prefixes) are checked too. ``prefixes``: the
+    prefixes the engine declares (default :func:`engine_prefixes`); ``relative_iris``: False where
+    the engine is given no base IRI (then a relative IRI needs a BASE in the query).
+    No comment, string, IRI or escaped name can hide a keyword:
 
     >>> check_query("SELECT * WHERE { ?s <http://x/a#SERVICE> ?o ; <p:q> 'LOAD' }")
     'SELECT'
-    >>> check_query("SELECT * WHERE { ?s ex:a\\\\#b ?o SERVICE <http://127.0.0.1/> { ?x ?y ?z } }")
+    >>> check_query("SELECT * WHERE { ?s DRUGBANK:a\\\\#b ?o SERVICE <http://127.0.0.1/> { ?x ?y ?z } }")
     Traceback (most recent call last):
     ...
-    kg.errors.RefusedError: SERVICE is refused: queries may not call other endpoints (line 1, column 32)
+    kg.errors.RefusedError: SERVICE is refused: queries may not call other endpoints (line 1, column 38)
     """
-    tokens = tokenize(text)
-    for t in tokens:
-        where = f" (line {t.line}, column {t.column})"
-        if t.keyword == "SERVICE":
-            raise RefusedError("SERVICE is refused: queries may not call other endpoints" + where)
-        if t.keyword == "LOAD":
-            raise RefusedError("LOAD is refused: queries may not load data" + where)
-        if t.keyword in _UPDATES:
-            raise RefusedError(f"updates are refused: this endpoint is read-only (found {t.keyword})")
-    i = 0
-    while i < len(tokens) and tokens[i].keyword in ("BASE", "PREFIX"):  # the prologue
-        i += 2 if tokens[i].keyword == "BASE" else 3
-    form = tokens[i].keyword if i < len(tokens) else ""
-    if form not in FORMS:
-        raise QueryError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    return form
+    from kg.query.sparql_parser import UPDATE_WORDS, gc_paused, parse
+    from kg.query.sparql_rules import check_rules
+
+    tree = parse(text)
+    unit = tree.children[0]
+    if unit.rule == "Update":
+        ops = unit.nodes()[1:]
+        if not ops:
+            raise QueryError("not a query: the text holds no SELECT, ASK, CONSTRUCT or DESCRIBE "
+                             "(read as SPARQL it is an empty update request)")
+        head = ops[0].children
+        if head[0].keyword == "LOAD":
+            raise RefusedError(f"LOAD is refused: queries may not load data ({_where(head[0])})")
+        raise RefusedError("updates are refused: this endpoint is read-only "
+                           f"(found {' '.join(t.keyword for t in head)}, {_where(head[0])})")
+    _check_size(tree)
+    for service in tree.nodes_named("ServiceGraphPattern"):
+        raise RefusedError("SERVICE is refused: queries may not call other endpoints "
+                           f"({_where(service.first_token())})")
+    with gc_paused():
+        check_rules(tree, engine_prefixes() if prefixes is None else prefixes, relative_iris=relative_iris)
+    for tok in tree.token_list:  # the second wall: no such keyword anywhere, whatever the tree says
+        if tok.keyword == "SERVICE" or tok.keyword in UPDATE_WORDS:
+            raise RefusedError(f"{tok.keyword} is refused: queries may only read ({_where(tok)})")
+    return _FORM_OF[unit.nodes()[1].rule]
+
+
+#: Pattern elements (BIND, MINUS, OPTIONAL, FILTER, UNION, GRAPH, VALUES, triple objects) and
+#: expression operands a query may hold. The engine nests its plan one level per element and
+#: crashes (stack overflow) near 3,000 BINDs or MINUS clauses in one group (pyoxigraph 0.5,
+#: measured); the named questions use at most 35 elements and 3 operands.
+MAX_PATTERNS, MAX_OPERANDS = 1000, 5000
+_PATTERN_RULES = ("Bind", "MinusGraphPattern", "OptionalGraphPattern", "Filter", "GroupOrUnionGraphPattern",
+                  "GraphGraphPattern", "InlineData", "ObjectPath", "Object")
+
+
+def _check_size(tree) -> None:
+    """Refuse a query too large for the engine to plan, with the count and the limit.
+
+    >>> check_query("SELECT * WHERE { " + "BIND(1 AS ?x) " * 1001 + "}")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: the query is too large: 1001 pattern elements (BIND, MINUS, OPTIONAL, FILTER, UNION, GRAPH, VALUES, triple objects); the limit is 1000
+    """
+    patterns = sum(len(tree.nodes_named(rule)) for rule in _PATTERN_RULES)
+    if patterns > MAX_PATTERNS:
+        raise QueryError(f"the query is too large: {patterns} pattern elements (BIND, MINUS, OPTIONAL, FILTER, UNION, "
+                         f"GRAPH, VALUES, triple objects); the limit is {MAX_PATTERNS}")
+    operands = len(tree.nodes_named("PrimaryExpression"))
+    if operands > MAX_OPERANDS:
+        raise QueryError(f"the query is too large: {operands} expression operands; the limit is {MAX_OPERANDS}")
 
 
 def parse_binding(text: str) -> tuple[str, Any]:
@@ -153,12 +212,8 @@ def execute(store, text: str, bindings: dict, fmt: str, output=None, *, base_iri
     """
     import pyoxigraph as ox
 
-    from kg.query.stored import PREFIXES
-    from kg.schema.ids import PREFIXES as ID_PREFIXES
-
     subs = {ox.Variable(k): (ox.NamedNode(v) if kind == "iri" else ox.Literal(v)) for k, (kind, v) in bindings.items()}
-    prefixes = {**{("kgid" if p == "KG" else p): ns for p, ns in ID_PREFIXES.items()}, **PREFIXES}
-    result = store.query(text, base_iri=base_iri, prefixes=prefixes, substitutions=subs,
+    result = store.query(text, base_iri=base_iri, prefixes=engine_prefixes(), substitutions=subs,
                          **dataset(store, default_graph_uris, named_graph_uris))
     if isinstance(result, ox.QueryTriples):
         rdf = {"nt": ox.RdfFormat.N_TRIPLES, "rdf": ox.RdfFormat.RDF_XML,

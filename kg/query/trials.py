@@ -57,3 +57,6 @@ def trials(store, drug: str, *, phase: str | int | None = None, negative: bool =
         out.append(t)
     out.sort(key=lambda t: t["acronym"].lower())
     return out
+
+
+__all__ = ["trials", "normalize_phase"]

@@ -45,18 +45,29 @@ def listener():
 
 
 def hidden_service_queries(port: int) -> list[str]:
+    """Texts the engine would read as a SERVICE call, each hiding it from some naive check."""
     svc = f"SERVICE <http://127.0.0.1:{port}/x> {{ ?x ?y ?z }}"
     return [
-        # the case in the issue: `\#` inside a prefixed name was read as a comment
+        # the case in the issue: `\\#` inside a prefixed name was read as a comment
         f"SELECT ?x WHERE {{ OPTIONAL {{ ?s DRUGBANK:a\\#b ?o }} {svc} }}",
         # a comment ends at a carriage return as well as at a line feed
         f"SELECT ?x WHERE {{ # note\r {svc} }}",
-        # the keyword written with a codepoint escape
-        f"SELECT ?x WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/x> {{ ?x ?y ?z }} }}",
         # odd case and white space
         f"SELECT ?x WHERE {{ sErViCe\tsilent\n<http://127.0.0.1:{port}/x> {{ ?x ?y ?z }} }}",
         f"PREFIX p: <http://127.0.0.1:{port}/> SELECT ?x WHERE {{ SERVICE p:x {{ ?x ?y ?z }} }}",
+        # an escaped backslash ends a string for the engine, but `"A\\"` read after expanding the
+        # escape first (the old check) was one string running on to the last quote, SERVICE inside
+        f'SELECT * WHERE {{ ?s ?p "A\\u005C" . {svc} ?s ?p " }} #" }}',
+        # inside an EXISTS in a FILTER, in a subquery, in an OPTIONAL in a UNION
+        f"ASK {{ FILTER EXISTS {{ {svc} }} }}",
+        f"SELECT * {{ {{ SELECT ?x {{ {svc} }} }} }}",
+        f"SELECT * {{ {{ ?a ?b ?c }} UNION {{ OPTIONAL {{ {svc} }} }} }}",
     ]
+
+
+#: A keyword written with codepoint escapes is no keyword (escapes are read only in IRIs and
+#: strings, by the engine too): refused as bad text, never run.
+ESCAPED_SERVICE = "SELECT ?x WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/x> {{ ?x ?y ?z }} }}"
 
 
 def test_hidden_service_is_refused_by_the_check(listener):
@@ -64,6 +75,8 @@ def test_hidden_service_is_refused_by_the_check(listener):
     for text in hidden_service_queries(port):
         with pytest.raises(RefusedError, match="SERVICE is refused"):
             check_query(text)
+    with pytest.raises(QueryError, match="codepoint escapes are read only inside IRIs and strings"):
+        check_query(ESCAPED_SERVICE.format(port=port))
 
 
 def test_kg_sparql_never_connects(built, listener):
@@ -71,6 +84,8 @@ def test_kg_sparql_never_connects(built, listener):
     for text in hidden_service_queries(port):
         with pytest.raises(RefusedError):
             sparql(str(built["store"]), text, timeout=10)
+    with pytest.raises(QueryError):
+        sparql(str(built["store"]), ESCAPED_SERVICE.format(port=port), timeout=10)
     assert count() == 0
 
 
@@ -111,13 +126,13 @@ def test_serve_with_open_cors_refuses_and_never_connects(built, listener):
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{srv.server_address[1]}/sparql"
     try:
-        for text in hidden_service_queries(port):
+        for text, code in [(t, 403) for t in hidden_service_queries(port)] + [(ESCAPED_SERVICE.format(port=port), 400)]:
             for req in (urllib.request.Request(base + "?" + urllib.parse.urlencode({"query": text})),
                         urllib.request.Request(base, data=text.encode(), method="POST",
                                                headers={"Content-Type": "application/sparql-query"})):
                 with pytest.raises(urllib.error.HTTPError) as info:
                     urllib.request.urlopen(req, timeout=30)
-                assert info.value.code == 403
+                assert info.value.code == code
     finally:
         srv.shutdown()
         srv.server_close()
