@@ -69,6 +69,19 @@ def test_project_data_is_valid_and_complete(dataset):
      "not_in_sources"),
     ("trials.yaml", "  enrollment: 501\n", "  enrollment: 501\n  not_in_sources: [enrollment]\n", "not_in_sources[0]",
      "not_in_sources"),
+    # values no source may give (kg.schema.values; kg.schema.ids.check_url)
+    ("organizations.yaml", "  kind: regulator", "  kind: regulator\n  url: javascript:alert(1)", "url", "url:"),
+    ("organizations.yaml", "  kind: regulator", "  kind: regulator\n  url: 'http://a b'", "url", "url:"),
+    ("trials.yaml", "  enrollment: 501", "  enrollment: -5", "enrollment", "enrollment: -5"),
+    ("trials.yaml", "  enrollment: 501", "  enrollment: 1000000000000000000000000", "enrollment", "enrollment: 1"),
+    ("results.yaml", "  value: 0.58", "  value: .nan", "value", "value: .nan"),
+    ("results.yaml", "  value: 0.58", "  value: -.inf", "value", "value: -.inf"),
+    ("organizations.yaml", "  name: US Food and Drug Administration", '  name: "US\\0FDA"', "name", "name:"),
+    ("organizations.yaml", "  name: US Food and Drug Administration", '  name: "US\\x1bFDA"', "name", "name:"),
+    ("organizations.yaml", "  name: US Food and Drug Administration", "  name: " + "x" * 70_000, "name", "name:"),
+    ("organizations.yaml", "  synonyms: [FDA]", '  synonyms: [FDA, "a\\x7fb"]', "synonyms[1]", "synonyms:"),
+    ("results.yaml", "{id: PMID:32402160, where: abstract}", '{id: PMID:32402160, where: "a\\0"}', "sources[0].where",
+     "PMID:32402160, where"),
 ])
 def test_bad_input_is_located(mini, name, old, new, field, needle):
     path = _edit(mini, name, old, new)
