@@ -38,7 +38,8 @@ _UPDATE = "run 'kg manifest --update' if this is intended"
 
 
 def data_files(data_dir: str | os.PathLike) -> list[str]:
-    """Every ``*.yaml`` under ``data_dir`` (links too, broken ones included), relative, sorted.
+    """Every ``*.yaml`` under ``data_dir`` (links and folders so named too, broken links
+    included), relative, sorted.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "a").mkdir(); _ = (d / "a" / "x.yaml").write_text("")
@@ -49,7 +50,10 @@ def data_files(data_dir: str | os.PathLike) -> list[str]:
     out = []
     for folder, dirs, files in os.walk(root):  # links to folders are not followed (no loops)
         dirs.sort()
-        for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+        # a folder named like a data file is listed (and refused when read), not walked into
+        named = [d for d in dirs if d.endswith(".yaml")]
+        dirs[:] = [d for d in dirs if not d.endswith(".yaml")]
+        for name in files + named + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             if name.endswith(".yaml"):
                 out.append(PurePosixPath(Path(folder, name).relative_to(root)).as_posix())
     return sorted(out)
