@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kg.api.results import Approval, Contradiction, Entity, Evidence, GraphPath, Results, TargetDrug, Trial
+from kg.api.results import Approval, Contradiction, Entity, Evidence, GraphPath, Record, Results, TargetDrug, Trial
 
 
 class Graph:
@@ -173,6 +173,24 @@ class Graph:
         from kg.query.evidence import contradictions
 
         return Results(Contradiction(c) for c in contradictions(self.store))
+
+    def disagreements(self, drug: str | None = None, source: str = "moalmanac") -> Record:
+        """Where the curated FDA approvals (of ``drug``, if given) and those an imported
+        ``source`` holds disagree: date, trial, indication, or one side only, each row with both
+        records and their sources (``rows``), with counts (``summary``); as
+        ``kg query disagreements``. :class:`~kg.errors.NotFoundError` when the store holds no
+        approval from ``source``.
+
+        >>> kg.open(store).disagreements()  # nothing imported into this store
+        Traceback (most recent call last):
+        ...
+        kg.errors.NotFoundError: ...
+        """
+        from kg.query.disagreements import disagreements
+        from kg.sources.importers import importer
+
+        infores = importer(_text(source, "source")).INFORES
+        return Record(disagreements(self.store, self._drug(drug), source=infores))
 
     def path(self, source: str, target: str, *, max_paths: int = 5) -> Results:
         """Up to ``max_paths`` shortest paths from ``source`` to ``target``, each step with the
