@@ -95,6 +95,10 @@ def regulatory_table(f: dict[str, Any], s: Sentences) -> dict[str, Any]:
                                          "Confirmatory trials", "Since then"], "rows": rows}
 
 
+#: approval types that change the product (its form or dose), not what it is approved for
+PRODUCT_CHANGES = ("new formulation", "new dosing")
+
+
 def approval_sentences(a: dict[str, Any], drug: str, s: Sentences) -> list[tuple[str, dict[str, Any]]]:
     """(date, sentence) for the grant and each later step of approval ``a``.
 
@@ -106,7 +110,10 @@ def approval_sentences(a: dict[str, Any], drug: str, s: Sentences) -> list[tuple
     where = f"{inds} ({setting})" if setting else inds
     kind = {"accelerated": "accelerated approval", "regular": "regular approval"}.get(a["type"], f"{a['type']} approval")
     out = []
-    if a.get("withdrawal"):
+    if a["type"] in PRODUCT_CHANGES:  # a change of the product, not of what it treats: no indication named
+        product = f" ({a['product']})" if a.get("product") else ""
+        text = f"A {a['type']} of {drug}{product} is in the {who}'s records from {a['date']}; the table lists the uses it covers"
+    elif a.get("withdrawal"):
         text = f"On {a['date']} the {who} issued an {kind} of {drug} in {where}"
     else:
         text = f"On {a['date']} the {who} granted {kind} to {drug} for {where}"
@@ -115,8 +122,8 @@ def approval_sentences(a: dict[str, Any], drug: str, s: Sentences) -> list[tuple
         c = a["conversion"]
         trials = " and ".join(t.get("acronym") or t["id"] for t in c["trials"])
         on = f", on the results of {trials}" if trials else ""
-        out.append((c["date"], s.say(f"On {c['date']} the {who} {a['type']} approval of {drug} in {inds} became "
-                                     f"a regular approval{on}", c["sources"])))
+        out.append((c["date"], s.say(f"On {c['date']} the {who} converted to regular approval the {a['type']} "
+                                     f"approval of {drug} in {inds}{on}", c["sources"])))
     for e in a["events"]:
         if e["event"] in ("narrowed", "label changed"):
             what = "narrowed the indication" if e["event"] == "narrowed" else "changed the label"

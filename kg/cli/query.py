@@ -68,15 +68,10 @@ def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None:
     """Approvals in force on DATE (YYYY-MM-DD): granted by then, not yet withdrawn (the agency's
     effective date counts, not the sponsor's announcement) and not yet replaced."""
-    from kg.errors import QueryError
     from kg.query.approvals import as_of
 
     st = open_ro(store)
-    try:
-        items = as_of(st, date, drug=_drug(st, drug))
-    except ValueError as exc:
-        raise QueryError(f"bad date {date!r}: {exc}") from None
-    _approvals_out(items, fmt)
+    _approvals_out(as_of(st, date, drug=_drug(st, drug)), fmt)
 
 
 @query.command("evidence")
@@ -109,9 +104,19 @@ def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
     emit(items, fmt, render.target_rows, ["drug", "id", "actions", "level", "sources"])
 
 
+def _phase(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from kg.errors import QueryError
+    from kg.query.trials import check_phase
+
+    try:
+        return None if value is None else check_phase(value)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 @query.command("trials")
 @click.argument("drug")
-@click.option("--phase", help="Only trials of this phase (1, 2, 3; a phase 1b/3 trial counts as 3).")
+@click.option("--phase", callback=_phase, help="Only trials of this phase (1, 2, 3; a phase 1b/3 trial counts as 3).")
 @click.option("--negative", is_flag=True, help="Only trials with a result that does not support the drug.")
 @SOURCE
 @TABLE_FORMAT
@@ -139,7 +144,8 @@ def contradictions_cmd(store: Path | None, fmt: str) -> None:
 @query.command("path")
 @click.argument("source")
 @click.argument("target")
-@click.option("--max-paths", default=5, show_default=True, help="How many shortest paths to show.")
+@click.option("--max-paths", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="How many shortest paths to show.")
 @SOURCE
 @TABLE_FORMAT
 def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: str) -> None:
@@ -155,3 +161,36 @@ def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: 
         raise NotFoundError(f"a path from {source} to {target}")
     emit(items, fmt, render.path_rows, ["path", "step", "from", "relation", "to", "level", "direction",
                                         "detail", "sources"], render.path_text)
+
+
+@query.command("disagreements")
+@click.option("--drug", help="Only this drug (any name, brand, code or id).")
+@click.option("--source", "source", default="moalmanac", show_default=True,
+              help="The imported source to compare with the curated approvals (its kg import name).")
+@SOURCE
+@TABLE_FORMAT
+def disagreements_cmd(drug: str | None, source: str, store: Path | None, fmt: str) -> None:
+    """Where curated FDA approvals and an imported source disagree on date, trial or indication,
+    or where one side has an approval the other lacks, each row with both records and their
+    sources. MOAlmanac's dates are when the current label wording first appeared: a later one is
+    classified as a label revision, an earlier one is flagged."""
+    from kg.cli import render_rows
+    from kg.cli.common import echo_json
+    from kg.query.disagreements import disagreements
+    from kg.sources.importers import importer
+
+    infores = importer(source).INFORES
+    st = open_ro(store)
+    result = disagreements(st, _drug(st, drug), source=infores)
+    if fmt == "json":
+        echo_json(result)
+        return
+
+    def text(items):
+        from kg.cli.render import table
+
+        counts = "\n".join(f"  {k}: {v}" for k, v in result["summary"].items())
+        return (table(render_rows.disagreement_rows(items), render_rows.DISAGREEMENT_COLUMNS[:8], max_width=40)
+                + f"\n\n{infores} against the curated approvals:\n{counts}")
+
+    emit(result["rows"], fmt, render_rows.disagreement_rows, render_rows.DISAGREEMENT_COLUMNS, text)

@@ -155,3 +155,24 @@ def path_text(items: list[dict[str, Any]]) -> str:
                              f"{' [' + why + ']' if why else ''}{claim}  sources: {src}")
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+DISAGREEMENT_COLUMNS = ["kind", "drug", "relation", "curated", "curated_date", "imported", "imported_date", "detail",
+                        "curated_sources", "imported_sources"]
+
+
+def disagreement_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One flat row per disagreement, both records side by side (id, date, indications; sources)."""
+    def side(rec: dict[str, Any] | None) -> tuple[str, str, list[str]]:
+        if not rec:
+            return "", "", []
+        inds = ", ".join(i["name"] for i in rec["indications"])
+        return f"{rec['id']} ({inds})", f"{rec['date']} ({rec['date_is']})", rec["sources"]
+
+    out = []
+    for r in items:
+        cur, imp = side(r["curated"]), side(r["imported"])
+        out.append({"kind": r["kind"], "drug": r["drug"]["name"], "relation": r["relation"] or "", "curated": cur[0],
+                    "curated_date": cur[1], "imported": imp[0], "imported_date": imp[1], "detail": r["detail"],
+                    "curated_sources": cur[2], "imported_sources": imp[2]})
+    return out

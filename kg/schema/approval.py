@@ -25,8 +25,10 @@ from kg.schema.fields import Record, Setting, Source, choice, date_field, ref
 #: How an approval was granted, or what kind of product change it was.
 APPROVAL_TYPES = ("accelerated", "regular", "conditional", "new formulation", "new dosing", "not stated")
 #: What a recorded date is: the agency's own decision date, the day a sponsor announced it, the
-#: date of a news report that says it had happened, or a date inferred from indirect statements.
-DATE_KINDS = ("agency decision", "sponsor announcement", "news report", "inferred")
+#: date of a news report that says it had happened, a date inferred from indirect statements; for
+#: imported approvals also the date the current label wording first appeared (MOAlmanac's
+#: ``initial_approval_date``) or, where a source gives no date, the date of the label it cites.
+DATE_KINDS = ("agency decision", "sponsor announcement", "news report", "inferred", "label wording", "label revision")
 #: The events of an approval's life after the grant.
 EVENTS = ("approval announced", "converted", "narrowed", "label changed", "safety alert", "superseded",
           "withdrawal announced", "withdrawn")
