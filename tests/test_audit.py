@@ -116,3 +116,18 @@ def test_audit_of_a_missing_file_exits_2(name, built, tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg", "audit", "--store", str(built["store"]), str(tmp_path / name)],
                        capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert r.returncode == 2 and name in r.stderr
+
+
+def test_audit_of_a_page_with_doi_links_is_no_internal_error(built, tmp_path):
+    """A Markdown link whose text ends in a DOI with brackets once made kg audit stop with
+    'internal error' (an id no IRI can hold reached the store): a user could cause it."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    page = tmp_path / "page.md"
+    page.write_text("# x\n\nAtezolizumab binds PD-L1 [doi:10.1016/S0140-6736(16)32517-X]"
+                    "(https://doi.org/10.1016/S0140-6736(16)32517-X).\n\n[x](https://doi.org/10.1000/a]b)\n")
+    result = CliRunner().invoke(cli, ["audit", str(page), "--store", str(built["store"])])
+    assert result.exit_code == 0 and "internal error" not in result.output, result.output
+    assert "1 consistent" in result.output

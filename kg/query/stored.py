@@ -40,7 +40,12 @@ def bound_query(name: str, **bind: Any) -> str:
 
     from kg.store.local import with_values
 
-    terms = {k: ox.NamedNode(curie_to_iri(v)) if isinstance(v, str) else v for k, v in bind.items() if v is not None}
+    try:
+        terms = {k: ox.NamedNode(curie_to_iri(v)) if isinstance(v, str) else v for k, v in bind.items() if v is not None}
+    except ValueError as exc:  # an id no IRI can hold (read from a user's text): bad input, not a crash
+        from kg.errors import QueryError
+
+        raise QueryError(f"not an identifier the graph can hold: {exc}") from None
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     return prologue + with_values(stored_query(name), terms)
 

@@ -112,3 +112,13 @@ def test_a_known_trial_keeps_its_id_beside_another_trials_name(matcher):
     ms = {(m.text, m.type, m.id) for m in matcher.find("PACIFIC, KEYNOTE-604 and other trials.")}
     assert ("PACIFIC", "Trial", "KG:trial-pacific") in ms
     assert ("KEYNOTE-604", "Trial", "CLINICALTRIALS:NCT03066778") in ms
+
+
+def test_a_doi_in_a_markdown_link_ends_where_the_link_does(matcher):
+    """'[doi:X](https://doi.org/X)': the DOI is X, not X with the link's brackets (which no IRI
+    holds: kg audit of such a page ended in an internal error)."""
+    text = "See [doi:10.1016/S0140-6736(16)32517-X](https://doi.org/10.1016/S0140-6736(16)32517-X)."
+    pubs = {m.id for m in matcher.find(text) if m.type == "Publication"}
+    assert pubs == {"PMID:27979383"}  # OAK's paper, which the graph holds under its PMID
+    new = {m.id for m in matcher.find(text.replace("32517-X", "99999-Z")) if m.type == "Publication"}
+    assert new == {"DOI:10.1016/S0140-6736(16)99999-Z"}

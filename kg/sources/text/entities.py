@@ -66,6 +66,26 @@ def _key(text: str) -> str:
 _NCT = re.compile(r"\bNCT\d{8}\b")
 _PMID = re.compile(r"\bPMID:?\s*+([1-9]\d{0,8})\b")
 #: a DOI starts where no DOI-like run is under way (so "10.1/10.1/..." is read once, not once per "10.")
+def _doi_end(found: str) -> str | None:
+    """The DOI at the start of ``found``: up to a character no DOI identifier holds (a Markdown
+    link's ``](`` say), without trailing punctuation or an unbalanced closing bracket; None if
+    what is left is no DOI.
+
+    >>> _doi_end("10.1016/S0140-6736(16)32517-X](https://doi.org/x)."), _doi_end("10.1000/ab).")
+    ('10.1016/S0140-6736(16)32517-X', '10.1000/ab')
+    """
+    from kg.schema.ids import IdError, check_curie
+
+    doi = re.split(r"[\[\]{}|\\^`]", found, maxsplit=1)[0]
+    while doi and (doi[-1] in ".,;:" or doi[-1] == ")" and doi.count("(") < doi.count(")")):
+        doi = doi[:-1]
+    try:
+        check_curie("DOI:" + doi)
+    except IdError:
+        return None
+    return doi
+
+
 _DOI = re.compile(r"(?:\bdoi:\s*+|\bhttps?://(?:dx\.)?doi\.org/|(?<![\w./]))(10\.\d{4,9}/[^\s\"<>]++)", re.I)
 _DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel",
                 "rubicin", "mustine", "lukast")
@@ -184,7 +204,9 @@ class Matcher:
             ident = "PMID:" + m.group(1)
             yield Mention("Publication", ident, m.group(), m.start(), m.end(), ident not in self.ids)
         for m in _DOI.finditer(text):
-            doi = m.group(1).rstrip(".,;:)]")
+            doi = _doi_end(m.group(1))
+            if doi is None:
+                continue
             end = m.start(1) + len(doi)
             hits = self._known(doi)
             ident = hits[0][0] if hits else "DOI:" + doi
