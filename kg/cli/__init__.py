@@ -20,6 +20,7 @@ LAZY_COMMANDS = {
     "query": "kg.cli.query:query", "viz": "kg.cli.viz:viz", "layers": "kg.cli.layers:layers",
     "ingest": "kg.cli.ingest:ingest", "audit": "kg.cli.ingest:audit", "serve": "kg.cli.serve:serve",
     "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd",
+    "crosswalk": "kg.cli.crosswalk:crosswalk",
 }
 
 

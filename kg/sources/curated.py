@@ -299,9 +299,10 @@ def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]
 
 
 def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
-                 known: dict[str, str] | None = None) -> model.Dataset:
+                 known: dict[str, str] | None = None, crosswalk: bool = True) -> model.Dataset:
     """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (and the ``extra`` layers of
-    added records) and return the checked records.
+    added records) and return the checked records, the indications with the mappings of
+    ``data_dir``'s crosswalk table (:mod:`kg.sources.crosswalk`).
 
     Layer records follow the same rules except that the fields only curated records must fill
     may be missing, and they may refer to any curated or layer record. ``known`` maps the ids of
@@ -379,4 +380,9 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
                                     file=file, line=line, field=field))
     if errors:
         raise DataErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
-    return model.Dataset({k: tuple(v) for k, v in records.items()})
+    dataset = model.Dataset({k: tuple(v) for k, v in records.items()})
+    if data_dir is None or not crosswalk:
+        return dataset
+    from kg.sources.crosswalk import attach
+
+    return attach(dataset, data_dir)  # the indications' codes in other vocabularies (data/crosswalk/)
