@@ -16,7 +16,7 @@ each indication its :class:`~kg.schema.model.Mapping` records. A test regenerate
 ...         "MONDO:0005233\\tskos:exactMatch\\tNCIT:C2926\\tsemapv:ManualMappingCuration\\n")
 >>> s = parse_sssom(text, "set.tsv")
 >>> s.meta["mapping_set_id"], s.rows[0]["object_id"], s.rows[0]["line"]
-('https://x.org/set.tsv', 'NCIT:C2926', 6)
+('https://x.org/set.tsv', 'NCIT:C2926', 7)
 """
 from __future__ import annotations
 
