@@ -23,8 +23,11 @@ def crosswalk(shared_data: Path, data_dir: Path, check: bool, fmt: str) -> None:
     from kg.errors import KGError
     from kg.fsutil import atomic_write
     from kg.sources.crosswalk import TABLE, regenerate
+    from kg.sources.curated import load_dataset
 
-    text, summary = regenerate(data_dir, shared_data)
+    records = load_dataset(data_dir, crosswalk=False)  # the table itself is not read: it may be stale
+    text, summary = regenerate((i.id for i in records.records.get("indications", ()) if i.id.startswith("MONDO:")),
+                               shared_data)
     path = data_dir / TABLE
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     same = current == text

@@ -261,13 +261,11 @@ def table_text(rows: list[dict[str, str]], summary: dict[str, Any]) -> str:
     return "\n".join(head + body) + "\n"
 
 
-def regenerate(data_dir: str | Path, shared_data: str | Path) -> tuple[str, dict[str, Any]]:
-    """(text of the crosswalk table, summary) for the MONDO ids of the curated data in
-    ``data_dir``, from the shared files under ``shared_data`` (the table itself is not read)."""
-    from kg.sources.curated import load_dataset
-
-    ds = load_dataset(data_dir, crosswalk=False)
-    ids = sorted(i.id for i in ds.records.get("indications", ()) if i.id.startswith("MONDO:"))
+def regenerate(mondo_ids: Iterable[str], shared_data: str | Path) -> tuple[str, dict[str, Any]]:
+    """(text of the crosswalk table, summary) for ``mondo_ids`` (those of the curated
+    indications: ``load_dataset(data_dir, crosswalk=False)``), from the shared files under
+    ``shared_data``."""
+    ids = sorted(set(mondo_ids))
     rows, summary = derive(ids, shared_data)
     summary["indications"] = ids
     return table_text(rows, summary), summary
