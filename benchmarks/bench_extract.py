@@ -10,11 +10,12 @@ a graph that holds fewer, "not in graph" verdicts are expected where the gold sa
 consistent, but never a false alarm.
 
 --samples: the project's four sample articles (tests/fixtures/articles, expected files).
---big MB: time to read a generated article of MB megabytes (the corpus's articles repeated),
-as a ratio to a baseline measured in the same run (one pass of a word pattern over the text).
+--big MB [MB...]: time to read a generated article of each size (the corpus's articles
+repeated), per MB at each size (equal when reading is linear in the text's length), and as a
+ratio to a baseline measured in the same run (one pass of a word pattern over the text).
 
     python benchmarks/bench_extract.py [--corpus DIR] [--store exports/store] [--details]
-    python benchmarks/bench_extract.py --samples | --big 5
+    python benchmarks/bench_extract.py --samples | --big 1 5
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def corpus(store, folder: Path, details: bool) -> dict:
     from kg.sources.ingest import extract_file
     from kg.sources.text.entities import Matcher
     from kg.sources.text.facts import Facts
-    from kg.sources.text.gold import KINDS, corpus as read_corpus, score_article, totals
+    from kg.sources.text.gold import KINDS, corpus as read_corpus, score_extraction, totals
 
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
     results = []
@@ -58,13 +59,7 @@ def corpus(store, folder: Path, details: bool) -> dict:
         ex = extract_file(article, store, matcher, facts)
         ms = (time.perf_counter() - t0) * 1000
         verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
-        said = {}
-        for m in ex.mentions:
-            said.setdefault(m.id, set()).add(m.text)
-
-        def names(ident, said=said):
-            return said.get(ident, set()) | matcher.forms.get(ident, set()) | ({ident} if ident else set())
-        s = score_article([c.as_json() for c in ex.claims], verdicts, gold, names)
+        s = score_extraction(ex, verdicts, gold, matcher.forms)
         results.append(s)
         cells = "  ".join(f"{k[:4]} {s['kinds'][k]['tp']}/{s['kinds'][k]['found']}/{s['kinds'][k]['expected']}"
                           for k in KINDS)
@@ -115,28 +110,42 @@ def samples(store, details: bool) -> None:
           f"   claims P {c['precision']:.2f} R {c['recall']:.2f} ({c['tp']}/{c['found']}/{c['expected']})")
 
 
-def big(store, megabytes: float, folder: Path) -> None:
-    from kg.sources.ingest import extract_file
-    from kg.sources.text.entities import Matcher
-    from kg.sources.text.facts import Facts
-
+def _big_text(megabytes: float, folder: Path) -> str:
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")]
     one = "\n\n".join(texts)
     size = int(megabytes * 1_000_000)
     body = (one * (size // len(one.encode()) + 1))
-    body = body.encode()[:size].decode("utf-8", "ignore")
-    path = Path(tempfile.mkdtemp(prefix="bench-big-")) / "big.txt"
-    path.write_text(body, encoding="utf-8")
+    return body.encode()[:size].decode("utf-8", "ignore")
+
+
+def big(store, sizes: list[float], folder: Path) -> None:
+    """Read a generated article of each size; print the time per MB at each size (reading is
+    linear when it stays the same) and the ratio to a word scan of the same text."""
+    from kg.sources.ingest import extract_file
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
-    t0 = time.perf_counter()
-    words = len(re.findall(r"\w+", body))
-    baseline = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    ex = extract_file(path, store, matcher, facts)
-    took = time.perf_counter() - t0
-    print(f"{path.stat().st_size / 1e6:.1f} MB ({words:,} words): read in {took:.1f} s "
-          f"({len(ex.mentions):,} mentions, {len(ex.claims):,} claims); baseline word scan {baseline:.2f} s; "
-          f"ratio {took / baseline:.0f}x; target < 30 s: {'met' if took < 30 else 'NOT met'}")
+    per_mb = {}
+    for megabytes in sizes:
+        body = _big_text(megabytes, folder)
+        path = Path(tempfile.mkdtemp(prefix="bench-big-")) / "big.txt"
+        path.write_text(body, encoding="utf-8")
+        t0 = time.perf_counter()
+        words = len(re.findall(r"\w+", body))
+        baseline = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        ex = extract_file(path, store, matcher, facts)
+        took = time.perf_counter() - t0
+        mb = path.stat().st_size / 1e6
+        per_mb[megabytes] = took / mb
+        print(f"{mb:.1f} MB ({words:,} words): read in {took:.1f} s = {took / mb:.2f} s per MB "
+              f"({len(ex.mentions):,} mentions, {len(ex.claims):,} claims); baseline word scan {baseline:.2f} s; "
+              f"ratio {took / baseline:.0f}x; target < {30 * mb / 5:.0f} s (30 s for 5 MB): "
+              f"{'met' if took < 30 * mb / 5 else 'NOT met'}")
+    if len(per_mb) > 1:
+        small, large = min(per_mb), max(per_mb)
+        print(f"time per MB at {large:g} MB / at {small:g} MB: {per_mb[large] / per_mb[small]:.2f} (1.00 = linear)")
 
 
 def main() -> None:
@@ -146,7 +155,8 @@ def main() -> None:
                     "(built from data/ into a temporary folder if it does not exist)")
     ap.add_argument("--details", action="store_true", help="list what was missed, extra, judged otherwise")
     ap.add_argument("--samples", action="store_true", help="the four sample articles with their expected files")
-    ap.add_argument("--big", type=float, metavar="MB", help="time the reading of an article of MB megabytes")
+    ap.add_argument("--big", type=float, nargs="+", metavar="MB",
+                    help="time the reading of an article of each size in megabytes (e.g. --big 1 5: time per MB at both)")
     args = ap.parse_args()
     store = _store(args.store)
     if args.samples:

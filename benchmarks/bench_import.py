@@ -28,22 +28,36 @@ def _rss_mb() -> float:
 
 
 def phase_read(source: str, paths: list[str]) -> dict:
-    """Parse and resolve every record of ``paths`` against the curated data, without saving."""
+    """Parse and resolve every record of ``paths`` against the curated data, without saving: first
+    without the loader's check of each record an import keeps (the baseline), then with it."""
     from kg.sources.importers import importer
     from kg.sources.importers.base import Context
     from kg.sources.importers.resolve import Resolver
     from kg.sources.curated import load_dataset
 
     mod = importer(source)
-    resolver = Resolver(load_dataset(ROOT / "data").all())
+    curated = load_dataset(ROOT / "data").all()
     files = mod.expand([Path(p) for p in paths])
-    t0 = time.perf_counter()
-    ctx = Context(mod.INFORES, resolver)
-    statements = list(mod.read(files, ctx))
-    records = ctx.records(statements, "bench")
-    seconds = time.perf_counter() - t0
+
+    def once(check: bool):
+        saved = Context.check
+        if not check:  # the baseline: the same reading without the loader's check of each record kept
+            Context.check = lambda self, rec: rec
+        try:
+            t0 = time.perf_counter()
+            ctx = Context(mod.INFORES, Resolver(curated))
+            statements = list(mod.read(files, ctx))
+            return ctx, ctx.records(statements, "bench"), time.perf_counter() - t0
+        finally:
+            Context.check = saved
+
+    _, _, unchecked = once(False)
+    ctx, records, seconds = once(True)
     return {"source": source, "read": ctx.read, "imported": ctx.imported, "records": len(records),
-            "seconds": round(seconds, 2), "records_per_s": round(ctx.read / seconds), "peak_rss_mb": _rss_mb()}
+            "seconds": round(seconds, 2), "records_per_s": round(ctx.read / seconds),
+            "unchecked_seconds": round(unchecked, 2), "check_ratio": round(seconds / unchecked, 1),
+            "peak_rss_mb": _rss_mb()}
+
 
 
 def phase_import(source: str, paths: list[str], store: str) -> dict:
@@ -101,19 +115,21 @@ def main() -> None:
     inputs = {"civic": [civic], "pharmacotherapydb": [str(shared / "pharmacotherapydb")], "hetionet-nodes": [hetionet],
               "ctgov": [str(ctgov_dump(tmp / "studies.jsonl", a.ctgov))]}
     figures: dict = {"read": {}}
-    print(f"{'importer':<18} {'records':>8} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12}")
+    print(f"{'importer':<18} {'records':>8} {'seconds':>8} {'records/s':>10} {'unchecked s':>12} {'ratio':>6} "
+          f"{'peak RSS MB':>12}")
     for source, paths in inputs.items():
         r = figures["read"][source] = _child("read", source, *paths)
-        print(f"{source:<18} {r['read']:>8} {r['seconds']:>8} {r['records_per_s']:>10} {r['peak_rss_mb']:>12}")
+        print(f"{source:<18} {r['read']:>8} {r['seconds']:>8} {r['records_per_s']:>10} {r['unchecked_seconds']:>12} "
+              f"{r['check_ratio']:>6} {r['peak_rss_mb']:>12}")
     store = str(tmp / "store")
     figures["curated_build"] = _child("build", store)
     figures["civic_import"] = c = _child("import", "civic", store, civic)
     print(f"\nfull CIViC release into the curated store: {c['seconds']} s (index {c['phases']['index']} s, "
-          f"read {c['phases']['read']} s, rebuild {c['phases']['rebuild']} s), peak RSS {c['peak_rss_mb']} MB; "
+          f"read {c['phases']['read']} s, rebuild {c['phases']['write']} s), peak RSS {c['peak_rss_mb']} MB; "
           f"read {c['read']}, imported {c['imported']}, rejected {c['rejected']}, resolved {c['resolved']}, "
           f"new {c['new']}")
     figures["hetionet_import"] = h = _child("import", "hetionet-nodes", store, hetionet)
-    print(f"Hetionet nodes on top: {h['seconds']} s (rebuild {h['phases']['rebuild']} s), peak RSS {h['peak_rss_mb']} MB; "
+    print(f"Hetionet nodes on top: {h['seconds']} s (rebuild {h['phases']['write']} s), peak RSS {h['peak_rss_mb']} MB; "
           f"imported {h['imported']}, resolved {h['resolved']}, new {h['new']}")
     figures["rebuild_both"] = b = _child("build", store)
     print(f"kg build with both layers: {b['seconds']} s for {b['nodes']} nodes, {b['edges']} edges, "

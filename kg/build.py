@@ -30,13 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from kg.errors import DataError, DataErrors, KGError, StoreError, ValidationError
+from kg.errors import DataError, DataErrors, KGError, StoreDamagedError, StoreError, ValidationError
 from kg.schema import model
 from kg.sources.catalog import Catalog, Partition, load_catalog
 from kg.store.local import CURATED, read_meta, STORE_FORMAT
 from kg.store.lock import writer_lock
 
 Notify = Callable[[str], None]
+#: Follows the layer file's name in messages about a version being saved: its line N is the
+#: N-th line that version would have had; the file itself was not written.
+UNSAVED = " (the version to save: not written)"
 
 
 @dataclass
@@ -116,7 +119,7 @@ def reconcile(store: str | os.PathLike) -> list[str]:
         lines = file_lines(pending)
         try:
             removed = bool(json.loads(lines[0]).get("meta", {}).get("removed")) if lines else False
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             removed = False
         parts = (meta or {}).get("partitions", {})
         held = name in parts and parts[name].get("sha256") == records_digest(lines)
@@ -232,11 +235,14 @@ def save_layer(store: str | os.PathLike, name: str, records: Sequence[model.Reco
         changed = sorted(({name} if new else set()) | deps | stale)
         pending = write_pending(store, name, lines, changes)
         try:
+            if before is not None:
+                try:
+                    _write(store, catalog, changed, gone, False, before, None)
+                except StoreDamagedError:  # the store cannot be copied: build it whole
+                    before = None
             if before is None:
                 changed = list(catalog.partitions)
                 _write(store, catalog, changed, [], True, None, None)
-            else:
-                _write(store, catalog, changed, gone, False, before, None)
         except BaseException:
             pending.unlink(missing_ok=True)
             raise
@@ -248,15 +254,16 @@ def save_layer(store: str | os.PathLike, name: str, records: Sequence[model.Reco
 def _replace_partition(catalog: Catalog, name: str, lines: list[str] | None, store: Path) -> Partition | None:
     """Check the new ``lines`` of layer ``name`` against every other partition's records and put
     them in ``catalog`` in place of the old ones (None: the layer goes). Returns the new
-    partition; :class:`DataErrors` if any record does not pass."""
+    partition; :class:`DataErrors` if any record does not pass (naming line N of the version
+    that was to be saved, see :data:`UNSAVED`, never the layer file as it is)."""
     from kg.sources.catalog import check_layers
     from kg.sources.layers import layers_dir, records_digest
 
     if lines is None:
         catalog.partitions.pop(name, None)
         return None
-    label = str(layers_dir(store) / f"{name}.jsonl")
-    ds = check_layers([(label, lines)], catalog.known(exclude=[name])).get(name, model.Dataset({}))
+    label = f"{layers_dir(store) / name}.jsonl{UNSAVED}"
+    ds = check_layers([(label, lines)], catalog.known(exclude=[name]), {label: name}).get(name, model.Dataset({}))
     part = Partition(name, ds, records_digest(lines), lines)
     catalog.partitions[name] = part
     return part

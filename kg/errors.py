@@ -71,6 +71,10 @@ class StoreError(KGError):
     """The store is missing, locked, or not a store this version can read."""
 
 
+class StoreDamagedError(StoreError):
+    """A file of the store is damaged or unreadable (the engine reports corruption): build it again."""
+
+
 class StoreBusyError(StoreError):
     """Another writer (build, import, ingest, layer removal) holds the store's lock; try again
     later (exit code 75, the conventional "temporary failure")."""
@@ -104,7 +108,17 @@ class BusyError(QueryError):
 
 
 class RemoteError(KGError):
-    """A remote SPARQL endpoint or graph store failed, refused, or disagreed (e.g. triple counts)."""
+    """A remote SPARQL endpoint or graph store failed, refused, answered something that is not an
+    answer to the request, or disagreed (e.g. triple counts); ``status`` is the HTTP status of
+    the final answer, when there was one.
+
+    >>> RemoteError("GET x answered 404 Not Found", status=404).status
+    404
+    """
+
+    def __init__(self, message: str, *, status: int | None = None):
+        self.status = status
+        super().__init__(message)
 
 
 class ValidationError(KGError):
@@ -113,3 +127,8 @@ class ValidationError(KGError):
     def __init__(self, report: str):
         self.report = report
         super().__init__(report)
+
+
+__all__ = ["KGError", "DataError", "SourceFormatError", "DataErrors", "DocumentError", "StoreError",
+           "StoreBusyError", "NotFoundError", "QueryError", "RefusedError", "BusyError", "RemoteError",
+           "ValidationError"]

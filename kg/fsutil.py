@@ -8,9 +8,11 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 
 def default_mode(directory: bool = False) -> int:
@@ -21,14 +23,25 @@ def default_mode(directory: bool = False) -> int:
     return (0o777 if directory else 0o666) & ~umask
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to stream into, written to a temporary name beside ``path`` and renamed
+    over ``path`` when the block ends; on any error the temporary file is removed and ``path``
+    is left as it was.
+
+    >>> import tempfile
+    >>> p = os.path.join(tempfile.mkdtemp(), "y.txt")
+    >>> with atomic_file(p) as fh:
+    ...     _ = fh.write(b"streamed")
+    >>> open(p).read()
+    'streamed'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         os.chmod(tmp, default_mode())
         os.replace(tmp, path)
     except BaseException:
@@ -37,12 +50,19 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
-    """The bytes of the regular file at ``path``; a FIFO, device, folder, dangling or looping
-    link, unreadable file, or one larger than ``limit`` bytes is a :class:`~kg.errors.DataError`
-    naming it (reading a FIFO or ``/dev/zero`` would hang or never end).
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
-    >>> read_regular("/dev/null")
+
+def open_regular(path: str | os.PathLike, limit: int | None = None):
+    """Open the regular file at ``path`` for reading bytes; a FIFO, device, folder, dangling or
+    looping link, unreadable file, or one larger than ``limit`` bytes is a
+    :class:`~kg.errors.DataError` naming it (reading a FIFO or ``/dev/zero`` would hang or never
+    end). The check is made on the opened file, so a file swapped in between cannot escape it.
+
+    >>> open_regular("/dev/null")
     Traceback (most recent call last):
     ...
     kg.errors.DataError: /dev/null: not a regular file (a character device)
@@ -58,15 +78,49 @@ def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
         raise DataError(kind, file=str(path)) from None
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    if not stat.S_ISREG(st.st_mode):
-        kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device",
-                 stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
-        kind = next((name for test, name in kinds.items() if test(st.st_mode)), "a special file")
-        raise DataError(f"not a regular file ({kind})", file=str(path))
-    if limit is not None and st.st_size > limit:
-        raise DataError(f"too large ({st.st_size} bytes; the limit is {limit})", file=str(path))
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device",
+             stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+
+    def refuse(mode: int) -> None:
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+            raise DataError(f"not a regular file ({kind})", file=str(path))
+
+    refuse(st.st_mode)  # before opening: opening a FIFO for reading blocks until a writer comes
     try:
-        with open(path, "rb") as fh:
-            return fh.read() if limit is None else fh.read(limit + 1)
+        fh = open(path, "rb")
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    try:
+        st = os.fstat(fh.fileno())
+        refuse(st.st_mode)
+        if limit is not None and st.st_size > limit:
+            raise DataError(f"too large ({st.st_size} bytes; the limit is {limit})", file=str(path))
+    except BaseException:
+        fh.close()
+        raise
+    return fh
+
+
+def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path`` (see :func:`open_regular`, which names what
+    is refused): at most ``limit`` bytes, even from a file that grows while it is read.
+
+    >>> read_regular("/dev/null")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DataError: /dev/null: not a regular file (a character device)
+    """
+    from kg.errors import DataError
+
+    with open_regular(path, limit) as fh:
+        try:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+        except OSError as exc:
+            raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if limit is not None and len(data) > limit:
+        raise DataError(f"too large (more than {limit} bytes)", file=str(path))
+    return data
+
+
+__all__ = ["atomic_file", "atomic_write", "open_regular", "read_regular", "default_mode"]

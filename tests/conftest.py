@@ -66,6 +66,19 @@ def store(built):
     return open_store(built["store"])
 
 
+@pytest.fixture(scope="session")
+def layered(tmp_path_factory):
+    """A store of data/ plus one layer (a drug, its mechanism and a trial, tied to curated
+    records), so that the data is in two partitions (once for the whole session)."""
+    from kg.build import build, save_layer
+    from tests.test_build import drug_layer
+
+    base = tmp_path_factory.mktemp("layered")
+    build(DATA, base / "store")
+    save_layer(base / "store", "drugs-x", drug_layer(), {"release": "1"})
+    return base / "store"
+
+
 @pytest.fixture
 def mini(tmp_path):
     """A copy of the tiny valid dataset that a test may edit."""
@@ -79,6 +92,17 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+def refresh_manifest(data_dir: Path) -> dict:
+    """Write ``data_dir/MANIFEST`` for the files as they are (what ``kg manifest --update`` does),
+    for tests that add or remove curated files on purpose."""
+    from kg.sources.curated import load_dataset
+    from kg.sources.manifest import update
+
+    read: dict = {}
+    load_dataset(data_dir, manifest=False, read=read)
+    return update(data_dir, read)
 
 
 def shared(*parts: str) -> Path:

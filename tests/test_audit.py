@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import cli
-from tests.conftest import DATA, shared
+from tests.conftest import DATA, refresh_manifest, shared
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -62,6 +62,7 @@ def test_verdicts_do_not_use_the_curated_claims(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     (data / "claims.yaml").unlink()
+    refresh_manifest(data)  # left out on purpose, so the manifest says so
     build(data, tmp_path / "store", None)
     res = _verdicts(open_store(tmp_path / "store"), shared("seeds", "atezolizumab-stage-iv-evidence-page.txt"))
     assert [r["verdict"] for r in _pick(res, "approval", "MONDO:0040679")] == ["outdated"]

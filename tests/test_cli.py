@@ -93,6 +93,13 @@ def test_export_to_stdout(capsys, built):
     assert code == 0 and out.count("\n") == built["stats"]["triples"]
 
 
+def test_export_quads_to_stdout_name_each_layer(capsys, layered):
+    code, out, _ = kg(capsys, "export", "--format", "nq", "--output", "-", "--store", str(layered))
+    lines = out.splitlines()
+    assert code == 0 and any(line.endswith("<urn:kg:layer:drugs-x> .") for line in lines)
+    assert sum(1 for line in lines if line.endswith('"novelimab" <urn:kg:layer:drugs-x> .')) == 1
+
+
 def test_viz_writes_one_offline_file(capsys, built, tmp_path):
     out = tmp_path / "tnbc.html"
     code, text, err = kg(capsys, "viz", "--type", "Trial", "--type", "Approval", "--min-level", "phase 3",

@@ -54,10 +54,20 @@ def test_unknown_term_gives_suggestions(store):
     assert "tecentriq" in info.value.suggestions
 
 
-@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "?n ?p ?o", "<http://evil>", "' OR 1=1 --", ""])
+@pytest.mark.parametrize("hostile", ['x" } ; DROP ALL ; #', "?n ?p ?o", "<http://evil>", "' OR 1=1 --", "",
+                                     "<script>", "<>", "< not an IRI >"])
 def test_hostile_terms_are_values_not_query_text(store, hostile):
     with pytest.raises(NotFoundError):
         lookup(store, hostile)
+
+
+@pytest.mark.parametrize("term", ["<a b>", "<x>", "<img src=x onerror=alert(1)>", "<http://a>", '"', "\\", "}",
+                                  "x } ; DROP ALL"])
+def test_terms_that_look_like_iris_or_syntax_are_text(store, term):
+    """What a user types is bound as a literal, whatever it looks like (``<a b>`` was made an IRI
+    and failed in the engine: an internal error)."""
+    with pytest.raises(NotFoundError):
+        lookup(store, term)
 
 
 # ---------------------------------------------------------------- identifier crosswalks (issue 13 item 7)

@@ -19,7 +19,7 @@ from kg.cli.common import FORMAT, STORE, echo_json as _echo_json, open_ro as _op
 LAZY_COMMANDS = {
     "query": "kg.cli.query:query", "viz": "kg.cli.viz:viz", "layers": "kg.cli.layers:layers",
     "ingest": "kg.cli.ingest:ingest", "audit": "kg.cli.ingest:audit", "serve": "kg.cli.serve:serve",
-    "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd",
+    "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd", "manifest": "kg.cli.manifest:manifest",
     "crosswalk": "kg.cli.crosswalk:crosswalk",
 }
 
@@ -88,14 +88,20 @@ def lookup(term: str, store: Path | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "xml", "trig", "kgx"]), default="ttl",
-              show_default=True, help="RDF serialisation, or kgx (KGX TSV: nodes.tsv and edges.tsv, Biolink).")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "xml", "kgx"]),
+              default="ttl", show_default=True,
+              help="RDF serialisation (nq and trig keep each source's triples in a graph of its own), "
+                   "or kgx (KGX TSV: nodes.tsv and edges.tsv, Biolink).")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="File to write [default exports/kg.<ext>]; '-' for standard output. "
                    "For kgx a folder [default exports/kgx/].")
 @STORE
 def export(fmt: str, output: Path | None, store: Path | None) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML or TriG) or as KGX TSV."""
+    """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML) or as KGX TSV.
+
+    Turtle, N-Triples, N-Quads and TriG are streamed from the store (memory stays flat);
+    JSON-LD and RDF/XML hold the whole graph in memory.
+    """
     st = _open(store)
     if fmt == "kgx":
         from kg.export.kgx import export as run_kgx
@@ -105,10 +111,11 @@ def export(fmt: str, output: Path | None, store: Path | None) -> None:
         done = run_kgx(st, output or Path("exports") / "kgx")
         click.echo(f"wrote {done['nodes_file']} ({done['nodes']} nodes) and {done['edges_file']} ({done['edges']} edges)")
         return
-    from kg.export.rdf import FORMATS, export as run_export, serialize, store_graph
+    from kg.export.rdf import FORMATS, export as run_export, write
 
     if str(output) == "-":
-        sys.stdout.buffer.write(serialize(store_graph(st), fmt))
+        write(st, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
     path = output or Path("exports") / f"kg{FORMATS[fmt].suffix}"
     run_export(st, fmt, path)
@@ -159,11 +166,14 @@ def stats(coverage: bool, store: Path | None, fmt: str) -> None:
     if fmt == "json":
         _echo_json(meta)
         return
-    click.echo(f"store {_store_path(store)} built {meta['built_at']} from {meta['data_dir']}")
-    click.echo(f"{meta['nodes']} nodes, {meta['edges']} edges, {meta['triples']} triples\n")
-    click.echo(table([{"type": k, "count": v} for k, v in meta["nodes_by_type"].items()], ["type", "count"]))
+    from kg.cli.render import table
+
+    click.echo(f"store {_store_path(store)} built {meta.get('built_at', '(unknown)')} from "
+               f"{meta.get('data_dir', '(unknown)')}")
+    click.echo(f"{meta.get('nodes', '?')} nodes, {meta.get('edges', '?')} edges, {meta.get('triples', '?')} triples\n")
+    click.echo(table([{"type": k, "count": v} for k, v in meta.get("nodes_by_type", {}).items()], ["type", "count"]))
     click.echo()
-    click.echo(table([{"predicate": k, "count": v} for k, v in meta["edges_by_predicate"].items()],
+    click.echo(table([{"predicate": k, "count": v} for k, v in meta.get("edges_by_predicate", {}).items()],
                      ["predicate", "count"]))
 
 

@@ -22,6 +22,25 @@ USER = click.option("--user", default=None, help="User name on the remote server
                     "$KG_PASSWORD or asked for.")
 
 
+class FiniteFloatRange(click.FloatRange):
+    """A float range that also refuses ``nan`` (every comparison with it is false, so a plain
+    range lets it through).
+
+    >>> FiniteFloatRange(0.1, 10).convert("nan", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 'nan' is not a finite number.
+    """
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 def password(user: str | None) -> str | None:
     """The remote password: ``$KG_PASSWORD``, else asked for (never a command-line argument)."""
     if not user:
@@ -36,11 +55,21 @@ def SOURCE(f: Callable) -> Callable:  # noqa: N802 - a decorator used like the c
     @functools.wraps(f)
     def wrapper(*args, endpoint: str | None = None, graph: str | None = None, user: str | None = None,
                 auth: str = "auto", **kw):
-        if endpoint:
-            from kg.store.remote import RemoteStore
+        if not endpoint:
+            return f(*args, **kw)
+        from kg.errors import RemoteError
+        from kg.store.remote import RemoteStore
 
-            kw["store"] = RemoteStore(endpoint, graph=graph, user=user, password=password(user), auth=auth)
-        return f(*args, **kw)
+        kw["store"] = RemoteStore(endpoint, graph=graph, user=user, password=password(user), auth=auth)
+        try:
+            return f(*args, **kw)
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError, SyntaxError) as exc:
+            # The endpoint's answers are untrusted input: solutions with the right variables but
+            # not the values kg push wrote (unbound, not JSON, not IRIs) are its fault, not a bug.
+            if os.environ.get("KG_DEBUG"):
+                raise
+            raise RemoteError(f"{endpoint} answered with data that is not the graph kg push writes "
+                              f"({type(exc).__name__}: {exc}); check --endpoint and --graph") from None
 
     for opt in (STORE, AUTH, USER,
                 click.option("--graph", default=None, help="With --endpoint: the graph kg push wrote [default: "
@@ -67,13 +96,9 @@ def open_ro(store):
 
 def resolve_one(st, term: str, types: tuple[str, ...]) -> str:
     """The CURIE a user's term names (first match of the given types), or NotFoundError."""
-    from kg.errors import NotFoundError
-    from kg.query.lookup import resolve, suggestions
+    from kg.query.lookup import resolve_one as resolve
 
-    ids = resolve(st, term, types)
-    if not ids:
-        raise NotFoundError(term, suggestions(st, term))
-    return ids[0]
+    return resolve(st, term, types)
 
 
 def echo_json(data: Any) -> None:

@@ -47,8 +47,8 @@ def history_cmd(obj: dict, name: str) -> None:
         return
     for e in entries:
         release = e.get("meta", {}).get("release")
-        click.echo(f"{e['at']}" + (f" release {release}" if release else "") + f": {len(e['added'])} added, "
-                   f"{len(e['changed'])} changed, {len(e['removed'])} removed")
+        click.echo(f"{e['at']}" + (f" release {release}" if release else "") + f": {len(e.get('added', []))} added, "
+                   f"{len(e.get('changed', []))} changed, {len(e.get('removed', []))} removed")
 
 
 @layers.command("remove")

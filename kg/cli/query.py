@@ -68,15 +68,10 @@ def withdrawn_cmd(drug: str | None, store: Path | None, fmt: str) -> None:
 def as_of_cmd(date: str, drug: str | None, store: Path | None, fmt: str) -> None:
     """Approvals in force on DATE (YYYY-MM-DD): granted by then, not yet withdrawn (the agency's
     effective date counts, not the sponsor's announcement) and not yet replaced."""
-    from kg.errors import QueryError
     from kg.query.approvals import as_of
 
     st = open_ro(store)
-    try:
-        items = as_of(st, date, drug=_drug(st, drug))
-    except ValueError as exc:
-        raise QueryError(f"bad date {date!r}: {exc}") from None
-    _approvals_out(items, fmt)
+    _approvals_out(as_of(st, date, drug=_drug(st, drug)), fmt)
 
 
 @query.command("evidence")
@@ -109,9 +104,19 @@ def drugs_for_target_cmd(target: str, store: Path | None, fmt: str) -> None:
     emit(items, fmt, render.target_rows, ["drug", "id", "actions", "level", "sources"])
 
 
+def _phase(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from kg.errors import QueryError
+    from kg.query.trials import check_phase
+
+    try:
+        return None if value is None else check_phase(value)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 @query.command("trials")
 @click.argument("drug")
-@click.option("--phase", help="Only trials of this phase (1, 2, 3; a phase 1b/3 trial counts as 3).")
+@click.option("--phase", callback=_phase, help="Only trials of this phase (1, 2, 3; a phase 1b/3 trial counts as 3).")
 @click.option("--negative", is_flag=True, help="Only trials with a result that does not support the drug.")
 @SOURCE
 @TABLE_FORMAT
@@ -139,7 +144,8 @@ def contradictions_cmd(store: Path | None, fmt: str) -> None:
 @query.command("path")
 @click.argument("source")
 @click.argument("target")
-@click.option("--max-paths", default=5, show_default=True, help="How many shortest paths to show.")
+@click.option("--max-paths", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="How many shortest paths to show.")
 @SOURCE
 @TABLE_FORMAT
 def path_cmd(source: str, target: str, max_paths: int, store: Path | None, fmt: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import STORE, store_path
+from kg.cli.common import STORE, FiniteFloatRange, store_path
 
 
 @click.command()
@@ -15,7 +15,7 @@ from kg.cli.common import STORE, store_path
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Query worker processes [default: the number of CPUs].")
-@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+@click.option("--timeout", type=FiniteFloatRange(0.1, 3600), default=10.0, show_default=True,
               help="Time limit of one query, in seconds.")
 @click.option("--max-result-bytes", type=click.IntRange(1000), default=16_000_000, show_default=True,
               help="Largest answer served; bigger ones are refused.")

@@ -26,15 +26,13 @@ def viz(focus: str | None, depth: int | None, types: tuple[str, ...], min_level:
     """Write one self-contained HTML file (works offline) showing the graph, or the
     neighbourhood of FOCUS (any name, synonym or id), with search, filters and evidence tooltips."""
     from kg.errors import QueryError
+    from kg.export.explorer import from_store
     from kg.export.html import write_html
-    from kg.export.rdf import store_graph
-    from kg.graph.rdf import rdf_to_graph
 
     st = open_ro(store)
     focus_id = resolve_one(st, focus, ()) if focus else None
-    graph = rdf_to_graph(store_graph(st))
     try:
-        counts = write_html(graph, output, focus=focus_id, depth=depth, types=types or None,
+        counts = write_html(from_store(st), output, focus=focus_id, depth=depth, types=types or None,
                             min_level=min_level, title=title)
     except ValueError as exc:
         raise QueryError(str(exc)) from None

@@ -160,7 +160,7 @@ def build_graph(dataset: model.Dataset, context: dict[str, model.Record] | None 
     for t in r.get("trials", ()):
         arms = [f"{a.name} ({a.role}" + (f", n={a.n}" if a.n is not None else "") + ")" for a in t.arms]
         b.node(t.id, "Trial", t.acronym, acronym=t.acronym, aliases=t.aliases, title=t.title, phase=t.phase,
-               level=level_of_phase(t.phase) if t.phase else None, design=t.design, randomised=t.randomised, blinding=t.blinding,
+               level=level_of_phase(t.phase), design=t.design, randomised=t.randomised, blinding=t.blinding,
                arms=arms, enrollment=t.enrollment, enrollment_note=t.enrollment_note,
                primary_endpoints=t.primary_endpoints, countries=t.countries, sites=t.sites,
                start_date=t.start_date, completion_date=t.completion_date, status=t.status, xrefs=t.xrefs,

@@ -138,16 +138,6 @@ def ntriples(g: nx.MultiDiGraph) -> tuple[bytes, int]:
     return "".join(lines).encode("utf-8"), len(lines)
 
 
-def turtle(ntriples_data: bytes) -> bytes:
-    """Turtle of N-Triples, with the project's prefixes (Oxigraph's serialiser: fast at any size)."""
-    import pyoxigraph as ox
-
-    prefixes = {("kgid" if p == "KG" else p): ns for p, ns in {**VOCAB_PREFIXES, **PREFIXES}.items()
-                if p not in ("DOI", "PMC")}  # local parts of these are not valid Turtle names
-    return ox.serialize(ox.parse(ntriples_data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                        prefixes=prefixes)
-
-
 def graph_to_rdf(g: nx.MultiDiGraph) -> Graph:
     """Convert the knowledge graph to RDF (see the module docstring for the mapping)."""
     out = bind_prefixes(Graph())

@@ -202,13 +202,18 @@ def in_force(a: dict[str, Any], day: str) -> bool:
 
 def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
     """Approvals in force on ``date`` (ISO): see :func:`in_force`. An approval known only to the
-    month (``2019-08``) counts from the first of that month.
+    month (``2019-08``) counts from the first of that month. A date that is not a full
+    ISO date is a :class:`~kg.errors.QueryError`.
     """
+    from kg.errors import QueryError
     from kg.sources.yamlfile import iso_date
 
-    day = iso_date(date)
+    try:
+        day = iso_date(date)
+    except ValueError as exc:
+        raise QueryError(f"bad date {date!r}: {exc}") from None
     if len(day) != 10:
-        raise ValueError("as-of needs a full date, YYYY-MM-DD")
+        raise QueryError(f"bad date {date!r}: as-of needs a full date, YYYY-MM-DD")
     return [a for a in approvals(store, drug) if in_force(a, day)]
 
 

@@ -4,7 +4,8 @@ records say, with the facts and sources that decided it.
 Verdicts: ``consistent`` (the graph's sourced facts agree; the record that matches best is
 cited first), ``outdated`` (true once, no longer: an approval that was withdrawn),
 ``contradicted`` (a record states the opposite: another hazard ratio, another date for the
-same approval, phase 3 trials behind approvals where the article says none confirmed
+same approval -- a figure the article gives for a subgroup is compared with the records but never
+contradicted by them, since the record of another population does not state the opposite, phase 3 trials behind approvals where the article says none confirmed
 efficacy), ``not in graph`` (nothing in the graph to compare with). Approvals and withdrawals
 are judged by :mod:`kg.query.audit_approvals`. Verdicts come from the named
 questions and stored queries over curated records; what documents claim (the seed articles'
@@ -100,8 +101,8 @@ class Auditor:
         text = f"{a['agency']} {a['type']} approval of {a['date']} ({inds}): {a['status']}"
         w = a.get("withdrawal")
         if w:
-            text += f" on {w['effective'] or w['announced']}"
-            if w["effective"] and w["announced"]:
+            text += f" on {w.get('effective') or w.get('announced') or w.get('date')}"
+            if w.get("effective") and w.get("announced"):
                 text += f" (announced {w['announced']})"
             if w.get("failed_trials"):
                 text += " after " + " and ".join(self.name(t["id"]) for t in w["failed_trials"])
@@ -156,13 +157,24 @@ class Auditor:
             agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if cands:
+            if cands and not v.get("subgroup"):
                 return "contradicted", [self._result_fact(r) for r in cands]
         if v.get("experimental_pct") is not None:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-        if c.direction in ("supports", "does not support"):
+        # a median or a single rate agrees with a record that gives it; another figure is of another
+        # analysis or population as often as it is wrong, so it contradicts nothing
+        if v.get("measure") == "median" and isinstance(v.get("value"), (int, float)):
+            agree = [r for r in same_end if _medians_agree(r.get("arm_values") or {}, r.get("unit"), v)]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+        if v.get("measure") == "rate" and v.get("control_value") is None and v.get("value") is not None:
+            agree = [r for r in same_end if r.get("measure") in _RATES and r.get("value") is not None
+                     and abs(r["value"] - v["value"]) <= _PERCENT_TOLERANCE]
+            if agree:
+                return "consistent", [self._result_fact(r) for r in agree]
+        if c.direction in ("supports", "does not support") and not v.get("subgroup"):
             tested = [r for r in (same_end or rs) if r.get("met") is not None]
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:
@@ -245,8 +257,8 @@ class Auditor:
         if v.get("phase"):
             checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
         if v.get("n_patients") is not None and rec.get("enrollment") is not None and not (
-                v.get("enrolment") == "randomised" and v["n_patients"] < rec["enrollment"]):
-            # a randomised count below the number enrolled is another figure, not a contradiction
+                (v.get("enrolment") == "randomised" or v.get("part")) and v["n_patients"] < rec["enrollment"]):
+            # a randomised count below the number enrolled, or a cohort's, is another figure, not a contradiction
             checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:
             checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))
@@ -289,6 +301,18 @@ class Auditor:
         known = self.name(c.subject) != c.subject
         return ("consistent", [because(f"the graph holds {self.name(c.subject)}", c.subject)]) if known else (
             "not in graph", [])
+
+
+_RATES = ("ORR", "pCR", "rate", "CR")
+
+
+def _medians_agree(arms: dict[str, Any], unit: str | None, values: dict[str, Any]) -> bool:
+    """Whether a claimed median (and its control arm's) is the record's arm values in months."""
+    if unit not in (None, "months") or arms.get("experimental") is None:
+        return False
+    same = abs(arms["experimental"] - values["value"]) <= 0.05
+    control = values.get("control_value")
+    return same and (control is None or arms.get("control") is None or abs(arms["control"] - control) <= 0.05)
 
 
 def _arms_agree(arms: dict[str, Any], values: dict[str, Any]) -> bool:

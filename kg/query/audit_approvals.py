@@ -4,11 +4,12 @@ the days in it), then the same approval type, then the same line and context of 
 
 Verdicts: ``not in graph`` when no record of that drug, indication and agency exists (or none
 of the same setting, for a claim that gives one); ``consistent`` when the best match says the
-same; ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
+same (a date up to a week after the record's is the same approval, as announced); ``outdated`` when an approval told as current was withdrawn since; ``contradicted`` only
 when a record states the opposite: an approval of that drug, indication and setting on
-another date (and none on the claimed one), a withdrawal announced on another date than the
-sponsor's announcement the record gives (or in effect before it), an
-indication withdrawn where the record says it is in force, or the reverse.
+another date (and none on the claimed one), a withdrawal on other dates (a record that gives
+one withdrawal date without saying whether it is the announcement or the effect contradicts
+only dates more than three months from it: the two are weeks apart, and either may come
+first), an indication withdrawn where the record says it is in force, or the reverse.
 
 >>> same_date("2021-03", "2021-03-08"), same_date("2021-03-01", "2021-03-08"), same_date(None, "2021")
 (True, False, False)
@@ -61,11 +62,29 @@ def candidates(auditor, c) -> list[dict[str, Any]]:
     v = c.values
     agency = auditor.name(v["agency"]) if v.get("agency") else None
     recs = [a for a in auditor.approvals(c.subject) if _of_indication(a, c.object, v.get("indication"))
-            and (agency is None or a["agency"] == agency)]
+            and (agency is None or a["agency"] == agency) and a["type"] not in PRODUCT_CHANGES]
     date = v.get("date")
-    return sorted(recs, key=lambda a: (not same_date(date, a["date"]),
-                                       not (v.get("approval_type") in (None, "conversion") or v["approval_type"] == a["type"]),
-                                       not _setting_fits(a, v), a["date"]))
+    return sorted(recs, key=lambda a: (not _names_date(a, v), date is not None and min(
+        days_apart(date, d) for d in _dates_of(a, v)), not (v.get("approval_type") in (None, "conversion")
+                                                               or v["approval_type"] == a["type"]),
+        not _setting_fits(a, v), a["date"]))
+
+
+def _dates_of(a: dict[str, Any], v: dict[str, Any]) -> list[str]:
+    """The dates of a record that a claim may name: its conversion's for a conversion, the grant's
+    otherwise, and the conversion's too for a claim of a regular (or untyped) approval."""
+    conv = (a.get("conversion") or {}).get("date")
+    kind = v.get("approval_type")
+    if kind == "conversion":
+        return [conv] if conv else [a["date"]]
+    return [a["date"]] + ([conv] if conv and kind in (None, "regular") else [])
+
+
+def _names_date(a: dict[str, Any], v: dict[str, Any]) -> bool:
+    """Whether the claim's date is one of the record's (a day or a month naming it, or a day up to a
+    week after it: an approval dated by its announcement)."""
+    date = v.get("date")
+    return bool(date) and any(same_date(date, d) or days_apart(date, d) <= ANNOUNCED_WITHIN for d in _dates_of(a, v))
 
 
 def _what(auditor, c) -> str:
@@ -82,11 +101,13 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
                                         + (" in that setting" if recs else ""))]
     facts = [auditor.approval_fact(a) for a in fitting]
     best, v = fitting[0], c.values
-    if v.get("date") and not same_date(v["date"], best["date"]):
-        if v.get("approval_type") == "conversion":
-            return "not in graph", [because(f"the graph holds no conversion of the {_what(auditor, c)} on {v['date']}")] + facts
+    if v.get("date") and not _names_date(best, v):
+        if v.get("approval_type") == "conversion" and not any((a.get("conversion") or {}).get("date") for a in fitting):
+            return "not in graph", [because(f"the graph holds no conversion of the {_what(auditor, c)}")] + facts
         return "contradicted", facts  # the records of that approval give another date
-    if v.get("approval_type") in ("accelerated", "regular") and v.get("date") and v["approval_type"] != best["type"]:
+    conv = (best.get("conversion") or {}).get("date")
+    if v.get("approval_type") in ("accelerated", "regular") and v.get("date") and v["approval_type"] != best["type"] and not (
+            v["approval_type"] == "regular" and conv and same_date(v["date"], conv)):
         return "contradicted", facts
     if best["status"] == "withdrawn" and v.get("status") != "withdrawn":
         return "outdated", facts
@@ -100,18 +121,61 @@ def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
         return "not in graph", [because(f"the graph holds no {_what(auditor, c)}")]
     gone = [a for a in recs if a["status"] == "withdrawn" and a.get("withdrawal")]
     if not gone:
+        if any(a["status"] == "withdrawn" for a in candidates(auditor, c)):
+            # the drug lost another approval in that indication: which one the article means is not sure
+            return "not in graph", [because(f"the graph holds no withdrawn {_what(auditor, c)} in that setting")]
         return "contradicted", [auditor.approval_fact(a) for a in recs]  # in force, as the records say
     announced, effective = c.values.get("announced"), c.values.get("effective")
-
-    def dates(a: dict[str, Any]) -> tuple[str | None, str | None]:  # the sponsor's announcement, the agency's effective date
-        return a["withdrawal"].get("announced"), a["withdrawal"].get("effective")
-
-    gone.sort(key=lambda a: not any(same_date(d, x) for d in (announced, effective) for x in dates(a)))
+    gone.sort(key=lambda a: not any(same_date(mine, theirs) for mine in (announced, effective)
+                                    for theirs in _withdrawal_dates(a["withdrawal"])))
     facts = [auditor.approval_fact(a) for a in gone]
-    rec_announced, rec_effective = dates(gone[0])
-    first = rec_announced or rec_effective
-    if announced and rec_announced and not same_date(announced, rec_announced):
-        return "contradicted", facts
-    if effective and not any(same_date(effective, x) for x in (rec_announced, rec_effective)) and effective < first:
-        return "contradicted", facts  # in effect before the record's announcement
+    w = gone[0]["withdrawal"]
+    if w.get("announced") or w.get("effective"):  # the record tells which date is which
+        if any(mine and theirs and not same_date(mine, theirs)
+               for mine, theirs in ((announced, w.get("announced")), (effective, w.get("effective")))):
+            return "contradicted", facts
+        return "consistent", facts
+    claimed = [d for d in (announced, effective) if d]
+    if claimed and w.get("date") and all(days_apart(d, w["date"]) > WITHDRAWAL_SPAN for d in claimed):
+        return "contradicted", facts  # no date the article gives can be the record's announcement or effect
     return "consistent", facts
+
+
+#: records of a product's changes, not of an indication: no claim about an indication is judged by them
+PRODUCT_CHANGES = ("new formulation", "new dosing")
+
+
+def _withdrawal_dates(w: dict[str, Any]) -> list[str]:
+    """A withdrawal record's dates: one of unknown kind, or the announcement's and the effect's."""
+    return [d for d in (w.get("date"), w.get("announced"), w.get("effective")) if d]
+
+
+#: days after an agency's decision within which a sponsor or a news report announces it (an article
+#: that dates an approval by its announcement names the same approval)
+ANNOUNCED_WITHIN = 7
+#: days between a withdrawal's announcement and its effect, at most (a record with one date may give either)
+WITHDRAWAL_SPAN = 92
+
+
+def days_apart(claimed: str, record: str) -> int:
+    """Days between a claimed date (a day, a month or a year: 0 when it contains the record's
+    date, else from its nearest end) and a record's date.
+
+    >>> days_apart("2021-03", "2021-03-08"), days_apart("2021-03-07", "2021-03-08"), days_apart("2022", "2021-12-30")
+    (0, 1, 2)
+    """
+    import datetime as dt
+
+    if record.startswith(claimed):
+        return 0
+    parts = [int(x) for x in claimed.split("-")]
+    first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        last = first
+    elif len(parts) == 2:
+        last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        last = dt.date(parts[0], 12, 31)
+    r = [int(x) for x in record.split("-")] + [1, 1]
+    day = dt.date(r[0], r[1], r[2])
+    return min(abs((day - first).days), abs((day - last).days))

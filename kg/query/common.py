@@ -39,3 +39,6 @@ def p_text(r: dict[str, Any]) -> str | None:
 def short(curie: str | None) -> str | None:
     """Local part of a CURIE (``CLINICALTRIALS:NCT123`` -> ``NCT123``)."""
     return None if curie is None else curie.split(":", 1)[-1]
+
+
+__all__ = ["level_rank", "context_rank", "effect", "p_text", "short"]

@@ -99,3 +99,6 @@ def contradictions(store) -> list[dict[str, Any]]:
         out.append(pair)
     out.sort(key=lambda p: (p["drug"]["name"], p["indication"]["name"]))
     return out
+
+
+__all__ = ["evidence", "contradictions", "KIND"]

@@ -22,13 +22,14 @@ from kg.schema.ids import KG_ONTOLOGY, bare_id, curie_to_iri, iri_to_curie, norm
 from kg.schema.vocab import PREDICATES
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _LABELS = {v: k for k, v in PREDICATES.items()}
 PREFIX_DECL = f"PREFIX kg: <{KG_ONTOLOGY}>\nPREFIX biolink: <https://w3id.org/biolink/vocab/>\n"
 
 
 def normalize(text: str) -> str:
     """Case-folded, dash-unified, whitespace-collapsed form of a name."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _SURROGATES.sub("\ufffd", unicodedata.normalize("NFKC", text))  # undecodable bytes of an argument
     return " ".join(_DASHES.sub("-", text).casefold().split())
 
 
@@ -93,14 +94,21 @@ def _card_json(graph, node: str) -> str:
 
 
 def _q(store, query: str, **bind: Any) -> Iterable:
-    """Run ``query`` on the store's lookup index with ``bind`` bound as RDF terms (``<iri>``
-    strings as IRIs, else literals)."""
+    """Run ``query`` on the store's lookup index with ``bind`` bound as RDF terms: pyoxigraph
+    terms as they are, anything else (what a user typed, ``<script>`` say) as a literal, never an IRI.
+
+    >>> import pyoxigraph as ox, types
+    >>> ox_store = ox.Store()
+    >>> ox_store.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode(KG_ONTOLOGY + "lookupKey"), ox.Literal("<a b>")))
+    >>> st = types.SimpleNamespace(index_query=ox_store.query)
+    >>> [r["n"].value for r in _q(st, "SELECT ?n WHERE { ?n kg:lookupKey ?k }", k="<a b>")]
+    ['http://a']
+    """
     import pyoxigraph as ox
 
     from kg.store.local import with_values
 
-    terms = {k: (ox.NamedNode(v[1:-1]) if isinstance(v, str) and v.startswith("<") else ox.Literal(v))
-             for k, v in bind.items()}
+    terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal)) else ox.Literal(v) for k, v in bind.items()}
     return store.index_query(PREFIX_DECL + with_values(query, terms))
 
 
@@ -122,6 +130,15 @@ def resolve(store, term: str, types: tuple[str, ...] = ()) -> list[str]:
         if found:
             break
     return found
+
+
+def resolve_one(store, term: str, types: tuple[str, ...] = ()) -> str:
+    """The CURIE ``term`` names (the first match of the given types), as every command and the
+    Python API resolve what users type; :class:`NotFoundError` with suggestions if none."""
+    ids = resolve(store, term, types) if term.strip() else []
+    if not ids:
+        raise NotFoundError(term, suggestions(store, term) if term.strip() else [])
+    return ids[0]
 
 
 def suggestions(store, term: str, n: int = 5) -> list[str]:
@@ -173,9 +190,11 @@ def describe(store, node: str) -> dict[str, Any]:
     partition wrote, with the neighbours every other partition adds to it."""
     import json
 
+    import pyoxigraph as ox
+
     from kg.errors import StoreError
 
-    rows = list(_q(store, "SELECT ?card WHERE { ?n kg:card ?card }", n=f"<{curie_to_iri(node)}>"))
+    rows = list(_q(store, "SELECT ?card WHERE { ?n kg:card ?card }", n=ox.NamedNode(curie_to_iri(node))))
     cards = [json.loads(r["card"].value) for r in rows]
     own = [c for c in cards if c.get("type") and "identifiers" in c]
     if not own:
@@ -197,3 +216,7 @@ def lookup(store, term: str) -> list[dict[str, Any]]:
     if not nodes:
         raise NotFoundError(term, suggestions(store, term))
     return [describe(store, n) for n in nodes]
+
+
+__all__ = ["lookup", "resolve", "resolve_one", "suggestions", "describe", "normalize", "loose", "keys_for",
+           "index_ntriples", "card"]

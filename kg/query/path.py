@@ -71,3 +71,6 @@ def path(store, source: str, target: str, *, max_paths: int = 5, via_documents: 
     return [{"length": len(p) - 1, "nodes": [node(n) for n in p],
              "steps": [{"from": node(a), "to": node(b), "edges": _hop(store, a, b)} for a, b in zip(p, p[1:])]}
             for p in paths]
+
+
+__all__ = ["path", "LABELS"]

@@ -80,8 +80,11 @@ def records(store, name: str, key: str = "a", **bind: str) -> dict[str, dict[str
     result = store.query(bound_query(name, **bind))
     extra = [v.value for v in result.variables if v.value not in (key, "p", "o")]
     out: dict[str, dict[str, Any]] = {}
+    last = subj = None
     for sol in result:
-        subj = iri_to_curie(sol[key].value)
+        iri = sol[key].value
+        if iri != last:  # a resource's rows mostly come together: name it once
+            last, subj = iri, iri_to_curie(iri)
         attrs = out.get(subj)
         if attrs is None:
             attrs = out[subj] = {"_" + n: (iri_to_curie(sol[n].value) if isinstance(sol[n], ox.NamedNode)

@@ -48,3 +48,6 @@ def drugs_for_target(store, target: str, *, include_spared: bool = False) -> lis
                     "sources": sorted(d["sources"])})
     out.sort(key=lambda x: x["drug"]["name"])
     return out
+
+
+__all__ = ["drugs_for_target", "ACTIONS"]

@@ -19,6 +19,28 @@ def normalize_phase(phase: str | int | None) -> str | None:
     return f"phase {text}"
 
 
+#: The phases ``--phase`` selects by: the evidence levels of trials.
+PHASE_LEVELS = ("phase 1", "phase 2", "phase 3")
+
+
+def check_phase(phase: str | int) -> str:
+    """The evidence level ``phase`` names (see :func:`normalize_phase`), or :class:`QueryError`.
+
+    >>> check_phase("III")
+    'phase 3'
+    >>> check_phase("x } ;")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: 'x } ;' is not a phase: use 1, 2 or 3 (I-III and 'phase 3' work too)
+    """
+    from kg.errors import QueryError
+
+    level = normalize_phase(phase)
+    if level not in PHASE_LEVELS:
+        raise QueryError(f"{phase!r} is not a phase: use 1, 2 or 3 (I-III and 'phase 3' work too)")
+    return level
+
+
 def trials(store, drug: str, *, phase: str | int | None = None, negative: bool = False) -> list[dict[str, Any]]:
     """Trials testing ``drug`` (a CURIE) with every result they report for it.
 
@@ -29,7 +51,7 @@ def trials(store, drug: str, *, phase: str | int | None = None, negative: bool =
     from kg.query.stored import records
     from kg.query.evidence import _effect
 
-    want = normalize_phase(phase)
+    want = None if phase is None else check_phase(phase)
     by_trial: dict[str, dict[str, Any]] = {}
     for tid, t in records(store, "trials", key="trial", drug=drug).items():
         by_trial[tid] = {
@@ -57,3 +79,6 @@ def trials(store, drug: str, *, phase: str | int | None = None, negative: bool =
         out.append(t)
     out.sort(key=lambda t: t["acronym"].lower())
     return out
+
+
+__all__ = ["trials", "normalize_phase"]

@@ -59,7 +59,7 @@ VOCAB_PREFIXES: dict[str, str] = {
 
 #: Local-part patterns per prefix; an id that does not match is malformed.
 PATTERNS: dict[str, re.Pattern[str]] = {
-    p: re.compile(rx)
+    p: re.compile(rx, re.ASCII)  # \\d is 0-9 only: '١٢٣' (Arabic-Indic digits) is no PMID
     for p, rx in {
         "DRUGBANK": r"DB\d{5}",
         "CHEMBL.COMPOUND": r"CHEMBL\d+",
@@ -81,19 +81,25 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "EUDRACT": r"\d{4}-\d{6}-\d{2}",
         "PMID": r"[1-9]\d{0,8}",
         "PMC": r"PMC\d+",
-        "DOI": r"10\.\d{4,9}/\S+",
+        # a DOI's suffix may hold any printable character, but only those an IRI can carry unencoded
+        # (https://doi.org/<suffix> must be an IRI): no space, control, quote, <>[]\\^`{|} or bare %
+        "DOI": r"10\.\d{4,9}/(?:[^\s\x00-\x1f\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+               r"\ufffe\uffff\"<>\[\]\\^`{|}%]|%[0-9A-Fa-f]{2})+",
         "KG": r"[a-z0-9][a-z0-9-]*",
         "infores": r"[a-z0-9][a-z0-9_.-]*",
     }.items()
 }
 
 NCT_RE = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
-URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+URL_RE = re.compile(r"^https?://[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 _CURIE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9._]*):(.+)$")
 #: Other spellings of a prefix: ``oncokg`` is how the KGX export writes our own ``KG:`` ids
 #: (the same https://w3id.org/oncokg/id/ expansion; see kg/export/kgx.py).
 ALIASES = {"oncokg": "KG"}
 _CANON = {p.lower(): p for p in PREFIXES} | ALIASES
+
+
+_KGX_ESCAPES = re.compile(r"%(2[Ff]|3[Aa]|25)")
 
 
 class IdError(ValueError):
@@ -103,7 +109,8 @@ class IdError(ValueError):
 def split_curie(curie: str) -> tuple[str, str]:
     """Split ``PREFIX:local`` with the prefix in its canonical case.
 
-    A DOI's percent-encoded ``/`` (as the KGX export writes it) is decoded.
+    A DOI's percent-encoded ``/``, ``:`` and ``%`` (as the KGX export writes them) are decoded;
+    other escapes are part of the DOI.
 
     >>> split_curie("doi:10.1001/jama.2024.26886"), split_curie("oncokg:org-fda")
     (('DOI', '10.1001/jama.2024.26886'), ('KG', 'org-fda'))
@@ -116,10 +123,8 @@ def split_curie(curie: str) -> tuple[str, str]:
     prefix = _CANON.get(m.group(1).lower())
     if prefix is None:
         raise IdError(f"{curie!r} has an unknown prefix {m.group(1)!r}")
-    if prefix == "DOI" and "%" in m.group(2):
-        from urllib.parse import unquote
-
-        return prefix, unquote(m.group(2))
+    if prefix == "DOI" and "%" in m.group(2):  # only what the KGX export encodes: / : and % itself
+        return prefix, _KGX_ESCAPES.sub(lambda e: chr(int(e.group(1), 16)), m.group(2))
     return prefix, m.group(2)
 
 
@@ -169,6 +174,7 @@ def check_source(ref: str) -> str:
     """
     ref = ref.strip()
     if URL_RE.match(ref):
+        check_url(ref)
         curie = iri_to_curie(ref)  # a URL under a source prefix is stored as its CURIE
         return curie if curie.split(":", 1)[0] in ("PMID", "DOI", "CLINICALTRIALS") else ref
     curie = check_curie(ref)
@@ -176,6 +182,29 @@ def check_source(ref: str) -> str:
     if prefix in ("PMID", "DOI", "CLINICALTRIALS", "infores") or (prefix == "KG" and local.startswith("doc-")):
         return curie
     raise IdError(f"{ref!r} is not a source: use a PMID, DOI, NCT number, URL, a KG:doc- id or infores:")
+
+
+def check_url(url: str) -> str:
+    """``url`` if it is an absolute ``http(s)`` URL that an IRI can hold as it is (no
+    ``javascript:``, ``file:`` or ``data:`` link, no space, control character or bad escape),
+    else :class:`IdError`.
+
+    >>> check_url("https://www.fda.gov/drugs")
+    'https://www.fda.gov/drugs'
+    >>> check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    kg.schema.ids.IdError: 'javascript:alert(1)' is not an http(s) URL
+    """
+    import pyoxigraph as ox
+
+    if not isinstance(url, str) or not URL_RE.match(url):
+        raise IdError(f"{url!r} is not an http(s) URL")
+    try:
+        ox.NamedNode(url)
+    except ValueError as exc:
+        raise IdError(f"{url!r} is not a valid URL ({exc})") from None
+    return url
 
 
 def curie_to_iri(curie: str) -> str:

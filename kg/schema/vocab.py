@@ -27,13 +27,14 @@ PHASES = PHASES + ("phase 1b/2",)
 _PHASE_LEVEL["phase 1b/2"] = "phase 2"
 
 
-def level_of_phase(phase: str) -> str:
-    """Evidence level a trial of the given phase provides.
+def level_of_phase(phase: str | None) -> str | None:
+    """Evidence level a trial of the given phase provides (None for a trial without a phase:
+    an imported or extracted one may have none).
 
-    >>> level_of_phase("phase 1b/3")
-    'phase 3'
+    >>> level_of_phase("phase 1b/3"), level_of_phase(None)
+    ('phase 3', None)
     """
-    return _PHASE_LEVEL[phase]
+    return _PHASE_LEVEL[phase] if phase else None
 
 
 #: Human predicate names (as used in data files) -> CURIE of the property.

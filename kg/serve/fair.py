@@ -2,8 +2,8 @@
 
 A plain queue serves requests in arrival order, so one client that sends twenty queries at
 once makes everyone else wait behind all twenty. Here each client (the peer address) has a
-queue of its own, and a worker that comes free goes to the first waiting request of the next
-client in the rotation.
+queue of its own, and a worker that comes free goes to the first waiting request of the client
+that was served longest ago (a client that has never been served goes first).
 
 >>> fq = FairQueue(["w1"])
 >>> fq.acquire("a", timeout=1)
@@ -35,6 +35,14 @@ class FairQueue:
         self._cond = threading.Condition()
         self._idle: list = list(workers)
         self._waiting: OrderedDict[str, deque[_Ticket]] = OrderedDict()
+        self._served: dict[str, int] = {}  # client -> when it last got a worker (a counter)
+        self._tick = 0
+
+    def _mark_served(self, client: str) -> None:
+        self._tick += 1
+        self._served[client] = self._tick
+        if len(self._served) > 4096:  # only waiting clients' turns matter
+            self._served = {c: t for c, t in self._served.items() if c in self._waiting}
 
     def acquire(self, client: str, timeout: float):
         """An idle worker, waiting up to ``timeout`` seconds for one; None if none came free.
@@ -54,6 +62,7 @@ class FairQueue:
         end = time.monotonic() + timeout
         with self._cond:
             if self._idle and not self._waiting:
+                self._mark_served(client)
                 return self._idle.pop()
             ticket = _Ticket()
             self._waiting.setdefault(client, deque()).append(ticket)
@@ -75,11 +84,12 @@ class FairQueue:
             if not self._waiting:
                 self._idle.append(worker)
                 return
-            client, queue = next(iter(self._waiting.items()))
+            # the waiting client served longest ago (or never) goes first; ties in arrival order
+            client = min(self._waiting, key=lambda c: self._served.get(c, 0))
+            queue = self._waiting[client]
             queue.popleft().worker = worker
-            if queue:
-                self._waiting.move_to_end(client)
-            else:
+            self._mark_served(client)
+            if not queue:
                 del self._waiting[client]
             self._cond.notify_all()
 

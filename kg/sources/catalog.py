@@ -126,8 +126,15 @@ class Catalog:
         return [p.name for p in self.partitions.values() if p.name != name and p.refs() & ids]
 
 
-def check_layers(layers: list[tuple[str, list[str]]], known: dict[str, str]) -> dict[str, model.Dataset]:
-    """Check layer files with the curated loader's rules; their records by layer name."""
+def check_layers(layers: list[tuple[str, list[str]]], known: dict[str, str],
+                 names: dict[str, str] | None = None) -> dict[str, model.Dataset]:
+    """Check layer files with the curated loader's rules; their records by layer name.
+
+    ``layers`` are (label, lines): the label names the lines in messages, and is the layer's
+    file unless ``names`` maps it to the layer's name (a version not saved yet)."""
+    def name_of(label: str) -> str:
+        return (names or {}).get(label) or Path(label).name[: -len(".jsonl")]
+
     from kg.sources.curated import load_dataset
     from kg.sources.layers import read_layer
 
@@ -148,8 +155,8 @@ def check_layers(layers: list[tuple[str, list[str]]], known: dict[str, str]) -> 
     for label, by_kind in read:
         for recs in by_kind.values():
             for r in recs:
-                owner[r["id"]] = Path(label).name[: -len(".jsonl")]
-    by_layer: dict[str, dict[str, list]] = {Path(label).name[: -len(".jsonl")]: {} for label, _ in read}
+                owner[r["id"]] = name_of(label)
+    by_layer: dict[str, dict[str, list]] = {name_of(label): {} for label, _ in read}
     for kind, recs in dataset.records.items():
         for r in recs:
             by_layer[owner[r.id]].setdefault(kind, []).append(r)

@@ -12,6 +12,7 @@ All problems are collected and raised together as :class:`~kg.errors.DataErrors`
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "organizations.yaml").write_text("- id: KG:org-fda\\n  name: FDA\\n")
+>>> _ = (d / "MANIFEST").write_text("organizations.yaml 1\\n")  # the files expected (kg.sources.manifest)
 >>> try:
 ...     load_dataset(d)
 ... except DataErrors as exc:
@@ -21,6 +22,8 @@ sources 1 missing required field
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 import re
 import types
 import typing
@@ -29,8 +32,13 @@ from typing import Any, Sequence
 
 from kg.schema import model
 from kg.errors import DataError, DataErrors
+from kg.sources.crosswalk import attach  # the indications' codes in other vocabularies (data/crosswalk/)
 from kg.schema.approval import event_problems
-from kg.schema.ids import IdError, check_curie, check_source
+from kg.schema.ids import IdError, check_curie, check_source, check_url
+from kg.schema.values import number_problem, text_problem
+from kg.fsutil import read_regular
+from kg.sources.manifest import check as check_manifest
+from kg.sources.manifest import data_files as manifest_files
 from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
 
 _SCALARS = (str, int, float, bool)
@@ -49,11 +57,15 @@ class _Ctx:
         self.errors.append(DataError(message, file=self.file, line=line, field=field))
 
 
+@functools.lru_cache(maxsize=None)
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         return args[0], True
     return hint, False
+
+
+_origin = functools.lru_cache(maxsize=None)(typing.get_origin)  # asked for every value: worked out once per type
 
 
 _FAIL = object()
@@ -62,7 +74,7 @@ _FAIL = object()
 def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str) -> Any:
     """Convert one YAML value to the field's type; report and return _FAIL on error."""
     hint, _ = _unwrap_optional(hint)
-    origin = typing.get_origin(hint)
+    origin = _origin(hint)
     if value is None:
         ctx.error("empty value (leave optional fields out instead of writing null)", line, field)
         return _FAIL
@@ -89,6 +101,10 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
                 else:
                     ctx.error(f"value of {k!r} must be a {'scalar' if val_hint is Any else 'number'}", line, f"{field}.{k}")
                     return _FAIL
+            problem = text_problem(str(k)) or (text_problem(v) if isinstance(v, str) else number_problem(v, float))
+            if problem:
+                ctx.error(problem, line, f"{field}.{k}")
+                return _FAIL
             out[str(k)] = v
         return out
     if hint is model.Source:
@@ -113,6 +129,10 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (hint is int and not isinstance(value, int)):
             ctx.error(f"expected {'a whole number' if hint is int else 'a number'}, got {value!r}", line, field)
             return _FAIL
+        problem = number_problem(value, hint)
+        if problem:
+            ctx.error(problem, line, field)
+            return _FAIL
         return hint(value)
     if hint is str:
         if hasattr(value, "isoformat"):
@@ -123,6 +143,15 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
         value = str(value).strip()
         if not value:
             ctx.error("empty text", line, field)
+            return _FAIL
+        problem = text_problem(value)
+        if not problem and field.rsplit(".", 1)[-1] == "url":
+            try:
+                check_url(value)
+            except IdError as exc:
+                problem = str(exc)
+        if problem:
+            ctx.error(problem, line, field)
             return _FAIL
         if "choices" in meta and value not in meta["choices"]:
             ctx.error(f"{value!r} is not one of: {', '.join(meta['choices'])}", line, field)
@@ -155,8 +184,9 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
             if value.get(k) is not None:
                 if hasattr(value[k], "isoformat"):
                     value[k] = value[k].isoformat()
-                if not isinstance(value[k], str):
-                    ctx.error(f"'{k}' must be text", value.lines.get(k, line), f"{field}.{k}")
+                if not isinstance(value[k], str) or text_problem(value[k]):
+                    ctx.error(text_problem(value[k]) if isinstance(value[k], str) else f"'{k}' must be text",
+                              value.lines.get(k, line), f"{field}.{k}")
                     return _FAIL
                 extra[k] = value[k]
         if extra.get("agent", "manual_agent") not in model.AGENTS:
@@ -176,9 +206,15 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
     return model.Source(ident, **extra)
 
 
+@functools.lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """The type hints and fields of a record class (evaluating the hints costs more than
+    checking a record: worked out once per class)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _schema(cls)
     unsourced = data.get("not_in_sources") if "not_in_sources" in fields else None
     unsourced = set(unsourced) if isinstance(unsourced, list) and all(isinstance(x, str) for x in unsourced) else set()
     ok = True
@@ -274,9 +310,27 @@ def _semantic_problems(rec: Any, curated: bool = True) -> list[tuple[str, str]]:
     return out
 
 
+def check_mapping(kind: str, data: LineDict, file: str) -> list[DataError]:
+    """The problems the loader finds in one record of ``kind`` (a file name such as
+    ``"trials"``) on its own, its references left unchecked: what an importer checks each
+    record with before keeping it (:meth:`kg.sources.importers.base.Context.check`).
+
+    >>> from kg.sources.yamlfile import with_line
+    >>> [e.field for e in check_mapping("drugs", with_line({"id": "KG:drug-x", "name": ["a"]}, 3), "f")]
+    ['name', 'sources']
+    """
+    ctx = _Ctx(file, curated=False)
+    _record(model.KINDS[kind], data, ctx, 0)
+    return ctx.errors
+
+
 #: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
 #: messages and, per kind, mappings with their line numbers (see :func:`kg.sources.layers.read_layer`).
 Extra = tuple[str, dict[str, list[Any]]]
+
+
+#: Largest curated file read (bytes); the largest today is under 50 kB.
+MAX_FILE = 16 << 20
 
 
 def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]]:
@@ -291,7 +345,7 @@ def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]
     ([('trials', 'trials.yaml'), ('trials', 'x/trials.yaml')], ['trails.yaml'])
     """
     data_dir = Path(data_dir)
-    found = sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+    found = [data_dir / p for p in manifest_files(data_dir)]  # links to folders not followed
     files = [(p.stem, p) for p in found if p.stem in model.KINDS]
     order = {k: i for i, k in enumerate(model.KINDS)}
     files.sort(key=lambda kp: (order[kp[0]], len(kp[1].relative_to(data_dir).parts) > 1, str(kp[1])))
@@ -299,10 +353,17 @@ def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]
 
 
 def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
-                 known: dict[str, str] | None = None, crosswalk: bool = True) -> model.Dataset:
-    """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (and the ``extra`` layers of
-    added records) and return the checked records, the indications with the mappings of
-    ``data_dir``'s crosswalk table (:mod:`kg.sources.crosswalk`).
+                 known: dict[str, str] | None = None, *, manifest: bool = True,
+                 read: dict[str, int | None] | None = None, crosswalk: bool = True) -> model.Dataset:
+    """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (see :func:`data_files`; and
+    the ``extra`` layers of added records) and return the checked records, the indications with
+    the mappings of ``data_dir``'s crosswalk table (:mod:`kg.sources.crosswalk`; ``crosswalk``
+    False leaves them out, for ``kg crosswalk``).
+
+    The files must be those ``data_dir/MANIFEST`` lists, none holding fewer records than
+    its floor (:mod:`kg.sources.manifest`; ``manifest`` False skips this, for
+    ``kg manifest --update``). ``read``, if given, receives the record count of every file
+    read (path relative to ``data_dir``; None if it could not be read).
 
     Layer records follow the same rules except that the fields only curated records must fill
     may be missing, and they may refer to any curated or layer record. ``known`` maps the ids of
@@ -336,17 +397,21 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
         errors.extend(ctx.errors)
         refs.extend((ctx.file, *r) for r in ctx.refs)
 
+    read = {} if read is None else read
     files, strays = data_files(data_dir) if data_dir is not None else ([], [])
     for path in strays:
         errors.append(DataError(f"not a kind of record: name a file after one of {', '.join(model.KINDS)}",
                                 file=str(path)))
+    absent = {cls.__name__ for name, cls in model.KINDS.items()} - {model.KINDS[name].__name__ for name, _ in files}
     for name, path in files:
         cls = model.KINDS[name]
         shown = str(path)
+        read[path.relative_to(data_dir).as_posix()] = None
         try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as exc:
-            errors.append(DataError(f"cannot read: {exc}", file=shown))
+            text = read_regular(path, limit=MAX_FILE).decode("utf-8")
+        except (UnicodeDecodeError, DataError) as exc:
+            errors.append(exc if isinstance(exc, DataError) else DataError(
+                f"not UTF-8 text (byte {exc.start})", file=shown))
             broken.add(cls.__name__)
             continue
         try:
@@ -361,7 +426,13 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
             errors.append(DataError("the file must be a list of records", file=shown, line=1))
             broken.add(cls.__name__)
             continue
+        read[path.relative_to(data_dir).as_posix()] = len(raw)
         take(name, raw, _Ctx(shown))
+    if data_dir is not None and manifest:
+        missing = check_manifest(data_dir, read)
+        errors.extend(missing)
+        if missing:  # the files named there explain the references into their kinds
+            broken |= absent
     for label, by_kind in extra:
         for name, raw in by_kind.items():
             if name not in model.KINDS:
@@ -381,8 +452,4 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
     if errors:
         raise DataErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
     dataset = model.Dataset({k: tuple(v) for k, v in records.items()})
-    if data_dir is None or not crosswalk:
-        return dataset
-    from kg.sources.crosswalk import attach
-
-    return attach(dataset, data_dir)  # the indications' codes in other vocabularies (data/crosswalk/)
+    return attach(dataset, data_dir) if data_dir is not None and crosswalk else dataset

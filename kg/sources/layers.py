@@ -179,21 +179,12 @@ def read_layer(path: str | os.PathLike, lines: list[str] | None = None) -> tuple
     """(header, records by kind) of a layer file, the records as mappings that know their line,
     for the loader to check (:func:`kg.sources.curated.load_dataset`). A file that is not a
     layer (bad JSON, no header, unknown format) is a :class:`DataError` naming file and line."""
-    from kg.sources.yamlfile import LineDict
+    from kg.sources.yamlfile import with_line
 
     file = str(path)
     lines = _lines_of(Path(path)) if lines is None else lines
     header: dict[str, Any] | None = None
     by_kind: dict[str, list[Any]] = {}
-
-    def located(value: Any, n: int) -> Any:
-        if isinstance(value, dict):
-            out = LineDict({k: located(v, n) for k, v in value.items()})
-            out.line, out.lines = n, {k: n for k in value}
-            return out
-        if isinstance(value, list):
-            return [located(v, n) for v in value]
-        return value
 
     for n, item in _items(lines, file):
         if header is None:
@@ -201,7 +192,10 @@ def read_layer(path: str | os.PathLike, lines: list[str] | None = None) -> tuple
             continue
         if not isinstance(item, dict) or set(item) != {"kind", "record"} or not isinstance(item["record"], dict):
             raise DataError("a layer line is {\"kind\": ..., \"record\": {...}}", file=file, line=n)
-        by_kind.setdefault(item["kind"], []).append(located(item["record"], n))
+        try:
+            by_kind.setdefault(item["kind"], []).append(with_line(item["record"], n))
+        except DataError as exc:
+            raise DataError(exc.message, file=file, line=n) from None
     if header is None:
         raise DataError("empty layer file", file=file, line=1)
     return header, by_kind
@@ -246,7 +240,12 @@ def pending_files(store: str | os.PathLike) -> list[Path]:
 def write_pending(store: str | os.PathLike, name: str, lines: list[str], change: dict[str, Any]) -> Path:
     """Write the next version of layer ``name`` (``lines``) as its pending file; ``change`` (what
     it adds, removes and changes) goes to the history when the version is finalized."""
+    from kg.fsutil import open_regular
+
     path = layer_path(store, name).with_name(f"{name}.jsonl{PENDING}")
+    log = layers_dir(store) / f"{name}.history.jsonl"
+    if os.path.lexists(log):  # finalize appends to it after the swap: a FIFO there would hang it
+        open_regular(log).close()
     head = json.loads(lines[0])
     head["change"] = change
     atomic_write(path, ("\n".join([json.dumps(head, sort_keys=True, ensure_ascii=False), *lines[1:]]) + "\n").encode())
@@ -287,7 +286,14 @@ def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
     ['KG:a']
     """
     def index(lines: list[str]) -> dict[str, str]:
-        return {json.loads(line)["record"]["id"]: line for line in lines[1:]}
+        out = {}
+        for line in lines[1:]:
+            try:
+                ident = json.loads(line)["record"]["id"]
+            except (ValueError, KeyError, TypeError, RecursionError):
+                continue  # a damaged line of the old version: the loader names it where it matters
+            out[str(ident)] = line
+        return out
 
     old, new = index(old_lines), index(new_lines)
     return {"added": sorted(new.keys() - old.keys()), "removed": sorted(old.keys() - new.keys()),
@@ -295,16 +301,23 @@ def diff(old_lines: list[str], new_lines: list[str]) -> dict[str, list[str]]:
 
 
 def history(store: str | os.PathLike, name: str) -> list[dict[str, Any]]:
-    """What each save of layer ``name`` changed, oldest first (a damaged line is skipped)."""
+    """What each save of layer ``name`` changed, oldest first; a damaged entry is a
+    :class:`DataError` naming the history file and line."""
     path = layers_dir(store) / f"{check_name(name)}.history.jsonl"
     out = []
-    for line in file_lines(path):
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            continue
-        if isinstance(entry, dict):
-            out.append(entry)
+    for n, entry in _items(file_lines(path), str(path)):
+        problem = None if isinstance(entry, dict) else "not a history entry (a JSON object)"
+        if problem is None and not isinstance(entry.get("at"), str):
+            problem = "'at' is not a time"
+        if problem is None and not isinstance(entry.get("meta", {}), dict):
+            problem = "'meta' is not an object"
+        for key in ("added", "removed", "changed"):
+            value = entry.get(key, []) if problem is None else []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problem = f"{key!r} is not a list of ids"
+        if problem:
+            raise DataError(f"damaged history entry: {problem}", file=str(path), line=n)
+        out.append(entry)
     return out
 
 

@@ -25,6 +25,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when in
         seen: dict = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool, type(None))):  # a list as a key: unhashable
+                raise DataError(f"a key must be text, not {type(key).__name__}", line=key_node.start_mark.line + 1)
             if key in seen:
                 raise DataError(f"duplicate key {key!r}", line=key_node.start_mark.line + 1, field=str(key))
             seen[key] = key_node.start_mark.line + 1
@@ -34,6 +36,27 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when in
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+
+
+def with_line(value, line: int):
+    """Plain data (JSON, say) as the loader reads YAML: every mapping a :class:`LineDict` whose
+    keys all stand on ``line``. Data nested too deeply is a :class:`DataError`.
+
+    >>> with_line([{"id": "x"}], 7)[0].lines
+    {'id': 7}
+    """
+    def located(v, depth: int):
+        if depth > 64:
+            raise DataError("nested too deeply (a record is a few levels deep)", line=line)
+        if isinstance(v, dict):
+            out = LineDict({k: located(x, depth + 1) for k, x in v.items()})
+            out.line, out.lines = line, {k: line for k in v}
+            return out
+        if isinstance(v, list):
+            return [located(x, depth + 1) for x in v]
+        return v
+
+    return located(value, 0)
 # Dates stay text here; the loader checks them and reports an impossible date with its line.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
@@ -49,6 +72,8 @@ def load_yaml_text(text: str, filename: str):
         raise DataError(f"YAML syntax: {exc.problem}", file=filename, line=line) from None
     except yaml.YAMLError as exc:
         raise DataError(f"YAML: {exc}", file=filename) from None
+    except RecursionError:
+        raise DataError("YAML nested too deeply (a record is a few levels deep)", file=filename) from None
 
 
 def iso_date(value) -> str:

@@ -26,12 +26,13 @@ True
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from kg.errors import StoreError
+from kg.errors import StoreDamagedError, StoreError
 
 #: Bumped when what the store holds changes shape; an older store must be rebuilt.
 STORE_FORMAT = 3
@@ -68,13 +69,62 @@ def index_graph(partition: str):
     return ox.NamedNode(INDEX_GRAPH + partition)
 
 
+@contextlib.contextmanager
+def damage_is_a_store_error(path: str | os.PathLike) -> Iterator[None]:
+    """Turn the storage errors of the engine (a damaged or truncated file of the store: RocksDB's
+    "Corruption: ...", an unreadable file) into a :class:`StoreDamagedError` naming the store."""
+    try:
+        yield
+    except (RecursionError, NotImplementedError):
+        raise  # not the storage
+    except (RuntimeError, OSError) as exc:
+        raise StoreDamagedError(f"the store at {path} is damaged or unreadable ({str(exc).strip()}): "
+                         f"run 'kg build' again") from None
+
+
+class _Solutions:
+    """A SELECT's solutions whose reading (done lazily, as they are iterated) turns storage
+    errors into :class:`StoreError`; otherwise the engine's ``QuerySolutions``."""
+
+    def __init__(self, inner, path: Path):
+        self._inner, self._path = inner, path
+
+    @property
+    def variables(self):
+        return self._inner.variables
+
+    def __iter__(self):
+        it = iter(self._inner)
+        while True:
+            with damage_is_a_store_error(self._path):
+                item = next(it, _END)
+            if item is _END:
+                return
+            yield item
+
+    def serialize(self, *args: Any, **kw: Any):
+        with damage_is_a_store_error(self._path):
+            return self._inner.serialize(*args, **kw)
+
+
+_END = object()
+
+
 class LocalStore:
     """An open store: :meth:`query` runs SPARQL on the data (the union of its partitions),
     :meth:`index_query` on the lookup index. Other attributes are the data store's
-    (a read-only ``pyoxigraph.Store``)."""
+    (a read-only ``pyoxigraph.Store``). A damaged store file met on the way is a
+    :class:`StoreError`."""
 
     def __init__(self, path: Path, data):
         self.path, self.data, self._index = path, data, None
+
+    def _run(self, store, text: str, **kw: Any):
+        import pyoxigraph as ox
+
+        with damage_is_a_store_error(self.path):
+            result = store.query(text, **kw)
+        return _Solutions(result, self.path) if isinstance(result, ox.QuerySolutions) else result
 
     def query(self, text: str, **kw: Any):
         """A SPARQL query over the data: its default graph is the union of every partition
@@ -82,7 +132,12 @@ class LocalStore:
         if "default_graph" not in kw:
             kw["use_default_graph_as_union"] = True
         kw.setdefault("named_graphs", [])
-        return self.data.query(text, **kw)
+        return self._run(self.data, text, **kw)
+
+    def dump(self, *args: Any, **kw: Any):
+        """The data store's ``dump``."""
+        with damage_is_a_store_error(self.path):
+            return self.data.dump(*args, **kw)
 
     @property
     def index(self):
@@ -93,7 +148,7 @@ class LocalStore:
 
     def index_query(self, text: str):
         """A SPARQL query over the lookup index of every partition."""
-        return self.index.query(text, use_default_graph_as_union=True, named_graphs=[])
+        return self._run(self.index, text, use_default_graph_as_union=True, named_graphs=[])
 
     def partitions(self) -> list[str]:
         """The partitions the store holds: ``curated`` and every layer, by name."""
@@ -105,14 +160,15 @@ class LocalStore:
         import pyoxigraph as ox
 
         parts = [partition] if partition else self.partitions()
-        return b"".join(self.data.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=data_graph(p)) for p in parts)
+        return b"".join(self.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=data_graph(p)) for p in parts)
 
     def index_ntriples(self) -> bytes:
         """N-Triples of the lookup index of every partition."""
         import pyoxigraph as ox
 
-        return b"".join(self.index.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=index_graph(p))
-                        for p in self.partitions())
+        with damage_is_a_store_error(self.path):
+            return b"".join(self.index.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=index_graph(p))
+                            for p in self.partitions())
 
     def __getattr__(self, name: str):
         return getattr(self.data, name)
@@ -124,10 +180,8 @@ class LocalStore:
 def _open(folder: Path, path: Path):
     import pyoxigraph as ox
 
-    try:
+    with damage_is_a_store_error(path):
         return ox.Store.read_only(str(folder))
-    except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}") from None
 
 
 def open_store(path: str | os.PathLike) -> LocalStore:
@@ -140,19 +194,55 @@ def open_store(path: str | os.PathLike) -> LocalStore:
 
 def read_meta(path: str | os.PathLike) -> dict[str, Any]:
     """The build metadata written with the store (counts, data hash, time, partitions)."""
+    from kg.errors import DataError
+    from kg.fsutil import read_regular
+
+    file = Path(path) / META_FILE
+    if not os.path.lexists(file):
+        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)")
     try:
-        text = (Path(path) / META_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        raise StoreError(f"no store at {path}: run 'kg build' first (or set --store / KG_STORE)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"cannot read {Path(path) / META_FILE}: {exc}") from None
+        text = read_regular(file, limit=64 << 20).decode("utf-8")  # a FIFO there would hang a plain read
+    except DataError as exc:
+        raise StoreError(f"cannot read {file}: {exc.message}") from None
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{file} is damaged (not UTF-8): run 'kg build' again") from None
     try:
         meta = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise StoreError(f"{Path(path) / META_FILE} is damaged ({exc.msg}): run 'kg build' again") from None
-    if not isinstance(meta, dict):
-        raise StoreError(f"{Path(path) / META_FILE} is damaged: run 'kg build' again")
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise StoreError(f"{Path(path) / META_FILE} is damaged ({getattr(exc, 'msg', 'nested too deeply')}): "
+                         f"run 'kg build' again") from None
+    problem = _meta_problem(meta)
+    if problem:
+        raise StoreError(f"{Path(path) / META_FILE} is damaged ({problem}): run 'kg build' again")
     return meta
+
+
+#: The types of the metadata's fields (those present are checked).
+_META_TYPES = {"store_format": int, "generation": int, "built_at": str, "data_dir": str, "data_sha256": str,
+               "nodes": int, "edges": int, "triples": int, "layers": list, "partitions": dict,
+               "nodes_by_type": dict, "edges_by_predicate": dict, "records": dict}
+
+
+def _meta_problem(meta: Any) -> str | None:
+    """What is wrong with the shape of a store's metadata, or None.
+
+    >>> _meta_problem({"partitions": {"curated": {"sha256": 5}}})
+    'partitions.curated.sha256 is int, not text'
+    """
+    if not isinstance(meta, dict):
+        return "not a JSON object"
+    for key, kind in _META_TYPES.items():
+        if key in meta and (not isinstance(meta[key], kind) or isinstance(meta[key], bool)):
+            return f"{key} is {type(meta[key]).__name__}, not {kind.__name__}"
+    for key in ("nodes_by_type", "edges_by_predicate", "records"):
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in meta.get(key, {}).values()):
+            return f"{key} holds something other than counts"
+    for name, part in meta.get("partitions", {}).items():
+        if not isinstance(part, dict):
+            return f"partitions.{name} is {type(part).__name__}, not an object"
+        if not isinstance(part.get("sha256", ""), str):
+            return f"partitions.{name}.sha256 is {type(part['sha256']).__name__}, not text"
+    return None
 
 
 def generation(path: str | os.PathLike) -> int:
@@ -160,7 +250,7 @@ def generation(path: str | os.PathLike) -> int:
     so a reader (``kg serve``) can tell that the store was replaced since it opened it."""
     try:
         return int(read_meta(path).get("generation", 0))
-    except (ValueError, TypeError):
+    except StoreError:  # damaged: the next store is generation 1, which differs from any a reader holds
         return 0
 
 
@@ -204,5 +294,5 @@ def term_value(term) -> Any:
     return None if term is None else str(term)
 
 
-__all__ = ["LocalStore", "open_store", "read_meta", "generation", "store_path", "data_graph", "index_graph",
+__all__ = ["LocalStore", "open_store", "damage_is_a_store_error", "read_meta", "generation", "store_path", "data_graph", "index_graph",
            "with_values", "term_value", "CURATED", "STORE_FORMAT"]

@@ -23,12 +23,13 @@ import contextlib
 import fcntl
 import json
 import os
+import stat
 import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.errors import StoreBusyError
+from kg.errors import StoreBusyError, StoreError
 
 _HELD: dict[str, int] = {}  # lock file -> depth, in this process
 _GUARD = threading.Lock()
@@ -78,7 +79,15 @@ def writer_lock(store: str | os.PathLike, *, wait: float | None = None, command:
                 _HELD[key] -= 1
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(path, "a+", encoding="utf-8")
+    try:  # O_NONBLOCK: opening a FIFO put there for writing would wait for a reader forever
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        raise StoreError(f"cannot open the lock file {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise StoreError(f"the lock file {path} is not a regular file: remove it")
+    os.set_blocking(fd, True)
+    fh = open(fd, "a+", encoding="utf-8")
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)

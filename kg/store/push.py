@@ -69,7 +69,11 @@ class _Gsp:
             return 0
         ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         fmt = ox.RdfFormat.N_TRIPLES if ctype in ("application/n-triples", "text/plain") else ox.RdfFormat.TURTLE
-        return sum(1 for _ in ox.parse(resp.content, format=fmt))
+        try:
+            return sum(1 for _ in ox.parse(resp.content, format=fmt))
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise RemoteError(f"{self.ep.url} answered GET of graph {graph} with what is not "
+                              f"{'N-Triples' if fmt == ox.RdfFormat.N_TRIPLES else 'Turtle'}: {exc}") from None
 
 
 class _Update:
@@ -95,7 +99,11 @@ def remote_count(ep: Endpoint, graph: str, url: str | None = None) -> int:
     from kg.store.local import with_values
 
     rows = list(ep.sparql(with_values(COUNT, {"g": ox.NamedNode(graph)}), url))
-    return int(rows[0]["n"].value) if rows else 0
+    n = rows[0]["n"] if rows else None
+    if n is None or not isinstance(n, ox.Literal) or not n.value.isdigit():
+        raise RemoteError(f"{url or ep.url} answered the triple count of {graph} with "
+                          f"{'no count' if n is None else repr(str(n))}, not a number")
+    return int(n.value)
 
 
 def push(store, ep: Endpoint, graph: str, *, batch: int = 5000, protocol: str = "auto",
@@ -124,7 +132,7 @@ def push(store, ep: Endpoint, graph: str, *, batch: int = 5000, protocol: str = 
     try:
         writer.clear(graph)
     except RemoteError as exc:
-        if protocol != "auto" or not any(f" answered {s} " in str(exc) for s in GSP_MISSING):
+        if protocol != "auto" or exc.status not in GSP_MISSING:
             raise
         writer = _Update(ep, update_url)
         writer.clear(graph)

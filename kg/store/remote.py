@@ -20,6 +20,10 @@ from typing import Any
 from kg.errors import RemoteError
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+#: Seconds to wait for a connection (a server that never answers: each attempt waits this long).
+CONNECT_TIMEOUT = 10.0
+#: Largest answer read (bytes): a server that streams without end is cut off here.
+MAX_ANSWER = 1 << 30
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 
 
@@ -60,6 +64,7 @@ class Endpoint:
             raise RemoteError(f"unknown authentication {auth!r}: auto, basic or digest")
         self.url, self.user, self.password, self.auth = url, user, password or "", auth
         self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.max_answer = MAX_ANSWER
         self.session = requests.Session()
         self.requests = 0  #: HTTP requests sent, retries and authentication rounds included
 
@@ -79,13 +84,11 @@ class Endpoint:
         scheme = "basic" if self.auth == "basic" else "digest"
         for attempt in range(self.retries + 1):
             try:
-                resp = self.session.request(method, url, auth=self._auth(scheme), timeout=self.timeout, **kw)
-                self.requests += 1
+                resp = self._send(method, url, scheme, **kw)
                 challenge = resp.headers.get("WWW-Authenticate", "").lower()
                 if resp.status_code == 401 and self.auth == "auto" and scheme == "digest" and challenge.startswith("basic"):
                     scheme = "basic"
-                    resp = self.session.request(method, url, auth=self._auth(scheme), timeout=self.timeout, **kw)
-                    self.requests += 1
+                    resp = self._send(method, url, scheme, **kw)
             except requests.RequestException as exc:
                 if attempt == self.retries:
                     raise RemoteError(f"{method} {url} failed after {attempt + 1} attempts: {exc}") from None
@@ -96,9 +99,24 @@ class Endpoint:
                     return resp
                 if resp.status_code not in RETRY_STATUS or attempt == self.retries:
                     raise RemoteError(f"{method} {url} answered {resp.status_code} {resp.reason}: "
-                                      f"{resp.text.strip()[:300]}", ) from None
+                                      f"{resp.text.strip()[:300]!r}", status=resp.status_code) from None
             time.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")
+
+    def _send(self, method: str, url: str, scheme: str, **kw):
+        """One HTTP request; its answer read whole, up to :data:`MAX_ANSWER` bytes."""
+        resp = self.session.request(method, url, auth=self._auth(scheme), stream=True,
+                                    timeout=(min(CONNECT_TIMEOUT, self.timeout), self.timeout), **kw)
+        self.requests += 1
+        body, size = [], 0
+        for chunk in resp.iter_content(1 << 20):
+            size += len(chunk)
+            if size > self.max_answer:
+                resp.close()
+                raise RemoteError(f"{method} {url}: the answer is larger than {self.max_answer:,} bytes")
+            body.append(chunk)
+        resp._content, resp._content_consumed = b"".join(body), True  # as requests does when it reads the body
+        return resp
 
     def sparql(self, query: str, url: str | None = None, params: dict[str, Any] | None = None):
         """POST a query (form-encoded); the parsed results (``QuerySolutions`` or ``QueryBoolean``)."""
@@ -113,9 +131,43 @@ class Endpoint:
         if fmt is None:
             raise RemoteError(f"{url or self.url} answered a query with {ctype or 'no type'}, not SPARQL results")
         try:
-            return ox.parse_query_results(resp.content, format=fmt)
-        except SyntaxError as exc:
+            result = ox.parse_query_results(resp.content, format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
             raise RemoteError(f"unreadable SPARQL results from {url or self.url}: {exc}") from None
+        _check_answer(query, result, url or self.url)
+        return result
+
+
+def _check_answer(query: str, result, url: str) -> None:
+    """:class:`RemoteError` unless ``result`` has the form an answer to ``query`` has: a boolean
+    for ASK, solutions with (at least) the selected variables for SELECT. What the query selects
+    is read from the query planned on an empty local store (nothing is evaluated).
+
+    >>> import pyoxigraph as ox
+    >>> wrong = ox.parse_query_results(b'{"head": {"vars": ["q"]}, "results": {"bindings": []}}',
+    ...                                format=ox.QueryResultsFormat.JSON)
+    >>> _check_answer("SELECT ?n WHERE { ?n ?p ?o }", wrong, "http://x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.RemoteError: http://x answered with the variables ?q, not ?n: not an answer to the query
+    """
+    import pyoxigraph as ox
+
+    try:
+        planned = ox.Store().query(query)
+    except (SyntaxError, ValueError, OSError):
+        return  # not a query we can plan here: the server's answer is all there is
+    if isinstance(planned, ox.QueryBoolean):
+        if not isinstance(result, ox.QueryBoolean):
+            raise RemoteError(f"{url} answered an ASK query with solutions, not true or false")
+    elif isinstance(planned, ox.QuerySolutions):
+        if not isinstance(result, ox.QuerySolutions):
+            raise RemoteError(f"{url} answered a SELECT query with true or false, not solutions")
+        want = [v.value for v in planned.variables]
+        got = {v.value for v in result.variables}
+        if not set(want) <= got:
+            raise RemoteError(f"{url} answered with the variables {', '.join('?' + v for v in sorted(got)) or 'none'}, "
+                              f"not {', '.join('?' + v for v in want)}: not an answer to the query")
 
 
 class RemoteStore:

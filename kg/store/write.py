@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
-from kg.store.local import (DATA_DIR, INDEX_DIR, META_FILE, STORE_FORMAT, data_graph, generation, index_graph,
-                            read_meta)
+from kg.store.local import (DATA_DIR, INDEX_DIR, META_FILE, STORE_FORMAT, damage_is_a_store_error, data_graph,
+                            generation, index_graph, read_meta)
 
 #: N-Triples are loaded in blocks of about this many bytes (whole lines), several at a time.
 BLOCK_BYTES = 8 << 20
@@ -135,7 +135,8 @@ def _writing(path: Path, meta: dict[str, Any], copy: bool) -> Iterator[dict[str,
     try:
         for sub in (DATA_DIR, INDEX_DIR):
             if copy:
-                ox.Store.read_only(str(path / sub)).backup(str(tmp / sub))
+                with damage_is_a_store_error(path):
+                    ox.Store.read_only(str(path / sub)).backup(str(tmp / sub))
             stores[sub] = ox.Store(str(tmp / sub))
         yield stores
         for st in stores.values():

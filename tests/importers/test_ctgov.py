@@ -20,7 +20,7 @@ def test_folder_with_files_page_and_dump(imported):
     store, r = imported
     assert r["read"] == 7 and r["imported"] == 4 and r["rejected"] == 3
     reasons = sorted((x["file"].rsplit("/", 1)[-1], x["line"], x["reason"].split(" (")[0]) for x in r["rejections"])
-    assert reasons == [("dump.jsonl", 2, "bad NCT id 'NCT9900'"), ("dump.jsonl", 3, "unknown phase(s) ['PHASE7']"),
+    assert reasons == [("dump.jsonl", 2, "bad NCT id 'NCT9900'"), ("dump.jsonl", 3, "NCT99000004: unknown phase(s) ['PHASE7']"),
                        ("dump.jsonl", 4, "truncated line: not JSON")]
     assert r["resolved_by_type"]["Trial"] == 1  # NCT02908672 is the curated IMspire150: left as it is
     rows = sparql(store, f"SELECT ?a WHERE {{ <{T}NCT02908672> kg:acronym ?a }}")

@@ -1,6 +1,6 @@
 """kg audit judged on records of a small graph of our own (tests/fixtures/audit: the mini
 dataset plus pembrolizumab's and nivolumab's small cell lung cancer approvals, withdrawn, and
-two of pembrolizumab's lung cancer approvals), so the verdict logic is tested whatever the
+two of pembrolizumab's lung cancer approvals, nivolumab's two in hepatocellular carcinoma), so the verdict logic is tested whatever the
 curated data holds: the best matching record first, "not in graph" of its own, contradicted
 only by a record that states the opposite, and no claim from a clause about another drug."""
 from __future__ import annotations
@@ -66,9 +66,13 @@ def test_an_approval_told_as_current_after_its_withdrawal_is_outdated(judge):
 
 
 def test_withdrawals_are_contradicted_only_by_a_record_of_the_opposite(judge):
-    wrong_month = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in January 2021.")
+    wrong_month = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in June 2021.")
     assert [(k, d, i, v) for k, d, i, v, _ in wrong_month] == [("withdrawal", NIVO, SCLC, "contradicted")]
     assert "2020-12-29" in wrong_month[0][4][0]["fact"]
+    # the record gives one date without saying whether it is the announcement or the effect: a date
+    # within weeks of it (the announcement of 29 December, in effect in January) is no contradiction
+    near = judge("Bristol Myers Squibb pulled nivolumab's approval in small cell lung cancer in January 2021.")
+    assert [v for *_, v, _ in near] == ["consistent"]
     in_force = judge("Genentech withdrew the US indication of atezolizumab in hepatocellular carcinoma in May 2022.")
     assert [(k, d, i, v) for k, d, i, v, _ in in_force] == [("withdrawal", ATEZO, HCC, "contradicted")]
     effective = judge("The withdrawal of pembrolizumab in small cell lung cancer became effective on 30 March 2021.")
@@ -79,3 +83,51 @@ def test_a_clause_about_another_drugs_approval_is_no_claim(judge):
     res = judge("The withdrawal of pembrolizumab's small cell lung cancer indication, which leaves atezolizumab's "
                 "approval in hepatocellular carcinoma in place, was announced on 1 March 2021.")
     assert [(k, d, i, v) for k, d, i, v, _ in res] == [("withdrawal", PEMBRO, SCLC, "consistent")]
+
+
+def test_a_subgroups_figure_is_not_contradicted_by_the_whole_trials(judge):
+    whole = judge("In IMbrave150, atezolizumab with bevacizumab improved overall survival (HR 0.66).")
+    assert [(k, v) for k, _, _, v, _ in whole] == [("trial result", "contradicted")]
+    part = judge("In IMbrave150, among patients with PD-L1 expression of at least 1%, overall survival improved (HR 0.66).")
+    assert [(k, v) for k, _, _, v, _ in part] == [("trial result", "not in graph")]
+    same = judge("In IMbrave150, among patients with PD-L1 expression of at least 1%, overall survival improved (HR 0.58).")
+    assert [(k, v) for k, _, _, v, _ in same] == [("trial result", "consistent")]
+
+
+def test_an_approval_dated_by_its_announcement_is_the_same_approval(judge):
+    # the record says 10 May 2017; a release two days later dates it by its announcement
+    res = judge("On 12 May 2017 the maker announced FDA accelerated approval of pembrolizumab with pemetrexed and "
+                "carboplatin for first-line non-small cell lung cancer.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "consistent")]
+    res = judge("On 2 June 2017 the FDA granted accelerated approval to pembrolizumab with pemetrexed and carboplatin "
+                "for first-line non-small cell lung cancer.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "contradicted")]
+
+
+def test_a_cohorts_count_is_not_the_whole_trials(judge):
+    whole = judge("IMbrave150 enrolled 80 patients.")
+    assert [(k, v) for k, _, _, v, _ in whole if k == "trial design"] == [("trial design", "contradicted")]
+    cohort = judge("IMbrave150's first cohort enrolled 80 patients.")
+    assert [v for k, _, _, v, _ in cohort if k == "trial design"] == ["not in graph"]
+
+
+def test_a_withdrawal_in_another_setting_than_the_records_is_not_contradicted(judge):
+    # the article puts the withdrawal in first line; the graph's first-line approval is in force, and its
+    # withdrawn one is second line: which approval it means is not sure
+    res = judge("Bristol Myers Squibb withdrew nivolumab's first-line hepatocellular carcinoma indication on 23 July 2021.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("withdrawal", "not in graph")]
+    # the line of a trial named in the sentence is not the withdrawn indication's
+    res = judge("Bristol Myers Squibb withdrew nivolumab's hepatocellular carcinoma indication on 23 July 2021, after "
+                "the first-line CheckMate-459 trial failed.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "withdrawal"] == [("withdrawal", "consistent")]
+
+
+def test_medians_and_single_rates_agree_with_the_records_that_give_them(judge):
+    res = judge("In IMbrave150, median progression-free survival was 6.8 months versus 4.3 months.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
+    res = judge("In IMbrave150, median progression-free survival was 7.1 months versus 4.3 months.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "not in graph")]
+    res = judge("In KEYNOTE-158, the objective response rate was 19% with pembrolizumab.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
+    res = judge("In KEYNOTE-158, the objective response rate was 31% with pembrolizumab.")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "not in graph")]

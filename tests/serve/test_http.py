@@ -67,7 +67,7 @@ def test_sparqlwrapper_select_matches_local_store(endpoint, store):
     got = client.query().convert()
     rows = [(b["d"]["value"], b["name"]["value"]) for b in got["results"]["bindings"]]
     want = [(s["d"].value, s["name"].value) for s in store.query(FULL_DRUGS)]
-    assert rows == want and len(rows) == 24
+    assert rows == want and len(rows) >= 24
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
@@ -84,7 +84,7 @@ def test_sparqlwrapper_xml_ask_and_construct(endpoint, store, method):
     client.setReturnFormat(TURTLE)
     graph = client.query().convert()
     parsed = list(ox.parse(graph, format=ox.RdfFormat.TURTLE))
-    assert len(parsed) == len(list(store.query("SELECT ?d WHERE { ?d a <https://w3id.org/oncokg/ontology#Drug> }"))) == 24
+    assert len(parsed) == len(list(store.query("SELECT ?d WHERE { ?d a <https://w3id.org/oncokg/ontology#Drug> }"))) >= 24
 
 
 @pytest.mark.parametrize("accept,fmt", [("application/sparql-results+xml", ox.QueryResultsFormat.XML),
@@ -261,7 +261,7 @@ def test_graph_formats_parse_back_to_the_local_answer(endpoint, store, accept, f
     assert int(headers["X-KG-Store-Generation"]) >= 1
     got = {(t.subject.value, t.object.value) for t in ox.parse(body, format=fmt)}
     want = {(s["d"].value, s["name"].value) for s in store.query(FULL_DRUGS)}
-    assert got == want and len(got) == 24
+    assert got == want and len(got) >= 24
 
 
 def test_relative_iris_resolve_against_the_endpoint_url(endpoint):

@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.sources.text.claims import extract
-from kg.sources.text.facts import Facts
-from kg.sources.text.entities import Matcher
 from tests.conftest import shared
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 SAMPLES = sorted(p for p in ARTICLES.iterdir() if not p.name.endswith(".expected.json"))
-
-
-@pytest.fixture(scope="module")
-def reader(store):
-    m, f = Matcher.from_store(store), Facts.from_store(store)
-    return lambda text: extract(text, m.find(text), f)
 
 
 def test_hazard_ratio_ci_p_and_direction_from_the_interval(reader):
@@ -162,3 +153,90 @@ def test_several_figures_in_one_sentence_and_figures_in_words(reader):
                 "The pathological complete response rate rose to 58% from 41%.")
     got = [(c.values["measure"], c.values["value"], c.values.get("control_value")) for c in cs if c.kind == "trial result"]
     assert got == [("median", 12.3, 10.3), ("HR", 0.70, None), ("rate", 58, 41)]
+
+
+def _results(reader, text):
+    return [(c.subject, c.values.get("endpoint"), c.values.get("measure"), c.values.get("value"), c.values.get("met"))
+            for c in reader(text) if c.kind == "trial result"]
+
+
+def test_a_figure_without_an_endpoint_continues_the_one_before(reader):
+    text = ("In the LUMEN-07 trial, median progression-free survival was 8.1 months versus 5.9 months. "
+            "The matching hazard ratio was 0.70 (95% CI 0.55-0.89).")
+    assert _results(reader, text)[-1] == ("KG:trial-lumen-07", "progression-free survival", "HR", 0.70, True)
+
+
+def test_a_trial_introduced_without_a_name_is_not_the_one_named_before(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. "
+            "In a separate study of 90 people, 31% saw their tumours shrink. "
+            "The study's responses lasted a median of 11.0 months.")
+    got = _results(reader, text)
+    assert got[0] == ("KG:trial-unnamed-1", "objective response rate", "rate", 31, None)
+    assert got[1][0] == "KG:trial-unnamed-1"  # "the study" is now the unnamed one
+    assert not any(c.subject.startswith("KG:trial-unnamed") for c in reader("Regulators expect a randomised trial."))
+
+
+def test_trials_in_general_are_not_the_trial_spoken_of(reader):
+    text = "The LUMEN-07 trial enrolled 410 patients. Confirmatory trials in this disease did not show a benefit."
+    assert _results(reader, text) == []
+
+
+def test_a_result_told_without_a_figure(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. The drug did not, in the end, keep the disease from "
+            "growing for longer than chemotherapy did in that study. ZENITH-02 did not meet its overall-survival "
+            "primary endpoint.")
+    assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", None, None, False),
+                                                        ("overall survival", None, None, False)]
+
+
+def _mechanisms(reader, text):
+    return [(c.subject, c.object) for c in reader(text) if c.kind == "mechanism" and c.predicate == "binds"]
+
+
+def test_mechanisms_told_in_plain_words(reader):
+    PD1, CTLA4, PDL1 = "HGNC:8760", "HGNC:2505", "HGNC:17635"
+    assert _mechanisms(reader, "Nivolumab works on a brake on immune cells called PD-1.") == [("DRUGBANK:DB09035", PD1)]
+    assert _mechanisms(reader, "Zelvomab and velotumab are antibodies that latch on to CTLA-4.") == [
+        ("KG:drug-velotumab", CTLA4), ("KG:drug-zelvomab", CTLA4)]
+    assert _mechanisms(reader, "Durvalumab is an antibody to programmed death-ligand 1.") == [("DRUGBANK:DB11714", PDL1)]
+    assert _mechanisms(reader, "Zelvomab, an anti\u2013PD-1 antibody, is given every three weeks.") == [("KG:drug-zelvomab", PD1)]
+    # no drug named, and none spoken of as the subject: no claim; a comparator is not the subject
+    assert _mechanisms(reader, "By blocking PD-1, they help immune cells attack the cancer.") == []
+    assert _mechanisms(reader, "The CTLA-4 antibody extended survival compared with sorafenib.") == []
+    assert _mechanisms(reader, "Durvalumab is given by drip. It binds PD-L1.") == [("DRUGBANK:DB11714", PDL1)]
+
+
+def test_a_target_named_before_blocking_antibody(reader):
+    assert _mechanisms(reader, "Zelvomab is a programmed death receptor-1 (PD-1) blocking antibody.") == [
+        ("KG:drug-zelvomab", "HGNC:8760")]
+    assert _mechanisms(reader, "Velotumab is a LAG-3-blocking antibody.") == [("KG:drug-velotumab", "HGNC:6476")]
+    # a title that says it again is no claim of its own
+    assert _mechanisms(reader, "Maker wins approval for zelvomab, a PD-1-blocking antibody") == []
+
+
+def test_met_is_read_in_the_figures_own_clause_and_a_new_study_with_two_words(reader):
+    text = ("In the LUMEN-07 trial, 410 patients were randomised. The trial did not formally test progression-free "
+            "survival, but it was longer with the antibody (HR 0.70). In an earlier single-arm study of 60 people, "
+            "25% responded.")
+    got = _results(reader, text)
+    assert got == [("KG:trial-lumen-07", "progression-free survival", "HR", 0.70, None),
+                   ("KG:trial-unnamed-1", "objective response rate", "rate", 25, None)]
+
+
+def test_noninferiority_is_a_met_endpoint(reader):
+    text = "In the LUMEN-07 trial, the antibody was noninferior to chemotherapy for overall survival (HR 0.90; 95% CI 0.78-1.04)."
+    assert _results(reader, text) == [("KG:trial-lumen-07", "overall survival", "HR", 0.90, True)]
+
+
+def test_but_not_negates_its_own_figure(reader):
+    text = ("ZENITH-02 improved progression-free survival (HR 0.74; 95% CI 0.60-0.91) but not overall survival "
+            "(HR 0.81; 95% CI 0.66-0.99).")
+    assert [r[1:] for r in _results(reader, text)] == [("progression-free survival", "HR", 0.74, True),
+                                                        ("overall survival", "HR", 0.81, False)]
+
+
+def test_quoted_words_are_no_claims_of_the_article(reader):
+    for text in ('"Nivolumab was approved for hepatocellular carcinoma in May 2020, and patients benefit," said a doctor.',
+                 'The chief medical officer commented: "Nivolumab was approved for hepatocellular carcinoma in May 2020."'):
+        assert reader(text) == [], text
+    assert reader("Nivolumab was approved for hepatocellular carcinoma in May 2020, the company said.") != []

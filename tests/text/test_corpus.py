@@ -1,7 +1,8 @@
-"""The dev corpus (tests/fixtures/corpus/dev: 10 articles in four styles with hand-made gold,
-GOLD.md gives the format) is read at least as well as when the reader was built against it
-(figures measured with benchmarks/bench_extract.py on the curated graph), and audited without
-a false alarm. Verdicts other than false alarms depend on what the graph holds, so they are
+"""The development corpus is read at least as well as when the reader was last built against it,
+and audited without a false alarm: tests/fixtures/corpus/dev (10 articles we wrote) and
+tests/fixtures/corpus/dev2 (10 articles written elsewhere, first used as a held-out set), four
+styles each, gold in the format of GOLD.md. Figures measured with benchmarks/bench_extract.py on
+the curated graph. Verdicts other than false alarms depend on what the graph holds, so they are
 tested on a graph of our own (tests/query/test_audit_records.py)."""
 from __future__ import annotations
 
@@ -9,13 +10,20 @@ from pathlib import Path
 
 import pytest
 
-DEV = Path(__file__).parent.parent / "fixtures" / "corpus" / "dev"
-#: (precision, recall) per claim kind, as measured on the dev corpus (tp/found/expected in the comment)
-FLOOR = {"approval": (1.00, 0.96),    # 31/31/32
-         "withdrawal": (1.00, 1.00),  # 6/6/6
-         "result": (0.95, 1.00),      # 38/40/38: two medians the gold leaves out
-         "enrolment": (1.00, 1.00),   # 15/15/15
-         "mechanism": (1.00, 1.00)}   # 15/15/15
+CORPUS = Path(__file__).parent.parent / "fixtures" / "corpus"
+#: (precision, recall) per claim kind and part, as measured (tp/found/expected in the comment)
+FLOOR = {
+    "dev": {"approval": (1.00, 1.00),     # 32/32/32
+            "withdrawal": (1.00, 1.00),   # 6/6/6
+            "result": (0.95, 1.00),       # 38/40/38: two medians the gold leaves out
+            "enrolment": (1.00, 1.00),    # 15/15/15
+            "mechanism": (1.00, 1.00)},   # 15/15/15
+    "dev2": {"approval": (1.00, 1.00),    # 30/30/30
+             "withdrawal": (1.00, 1.00),  # 7/7/7
+             "result": (0.94, 0.94),      # 37/39/39: a median the gold leaves out; a trial given no name
+             "enrolment": (1.00, 0.92),   # 13/13/14: "among 182 patients" as an enrolment
+             "mechanism": (1.00, 1.00)},  # 13/13/13
+}
 
 
 @pytest.fixture(scope="module")
@@ -24,41 +32,40 @@ def scored(store):
     from kg.sources.ingest import extract_file
     from kg.sources.text.entities import Matcher
     from kg.sources.text.facts import Facts
-    from kg.sources.text.gold import corpus, score_article, totals
+    from kg.sources.text.gold import corpus, score_extraction, totals
 
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
-    articles = []
-    for path, gold in corpus(DEV):
-        ex = extract_file(path, store, matcher, facts)
-        said: dict[str, set[str]] = {}
-        for m in ex.mentions:
-            said.setdefault(m.id, set()).add(m.text)
-
-        def names(ident, said=said):
-            return said.get(ident, set()) | matcher.forms.get(ident, set()) | ({ident} if ident else set())
-        verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
-        articles.append(score_article([c.as_json() for c in ex.claims], verdicts, gold, names))
-    return articles, totals(articles)
+    out = {}
+    for part in FLOOR:
+        articles = []
+        for path, gold in corpus(CORPUS / part):
+            ex = extract_file(path, store, matcher, facts)
+            verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
+            articles.append(score_extraction(ex, verdicts, gold, matcher.forms))
+        out[part] = (articles, totals(articles))
+    return out
 
 
-def test_the_corpus_is_all_there():
+@pytest.mark.parametrize("part", list(FLOOR))
+def test_the_corpus_is_all_there(part):
     from kg.sources.text.gold import corpus
 
-    pairs = corpus(DEV)
+    pairs = corpus(CORPUS / part)
     assert len(pairs) == 10 and len({g["style"] for _, g in pairs}) == 4
     for path, gold in pairs:
         text = path.read_text(encoding="utf-8")
         assert all(c["sentence"] in text or "&" in text for c in gold["claims"]), path.name
 
 
-@pytest.mark.parametrize("kind", list(FLOOR))
-def test_precision_and_recall_stay_at_the_measured_figures(scored, kind):
-    got = scored[1]["kinds"][kind]
-    precision, recall = FLOOR[kind]
+@pytest.mark.parametrize("part,kind", [(p, k) for p in FLOOR for k in FLOOR[p]])
+def test_precision_and_recall_stay_at_the_measured_figures(scored, part, kind):
+    got = scored[part][1]["kinds"][kind]
+    precision, recall = FLOOR[part][kind]
     assert got["precision"] >= precision and got["recall"] >= recall, got
 
 
-def test_no_false_alarm(scored):
-    articles, t = scored
+@pytest.mark.parametrize("part", list(FLOOR))
+def test_no_false_alarm(scored, part):
+    articles, t = scored[part]
     assert t["false_alarms"]["count"] == 0, [c["sentence"] for a in articles for c in a["false_alarms"]]
-    assert t["false_alarms"]["audited"] >= 100
+    assert t["false_alarms"]["audited"] >= 90

@@ -68,4 +68,39 @@ def test_a_name_followed_by_its_nct_number_takes_that_id_and_brands_and_diseases
     assert ("KEYNOTE-604", "Trial", "CLINICALTRIALS:NCT03066778") in ms
     assert ("CheckMate 9DW", "Trial", "CLINICALTRIALS:NCT04039607") in ms
     assert ("Yervoy", "Drug", "KG:drug-ipilimumab") in ms or any(t == "Yervoy" and ty == "Drug" for t, ty, _ in ms)
-    assert ("RCC", "Indication", "KG:indication-renal-cell-carcinoma") in ms
+    # the abbreviation names what the name before it names (the graph's renal cell carcinoma, or a new one)
+    (rcc,) = {i for t, ty, i in ms if t == "renal cell carcinoma" and ty == "Indication"}
+    assert ("RCC", "Indication", rcc) in ms
+
+
+def test_coded_trial_names_and_trials_named_by_a_verb(matcher):
+    got = _found(matcher, "Results of HORIZON-214 and of AB123-301; the XY-401-102 cohort; Study 2211; "
+                          "the study, called LUMEN-07, and the trial was ZENITH.")
+    assert [(t, x) for t, _, x, _ in got] == [("Trial", "HORIZON-214"), ("Trial", "AB123-301"), ("Trial", "XY-401-102"),
+                                              ("Trial", "Study 2211"), ("Trial", "LUMEN-07"), ("Trial", "ZENITH")]
+    # drug codes (more digits), gene and virus names, and web addresses are no trials
+    assert [x for t, _, x, _ in _found(matcher, "MK-3475, BMS-936558, IL-12, COVID-19, ClinicalTrials.gov") if t == "Trial"] == []
+
+
+def test_an_nct_number_belongs_to_the_name_just_before_it(matcher):
+    got = _found(matcher, "Compared with HORIZON-214, the LUMEN-07 trial (NCT09990001) enrolled more.")
+    assert [(x, i) for t, i, x, _ in got if t == "Trial"] == [
+        ("HORIZON-214", "KG:trial-horizon-214"), ("LUMEN-07", "CLINICALTRIALS:NCT09990001"),
+        ("NCT09990001", "CLINICALTRIALS:NCT09990001")]
+
+
+def test_an_abbreviation_defined_in_parentheses_names_it_from_there_on(matcher):
+    # (SQCAC: an abbreviation no record of the graph gives, so only the definition can name it)
+    text = "SQCAC first. Results in squamous cell carcinoma of the anal canal (SQCAC) were good; SQCAC is rare."
+    got = _found(matcher, text)
+    inds = [(x, s) for (t, i, x, _), s in zip(got, [m.start for m in matcher.find(text)]) if t == "Indication"]
+    assert [x for x, _ in inds] == ["squamous cell carcinoma of the anal canal", "SQCAC", "SQCAC"]
+    assert inds[1][1] > 11  # not the one before the definition
+    # a drug's class in parentheses is no abbreviation of the drug
+    assert [x for t, _, x, _ in _found(matcher, "Atezolizumab (anti-PD-L1) and anti-PD-L1 drugs") if t == "Drug"] == ["Atezolizumab"]
+
+
+def test_a_name_before_an_nct_number_is_a_trial(matcher):
+    got = _found(matcher, "The decision rested on Q-SHIELD (NCT09990002), a phase 3 trial.")
+    assert [(t, i, x) for t, i, x, _ in got] == [("Trial", "CLINICALTRIALS:NCT09990002", "Q-SHIELD"),
+                                                 ("Trial", "CLINICALTRIALS:NCT09990002", "NCT09990002")]

@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
-from kg.errors import NotFoundError, SourceFormatError
+from kg.errors import DataError, DataErrors, NotFoundError, SourceFormatError
 
 #: Source name (as typed after ``kg import``) -> module.
 IMPORTERS: dict[str, str] = {
@@ -61,6 +61,7 @@ def run_import(store: str | os.PathLike, source: str, paths: Iterable[str | os.P
     or one that yields no valid record.
     """
     from kg.build import open_catalog, save_layer
+    from kg.sources.layers import layer_lines
     from kg.sources.importers.base import Context, file_date, sha256
     from kg.sources.importers.resolve import Resolver
     from kg.store.lock import writer_lock
@@ -84,7 +85,10 @@ def run_import(store: str | os.PathLike, source: str, paths: Iterable[str | os.P
         meta = {"source": mod.INFORES, "release": release,
                 "files": [{"name": Path(f).name, "sha256": sha256(f)} for f in files],
                 "counts": {k: v for k, v in ctx.counts().items() if k != "rejections"}}
-        changes = save_layer(store, mod.LAYER, records, meta, catalog=catalog)
+        try:
+            changes = save_layer(store, mod.LAYER, records, meta, catalog=catalog)
+        except DataErrors as exc:  # what one record cannot show on its own (references, ids of other layers)
+            raise _at_inputs(exc, ctx, layer_lines(mod.LAYER, records, meta)) from None
     seconds = {"index": round(t_index, 2), "read": round(t_read, 2),
                "write": round(time.perf_counter() - t0 - t_index - t_read, 2),
                "total": round(time.perf_counter() - t0, 2)}
@@ -93,3 +97,24 @@ def run_import(store: str | os.PathLike, source: str, paths: Iterable[str | os.P
             "changes": {k: (v if isinstance(v, (bool, int)) or k == "rebuilt" else len(v))
                         for k, v in changes.items() if k != "layer"},
             "seconds": seconds}
+
+
+def _at_inputs(exc: DataErrors, ctx, lines: list[str]) -> DataErrors:
+    """The errors found when the layer was to be saved, each at the input record it came from
+    (the layer's lines exist only in memory: nothing was written)."""
+    import json
+
+    from kg.build import UNSAVED
+
+    out = []
+    for e in exc.errors:
+        ident = None
+        if e.file.endswith(UNSAVED) and e.line and 0 < e.line <= len(lines):
+            ident = json.loads(lines[e.line - 1]).get("record", {}).get("id")
+        origin = ctx.origins.get(ident) if ident else None
+        if origin is None:
+            out.append(e)
+            continue
+        out.append(DataError(f"{e.message} (record {ident}; nothing was imported)", file=origin[0], line=origin[1],
+                             field=e.field))
+    return DataErrors(out)

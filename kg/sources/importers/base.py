@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from dataclasses import dataclass
 import datetime as _dt
 import hashlib
 import os
@@ -29,6 +30,7 @@ from kg.sources.importers.resolve import Resolver
 from kg.schema.vocab import slug
 
 Progress = Callable[[int], None]
+_KIND_OF = {cls: name for name, cls in model.KINDS.items()}
 
 
 def sha256(path: str | os.PathLike) -> str:
@@ -45,30 +47,78 @@ def file_date(path: str | os.PathLike) -> str:
     return _dt.datetime.fromtimestamp(os.stat(path).st_mtime, _dt.timezone.utc).date().isoformat()
 
 
-def lines(path: Path, progress: Progress | None = None) -> Iterator[str]:
-    """The file's lines as text, one at a time, reporting bytes read to ``progress``.
+#: Longest line read from an input file (bytes): a longer one is rejected and skipped, so that
+#: a file without line breaks cannot fill the memory.
+MAX_LINE = 16 << 20
 
-    A file that is not UTF-8 text is a :class:`SourceFormatError` naming the line.
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A line :func:`lines` could not give as text (too long, not UTF-8): the reason."""
+
+    reason: str
+
+
+def open_input(path: Path):
+    """The input file opened for reading bytes; anything but a regular file (a FIFO,
+    ``/dev/zero``, a folder, a dangling link) is a :class:`SourceFormatError` naming it."""
+    from kg.errors import DataError
+    from kg.fsutil import open_regular
+
+    try:
+        return open_regular(path)
+    except DataError as exc:
+        raise SourceFormatError(exc.message, file=exc.file) from None
+
+
+def lines(path: Path, progress: Progress | None = None) -> Iterator["str | Unreadable"]:
+    """The file's lines as text, one at a time, reporting bytes read to ``progress``; a line
+    longer than :data:`MAX_LINE` bytes or not UTF-8 comes as :class:`Unreadable` (skipped).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "x.tsv"; _ = p.write_bytes(b"a\\n\\xff\\n")
+    >>> list(lines(p))
+    ['a\\n', Unreadable(reason='not UTF-8 text (byte 0)')]
     """
-    with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
+    with open_input(path) as fh:
+        n = 0
+        while raw := _readline(fh, MAX_LINE + 1, path):
+            n += 1
             if progress:
                 progress(len(raw))
+            if len(raw) > MAX_LINE:
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = _readline(fh, 1 << 20, path)
+                    if progress:
+                        progress(len(raw))
+                yield Unreadable(f"line longer than {MAX_LINE:,} bytes")
+                continue
             try:
                 yield raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError:
-                raise SourceFormatError("not UTF-8 text (a compressed or binary file?)", file=str(path), line=n) from None
+            except UnicodeDecodeError as exc:
+                yield Unreadable(f"not UTF-8 text (byte {exc.start})")
+
+
+def _readline(fh, limit: int, path: Path) -> bytes:
+    try:
+        return fh.readline(limit)
+    except OSError as exc:  # /proc/self/mem and the like: a regular file that cannot be read
+        raise SourceFormatError(f"cannot read: {exc.strerror}", file=str(path)) from None
 
 
 def tsv_rows(path: Path, required: Iterable[str], ctx: "Context") -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for every well-formed row of a tab-separated file with a header.
 
     The header must hold the ``required`` columns (else :class:`SourceFormatError`, nothing
-    read). A row with the wrong number of fields is rejected (``ctx.reject``), and said to be
-    truncated when the file ends inside it. A file with no rows after the header is an error.
+    read). A row with the wrong number of fields, not UTF-8 or too long is rejected
+    (``ctx.reject``), and said to be truncated when the file ends inside it. A file with no rows
+    after the header is an error.
     """
     stream = lines(path, ctx.progress)
     header_line = next(stream, None)
+    if isinstance(header_line, Unreadable):
+        raise SourceFormatError(f"{header_line.reason}: not a text file of this source (a compressed or binary "
+                                f"file?)", file=str(path), line=1)
     if header_line is None or not header_line.strip():
         raise SourceFormatError("empty file (no header)", file=str(path), line=1)
     header = header_line.rstrip("\r\n").split("\t")
@@ -78,11 +128,20 @@ def tsv_rows(path: Path, required: Iterable[str], ctx: "Context") -> Iterator[tu
                                 line=1)
     rows = 0
     for n, line in enumerate(stream, 2):
+        if isinstance(line, Unreadable):
+            ctx.read += 1
+            rows += 1
+            ctx.reject(path, n, line.reason)
+            continue
         if not line.strip():
             continue
-        fields = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
         ctx.read += 1
         rows += 1
+        try:
+            fields = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        except csv.Error as exc:  # a field over the csv module's limit (131,072 characters), a stray CR
+            ctx.reject(path, n, f"unreadable row: {exc}")
+            continue
         if len(fields) != len(header):
             reason = f"{len(header)} columns expected, {len(fields)} found"
             if not line.endswith("\n"):
@@ -92,6 +151,11 @@ def tsv_rows(path: Path, required: Iterable[str], ctx: "Context") -> Iterator[tu
         yield n, dict(zip(header, fields))
     if rows == 0:
         raise SourceFormatError("no records after the header (truncated file?)", file=str(path), line=2)
+
+
+class Rejected(Exception):
+    """One input record cannot be imported (the reason is the message); raised inside
+    :meth:`Context.attempt`, which rejects the record and goes on with the next."""
 
 
 class Context:
@@ -109,6 +173,9 @@ class Context:
         self.new: dict[str, model.Record] = {}
         self.resolved: dict[str, set[str]] = {}
         self.release: str | None = None  # found in the data (a release date, a version), if any
+        self.origins: dict[str, tuple[str, int]] = {}  # id of each record kept -> (file, line) of its input record
+        self._hits: list[tuple[str, str]] | None = None  # resolutions of the record being attempted
+        self._made: list[str] = []  # ids of the nodes the record being attempted made
 
     def source(self, record: str | None = None) -> model.Source:
         """The provenance of a fact from this import (its release is stamped at the end)."""
@@ -121,15 +188,73 @@ class Context:
     def hit(self, node: str | None) -> str | None:
         """Count ``node`` as resolved to an existing node (unless this import created it)."""
         if node and node not in self.new:
-            self.resolved.setdefault(self.resolver.kinds[node], set()).add(node)
+            if self._hits is not None:
+                self._hits.append((self.resolver.kinds[node], node))
+            else:
+                self.resolved.setdefault(self.resolver.kinds[node], set()).add(node)
         return node
 
     def create(self, rec: model.Record) -> str:
-        """Add a new node (once per id) and index it so that later records resolve to it."""
+        """Add a new node (once per id, checked as :meth:`check` does) and index it so that later
+        records resolve to it."""
         if rec.id not in self.new:
+            self.check(rec)
             self.new[rec.id] = rec
+            self._made.append(rec.id)
             self.resolver.add(rec)
         return rec.id
+
+    def check(self, rec: model.Record) -> model.Record:
+        """``rec`` if the loader finds nothing wrong with it on its own (fields, ids, text; its
+        references are checked when the layer is saved), else :class:`Rejected` saying what.
+
+        >>> ctx = Context("infores:test")
+        >>> ctx.check(model.Drug(id="KG:drug-x", name="a\\x00b", sources=(ctx.source(),)))
+        Traceback (most recent call last):
+        ...
+        kg.sources.importers.base.Rejected: Drug KG:drug-x: name: control character U+0000 at position 1
+        """
+        from kg.sources.curated import check_mapping
+        from kg.sources.layers import to_data
+        from kg.sources.yamlfile import with_line
+
+        problems = check_mapping(_KIND_OF[type(rec)], with_line(to_data(rec), 1), "")
+        if problems:
+            raise Rejected(f"{rec.kind_name} {rec.id}: " + "; ".join(
+                f"{e.field}: {e.message}" if e.field else e.message for e in problems))
+        return rec
+
+    def attempt(self, path: Path | str, line: int, make: Callable[[], model.Record | None]) -> model.Record | None:
+        """Turn one input record (at ``path``:``line``) into what it imports: ``make()`` returns
+        its statement (or None when it only adds nodes). The statement is checked
+        (:meth:`check`; its id must be new to this import). If anything is wrong (``make``
+        raises :class:`Rejected`, or the check fails) the record is rejected with the reason,
+        the nodes it created are taken back, and None is returned; the import goes on. A record
+        that passes is counted as imported."""
+        self._hits, self._made = [], []
+        self.resolver.mark()
+        try:
+            rec = make()
+            if rec is not None:
+                self.check(rec)
+                if rec.id in self.origins or rec.id in self.new:
+                    first = self.origins.get(rec.id)
+                    raise Rejected(f"{rec.id} again (first at {'%s:%d' % first if first else 'a node made before'})")
+        except Rejected as exc:
+            for key in self._made:
+                del self.new[key]
+            self.resolver.undo()
+            self.reject(path, line, str(exc))
+            return None
+        finally:
+            hits, self._hits = self._hits, None
+        self.resolver.commit()
+        self.imported += 1
+        for kind, node in hits:
+            self.resolved.setdefault(kind, set()).add(node)
+        for key in [*self._made, *([rec.id] if rec is not None else [])]:
+            self.origins[key] = (str(path), line)
+        return rec
 
     def free_id(self, prefix: str, name: str) -> str:
         """A ``KG:<prefix>-<slug>`` id for a new node that no existing node uses."""

@@ -39,6 +39,7 @@ COLUMNS = ("evidence_id", "molecular_profile", "disease", "doid", "therapies", "
            "citation_id", "source_type", "citation", "nct_ids", "evidence_status", "last_review_date")
 _SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*")
 _NCT = re.compile(r"NCT\d{8}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -100,9 +101,12 @@ def read(files: list[Path], ctx: Context) -> Iterator[model.Evidence]:
             if row["evidence_status"] != "accepted":
                 ctx.skipped[f"status {row['evidence_status'] or 'missing'}"] += 1
                 continue
-            latest = max(latest, row["last_review_date"][:10])
-            yield _evidence(row, ctx, table, unresolved)
-            ctx.imported += 1
+            evidence = ctx.attempt(f, line, lambda: _evidence(row, ctx, table, unresolved))
+            if evidence is None:  # rejected (a duplicate evidence id, a bad value): the rest goes on
+                continue
+            if _DATE.match(row["last_review_date"]):
+                latest = max(latest, row["last_review_date"][:10])
+            yield evidence
     if unresolved:
         ctx.unresolved["gene symbols"] = len(unresolved)
     ctx.release = latest or None

@@ -51,8 +51,7 @@ def read(files: list[Path], ctx: Context) -> Iterator[model.Record]:
             if not row["name"].strip():
                 ctx.reject(f, line, "empty name")
                 continue
-            _node(parsed[0], parsed[1], row["name"].strip(), ctx, row["id"])
-            ctx.imported += 1
+            ctx.attempt(f, line, lambda: _node(parsed[0], parsed[1], row["name"].strip(), ctx, row["id"]) and None)
     return iter(())
 
 

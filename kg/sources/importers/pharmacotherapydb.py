@@ -46,8 +46,9 @@ def read(files: list[Path], ctx: Context) -> Iterator[model.Evidence]:
             if problem:
                 ctx.reject(f, line, problem)
                 continue
-            yield _evidence(row, ctx)
-            ctx.imported += 1
+            evidence = ctx.attempt(f, line, lambda: _evidence(row, ctx))
+            if evidence is not None:
+                yield evidence
 
 
 def _problem(row: dict[str, str]) -> str | None:

@@ -26,14 +26,13 @@ True
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Iterable
 
 from kg.schema import model
 from kg.query.lookup import normalize
 
 _AMBIGUOUS = "\0ambiguous"
+_MISSING = object()
 _NAME_ATTRS = {"Drug": ("name", "synonyms", "brands", "codes"), "Indication": ("name", "synonyms"),
                "Organization": ("name", "synonyms"), "Target": ("symbol",)}
 
@@ -46,15 +45,38 @@ class Resolver:
         self.ids: dict[tuple[str, str], str] = {}  # (kind, CURIE of the node or one of its xrefs) -> node id
         self.names: dict[tuple[str, str], str] = {}  # (kind, normalised name) -> node id
         self.schemes: dict[str, set[str]] = {}  # node id -> its CURIEs (id and xrefs)
+        self._journal: list[tuple[dict, object, object]] | None = None  # (index, key, old value) since mark()
         for rec in records:
             self.add(rec)
+
+    def mark(self) -> None:
+        """Start recording changes, so that :meth:`undo` can take back what is added after this."""
+        self._journal = []
+
+    def undo(self) -> None:
+        """Take back every record added since :meth:`mark` (a rejected input record's new nodes)."""
+        for index, key, old in reversed(self._journal or []):
+            if old is _MISSING:
+                index.pop(key, None)
+            else:
+                index[key] = old
+        self._journal = None
+
+    def commit(self) -> None:
+        """Keep what was added since :meth:`mark` (and stop recording)."""
+        self._journal = None
+
+    def _set(self, index: dict, key: object, value: object) -> None:
+        if self._journal is not None:
+            self._journal.append((index, key, index.get(key, _MISSING)))
+        index[key] = value
 
     def add(self, rec: model.Record) -> None:
         """Index one record (also used for the new nodes an import creates as it goes)."""
         kind = rec.kind_name
-        self.kinds[rec.id] = kind
+        self._set(self.kinds, rec.id, kind)
         curies = {rec.id, *getattr(rec, "xrefs", ())}
-        self.schemes[rec.id] = curies
+        self._set(self.schemes, rec.id, curies)
         for c in curies:
             self._put(self.ids, (kind, c), rec.id)
         for attr in _NAME_ATTRS.get(kind, ()):
@@ -63,12 +85,8 @@ class Resolver:
                 if v:
                     self._put(self.names, (kind, normalize(v)), rec.id)
 
-    @staticmethod
-    def _put(index: dict, key: tuple[str, str], node: str) -> None:
-        if index.get(key, node) != node:
-            index[key] = _AMBIGUOUS
-        else:
-            index[key] = node
+    def _put(self, index: dict, key: tuple[str, str], node: str) -> None:
+        self._set(index, key, _AMBIGUOUS if index.get(key, node) != node else node)
 
     def _by_id(self, kind: str, ids: Iterable[str]) -> str | None:
         for c in ids:

@@ -32,16 +32,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.sources.text.cues import (
-    _AE, _AE_STOP, _AGENCIES, _ANAPHOR, _APPROVAL,
-    _CI, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _HR,
-    _MECH_CUE, _MEDIAN, _MOSTLY_PRECLINICAL, _N, _NEG, _NOT_APPROVED,
-    _NO_RCT, _NUM, _ONGOING, _OR, _ORGAN, _ORGAN_LIST,
-    _ORGAN_QUALIFIED, _P, _PAIR, _PAPER_LINE, _PHASE, _POS,
-    _PRIMARY, _RATE, _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TARGET_BINDS_AFTER,
-    _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES, _TESTED, _WITHDRAW,
-    _date, _endpoint, _line, _met, _num, _phase_name,
+    _AE, _AE_STOP, _ANAPHOR, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _MOSTLY_PRECLINICAL, _N, _NEG,
+    _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
+    _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _met, _num, _phase_name,
 )
-from kg.sources.text import figures, regulatory
+from kg.sources.text import dates, figures, mechanisms, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -52,10 +47,33 @@ from kg.schema.vocab import level_of_phase
 #: then run on bounded pieces, so reading stays linear in the length of any text)
 MAX_SENTENCE = 2000
 #: a sentence that explains what a figure means ("A hazard ratio of 0.72 means ...")
-#: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
-_GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
 _EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{3}")
+#: a trial introduced without a name ("in a separate study of 172 people", "another trial")
+_NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
+                        r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
+                        re.I)
+#: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
+#: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
+#: whole population: only words that set part of the patients apart count)
+_SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamong (?:the )?(?:[\d,]+ )?(?:\w+ )?"
+                       r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
+                       r"(?:whose|with)\b", re.I)
+#: a part of a trial that a count of patients may be of
+_PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
+#: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
+_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
+#: a quotation: '"...," said X', 'X commented: "..."'
+_QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
+                    r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"
+                    r"[\"\u201c]", re.I)
+#: an approval told as in force now
+_IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
+#: trials in general, and one trial
+_TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
+_ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
+#: "the study that led to that approval": a trial told by what it did, when none was named before
+_DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -119,14 +137,16 @@ class Reader:
                 self.comment_lines.append((line_start, line_end))
             line_start = line_end + 1
         self.trial: str | None = None
+        self.unnamed = 0  # trials the article introduces without a name
+        self.last_endpoint: tuple[str, int, str] | None = None  # (trial, sentence index, endpoint) of the last figure
         self.out: list[ExtractedClaim] = []
         self._seen: set[str] = set()
         self.indication_names: dict[str, str] = {}
         for m in mentions:
             if m.type == "Indication":
                 self.indication_names.setdefault(m.id, m.text)
-        first_date = regulatory.parse_dates(text[:5000])
-        self.context = regulatory.Context(year=first_date[0][0][:4] if first_date else None)
+        today = dates.document_date(text)
+        self.context = regulatory.Context(year=today[:4] if today else None, today=today)
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -147,14 +167,15 @@ class Reader:
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 continue
-            if s.text.rstrip().endswith("?"):
+            if s.text.rstrip().endswith("?") or _QUOTE.search(s.text):
                 self._note_trial(ms)
-                continue
+                continue  # a question, or someone's words quoted: no claim of the article's
             self._sentence(i, s, ms)
             self._note_trial(ms)
+        # an approval the article says was withdrawn is told as history; not one it says is still in force
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
         return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
-                and (c.subject, c.object) in withdrawn else c for c in self.out]
+                and (c.subject, c.object) in withdrawn and not _IN_FORCE.search(c.sentence) else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention]) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]
@@ -162,12 +183,16 @@ class Reader:
             self.trial = trials[0]
 
     def _trial_for(self, i: int, s: Sentence, ms: list[Mention]) -> str | None:
-        """The trial a sentence is about: its own, or the one named last (or next) for "the trial"."""
+        """The trial a sentence is about: its own; a new, unnamed one for "a separate study" (or
+        "the study that led to ..." when none was named before); else the one named last (or
+        next) for "the trial"."""
         own = [m.id for m in ms if m.type == "Trial"]
         if own:
             return own[0]
-        if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL):
-            return None
+        if _NEW_TRIAL.search(s.text) or not self.trial and _DEFINED_TRIAL.search(s.text):
+            return f"KG:trial-unnamed-{self.unnamed + 1}"
+        if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL) or _TRIALS_AT_LARGE.search(s.text) and not _ONE_TRIAL.search(s.text):
+            return None  # no trial spoken of, or trials in general ("the randomized studies did not deliver it")
         if self.trial:
             return self.trial
         for later in self.by_sentence[i + 1:i + 3]:
@@ -183,23 +208,29 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         drug = types["Drug"][0].id if types["Drug"] else self.main_drug
-        regulatory.read(self, s, ms, self._organs)
-        self._mechanism(s, ms, types, drug)
+        regulatory.read(self, i, s, ms, self._organs)
+        mechanisms.read(self, s, types)
         self._evidence_level(s, types, drug)
-        if any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL)):
+        if self._evidence_statement:
             return  # a statement about the evidence as a whole, not about one trial
-        found = [] if _EXPLAINS.search(s.text) and not types["Trial"] else figures.effects(s.text)
-        enrolled = figures.enrolment(s.text)
+        t = s.text
+        found = [] if _EXPLAINS.search(t) and not types["Trial"] else figures.effects(t)
+        enrolled = figures.enrolment(t)
         trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:
-            if _AE.search(s.text) and not found:
+            before = len(self.out)
+            if _AE.search(t) and not found:
                 self._adverse_events(s, trial, drug)
-            elif found or _RESULT_CUE.search(s.text) and not _DESIGN.search(s.text):
-                self._result(s, trial, types, drug, found)
-            explicit = types["Trial"] or any(rx.search(s.text) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
-            if enrolled or explicit and (_DESIGN.search(s.text) or _PHASE.search(s.text) or _TESTED.search(s.text)
-                                         or types["Trial"] and _ONGOING.search(s.text)):
+            elif found or (_RESULT_CUE.search(t) or figures.endpoint(t)) and (
+                    not _DESIGN.search(t) or _NEG.search(t) or _POS.search(t)):
+                self._result(i, s, trial, types, drug, found)
+            explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
+            if enrolled or explicit and (_DESIGN.search(t) or _PHASE.search(t) or _TESTED.search(t)
+                                         or types["Trial"] and _ONGOING.search(t)):
                 self._design(s, trial, types, drug)
+            if trial.startswith("KG:trial-unnamed-") and len(self.out) > before and trial != self.trial:
+                self.unnamed += 1  # a trial the article introduces without a name: "the study" from here on
+                self.trial = trial
 
     # ---------------------------------------------------------------- one kind each
 
@@ -239,33 +270,13 @@ class Reader:
                         out.setdefault(ind, word.lower())
         return out
 
-    def _mechanism(self, s, ms, types, drug) -> None:
-        if not types["Target"] or not _MECH_CUE.search(s.text):
-            return
-        own = [m for m in types["Drug"] if not _TARGET_NOT.search(self.text[max(s.start, m.start - 12):m.start])]
-        for m in types["Target"]:
-            prior = [d for d in own if d.end <= m.start]
-            subjects = [prior[-1]] if prior else own[:1]
-            while prior and len(prior) > len(subjects) and re.fullmatch(
-                    r"\s*(?:,|and|,\s*and)\s*", self.text[prior[-len(subjects) - 1].end:subjects[-1].start]):
-                subjects.append(prior[-len(subjects) - 1])
-            before = self.text[max(s.start, m.start - 60):m.start]
-            after = self.text[m.end:min(s.end, m.end + 40)]
-            if _TARGET_NOT.search(before[-14:]) or not own and _GENERIC.search(before):
-                continue  # contrasted, or said of a class of drugs or of another drug, not of this one
-            if _TARGET_SPARES.search(before):
-                action = "spares interaction with"
-            elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
-                action = "blocks interaction with"
-            elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
-                action = "binds"
-            else:
-                continue
-            for subject in dict.fromkeys(x.id for x in subjects) or [self.main_drug]:
-                self.claim(s, "mechanism", subject, action, m.id, {"action": action})
-
     def _evidence_level(self, s, types, drug) -> None:
         inds = list(dict.fromkeys(m.id for m in types["Indication"]))
+        low = s.text.lower()
+        self._evidence_statement = False
+        if "regulatory" not in low and "randomi" not in low and "of the" not in low and "trials" not in low:
+            return  # none of the statements below can be made without one of these words
+        self._evidence_statement = any(rx.search(s.text) for rx in (_NO_RCT, _REGULATORY, _MOSTLY_PRECLINICAL))
         if _REGULATORY.search(s.text):
             self.claim(s, "evidence level", drug, "describes", None,
                        {"statement": "regulatory-approved with clinical trial data"}, "regulatory approval")
@@ -286,26 +297,35 @@ class Reader:
                                {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
                                direction)
 
-    def _result(self, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
+    def _result(self, i, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
         """One claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
-        endpoint alone when the sentence says met or not without a figure."""
+        endpoint alone when the sentence says met or not without a figure. A figure without an
+        endpoint ("The corresponding hazard ratio was 0.63") is of the endpoint of the trial's
+        figure just before (in this sentence or one of the two before)."""
         t = s.text
         n = _N.search(t)
         ind = types["Indication"][0].id if types["Indication"] else (
             (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None}
+        sub = _SUBGROUP.search(t)
+        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
+                                  "subgroup": " ".join(sub.group().split()) if sub else None}
         if drug and drug != self.main_drug or types["Drug"]:
             common["drug"] = drug
-        for f in found or [{"endpoint": _endpoint(t) or figures.endpoint(t)}]:
+        for f in found or [{"endpoint": figures.endpoint(t)}]:
             values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+            last = self.last_endpoint
+            if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
+                values["endpoint"] = last[2]
             if values.get("measure") == "rate" and values.get("control_value") is not None:
                 values.update(experimental_pct=values["value"], control_pct=values["control_value"])
-            met = _met(t, values)
+            met = _met(_own_clause(t, f.get("start")) if found else t, values)
             if not found and met is None:
                 return
             values["met"] = met
             direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
             self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
+            if values.get("endpoint"):
+                self.last_endpoint = (trial, i, values["endpoint"])
 
     def _adverse_events(self, s, trial, drug) -> None:
         pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"
@@ -344,11 +364,14 @@ class Reader:
             values["n_patients"], values["enrolment"] = enrolled
         elif n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
             values["n_patients"] = int(n.group(1).replace(",", ""))
+        part = _PART.search(t) if values.get("n_patients") is not None else None
+        if part:  # "whose first cohort enrolled 259 patients": a part of the trial, not all of it
+            values["part"] = " ".join(part.group().split())
         c = _COUNTRIES.search(t)
         if c:
             values["countries"] = int(c.group(1))
-        if _PRIMARY.search(t) and _endpoint(t):
-            values["primary_endpoint"] = _endpoint(t)
+        if _PRIMARY.search(t) and figures.endpoint(t):
+            values["primary_endpoint"] = figures.endpoint(t)
         if _ONGOING.search(t) and types["Trial"]:
             values["status"] = "ongoing"
         for ind in dict.fromkeys(m.id for m in types["Indication"]):
@@ -360,6 +383,20 @@ class Reader:
                        {"indication": "main indication of the document"}, self.level(trial))
         if any(v is not None for v in values.values()):
             self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
+
+
+def _own_clause(text: str, at: int | None) -> str:
+    """The part of a sentence, between clauses of contrast, that holds offset ``at``."""
+    if at is None:
+        return text
+    start, end = 0, len(text)
+    for m in _CONTRAST.finditer(text):
+        if m.start() < at:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return text[start:end]
 
 
 def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> list[ExtractedClaim]:

@@ -4,8 +4,8 @@ small readers of the figures in it (numbers, dates, endpoints, met or not). Used
 
 >>> _met("It did not improve survival (HR 0.8, 95% CI 0.6-0.9).", {"measure": "HR", "ci_low": 0.6, "ci_high": 0.9})
 False
->>> _date("approved on May 18, 2020"), _endpoint("median PFS was 7 months")
-('2020-05-18', 'progression-free survival')
+>>> _phase_name("III"), _line("as second-line therapy")
+('phase 3', 'second')
 """
 from __future__ import annotations
 
@@ -38,41 +38,21 @@ for _words, _stems in [
 # ------------------------------------------------------------------------------- cues
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_ENDPOINTS = [
-    (r"invasive disease[- ]free survival|invasive DFS|iDFS", "invasive disease-free survival"),
-    (r"disease[- ]free survival|\bDFS\b", "disease-free survival"),
-    (r"event[- ]free survival|\bEFS\b", "event-free survival"),
-    (r"progression[- ]free survival|\bPFS\b", "progression-free survival"),
-    (r"overall survival|\bOS\b", "overall survival"),
-    (r"patholog\w* complete response|\bpCR\b", "pathological complete response"),
-    (r"objective response rate|overall response rate|\bORR\b|response rate", "objective response rate"),
-    (r"duration of response", "duration of response"),
-]
 _HR = re.compile(r"(?:hazard ratio|\bHR)\b[^0-9;.]{0,40}?(\d?\.\d+|\d+\.\d+)", re.I)
-_OR = re.compile(r"(?:odds ratio|\bOR)\b[^0-9;.]{0,30}?(\d?\.\d+|\d+\.\d+)")
-_RATE = re.compile(r"(?:response rate|\bORR|\bpCR|complete response)[^%;]{0,50}?" + _NUM + r"\s*%", re.I)
-_MEDIAN = re.compile(r"median[^.;]{0,80}?" + _NUM + r"\s*(?:months|mo)\b", re.I)
 _PAIR = re.compile(_NUM + r"\s*%[^%;]{0,80}?(?:compared (?:to|with)|versus|vs\.?|against)\s*" + _NUM + r"\s*%", re.I)
-_CI = re.compile(r"(?:CI|confidence interval)[,:\s]*(\d*\.?\d+)\s*(?:-|\u2013|\u2014|to)\s*(\d*\.?\d+)", re.I)
-_P = re.compile(r"\bp\s*(=|<|>|\u2264)\s*(0?\.\d+)", re.I)
 _N = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|women|men|adults)\b", re.I)
 _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
-_NEG = re.compile(r"\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
+_NEG = re.compile(r"^\W*(?:but )?not\b|\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
                   r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant|missed|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
+                  r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met its (?:primary )?end ?point|superior|"
                   r"reduced the risk|demonstrated (?:significant )?improvements?|established)\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"
                          r"events occurred|benefit|improv|prolong|superior|outcomes?|survival", re.I)
 _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies)|\bAEs?\b", re.I)
-_APPROVAL = re.compile(r"\b(?:approv\w*|authori[sz]\w*|licen[sc]ed|granted)\b", re.I)
-_WITHDRAW = re.compile(r"\bwithdr[ae]w\w*|\brevok\w*|\brescind\w*", re.I)
-_NOT_APPROVED = re.compile(r"\bnot (?:yet )?approved\b|\bno approval\b", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(r"\b(?:(%s) (\d{1,2}), (\d{4})|(\d{1,2}) (%s) (\d{4})|(\d{4})-(\d{2})-(\d{2})|in (%s) (\d{4}))\b"
-                   % (_MONTHS, _MONTHS, _MONTHS))
 _ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
 #: "lung cancer", "lung, liver, and breast cancers": organ words in a list ending in a cancer word
 _ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*,\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)\s+"
@@ -101,23 +81,20 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:trial|study|final analysis|analys
 _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b|\barms?\b|\bgroup\b", re.I),
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
-_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti-|antagonist|agonist|against|prevent|attach|stick|"
-                       r"spar|preserv|checkpoint", re.I)
-_TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?)\s*$", re.I)
+_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagonist|agonist|against|prevent|attach|stick|"
+                       r"spar|preserv|checkpoint|antibod|latch|works? on", re.I)
+_TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?|compared (?:with|to)|than|over)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
-_TARGET_BINDS_BEFORE = re.compile(r"(?:anti-|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|(?<!from engaging )to|"
-                                  r"attach\w* to|stick\w* to|works? on)\s*(?:the\s+)?(?:immune checkpoint\s+)?"
-                                  r"(?:receptor\s+|protein\s+|molecule\s+)?$", re.I)
-_TARGET_BINDS_AFTER = re.compile(r"^\+?\s*(?:-?\s*(?:directed|targeted|targeting))?\s*(?:immune\s+)?(?:checkpoint\s+)?"
+_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|"
+                                  r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on)\s*"
+                                  r"(?:(?:the\s+)?(?:immune checkpoint\s+)?(?:receptor\s+|protein\s+|molecule\s+)?|"
+                                  # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"
+                                  r"(?:an?|the|another)\s+(?:\w+\s+){0,2}?(?:brake|protein|receptor|molecule|checkpoint|switch)s?"
+                                  r"\s+(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)$", re.I)
+_TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
+                                 r"(?:immune\s+)?(?:checkpoint\s+)?(?:monoclonal\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)
-
-
-def _endpoint(text: str) -> str | None:
-    for rx, name in _ENDPOINTS:
-        if re.search(rx, text, re.I):
-            return name
-    return None
 
 
 def _num(s: str) -> float:
@@ -127,7 +104,6 @@ def _num(s: str) -> float:
 
 
 _AE_STOP = {"higher", "lower", "more", "fewer", "rate", "rates", "of", "and", "the", "with", "had", "experienced"}
-_AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
 
 
 def _line(text: str) -> str | None:
@@ -138,21 +114,6 @@ def _line(text: str) -> str | None:
 def _phase_name(text: str) -> str:
     t = text.lower()
     return "phase " + {"i": "1", "ii": "2", "iii": "3"}.get(t, t)
-
-
-def _date(text: str) -> str | None:
-    m = _DATE.search(text)
-    if not m:
-        return None
-    months = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
-    g = m.groups()
-    if g[0]:
-        return f"{g[2]}-{months[g[0]]:02d}-{int(g[1]):02d}"
-    if g[3]:
-        return f"{g[5]}-{months[g[4]]:02d}-{int(g[3]):02d}"
-    if g[6]:
-        return f"{g[6]}-{g[7]}-{g[8]}"
-    return f"{g[10]}-{months[g[9]]:02d}"
 
 
 def _met(text: str, values: dict[str, Any]) -> bool | None:

@@ -78,17 +78,26 @@ _FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTI
                      r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
 _TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s(?:\s(?!Phase\b)[A-Z][a-z]+){0,2})(?:\s++\([^)]{0,40}\))?\s++"
                            r"(?:(?i:phase)\s++[0-9IV/b]++\s++)?(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
-_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+|\s++\(|\s++(?:called|named|known as)\s++)(%s)\b" % _TOKEN)
+_TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+(?:(?:called|named|known as)\s++)?|\s++\(|"
+                          r"\s++(?:called|named|known as|was|is)\s++)(%s)\b" % _TOKEN)
+#: a coded trial name: an acronym or a drug code, a dash and a two- or three-digit number
+#: ("RATIONALE-306", "AK105-304", "CK-301-101"; a drug code has more digits: "MK-3475"), or "Study 1108"
+_CODED = re.compile(r"(?<![\w%s/.])(?:[A-Z][A-Z0-9]{2,}+|[A-Z]{2,}-\d{3})[%s]\d{2,3}[a-z]?(?![\w%s])|\b(?:Study|Trial) \d{2,5}\b"
+                    % (_DASH, _DASH, _DASH))
+#: a name right before an NCT number in parentheses is a trial's, whatever its form ("C-POST (NCT03969004)")
+_BEFORE_NCT = re.compile(r"(?<![\w%s/])([A-Z][A-Za-z0-9]*+(?:[%s][A-Za-z0-9]++)*+)\s*+\(NCT\d{8}\)" % (_DASH, _DASH))
+#: an abbreviation defined in parentheses after a name: "squamous cell carcinoma of the anal canal (SCAC)"
+_DEFINED = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9%s]{1,9})\)" % _DASH)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
-               "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs"}
+               "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs",
+               "clinicaltrials", "covid-19", "sars-cov-2"}
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
-_LEXICON = Dictionary(
-    [(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
-    + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
-    + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
+_LEXICON = ([(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
+            + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
+            + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
 _NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
 
 
@@ -102,6 +111,7 @@ class Matcher:
 
     def __init__(self, entries: Iterable[tuple[str, str, str]]):
         self.names = Dictionary()
+        self.both = Dictionary()  # the graph's names and the lexicon's, found in one pass (the graph's first)
         self.ids: dict[str, str] = {}  # known id -> type
         self.forms: dict[str, set[str]] = {}  # known id -> its names
         for ident, typ, form in entries:
@@ -110,6 +120,9 @@ class Matcher:
             self.forms.setdefault(ident, set()).add(form)
             if len(form) >= 2:
                 self.names.add(form, (ident, typ))
+                self.both.add(form, ("graph", ident, typ))
+        for form, value in _LEXICON:
+            self.both.add(form, ("lexicon", *value))
 
     @classmethod
     def from_store(cls, store) -> "Matcher":
@@ -132,27 +145,36 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, without overlaps (dictionary hits win)."""
         found: list[tuple[int, Mention]] = []  # (priority, mention); lower priority wins a tie
-        for m in self.names.find(text):
+        graph_ids: dict[tuple[str, str], str | None] = {}
+        for m in self.both.find(text):
             if _NON.search(text, max(0, m.start - 4), m.start):
                 continue
-            ident, typ = m.values[0]
-            found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
-        found += [(1, x) for x in self._lexicon(text)]
+            lex = next((v for v in m.values if v[0] == "lexicon"), None)
+            if m.values[0][0] == "graph" and not (lex and self._synonym_of_known(lex, text[m.start:m.end])):
+                _, ident, typ = m.values[0]
+                found.append((0, Mention(typ, ident, text[m.start:m.end], m.start, m.end)))
+            else:  # the lexicon's, or a synonym the lexicon gives of a disease the graph knows by its own name
+                found.append((1, self._lexicon(text, m, graph_ids)))
         found += [(2, x) for x in self._patterns(text)]
         out = _link_trials_to_nct(_no_overlaps(found), text)
         return _again(out, text)
 
-    def _lexicon(self, text: str) -> Iterable[Mention]:
-        """Diseases, brands and targets the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
-        under the graph's id where it knows them by any of their names."""
-        for hit in _LEXICON.find(text):
-            if _NON.search(text, max(0, hit.start - 4), hit.start):
-                continue
-            typ, name, ident = hit.values[0]
-            forms = {name} | {f for f, n in DISEASES.items() if n == name} if typ == "Indication" else {name}
-            known = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
-            ident = known or ident
-            yield Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
+    def _lexicon(self, text: str, hit, graph_ids: dict[tuple[str, str], str | None]) -> Mention:
+        """A disease, brand or target the graph may not hold yet (:mod:`~kg.sources.text.lexicon`),
+        under the graph's id where it knows it by any of its names."""
+        _, typ, name, ident = next(v for v in hit.values if v[0] == "lexicon")
+        if (typ, name) not in graph_ids:  # looked up once per name (its own name first), not once per mention
+            forms = [name] + sorted(f for f, n in DISEASES.items() if n == name and f != name) if typ == "Indication" else [name]
+            graph_ids[typ, name] = next((i for f in forms for i, t in self.names.get(f) if t == typ), None)
+        ident = graph_ids[typ, name] or ident
+        return Mention(typ, ident, text[hit.start:hit.end], hit.start, hit.end, ident not in self.ids)
+
+    def _synonym_of_known(self, lex: tuple, written: str) -> bool:
+        """Whether the lexicon reads ``written`` as another disease's synonym ("bladder cancer": urothelial
+        carcinoma, the disease of the checkpoint inhibitors' approvals) that the graph knows by that
+        disease's own name: then that disease, not a broader one the graph may also call so."""
+        _, typ, name, _ = lex
+        return typ == "Indication" and _key(name) != _key(written) and any(t == typ for _, t in self.names.get(name))
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):
@@ -168,19 +190,21 @@ class Matcher:
             ident = hits[0][0] if hits else "DOI:" + doi
             yield Mention("Publication", ident, text[m.start():end], m.start(), end, not hits and ident not in self.ids)
         for m in _DRUGLIKE.finditer(text):
-            hits = self._known(m.group())
-            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group())
+            hits = self._known(m.group()) or self._known(m.group().split("-")[0])
+            # "cosibelimab-ipdl": the four letters a US name adds make no other drug
+            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group().split("-")[0])
             yield Mention("Drug", ident, m.group(), m.start(), m.end(), not hits and ident not in self.ids)
         yield from self._trial_names(text)
 
     def _trial_names(self, text: str) -> Iterable[Mention]:
-        spans = [(m.start(), m.end()) for m in _FAMILY.finditer(text)]
-        for rx in (_TRIAL_BEFORE, _TRIAL_AFTER):
+        spans = [(m.start(), m.end()) for rx in (_FAMILY, _CODED) for m in rx.finditer(text)]
+        for rx in (_TRIAL_BEFORE, _TRIAL_AFTER, _BEFORE_NCT):
             spans += [(m.start(1), m.end(1)) for m in rx.finditer(text)]
         for start, end in spans:
             name = text[start:end]
-            if _key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 or len(name) < 3:
-                continue
+            if (_key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 and not name[:5] in ("Study", "Trial")
+                    or len(name) < 3 or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()):
+                continue  # not a name, or a web address ("ClinicalTrials.gov")
             hits = self._known(name)
             if hits and hits[0][1] != "Trial":
                 continue
@@ -199,20 +223,32 @@ def _no_overlaps(found: list[tuple[int, Mention]]) -> list[Mention]:
 
 def _again(mentions: list[Mention], text: str) -> list[Mention]:
     """A new name found once by a pattern (with "trial" after it, say) is found everywhere else
-    in the document too, with the same id (a title that names the trial without the word).
-    Drug names match in any case, trial names as written."""
+    in the document too, with the same id (a title that names the trial without the word), and
+    so is an abbreviation defined in parentheses after a name ("... anal canal (SCAC)"), from its
+    definition on. Drug names match in any case, trial names and abbreviations as written."""
     names = Dictionary()
-    for m in mentions:
-        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT"):
+    seen: set[tuple[str, str]] = set()
+    starts = {m.start for m in mentions}
+    defined: set[Mention] = set()
+    for m in mentions:  # one mention of each name as written (a name read again a thousand times is added once)
+        if m.new and m.type in ("Drug", "Trial") and not m.text.upper().startswith("NCT") and (m.type, m.text) not in seen:
+            seen.add((m.type, m.text))
             names.add(m.text, m)
+        d = _DEFINED.match(text, m.end)
+        if d and m.type != "Publication" and sum(c.isupper() for c in d.group(1)) >= 2 and ("=", d.group(1)) not in seen \
+                and not any(k in starts for k in range(d.start(1), d.end(1))):  # "... of the anal canal (SCAC)": SCAC names it from here on
+            seen.add(("=", d.group(1)))
+            abbreviation = Mention(m.type, m.id, d.group(1), d.start(1), d.end(1), m.new)
+            defined.add(abbreviation)
+            names.add(d.group(1), abbreviation)
     if not names.index:
         return mentions
     found = [(0, m) for m in mentions]
     for hit in names.find(text):
         written = text[hit.start:hit.end]
         m = next((x for x in hit.values if x.type == "Drug" or x.text == written), None)
-        if m is not None:
-            found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, True)))
+        if m is not None and not (m in defined and hit.start < m.start):  # an abbreviation names it from its definition on
+            found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, m.new or m not in defined)))
     return _no_overlaps(found)
 
 
@@ -226,7 +262,8 @@ def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:
             gap = text[m.end:n.start]
             if n.type == "Trial" and n.id.startswith("CLINICALTRIALS:") and len(gap) <= 30 and "." not in gap:
                 out[i] = Mention("Trial", n.id, m.text, m.start, m.end, n.new)
-                break
+            if n.type == "Trial":
+                break  # the number after another trial's name is that trial's
     ids = {m.text: m.id for m in out if m.type == "Trial" and m.id.startswith("CLINICALTRIALS:")}
     return [Mention(m.type, ids[m.text], m.text, m.start, m.end, m.new) if m.id.startswith("KG:trial-")
             and m.text in ids else m for m in out]

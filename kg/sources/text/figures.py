@@ -3,8 +3,28 @@ response and complete-response rates) with its endpoint, CI and p-value, and the
 patients a trial enrolled or randomised. Patterns run on one sentence (at most
 :data:`~kg.sources.text.claims.MAX_SENTENCE` characters) and start only where a number starts.
 
+What is read, as reports write it:
+
+- a ratio: "hazard ratio 0.73", "HR, 0.69", "HR = 0.78", "odds ratio of 1.9"; one written
+  twice ("The hazard ratio was 0.78 (HR = 0.78; ...)") is one figure; a relative reduction
+  with no ratio written ("a 27% lower risk of death", "cut the risk of relapse by 43%") is the
+  ratio 1 - 0.27;
+- its CI: "95% CI 0.61-0.87", "95% CI, 0.54 to 0.89", "95% CI = 0.66–0.92", "[95% CI: 36%,
+  59%]", "a 95% confidence interval from 0.57 to 0.86", or an unlabelled range in brackets
+  right after the ratio that holds it ("0.64 (0.51-0.80)");
+- its p-value: "P=.002", "p < 0.001", "one-sided P < .0001", "P value of 0.03" (written with
+  a leading zero: "<0.001");
+- medians: "median OS 22.0 vs 10.7 months", "a median of 16.4 months against 13.8", "reached
+  44.6 months in A compared with 28.2 months in B";
+- rates: the first percentage of a response sentence, with the next as the control arm's
+  ("20.1% of the A group and 5.1% of the B group"); several percentages each with its own CI
+  are several rates;
+- the endpoint: named ("progression-free survival", "PFS"), or told in plain words ("lived
+  longer", "the risk of the cancer growing", "held the disease in check", "had their cancer
+  come back or died"), the one named nearest before the figure, else the sentence's.
+
 >>> [(f["measure"], f["value"], f.get("ci_low"), f.get("p"), f["endpoint"]) for f in effects(
-...     "Overall survival was longer (hazard ratio for death, 0.49; 95% CI, 0.38 to 0.64; P<0.001).")]
+...     "Overall survival was longer (hazard ratio for death, 0.49; 95% CI, 0.38 to 0.64; P<.001).")]
 [('HR', 0.49, 0.38, '<0.001', 'overall survival')]
 >>> [(f["measure"], f["value"], f["control_value"]) for f in effects("Median OS was 55.9 months with A versus 33.4 months.")]
 [('median', 55.9, 33.4)]
@@ -16,49 +36,108 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.sources.text.numbers import words_to_numbers
+
 _N = r"(?<![\d.,])(\d+(?:\.\d+)?)"
 _INT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)"
-_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects)"
+_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals)"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 
-#: endpoints as articles name them (the name, or the event the hazard ratio counts), in order of preference
+#: endpoints as articles name them (the name, or the event the ratio counts, in plain words), in order of preference
 ENDPOINTS = [
     (r"invasive disease[- ]free survival|invasive DFS|\biDFS\b", "invasive disease-free survival"),
-    (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|risk of (?:the )?(?:disease |cancer )?"
-     r"(?:recurrence|returning|relapse|coming back)|cancer returning", "disease-free survival"),
+    (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|relapse[- ]free survival|"
+     r"risk of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
+     r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
+     r"\bcome back or (?:had )?died\b", "disease-free survival"),
     (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),
-    (r"progression[- ]free survival|\bPFS\b|disease progression or death|risk of (?:disease )?progression|"
-     r"delay(?:ed)? disease progression", "progression-free survival"),
-    (r"overall survival|\bOS\b|risk of (?:death|dying)|hazard ratio for death|\blived\b", "overall survival"),
+    (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
+     r"delay(?:ed)? disease progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
+     r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
+     r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)",
+     "progression-free survival"),
+    (r"overall[- ]survival|\bm?OS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
+     r"\blived\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
-    (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|tumou?rs? shrank",
-     "objective response rate"),
+    (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
+     r"tumou?rs? (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
     (r"duration of response", "duration of response"),
     (r"\bsurvival\b", "overall survival"),
 ]
-_ENDPOINTS = [(re.compile(rx, re.I), name) for rx, name in ENDPOINTS]
+#: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
+_GATES = {"invasive disease-free survival": ("invasive",),
+          "disease-free survival": ("disease", "dfs", "recurren", "rfs", "relaps", "recurr", "return", "back", "died"),
+          "event-free survival": ("event", "efs", "came back"),
+          "progression-free survival": ("progress", "pfs", "grow", "worse", "spread", "check", "control"),
+          "overall survival": ("overall", "os", "death", "dying", "live"),
+          "pathological complete response": ("patholog", "pcr", "cells"),
+          "objective response rate": ("respon", "orr", "shr", "smaller"),
+          "duration of response": ("duration",), "survival": ("surviv",)}
+_ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
+              for rx, name in ENDPOINTS]
+#: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
+_ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow",
+                   "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
+                   "shr", "smaller")
+_OS = re.compile(r"\bm?OS\b", re.I)
 
-_HR = re.compile(r"((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*\[HR\])?[^0-9;.()]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
-_HR_CI = re.compile(r"hazard ratio|\bHR\b", re.I)
-_CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?[,:\s]*" + _N + r"\s*(?:-|\u2013|\u2014|to)\s*" + _N, re.I)
-_P = re.compile(r"\bp\s*(=|<|>|\u2264)\s*(0?\.\d+)", re.I)
-_MEDIAN = re.compile(r"\bmedians?\b", re.I)
+_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
+_HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
+#: a further ratio of a list, after the first's CI: "... and 0.63 (95% CI, 0.52 to 0.77) for B"
+_NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?\.\d+)(?=\s*[(\[]\s*(?:\d+(?:\.\d+)?%\s*)?(?:CI|confidence))",
+                         re.I)
+_CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
+                 + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
+_BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to)\s*" + _N + r"\s*[)\]]")
+_P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
+_PCT_WORD = r"\s*(?:%|per ?cent)"
+_REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
+                        r"fall in (?:the )?|drop in (?:the )?)\s*risk\b|"
+                        r"\b(?:lower\w*|reduc\w*|cut\w*|decreas\w*)\s+(?:the|their)\s+risk\b[^.;()%]{0,60}?\bby\s+" + _N
+                        + _PCT_WORD + "|"
+                        # the passive: "the risk of death was reduced by 32%", "the risk of death was 29% lower"
+                        r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
+                        + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
+                        re.I)
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b")
+#: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
+_LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
+                       r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
 _MONTHS = r"\s*(?:months|mo)\b"
+_VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
-_TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r")?)[^;()]{0,80}?"
-                          r"(?:\bversus\b|\bvs\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)\s*"
+_TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r")?)[^;()]{0,80}?" + _VERSUS + r"\s*"
                           r"(?:\w+\s){0,2}?" + _N + _MONTHS, re.I)
-_ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b)\s*" + _N + _MONTHS, re.I)
-_RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shrank|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", re.I)
+_ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
+#: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
+_LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
+                           + _N + _MONTHS, re.I)
+_RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shr[aiu]nk|got smaller|no (?:living|viable|remaining) "
+                       r"(?:cancer|tumou?r) cells", re.I)
 _PCT = re.compile(_N + r"\s*%")
+#: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
+_NOT_RATE = re.compile(r"(?:[\u2265\u2264<>]|at least|score of|expression of|score|expression|TPS|CPS)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
 
 
 def endpoint(text: str) -> str | None:
-    """The endpoint a piece of text names (the first of :data:`ENDPOINTS` that it mentions)."""
-    for rx, name in _ENDPOINTS:
-        if rx.search(text):
+    """The endpoint a piece of text names (the first of :data:`ENDPOINTS` that it mentions).
+
+    >>> endpoint("those given A had their cancer come back or died"), endpoint("held melanoma in check")
+    ('disease-free survival', 'progression-free survival')
+    """
+    if not _may_name_endpoint(text):
+        return None
+    low = text.lower()
+    for rx, name, gate in _ENDPOINTS:
+        if any(w in low for w in gate) and rx.search(text):
             return name
     return None
+
+
+def _may_name_endpoint(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _ENDPOINT_WORDS) or bool(_OS.search(text))
 
 
 def _num(s: str) -> float | int:
@@ -66,95 +145,236 @@ def _num(s: str) -> float | int:
     return int(v) if v.is_integer() and "." not in s else v
 
 
-def _ci_p(text: str, start: int, end: int) -> dict[str, Any]:
+def p_text(comparator: str | None, number: str) -> str:
+    """A p-value as the reader gives it: the comparator unless "=", and a leading zero.
+
+    >>> p_text("<", ".001"), p_text("=", ".0035"), p_text(None, "0.02")
+    ('<0.001', '0.0035', '0.02')
+    """
+    number = "0" + number if number.startswith(".") else number
+    return number if comparator in (None, "=") else comparator + number
+
+
+def _ci_p(text: str, start: int, end: int, value: float | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    bare = _BARE_CI.match(text, start) if value is not None else None
     ci = _CI.search(text, start, end)
-    if ci:
+    if bare and _num(bare.group(1)) <= value <= _num(bare.group(2)):
+        out.update(ci_low=_num(bare.group(1)), ci_high=_num(bare.group(2)))
+    elif ci:
         out.update(ci_low=_num(ci.group(1)), ci_high=_num(ci.group(2)))
     p = _P.search(text, start, end)
     if p:
-        out["p"] = p.group(2) if p.group(1) == "=" else p.group(1) + p.group(2)
+        out["p"] = p_text(p.group(1), p.group(2))
     return out
 
 
 def effects(text: str) -> list[dict[str, Any]]:
     """Every effect figure of a sentence, in order: ``{"measure", "value", "endpoint", "ci_low",
-    "ci_high", "p", "control_value", "unit", "start"}`` (what the sentence gives)."""
+    "ci_high", "p", "control_value", "unit", "start"}`` (what the sentence gives).
+
+    >>> [(f["value"], f["ci_high"], f["p"]) for f in effects("The HR for death was 0.78 (HR = 0.78; 95% CI = 0.66-0.92; P = .0035).")]
+    [(0.78, 0.92, '0.0035')]
+    >>> [(f["measure"], f["value"], f["endpoint"]) for f in effects("Those on A had a 27% lower risk of death.")]
+    [('HR', 0.73, 'overall survival')]
+    """
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
         return out
-    ratios = list(_HR.finditer(text))
+    ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
-    rate = _RATE_CUE.search(text) if not ratios else None
-    if not ratios and not medians and not rate:
-        return out
-    whole = endpoint(text)
-    for k, m in enumerate(ratios):
-        nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
-        measure = "HR" if _HR_CI.fullmatch(m.group(1)) else "OR"
-        around = text[max(0, m.start() - 120):m.end()]  # the endpoint is named before the ratio or in "hazard ratio for X"
-        f = {"measure": measure, "value": float(m.group(2)), "start": m.start(),
-             "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole}
-        f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90)))
-        out.append(f)
+    rate = _RATE_CUE.search(text)  # (a rate beside a ratio: "pCR in 24.0% and 2.2% (odds ratio 13.94 ...)")
+    known: list[str | None] = []
+
+    def whole() -> str | None:  # the sentence's endpoint, looked for once and only when a figure needs it
+        if not known:
+            known.append(endpoint(text))
+        return known[0]
+    out += _ratio_figures(text, ratios, whole)
+    if not ratios:
+        out += _reductions(text, whole)
     for m in medians:  # not "with medians of 6.0 and 5.7 months": a detail of the ratio before it
         two = _TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
         one = None if two else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
+        listed = None if two or one else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
+        if listed:
+            f = {"measure": "median", "unit": "months", "start": m.start(), "value": _num(listed.group(1)),
+                 "endpoint": endpoint(text[m.start():listed.start()]) or _last_endpoint(text[:m.start()]) or whole()}
+            if not listed.group(2).strip():  # two arms: the second is the control's
+                f["control_value"] = _num(listed.group(3))
+            out.append(f)
+            continue
         if not two and not one:
             continue
         value = (two.group(1) if two else one.group(1)).strip()
         f = {"measure": "median", "unit": "months", "start": m.start(),
              "value": "not reached" if value.lower() == "not reached" else _num(re.match(r"[\d.]+", value).group()),
-             "endpoint": endpoint(text[m.start():(two or one).start()]) or _last_endpoint(text[:m.start()]) or whole}
+             "endpoint": endpoint(text[m.start():(two or one).start()]) or _last_endpoint(text[:m.start()]) or whole()}
         if two:
             f["control_value"] = _num(two.group(3))
         out.append(f)
     if rate:
-        pcts = list(_PCT.finditer(text))
-        if pcts:
-            cue = rate
-            first = pcts[0]
-            f = {"measure": "rate", "unit": "%", "value": _num(first.group(1)), "start": first.start(),
-                 "endpoint": endpoint(text[max(0, cue.start() - 40):cue.end()]) or whole}
-            later = [p for p in pcts if p.start() > first.end()]
-            if later and re.search(r"versus|vs\.?|compared|from|and|with", text[first.end():later[0].start()], re.I):
-                f["control_value"] = _num(later[0].group(1))
-            f.update(_ci_p(text, first.end(), min(len(text), first.end() + 60)))
-            if "ci_low" in f:
-                f.pop("control_value", None)
-            out.append(f)
+        out += _rates(text, rate, whole)
+    elif not ratios and (landmark := _LANDMARK.search(text)):
+        out += [{**f, "landmark": landmark.group()} for f in _rates(text, landmark, whole)]
     return sorted(out, key=lambda f: f["start"])
+
+
+def _ratios(text: str) -> list[re.Match]:
+    """The ratios of a sentence; one written again right after itself ("0.78 (HR = 0.78; ...") is kept once."""
+    out: list[re.Match] = []
+    for m in _RATIO.finditer(text):
+        if out and out[-1].group(2) == m.group(2) and m.start() - out[-1].end() <= 12 \
+                and re.fullmatch(r"[\s(\[,;:]*", text[out[-1].end():m.start()]):
+            out[-1] = _Restated(out[-1], m)
+            continue
+        out.append(m)
+    return out
+
+
+class _Restated:
+    """A ratio written twice: the first's name and place, read on from the end of the second."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def group(self, k: int = 0) -> str:
+        return self.first.group(k)
+
+    def start(self) -> int:
+        return self.first.start()
+
+    def end(self) -> int:
+        return self.second.end()
+
+
+def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
+    out = []
+    for k, m in enumerate(ratios):
+        nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
+        measure = "HR" if _HR_WORD.fullmatch(m.group(1)) else "OR"
+        around = text[max(0, m.start() - 120):m.end()]  # the endpoint is named before the ratio or in "hazard ratio for X"
+        value = float(m.group(2))
+        f = {"measure": measure, "value": value, "start": m.start(),
+             "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole()}
+        f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90), value))
+        out.append(f)
+        # "0.52 (95% CI, 0.42 to 0.64) for A versus C and 0.63 (95% CI, 0.52 to 0.77) for B versus C": a list of ratios
+        pos = m.end()
+        while (more := _NEXT_RATIO.search(text, pos, min(nxt, pos + 160))) is not None:
+            v = float(more.group(1))
+            g = {**f, "value": v, "start": more.start(1)}
+            for key in ("ci_low", "ci_high", "p"):
+                g.pop(key, None)
+            g.update(_ci_p(text, more.end(1), min(nxt, more.end(1) + 90), v))
+            if "ci_low" not in g:
+                break
+            out.append(g)
+            pos = more.end()
+    return out
+
+
+def _reductions(text: str, whole) -> list[dict[str, Any]]:
+    """"a 27% lower risk of death", "cut the risk of relapse by 43%": the hazard ratio 0.73, 0.57."""
+    out = []
+    for m in _REDUCTION.finditer(text):
+        pct = float(next(g for g in m.groups() if g is not None))
+        if not 0 < pct < 100:
+            continue
+        end = min(len(text), m.end() + 60)
+        f = {"measure": "HR", "value": round(1 - pct / 100, 2), "start": m.start(), "derived_from": m.group().strip(),
+             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[max(0, m.start() - 120):m.start()]) or whole()}
+        f.update(_ci_p(text, m.end(), end))
+        out.append(f)
+    return out
+
+
+def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
+    """The rate of a response sentence: its first percentage and the control arm's after it, or
+    several percentages each with its own CI."""
+    cis = [(c.start(), c.end()) for c in _CI.finditer(text)]
+    pcts = [p for p in _PCT.finditer(text)
+            if not any(a - 8 <= p.start() < b for a, b in cis) and not re.match(r"\s*(?:CI|confidence)", text[p.end():])
+            and not _NOT_RATE.search(text[max(0, p.start() - 25):p.start()])]
+    if not pcts:
+        return []
+    name = endpoint(text[max(0, cue.start() - 40):cue.end()]) or whole()
+    with_ci = []
+    for k, p in enumerate(pcts):
+        nxt = pcts[k + 1].start() if k + 1 < len(pcts) else len(text)
+        found = _ci_p(text, p.end(), min(nxt, p.end() + 60))
+        if "ci_low" in found:
+            with_ci.append((p, found))
+    if len(with_ci) > 1:
+        return [{"measure": "rate", "unit": "%", "value": _num(p.group(1)), "start": p.start(), "endpoint": name, **found}
+                for p, found in with_ci]
+    first = pcts[0]
+    f = {"measure": "rate", "unit": "%", "value": _num(first.group(1)), "start": first.start(), "endpoint": name}
+    later = [p for p in pcts if p.start() > first.end()]
+    if later and re.search(r"versus|vs\.?|\bv\b|compared|from|and|with|against", text[first.end():later[0].start()], re.I):
+        f["control_value"] = _num(later[0].group(1))
+    # its CI before the next percentage (a ratio's CI further on is the ratio's)
+    f.update(_ci_p(text, first.end(), min(len(text), first.end() + 60, *(p.start() for p in later[:1]))))
+    if "ci_low" in f:
+        f.pop("control_value", None)
+    return [f]
 
 
 def _last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``."""
+    if not _may_name_endpoint(text):
+        return None
     best, where = None, -1
-    for rx, name in _ENDPOINTS[:-1]:
+    low = text.lower()
+    for rx, name, gate in _ENDPOINTS[:-1]:
+        if not any(w in low for w in gate):
+            continue
         for m in rx.finditer(text):
             if m.start() > where:
                 best, where = name, m.start()
     return best
 
 
-_ENROL_AFTER = re.compile(_INT + r"\s+" + _PEOPLE + r"\s+(?:were\s+|had been\s+|have been\s+)?"
-                          r"(randomi[sz]ed|randomly assigned|assigned|enrolled|enroled|included|treated|recruited|"
-                          r"underwent randomi[sz]ation)", re.I)
-_ENROL_BEFORE = re.compile(r"(randomi[sz]ed|randomly assigned|enrol(?:l)?ed|included|recruited)\s+(?:a total of\s+)?"
-                           + _INT + r"\s+" + _PEOPLE, re.I)
+_HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
+        r"underwent randomi[sz]ation|took part|participated|were studied)")
+#: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
+_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
+                          + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
+                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled)\b)",
+                          re.I)
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+                           r"involving|enrolling|recruiting|"
+                           r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
+                           + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE, re.I)
+_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
 def enrolment(text: str) -> tuple[int, str] | None:
-    """(number of patients, how: enrolled, randomised, treated...) a sentence gives for a trial."""
+    """(number of patients, how: enrolled, randomised, treated...) a sentence gives for a trial;
+    numbers written in words count ("Seven hundred twenty-eight patients were randomly assigned").
+
+    >>> enrolment("Seven hundred twenty-eight patients were randomly assigned."), enrolment("It involved 714 people.")
+    ((728, 'randomised'), (714, 'enrolled'))
+    >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
+    True
+    """
+    low = text.lower()
+    if not any(w in low for w in _PEOPLE_WORDS):
+        return None
+    text = words_to_numbers(text)
+    if not _DIGIT.search(text):
+        return None
     m = _ENROL_AFTER.search(text)
     if m:
-        n, how = m.group(1), m.group(2)
+        n, how = m.group(1), m.group(2) or m.group(3)
+    elif (m := _ENROL_BEFORE.search(text)) is not None:
+        n, how = m.group(2), m.group(1)
+    elif (m := _TOTAL.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
     else:
-        m = _ENROL_BEFORE.search(text) or _TOTAL.search(text)
-        if not m:
-            return None
-        n, how = (m.group(2), m.group(1)) if m.re is _ENROL_BEFORE else (m.group(1), "enrolled")
+        return None
     how = how.lower()
-    how = "randomised" if how.startswith(("random", "underwent", "assigned")) else "enrolled" if how.startswith(
-        ("enrol", "included", "recruited")) else how
+    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated")) else "enrolled" if how.startswith(
+        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied")) else how
     return int(n.replace(",", "")), how

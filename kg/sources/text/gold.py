@@ -9,11 +9,30 @@ target are parts of the same gold claim and are not scored). A claim matches a g
 its kind in the same sentence when what the gold gives agrees: drug, indication and date
 (and approval type, if given) for approvals; drug, indication and dates for withdrawals;
 trial (name or NCT number), endpoint, measure, value, CI, p and met for results; trial and
-number for enrolment; drug and target for mechanisms. Names are compared by every name the
-reader knows for an id (the words of the article, the graph's names, the lexicons).
+number for enrolment; drug and target for mechanisms.
+
+How names, numbers and endpoints are compared (each rule says the same thing written two
+ways; none lets a different fact through):
+
+- Names are compared by every name the reader knows for an id (the words of the article, the
+  graph's names, the lexicons), case-folded, dashes as spaces, "carcinoma" as "cancer", without
+  a qualifier in parentheses; an id the reader made for a new record (``KG:drug-retifanlimab``)
+  names it by its slug ("retifanlimab").
+- A combination's name is the set of its drugs: "nivolumab-relatlimab", "nivolumab and
+  relatlimab" and "relatlimab plus nivolumab" are one name.
+- A p-value is a comparator and a number: "<.001" is "<0.001", "= .0035" is 0.0035.
+- Disease-free, recurrence-free and relapse-free survival are one endpoint (each counts a return
+  of the cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them
+  apart); "pathologic" is "pathological", "overall response rate" the objective response rate,
+  and an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out.
+- A trial the article never names (neither its name nor its NCT number is in the text) cannot
+  be read by name: a claim on an unnamed trial (``KG:trial-unnamed-...``) stands for it, and the
+  rest of the claim must agree.
 
 >>> base("small cell lung cancer (limited-stage)"), loose("CheckMate 9DW"), loose("checkmate-9dw")
 ('small cell lung cancer', 'checkmate9dw', 'checkmate9dw')
+>>> combination("Nivolumab-relatlimab") == combination("relatlimab and nivolumab"), p_value("< .001")
+(True, ('<', 0.001))
 """
 from __future__ import annotations
 
@@ -43,6 +62,50 @@ def norm(text: str) -> str:
 def loose(text: str) -> str:
     """Letters and digits only, lower case."""
     return "".join(c for c in str(text).casefold() if c.isalnum())
+
+
+_CONNECTOR = re.compile(r"\s+(?:and|plus|with)\s+|\s*[+/]\s*|(?<=mab)[\s\u2010-\u2015-]+(?=[a-z]{4,}mab\b)", re.I)
+
+
+def combination(name: str) -> frozenset[str]:
+    """A drug or combination name as the set of its drugs' names."""
+    return frozenset(norm(part) for part in _CONNECTOR.split(str(name).casefold()) if part.strip())
+
+
+def minted(ident: str | None) -> str | None:
+    """The name in an id the reader made for a new record ("KG:drug-zelvomab" -> "zelvomab")."""
+    m = re.match(r"KG:(?:drug|trial|indication)-(.+)$", ident or "")
+    return m.group(1).replace("-", " ") if m else None
+
+
+def p_value(x: Any) -> tuple[str, float] | None:
+    """(comparator, number) of a p-value as written or as the gold gives it."""
+    if x is None:
+        return None
+    if isinstance(x, (int, float)):
+        return "=", float(x)
+    m = re.fullmatch(r"\s*([<>=\u2264\u2265]?)\s*(\d*\.?\d+)\s*", str(x))
+    return (m.group(1) or "=", float(m.group(2))) if m else None
+
+
+_SAME_ENDPOINT = {"recurrence free survival": "disease free survival", "relapse free survival": "disease free survival",
+                  "pathologic complete response": "pathological complete response",
+                  "overall response rate": "objective response rate"}
+#: endpoints written short
+_ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
+                           "efs": "event free survival", "rfs": "disease free survival", "orr": "objective response rate",
+                           "pcr": "pathological complete response", "dor": "duration of response"}
+
+
+def endpoint_key(name: str) -> str:
+    """An endpoint's name for comparison (qualifier dropped, abbreviations spelt out, synonyms as one).
+
+    >>> endpoint_key("PFS (investigator-assessed)"), endpoint_key("pathologic complete response"), endpoint_key("RFS")
+    ('progression free survival', 'pathological complete response', 'disease free survival')
+    """
+    b = base(name)
+    b = _ENDPOINT_ABBREVIATIONS.get(b, b)
+    return _SAME_ENDPOINT.get(b, b)
 
 
 def corpus(folder: str | Path) -> list[tuple[Path, dict[str, Any]]]:
@@ -93,13 +156,16 @@ _MEASURES = {"ORR": "rate", "pCR": "rate", "rate": "rate", "HR": "HR", "OR": "OR
              "difference": "difference"}
 
 
-def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | None], set[str]]) -> bool:
-    """Whether an extracted claim (JSON, with its gold kind) says what a gold claim says."""
+def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | None], set[str]],
+            unnamed: bool = False) -> bool:
+    """Whether an extracted claim (JSON, with its gold kind) says what a gold claim says;
+    ``unnamed``: the article never names the gold claim's trial."""
     v = claim.get("values") or {}
 
     def named(ident: str | None, want: str, extra: str | None = None) -> bool:
-        have = {norm(n) for n in names(ident)} | ({norm(extra)} if extra else set())
-        return base(want) in have or loose(want) in {loose(n) for n in have}
+        have = {norm(n) for n in names(ident)} | {norm(x) for x in (extra, minted(ident)) if x}
+        return (base(want) in have or loose(want) in {loose(n) for n in have}
+                or combination(base(want)) in {combination(n) for n in have})
 
     kind = gold["kind"]
     if kind in ("approval", "withdrawal"):
@@ -112,25 +178,38 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
                     and ("approval_type" not in gold or v.get("approval_type") == gold["approval_type"]))
         return all(k not in gold or v.get(k) == gold[k] for k in ("announced", "effective"))
     if kind == "result":
-        trials = [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or [])
-        if not any(t and named(claim["subject"], t) for t in trials):
+        if not _trial_named(claim, gold, named, unnamed):
             return False
-        if gold.get("endpoint") and norm(v.get("endpoint") or "") != base(gold["endpoint"]):
+        if gold.get("endpoint") and endpoint_key(v.get("endpoint") or "") != endpoint_key(gold["endpoint"]):
             return False
         if "measure" in gold and (_MEASURES.get(gold["measure"]) != _MEASURES.get(v.get("measure"))
                                   or "value" in gold and not _same_number(v.get("value"), gold["value"])):
             return False
         if "ci" in gold and not (_same_number(v.get("ci_low"), gold["ci"][0]) and _same_number(v.get("ci_high"), gold["ci"][1])):
             return False
-        if "p" in gold and not _same_number(v.get("p"), gold["p"]):
+        if "p" in gold and p_value(v.get("p")) != p_value(gold["p"]):
             return False
         return "met" not in gold or v.get("met") == gold["met"]
     if kind == "enrolment":
-        return (named(claim["subject"], gold["trial"]) or bool(gold.get("nct")) and named(claim["subject"], gold["nct"])) \
-            and v.get("n_patients") == gold["n"]
+        return _trial_named(claim, gold, named, unnamed) and v.get("n_patients") == gold["n"]
     if kind == "mechanism":
         return named(claim["subject"], gold["drug"]) and named(claim.get("object"), gold["target"])
     return False
+
+
+def _trial_named(claim: dict[str, Any], gold: dict[str, Any], named, unnamed: bool) -> bool:
+    if unnamed and str(claim["subject"]).startswith("KG:trial-unnamed"):
+        return True
+    trials = [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or [])
+    return any(t and named(claim["subject"], t) for t in trials)
+
+
+def never_named(gold: dict[str, Any], text: str) -> bool:
+    """Whether the article's text names a gold claim's trial nowhere (name or NCT number)."""
+    if not gold.get("trial"):
+        return False
+    t = loose(text)
+    return not any(x and loose(base(x)) in t for x in [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or []))
 
 
 def _in_sentence(claim: dict[str, Any], sentence: str) -> bool:
@@ -139,9 +218,10 @@ def _in_sentence(claim: dict[str, Any], sentence: str) -> bool:
 
 
 def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold: dict[str, Any],
-                  names: Callable[[str | None], set[str]]) -> dict[str, Any]:
+                  names: Callable[[str | None], set[str]], text: str = "") -> dict[str, Any]:
     """Per gold kind: true positives, found, expected; the pairs matched with both verdicts; the
-    false alarms (claims audited contradicted whose gold verdict is not contradicted)."""
+    false alarms (claims audited contradicted whose gold verdict is not contradicted). ``text``:
+    the article's text (to tell the trials it never names)."""
     scored = [(i, c, gold_kind(c)) for i, c in enumerate(claims)]
     scored = [(i, c, k) for i, c, k in scored if k in KINDS]
     left = list(scored)
@@ -150,7 +230,7 @@ def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold
         if g["kind"] not in KINDS:
             continue
         hit = next((x for x in left if x[2] == g["kind"] and _in_sentence(x[1], g["sentence"])
-                    and matches(x[1], g, names)), None)
+                    and matches(x[1], g, names, bool(text) and never_named(g, text))), None)
         if hit is None:
             missed.append(g)
         else:
@@ -171,6 +251,18 @@ def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold
     out["false_alarms"] = alarms
     out["audited"] = len(scored)
     return out
+
+
+def score_extraction(ex, verdicts: list[str] | None, gold: dict[str, Any], forms: dict[str, set[str]]) -> dict[str, Any]:
+    """:func:`score_article` for an extraction (``kg.sources.ingest.Extraction``): names are the
+    article's words for each id and ``forms`` (the matcher's names of each known id)."""
+    said: dict[str, set[str]] = {}
+    for m in ex.mentions:
+        said.setdefault(m.id, set()).add(m.text)
+
+    def names(ident: str | None) -> set[str]:
+        return said.get(ident, set()) | forms.get(ident, set()) | ({ident} if ident else set())
+    return score_article([c.as_json() for c in ex.claims], verdicts, gold, names, ex.text.text)
 
 
 def totals(articles: list[dict[str, Any]]) -> dict[str, Any]:

@@ -34,15 +34,26 @@ _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
     "cervical cancer": ("cervical carcinoma",),
     "colorectal cancer": ("CRC", "colorectal carcinoma"),
     "gastric cancer": ("gastric carcinoma", "stomach cancer", "gastric or gastroesophageal junction adenocarcinoma",
-                       "gastric or gastro-oesophageal junction adenocarcinoma"),
+                       "gastric or gastro-oesophageal junction adenocarcinoma", "gastroesophageal junction adenocarcinoma",
+                       "gastro-oesophageal junction adenocarcinoma", "gastric adenocarcinoma"),
     "oesophageal squamous cell carcinoma": ("ESCC", "esophageal squamous cell carcinoma"),
-    "oesophageal cancer": ("esophageal cancer", "esophageal carcinoma", "oesophageal carcinoma"),
+    "oesophageal cancer": ("esophageal cancer", "esophageal carcinoma", "oesophageal carcinoma",
+                           "esophageal adenocarcinoma", "oesophageal adenocarcinoma"),
     "nasopharyngeal carcinoma": ("NPC", "nasopharyngeal cancer"),
     "malignant pleural mesothelioma": ("mesothelioma", "pleural mesothelioma"),
     "biliary tract cancer": ("BTC", "cholangiocarcinoma"),
     "ovarian cancer": ("ovarian carcinoma",),
     "squamous cell carcinoma of the anal canal": ("anal cancer", "anal canal cancer"),
     "mesothelioma": (),
+    # tissue-agnostic indications: the biomarker that defines them is read from the clause
+    "solid tumours": ("solid tumors", "solid tumour", "solid tumor"),
+}
+#: biomarkers of tissue-agnostic indications ("dMMR ... solid tumours") -> the words of the indication's name
+BIOMARKERS: dict[str, str] = {
+    "mismatch repair deficient": "mismatch repair deficient", "mismatch repair-deficient": "mismatch repair deficient",
+    "dMMR": "mismatch repair deficient", "MSI-H": "microsatellite instability-high",
+    "microsatellite instability-high": "microsatellite instability-high", "TMB-H": "tumour mutational burden-high",
+    "tumor mutational burden-high": "tumour mutational burden-high", "tumour mutational burden-high": "tumour mutational burden-high",
 }
 #: every form of a disease -> its canonical name
 DISEASES: dict[str, str] = {}
@@ -64,7 +75,8 @@ for _ident, _names in [("HGNC:2505", ("CTLA-4", "CTLA4", "cytotoxic T-lymphocyte
                                       "cytotoxic T-lymphocyte-associated antigen 4", "cytotoxic T-lymphocyte antigen 4")),
                        ("HGNC:6476", ("LAG-3", "LAG3", "lymphocyte-activation gene 3")),
                        ("HGNC:8760", ("PD-1", "PD1", "programmed death-1", "programmed death 1", "programmed cell death 1",
-                                      "programmed cell death protein 1")),
+                                      "programmed cell death protein 1", "programmed death receptor-1",
+                                      "programmed death receptor 1", "programmed cell death-1")),
                        ("HGNC:17635", ("PD-L1", "PDL1", "programmed death-ligand 1", "programmed death ligand 1")),
                        ("HGNC:18731", ("PD-L2", "programmed death-ligand 2")),
                        ("HGNC:1700", ("CD80", "B7.1", "B7-1"))]:

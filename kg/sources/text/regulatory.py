@@ -1,153 +1,125 @@
-"""Approvals and withdrawals in an article: drug, indication, agency, date, approval type, and a
-withdrawal's announcement and effective dates.
+"""Approvals and withdrawals in an article: drug, indication, agency, date, approval type and
+setting, and a withdrawal's announcement and effective dates.
 
-A sentence is read clause by clause (at ";"), with its relative clauses (", which leaves
-atezolizumab's approval untouched,") blanked out: what such a clause says about another drug
-is not what the sentence claims. An approval needs an approval *event* ("approved",
-"granted ... approval", "cleared", "indicated for", "converted ... to regular approval"), a
-withdrawal a withdrawal event ("withdrew", "pulled", "gave up", "removed", "can no longer be
-promoted"). The drug is the first one not named as a partner ("with", "plus", "and" before it);
-the indication is the one named, else the one spoken of before ("the US indication", "that
-approval", "withdrew it", "in the same disease"). A date is the clause's own, else "the same
-date" as the last one; a month without a year takes the article's year (its first date).
+A sentence is read clause by clause (at ";"). What a relative clause says (", which ...",
+"in which ...", ", whose ...") or an appositive of several ("..., both still approved for X,")
+is background about the noun before it, not the sentence's claim: such a clause is blanked,
+except a ", whose ..." clause about a drug, which is read as a clause of its own about that
+drug. An approval needs an approval *event* (:data:`APPROVAL`: "approved", "granted ...
+approval", "won clearance", "the approval of X by the FDA", "was converted to full approval")
+or a statement that it is in force ("remains approved", "has held an approval since"); a
+withdrawal a withdrawal event (:data:`WITHDRAWAL`: "withdrew", "pulled", "gave up", "that use
+ended", "the withdrawal took effect"). Negated events ("was not approved") and events in a
+temporal clause without a date of their own ("since the drug was cleared") are not claims.
 
->>> d = parse_dates("said on 1 March 2021; effective on March 30, 2021; in May 2017; on 2018-08-20")
->>> [x[0] for x in d]
+The drug is the first one not named as a partner ("with", "plus", "and" before it); a clause
+naming none takes the drug spoken of before only when it refers to one ("it", "the drug",
+"the company gave up the drug's ...") -- never when its subject is a class ("medicines").
+The indication is the one named (or an organ word), else the one spoken of before (an
+anaphor, "it", or an event with a date). The date is the one written nearest after the event
+word (else before it; "the same day" is the last date, "today" the article's date); a month
+or a day without a year takes the article's year. Of a withdrawal's dates, one after
+"effective", "took effect", "became official", or of a passive "was withdrawn in", is the
+effective date; one the company announced or said is the announcement's. A dateless event
+told in the past tense ("was also approved") right after a dated approval of the same drug and
+indication continues that news: it takes its date.
+
+>>> [d.iso for d in dates.find("said on 1 March 2021; effective on March 30, 2021; in May 2017; on 2018-08-20")]
 ['2021-03-01', '2021-03-30', '2017-05', '2018-08-20']
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-_M = "|".join(MONTHS)
-_DATE = re.compile(r"\b(?:(%s)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(%s),?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2})|(%s),?\s+(\d{4})"
-                   r"|(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d))" % (_M, _M, _M, _M, _M))
+from kg.sources.text import dates
+from kg.sources.text.approval_values import approval_type, indication_name, setting, tissue_agnostic
 
-APPROVAL = re.compile(r"\bapproved\b|\bgranted\b[^.;]{0,60}\bapproval\b|\bapproval\b[^.;]{0,60}\bgranted\b|"
-                      r"\b(?:won|wins|received|receives|gained|gains|got)\b[^.;]{0,40}\bapproval\b|\bcleared\b|"
-                      r"\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
-                      r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b", re.I)
-WITHDRAWAL = re.compile(r"\bwithdr[ae]w\w*|\bpulled\b|\bpulls\b|\bg[ai]ve up\b|\bgiving up\b|"
-                        r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available)\b|"
-                        r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
-                        r"\bindications? (?:were |was |had been )?removed\b", re.I)
-NOT_APPROVED = re.compile(r"\bnot (?:yet )?approved\b|\bno approval\b|\bno approved\b|\bnot been approved\b|"
-                          r"\bno (?:systemic )?treatment had been approved\b", re.I)
-#: a relative clause set off by commas: what it says is background, not the sentence's claim
-RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*+(?:,|(?=;)|$)")
+_CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|nod|licen[cs]e)"
+APPROVAL = re.compile(
+    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
+    r"\bapprovals?\b[^.;]*?,\s*granted\b|"
+    r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
+    r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
+    r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
+    r"\bhas held (?:\w+ ){0,2}approval|"
+    r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
+    r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
+    r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
+    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\blabel,? (?:dated|of|issued)\b|"
+    r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
+    r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
+    r"\b(?:given|awarded|handed)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|"
+    r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
+    r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval)s?\b", re.I)
+WITHDRAWAL = re.compile(
+    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
+    r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
+    r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
+    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
+    r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
+    r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
+    r"\bindications? (?:were |was |had been )?removed\b|"
+    r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
+    r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+                          r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
+                          r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
+                          r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
+                          r"\b(?:approval|clearance|authori[sz]ation)|"
+                          # sought, awaited or expected: no approval yet
+                          r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
+                          r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
+                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
+#: a relative clause: what it says is background about the noun before it
+RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
+                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
+#: a ", whose ..." clause: about the drug before it
+WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 #: the indication spoken of before
 ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
-                     r"\bthis (?:indication|population|use|setting)\b|\bthe same (?:disease|indication|setting)\b|"
-                     r"\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
-                     r"liver|kidney|skin) cancer indication\b", re.I)
-#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these)
-_ANY_EVENT = re.compile(r"approv|grant|clear|authori[sz]|indicated|convert|green light|licen[sc]|withdr|pull|"
-                        r"g[ai]ve up|giving up|remov|revok|rescind|no longer", re.I)
-#: "it" as what was withdrawn ("it was withdrawn later")
-IT = re.compile(r"^\W*it\b", re.I)
+                     r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
+                     r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
+                     r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
+                     re.I)
+#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
+#: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
+_EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+                "withdr", "pull", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
+                "ended", "ceased", "remain", "label", "followed")
+#: a clause that refers to a drug spoken of before
+REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
+                    r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
+                    r"\b(?:was|were|is|has been|had been) (?:also |first |later |then )?(?:\w+ )?(?:approved|cleared|"
+                    r"authori[sz]ed|withdrawn|converted)\b", re.I)
+#: a subject that is a class of drugs, not one drug
+GENERIC = re.compile(r"\b(?:medicines|drugs|treatments|therapies|immunotherapies|inhibitors|antibodies|agents|"
+                     r"indications)\b", re.I)
 #: approvals of other uses than the one spoken of
-OTHER = re.compile(r"\bother (?:cancers|indications|uses|tumou?rs|diseases)\b", re.I)
+OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|diseases|tumou?r types|cancer types|"
+                   r"approvals|conditions)\b", re.I)
+#: a temporal or causal clause: an event in it without a date of its own is background
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
+                          r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
+#: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b", re.I)
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same day\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
-                     r"\bcombination with|\bnot|\binclude|\bincluding)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\btook effect\b", re.I)
-
-
-def parse_dates(text: str, year: str | None = None) -> list[tuple[str, int, int]]:
-    """(ISO date, start, end) of each date in ``text``; a month alone ("In March,") takes ``year``."""
-    out = []
-    for m in _DATE.finditer(text):
-        g = m.groups()
-        if g[0]:
-            iso = f"{g[2]}-{MONTHS.index(g[0]) + 1:02d}-{int(g[1]):02d}"
-        elif g[3]:
-            iso = f"{g[5]}-{MONTHS.index(g[4]) + 1:02d}-{int(g[3]):02d}"
-        elif g[6]:
-            iso = f"{g[6]}-{g[7]}-{g[8]}"
-        elif g[9]:
-            iso = f"{g[10]}-{MONTHS.index(g[9]) + 1:02d}"
-        elif year:
-            iso = f"{year}-{MONTHS.index(g[11] or g[12]) + 1:02d}"
-        else:
-            continue
-        out.append((iso, m.start(), m.end()))
-    return out
-
-
-def blank_relative(text: str) -> str:
-    """``text`` with its relative clauses replaced by spaces (offsets stay).
-
-    >>> blank_relative("The move, which leaves X approved, affects Y.")
-    'The move,                        , affects Y.'
-    """
-    def blank(m: re.Match) -> str:
-        g = m.group()
-        tail = "," if g.endswith(",") and len(g) > 1 else ""
-        return "," + " " * (len(g) - 1 - len(tail)) + tail
-    return RELATIVE.sub(blank, text)
-
-
-@dataclass
-class Context:
-    """What earlier sentences said that a later one refers to."""
-
-    year: str | None = None               # the article's year (its first date)
-    indication: str | None = None         # the indication spoken of last in an approval context
-    indication_name: str | None = None
-    drug: str | None = None
-    date: str | None = None
-
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of a sentence: parts between semicolons."""
-    out, start = [], 0
-    for m in re.finditer(";", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
-def approval_type(text: str) -> str | None:
-    """accelerated, conversion or regular, as the clause says."""
-    if re.search(r"\bconvert\w*\b[^.;]{0,60}\b(?:regular|full|traditional)\s+approval", text, re.I):
-        return "conversion"
-    if re.search(r"\baccelerated approval\b", text, re.I):
-        return "accelerated"
-    if re.search(r"\b(?:regular|full|traditional) approval\b", text, re.I):
-        return "regular"
-    return None
-
-
-_LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\bpreviously untreated\b|\btreatment-naive\b|"
-                      r"\bnot (?:been )?treated with other\b", re.I), "first"),
-          (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"
-                      r"\bafter (?:platinum|prior|earlier|sorafenib|chemotherapy)\b|\bprior\b", re.I), "second"),
-          (re.compile(r"\bthird[- ]line\b|\blate[- ]line\b|\bat least (?:one|two) other lines?\b", re.I), "later")]
-_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
-             (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
-             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant")]
-
-
-def setting(text: str) -> dict[str, str]:
-    """The line and context of treatment a clause gives ("first-line", "before surgery"...).
-
-    >>> setting("approved as first-line treatment given before and after surgery")
-    {'setting_line': 'first', 'setting_context': 'perioperative'}
-    """
-    out = {}
-    line = next((name for rx, name in _LINES if rx.search(text)), None)
-    context = next((name for rx, name in _CONTEXTS if rx.search(text)), None)
-    if line:
-        out["setting_line"] = line
-    if context:
-        out["setting_context"] = context
-    return out
+                     r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
+EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+                       r"\bceased\b", re.I)
+ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
+                     r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+_GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
+_PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
+                         r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
+_OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
+                         r"months?)\b", re.I)
 
 
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
@@ -158,71 +130,220 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     return None
 
 
-def read(reader, s, mentions, organs) -> None:
-    """The approval and withdrawal claims of sentence ``s`` (its ``mentions``), given to
-    ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
-    ctx: Context = reader.context
-    if not _ANY_EVENT.search(s.text):
+def blank_relative(text: str) -> str:
+    """``text`` with its relative clauses replaced by spaces (offsets stay).
+
+    >>> blank_relative("The move, which leaves X approved, affects Y.")
+    'The move,                        , affects Y.'
+    >>> blank_relative("A field in which X is approved, and Y.")
+    'A field                       , and Y.'
+    """
+    def blank(m: re.Match) -> str:
+        g = m.group()
+        return ("," if g.startswith(",") else " ") + " " * (len(g) - 1)
+    return RELATIVE.sub(blank, text)
+
+
+@dataclass
+class Context:
+    """What earlier sentences said that a later one refers to."""
+
+    year: str | None = None               # the article's year (of its own date)
+    today: str | None = None              # the article's date
+    indication: str | None = None         # the indication spoken of last in an approval context
+    indication_name: str | None = None
+    drug: str | None = None
+    date: str | None = None
+    last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
+    withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
+
+
+#: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
+#: A, even though its use in B was withdrawn")
+_CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)")
+
+
+def clauses(text: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, offset of the antecedent drug or None) of the clauses of a sentence: the
+    parts between semicolons or before a conjunction of contrast, and each ", whose ..." clause
+    on its own.
+
+    >>> t = "Z competes with Y, whose approval was converted in 2023; it also"
+    >>> [(t[a:b], who) for a, b, who in clauses(t)]
+    [('Z competes with Y, whose approval was converted in 2023', None), (' it also', None), (', whose approval was converted in 2023', 17)]
+    """
+    out: list[tuple[int, int, int | None]] = []
+    whose: list[tuple[int, int, int | None]] = []
+    start = 0
+    for m in _CLAUSE_END.finditer(text + ";"):
+        out.append((start, m.start(), None))
+        for w in WHOSE.finditer(text, start, m.start()):
+            whose.append((w.start(), w.end(), w.start()))
+        start = m.end()
+    return out + whose
+
+
+def read(reader, i: int, s, mentions, organs) -> None:
+    """The approval and withdrawal claims of sentence ``s`` (the ``i``-th, with its ``mentions``),
+    given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
+    low = s.text.lower()
+    if not any(w in low for w in _EVENT_WORDS):
         return
-    for a, b in clauses(s.text):
+    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
+        return  # a title or heading: the text tells it again, with its date
+    whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
+    for a, b, who in clauses(s.text):
         raw = s.text[a:b]
-        text = blank_relative(raw)
-        approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
-        withdrawn = bool(WITHDRAWAL.search(text))
-        ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
-        inds = list(dict.fromkeys((m.id, m.text) for m in ms if m.type == "Indication"))
-        inds = list({i: (i, n) for i, n in inds}.values())
-        if not approved and not withdrawn or OTHER.search(text):
+        if who is None:  # the ", whose" clauses are read on their own
+            for wa, wb in whose:
+                if a <= wa < b:
+                    raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
+        _clause(reader, i, s, mentions, organs, a, raw, who)
+    _one_withdrawal_each(reader, s)
+
+
+def _one_withdrawal_each(reader, s) -> None:
+    """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
+    to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
+    of the same drug and indication are one, with the dates of all."""
+    mine = [k for k, c in enumerate(reader.out) if c.kind == "withdrawal" and c.start == s.start]
+    first: dict[tuple[str, str | None], int] = {}
+    gone = []
+    for k in mine:
+        c = reader.out[k]
+        if (c.subject, c.object) not in first:
+            first[c.subject, c.object] = k
             continue
-        if not HEADING.search(s.text) and not parse_dates(s.text):
-            continue  # a title or heading: the text tells it again, with its date
-        drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
-        drug = subject_drug(text, drugs) or ctx.drug or reader.main_drug
-        organ_inds = {} if inds else organs(raw, drug, [])
-        if not inds and not organ_inds and ctx.indication and (ANAPHOR.search(text) or withdrawn and IT.search(text)):
+        keep = reader.out[first[c.subject, c.object]]
+        reader.out[first[c.subject, c.object]] = replace(keep, values={**c.values, **keep.values})
+        gone.append(k)
+    for k in reversed(gone):
+        del reader.out[k]
+
+
+def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
+    ctx: Context = reader.context
+    text = blank_relative(raw) if who is None else raw
+    approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
+    withdrawn = bool(WITHDRAWAL.search(text))
+    follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
+    if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
+        approved = True
+    if not approved and not withdrawn or OTHER.search(text):
+        return
+    b = a + len(raw)
+    ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
+    inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
+    drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
+    if who is not None:  # ", whose ...": the drug just before the comma
+        before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]
+        drug = before[-1].id if before else None
+    else:
+        drug = subject_drug(text, drugs)
+    event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
+    found = dates.find(text, ctx.year, ctx.today)
+    if drug is None:
+        if GENERIC.search(text[:event.end()]):
+            return  # no drug, and a class of drugs as the subject: a general statement
+        drug = ctx.drug or reader.main_drug
+        if withdrawn and not approved and ctx.withdrawal and re.search(r"\bthe withdrawal\b", text, re.I):
+            drug = ctx.withdrawal[0]
+    if _SUBORDINATE.search(text[:event.end()]) and not found:
+        return  # "since the drug was first cleared for this use": background
+    organ_inds = {} if inds else organs(raw, drug, [])
+    earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
+    if not inds and not organ_inds:
+        if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
+            inds = [ctx.withdrawal[1:]]
+        elif ANAPHOR.search(text) and earlier:  # "in this disease": the one the sentence named before
+            inds = [(earlier[-1].id, earlier[-1].text)]
+        elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
+                                 or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
-        dates = parse_dates(text, ctx.year)
-        if not inds and not organ_inds and approved and not withdrawn and dates:  # "granted approval on <date>"
-            if ctx.indication:
-                inds = [(ctx.indication, ctx.indication_name)]
-            elif drugs and reader.main_indication:
-                inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
-        if not inds and not organ_inds or drug is None:
-            continue
-        date = dates[0][0] if dates else (ctx.date if SAME_DATE.search(text) else None)
-        agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None)
-        if approved and not (withdrawn and not re.search(r"\bgranted\b|\bapproved (?:on|in)\b", text)):
-            values = {"agency": agency, "date": date, "approval_type": approval_type(text),
-                      "status": "withdrawn" if withdrawn else "approved", **setting(text)}
-            for ident, name in inds:
-                reader.claim(s, "approval", drug, "approved for", ident, {**values, "indication": _name(ident, name)},
-                             "regulatory approval", "supports")
-            for ident, organ in organ_inds.items():
-                reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
-                             "regulatory approval", "supports")
-        if withdrawn:
-            values = {"agency": agency}
-            for iso, start, _ in dates:
-                key = "effective" if EFFECTIVE.search(text[max(0, start - 30):start]) else "announced"
-                values.setdefault(key, iso)
-            for ident, name in inds:
-                reader.claim(s, "withdrawal", drug, "approved for", ident,
-                             {**values, "status": "withdrawn", "indication": _name(ident, name)}, "regulatory approval",
-                             "supports")
-        if inds:
-            ctx.indication, ctx.indication_name = inds[0]
-        ctx.drug = drug
+        elif found and drugs and reader.main_indication:
+            inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
+    if not inds and not organ_inds or drug is None:
+        return
+    inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
+    date = _event_date(found, event.start())
+    if date is None and SAME_DATE.search(text):
+        date = ctx.date
+    if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
+            and ctx.last[2] == inds[0][0] and _PAST_EVENT.search(text) and not _OTHER_TIME.search(text)):
+        date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
+    agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None)
+    where = setting(text)
+    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
+        values = {"agency": agency, "date": date, "approval_type": approval_type(text),
+                  "status": "withdrawn" if withdrawn else "approved", **where}
+        own = _dates_in_brackets(text, ms, s.start + a, ctx)
+        for ident, name in inds:
+            when = own.get(ident) or (None if date in own.values() else date)
+            reader.claim(s, "approval", drug, "approved for", ident,
+                         {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+        for ident, organ in organ_inds.items():
+            reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
+                         "regulatory approval", "supports")
         if date:
-            ctx.date = date
+            ctx.last = (i, drug, inds[0][0] if inds else None)
+    if withdrawn:
+        values = {"agency": agency, **_withdrawal_dates(text, found), **where}
+        for ident, name in inds:
+            reader.claim(s, "withdrawal", drug, "approved for", ident,
+                         {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
+                         "supports")
+        if inds:
+            ctx.withdrawal = (drug, *inds[0])
+    if inds:
+        ctx.indication, ctx.indication_name = inds[0]
+    ctx.drug = drug
+    if date:
+        ctx.date = date
 
 
-def _name(ident: str, name: str | None) -> str | None:
-    """An indication's name for a claim's values: only for one the graph does not hold."""
-    if ident.startswith("KG:indication-"):
-        from kg.sources.text.lexicon import DISEASES
+def _event_date(found: list[dates.Date], event: int) -> str | None:
+    """The date written nearest after the event word, else the last one before it."""
+    after = [d for d in found if d.start >= event]
+    before = [d for d in found if d.start < event]
+    if after:
+        return after[0].iso
+    return before[-1].iso if before else None
 
-        return DISEASES.get(name or "", name)
-    return None
+
+def _dates_in_brackets(text: str, ms, offset: int, ctx: Context) -> dict[str, str]:
+    """Indication -> the date in brackets right after it ("approvals in basal cell carcinoma
+    (February 2021) and in lung cancer": February 2021 is the first one's only)."""
+    out = {}
+    for m in ms:
+        if m.type == "Indication":
+            b = re.match(r"\s*\(([^()]{3,40})\)", text[m.end - offset:])
+            found = dates.find(b.group(1), ctx.year, ctx.today) if b else []
+            if found:
+                out[m.id] = found[0].iso
+    return out
+
+
+def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
+    """{"announced": ..., "effective": ...}: each date by the words before it; of two dates of
+    one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021")."""
+    out: dict[str, str] = {}
+    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text)
+    last = 0
+    for d in found:
+        before = text[max(last, d.start - 45):d.start]
+        effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
+        said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
+        granted = max((m.end() for m in _GRANTED.finditer(before)), default=-1)
+        if granted > max(effect, said):
+            last = d.end
+            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
+        # the word nearest before the date says which it is; with neither, a passive tells the effect
+        key = "effective" if effect > said or effect == said == -1 and passive else "announced"
+        old = out.get(key)
+        if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
+            out[key] = d.iso
+        last = d.end
+    return out
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}

@@ -1,0 +1,93 @@
+"""What an approval claim says beside its drug and indication: the approval type
+(accelerated, regular, a conversion), the line and context of treatment, and the name of an
+indication the graph does not hold (a tissue-agnostic one by its biomarker).
+
+>>> approval_type("granted accelerated approval"), setting("for previously untreated disease after surgery")
+('accelerated', {'setting_line': 'first', 'setting_context': 'adjuvant'})
+"""
+from __future__ import annotations
+
+import re
+
+
+def approval_type(text: str) -> str | None:
+    """accelerated, conversion or regular, as the clause says.
+
+    >>> approval_type("was converted to a full approval"), approval_type("under the accelerated pathway")
+    ('conversion', 'accelerated')
+    """
+    if re.search(r"\bconver\w*\b[^.;]{0,60}\b(?:regular|full|traditional|standard)\s+approval|\bconverted to (?:a )?"
+                 r"(?:regular|full|traditional)\b", text, re.I):
+        return "conversion"
+    if re.search(r"\baccelerated (?:approval|pathway|route|programme|program|basis)\b", text, re.I):
+        return "accelerated"
+    if re.search(r"\b(?:regular|full|traditional|standard) (?:approval|marketing authori[sz]ation)\b", text, re.I):
+        return "regular"
+    return None
+
+
+_LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:therapy|treatment)\b|\bpreviously untreated\b|"
+                      r"\btreatment-naive\b|\buntreated\b|\bnot (?:been )?treated with other\b", re.I), "first"),
+          (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"
+                      r"\bafter (?:platinum|prior|earlier|sorafenib|chemotherapy)\b|\bprior\b|\bgrown (?:during |after )|"
+                      r"\bgrew again\b|\bgrows after\b|\bhad grown after\b", re.I), "second"),
+          (re.compile(r"\bthird[- ]line\b|\blate[- ]line\b|\bat least (?:one|two) other lines?\b|"
+                      r"\btwo or more (?:earlier |prior )?lines\b", re.I), "later")]
+_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
+             (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
+             (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant")]
+
+
+#: a line of treatment that describes a trial, not the approval
+_OF_A_TRIAL = re.compile(r"\b(?:first|second|third|later)[- ]line\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
+
+
+def setting(text: str) -> dict[str, str]:
+    """The line and context of treatment a clause gives ("first-line", "before surgery"...).
+
+    >>> setting("approved as first-line treatment given before and after surgery")
+    {'setting_line': 'first', 'setting_context': 'perioperative'}
+    >>> setting("withdrew it after the first-line CheckMate-459 trial failed")
+    {}
+    """
+    out = {}
+    text = _OF_A_TRIAL.sub(" ", text)  # "after the first-line CheckMate-459 trial failed": the trial's line
+    line = next((name for rx, name in _LINES if rx.search(text)), None)
+    context = next((name for rx, name in _CONTEXTS if rx.search(text)), None)
+    if line:
+        out["setting_line"] = line
+    if context:
+        out["setting_context"] = context
+    return out
+
+
+_SOLID = "KG:indication-solid-tumours"
+
+
+def tissue_agnostic(text: str, ident: str, name: str | None) -> tuple[str, str | None]:
+    """"solid tumours" with the biomarker the clause gives ("dMMR ... solid tumours") is the
+    indication of that biomarker: tissue-agnostic approvals are defined by it.
+
+    >>> tissue_agnostic("for dMMR recurrent or advanced solid tumours", _SOLID, "solid tumours")
+    ('KG:indication-mismatch-repair-deficient-solid-tumours', 'mismatch repair deficient solid tumours')
+    """
+    if ident != _SOLID:
+        return ident, name
+    from kg.sources.text.lexicon import BIOMARKERS
+
+    found = [(m.start(), words) for form, words in BIOMARKERS.items()
+             for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(form), text)]
+    if not found:
+        return ident, name
+    words = min(found)[1] + " solid tumours"
+    return "KG:indication-" + re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-"), words
+
+
+def indication_name(ident: str, name: str | None) -> str | None:
+    """An indication's name for a claim's values: only for one the graph does not hold."""
+    if ident.startswith("KG:indication-"):
+        from kg.sources.text.lexicon import DISEASES
+
+        by_id = {"KG:indication-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"): d for d in DISEASES.values()}
+        return DISEASES.get(name or "", by_id.get(ident, name))  # an abbreviation the article defined: the disease's name
+    return None

@@ -1,0 +1,153 @@
+"""Dates as articles write them -> ISO dates at the precision the text gives (day, month or year).
+
+Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "March 7th, 2021",
+"the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
+"06/2025" (month/year), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
+without a year take the year the reader gives: the article's own), a year after a time
+preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
+accelerated approval"), "today" (the article's date, when the reader gives it) and "on
+Monday" in a dated report (that weekday in the week up to the article's date). A number
+that is no year (a count of patients, "2017 patients") is not read as one.
+
+>>> [d.iso for d in find("On the 27th of October 2023; Feb. 22, 2021; 18 Mar 2022; in mid-2020; (July 1)", year="2021")]
+['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2021-07-01']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+#: month names and their usual abbreviations ("Sept.", "Feb", "Mar.") -> month number
+_MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_NUMBER.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
+_MONTH_NUMBER["sept"] = 9
+_MON = r"(?:%s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)" % "|".join(MONTHS)
+_DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_PATTERNS = [
+    ("mdy", _WEEKDAY + r"(%s)\s+%s,?\s+%s\b" % (_MON, _DAY, _YEAR)),           # June 17, 2019
+    ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
+    ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
+    ("my", r"(%s),?\s+%s\b" % (_MON, _YEAR)),                                  # June 2019
+    ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
+    ("md", _WEEKDAY + r"(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)" % (_MON, _DAY)),  # (July 1), on Feb. 22
+    ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
+    ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)" % (_MON, _MON)),          # in March
+    ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of ))"
+          r"(?:(?:early|mid|late)[\s-]+)?%s\b(?![\d,.]\d|\s+(?:patients|people|participants|subjects|mg|ml|cases|sites))"
+     % _YEAR),                                                                 # in 2021, in mid-2020
+    ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
+           r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval
+    ("today", r"\btoday\b"),
+    # "on Monday" in a dated news report: that weekday, the article's day or the last before it
+    ("wd", r"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+           r"(?!\s*\(|,?\s+(?:the\s+)?\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
+]
+_DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERNS))
+#: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
+_ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
+                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today\b)")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date in a text: ISO at the precision written (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+
+    iso: str
+    start: int
+    end: int
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.rstrip(".").lower()]
+
+
+def _iso(y: str, m: int | None = None, d: str | int | None = None) -> str | None:
+    """An ISO date, or None for one no calendar has ("30 February 2021")."""
+    import datetime as dt
+
+    if m is not None and not 1 <= m <= 12:
+        return None
+    if d is not None:
+        try:
+            dt.date(int(y), m or 1, int(d))
+        except ValueError:
+            return None
+    return y + (f"-{m:02d}" if m else "") + (f"-{int(d):02d}" if d is not None else "")
+
+
+def find(text: str, year: str | None = None, today: str | None = None) -> list[Date]:
+    """Every date in ``text`` in order; a month or a day and month without a year take ``year``
+    (left out without one), "today" is ``today`` (left out without one).
+
+    >>> [d.iso for d in find("approved on 2019-06-17 and Friday 13 December 2024; 2017 patients")]
+    ['2019-06-17', '2024-12-13']
+    >>> [d.iso for d in find("granted in December 2023, announced today", today="2024-08-01")]
+    ['2023-12', '2024-08-01']
+    """
+    out: list[Date] = []
+    after = 0
+    for anchor in _ANCHOR.finditer(text):  # the pattern is tried only where a date can start
+        if anchor.start() < after:
+            continue
+        m = _DATE.match(text, anchor.start())
+        if m is None:
+            continue
+        after = m.end()
+        kind = m.lastgroup
+        g = [x for x in m.groups()[m.re.groupindex[kind]:] if x is not None]
+        try:
+            iso = _read(kind, g, year, today)
+        except (KeyError, ValueError):
+            iso = None
+        if iso:
+            out.append(Date(iso, m.start(), m.end()))
+    return out
+
+
+def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str | None:
+    if kind == "mdy":
+        return _iso(g[2], _month(g[0]), g[1])
+    if kind == "dmy":
+        return _iso(g[2], _month(g[1]), g[0])
+    if kind == "iso":
+        return _iso(g[0], int(g[1]), g[2])
+    if kind == "my":
+        return _iso(g[1], _month(g[0]))
+    if kind == "nmy":
+        return _iso(g[1], int(g[0]))
+    if kind == "md":
+        return _iso(year, _month(g[0]), g[1]) if year else None
+    if kind == "dm":
+        return _iso(year, _month(g[1]), g[0]) if year else None
+    if kind == "m":
+        return _iso(year, _month(g[0])) if year else None
+    if kind in ("y", "ya"):
+        return g[-1]
+    if kind == "today":
+        return today
+    if kind == "wd" and today and len(today) == 10:
+        import datetime as dt
+
+        day = dt.date.fromisoformat(today)
+        back = (day.weekday() - _WEEKDAYS.index(g[0])) % 7
+        return (day - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+_WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+
+
+def document_date(text: str) -> str | None:
+    """The article's own date: the first full date in its opening (a dateline, "Issued:" or
+    "Page updated:" line), else the first month and year there.
+
+    >>> document_date("TITLE\\n\\nFriday, July 2, 2021\\n\\nMerck said on Thursday (July 1) ...")
+    '2021-07-02'
+    """
+    found = [d for d in find(text[:3000]) if len(d.iso) >= 7]
+    full = [d for d in found if len(d.iso) == 10]
+    return (full or found or [None])[0] and (full or found)[0].iso

@@ -1,0 +1,58 @@
+"""Mechanism claims in a sentence: each target named with a word of action is bound, blocked
+from its partners or spared by the drug the sentence speaks of (several drugs joined by "and"
+share it; a drug named after "unlike", "versus" or "compared with" is a comparator, not the
+subject). A sentence that names no drug is about the article's drug, unless it speaks of several
+("they") or tells a result; a class of drugs ("PD-1 antibodies") makes no claim; a heading says
+again what the text tells and makes none.
+
+>>> from kg.sources.text.claims import extract
+>>> from kg.sources.text.entities import Mention
+>>> t = "Zelvomab works on a brake called PD-1."
+>>> [(c.subject, c.predicate, c.object) for c in extract(t, [Mention("Drug", "KG:drug-zelvomab", "Zelvomab", 0, 8),
+...                                                           Mention("Target", "HGNC:8760", "PD-1", 33, 37)])]
+[('KG:drug-zelvomab', 'binds', 'HGNC:8760')]
+"""
+from __future__ import annotations
+
+import re
+
+from kg.sources.text.cues import (
+    _MECH_CUE, _TARGET_BINDS_AFTER, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES,
+)
+from kg.sources.text.regulatory import HEADING
+
+#: a sentence naming no drug that speaks of several ("they", "these medicines") or tells a result
+#: ("the CTLA-4 antibody ... extended overall survival"): no mechanism of the article's drug
+_NOT_ONE_DRUG = re.compile(r"\b(?:they|these|those|both)\b|\b(?:extended|improved|prolonged|lengthened|reduced|lowered)\b"
+                           r"[^.;]{0,40}\b(?:survival|risk|response)", re.I)
+#: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
+_GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
+
+
+def read(reader, s, types) -> None:
+    """The mechanism claims of sentence ``s`` (its mentions by type in ``types``), given to
+    ``reader.claim``."""
+    if not types["Target"] or not _MECH_CUE.search(s.text) or not HEADING.search(s.text):
+        return  # no target, no word of action, or a heading (the text says it again)
+    text = reader.text
+    own = [m for m in types["Drug"] if not _TARGET_NOT.search(text[max(s.start, m.start - 16):m.start])]
+    for m in types["Target"]:
+        prior = [d for d in own if d.end <= m.start]
+        subjects = [prior[-1]] if prior else own[:1]
+        while prior and len(prior) > len(subjects) and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*", text[prior[-len(subjects) - 1].end:subjects[-1].start]):
+            subjects.append(prior[-len(subjects) - 1])
+        before = text[max(s.start, m.start - 60):m.start]
+        after = text[m.end:min(s.end, m.end + 40)]
+        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(s.text)):
+            continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
+        if _TARGET_SPARES.search(before):
+            action = "spares interaction with"
+        elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
+            action = "blocks interaction with"
+        elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
+            action = "binds"
+        else:
+            continue
+        for subject in dict.fromkeys(x.id for x in subjects) or [reader.main_drug]:
+            reader.claim(s, "mechanism", subject, action, m.id, {"action": action})

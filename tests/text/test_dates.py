@@ -1,0 +1,55 @@
+"""Dates as articles write them (kg/sources/text/dates.py): every common form, at the precision
+the text gives, and numbers that are not dates."""
+from __future__ import annotations
+
+import pytest
+
+from kg.sources.text.dates import document_date, find
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("cleared on August 3, 2020", "2020-08-03"),
+    ("cleared on 3 August 2020", "2020-08-03"),
+    ("cleared on Aug. 3, 2020", "2020-08-03"),
+    ("cleared on 3 Aug 2020", "2020-08-03"),
+    ("cleared on Sept. 30, 2019", "2019-09-30"),
+    ("cleared on August 3rd, 2020", "2020-08-03"),
+    ("cleared on the 3rd of August 2020", "2020-08-03"),
+    ("cleared on Monday, 3 August 2020", "2020-08-03"),
+    ("cleared on 2020-08-03", "2020-08-03"),
+    ("cleared in August 2020", "2020-08"),
+    ("cleared in August, 2020", "2020-08"),
+    ("cleared in 2020", "2020"),
+    ("cleared in late 2020", "2020"),
+    ("converted since mid-2019", "2019"),
+    ("its 2016 accelerated approval", "2016"),
+])
+def test_each_form_at_its_precision(text, iso):
+    assert [d.iso for d in find(text)] == [iso]
+
+
+def test_a_month_or_a_day_without_a_year_takes_the_articles_year():
+    text = "The company said on Tuesday (Aug. 4) that it would act; in September it did."
+    assert [d.iso for d in find(text, year="2020")] == ["2020-08-04", "2020-09"]
+    assert find(text) == []  # without the article's year they are not dates
+
+
+def test_today_is_the_articles_date():
+    assert [d.iso for d in find("The maker today announced the decision.", today="2020-08-04")] == ["2020-08-04"]
+
+
+@pytest.mark.parametrize("text", ["It enrolled 2019 patients.", "A dose of 2020 mg", "In 2,021 people",
+                                  "on 31 Smarch 2020", "in May we hope", "13/2020"])
+def test_numbers_that_are_no_dates(text):
+    assert find(text) == []
+
+
+def test_the_articles_date_is_its_first_full_date():
+    assert document_date("HEADLINE\nIssued: Wednesday 5th August 2020, Basel\nIn May 2017 it was approved.") == "2020-08-05"
+    assert document_date("Updated: 07/2024\nNothing else") == "2024-07"
+    assert document_date("No date at all") is None
+
+
+def test_a_day_no_calendar_has_is_no_date():
+    assert find("approved on 30 February 2021 and on February 31, 2020") == []
+    assert [d.iso for d in find("on 29 February 2020")] == ["2020-02-29"]

@@ -1,0 +1,131 @@
+"""Effect figures and patient counts as reports write them (kg/sources/text/figures.py), on
+sentences written for this test."""
+from __future__ import annotations
+
+import pytest
+
+from kg.sources.text.figures import effects, endpoint, enrolment
+
+
+def _one(text):
+    [f] = effects(text)
+    return {k: v for k, v in f.items() if k != "start"}
+
+
+@pytest.mark.parametrize("text,ci,p", [
+    ("Survival favoured the drug (HR 0.81, 95% CI 0.70-0.94; p=0.005).", (0.70, 0.94), "0.005"),
+    ("Survival favoured the drug (HR, 0.81; 95% CI, 0.70 to 0.94; P=.005).", (0.70, 0.94), "0.005"),
+    ("Survival favoured the drug (HR = 0.81; 95% CI = 0.70\u20130.94; P = .005).", (0.70, 0.94), "0.005"),
+    ("Survival favoured the drug (HR, 0.81 [95% CI, 0.70\u20130.94]; one-sided P < .005).", (0.70, 0.94), "<0.005"),
+    ("Survival favoured the drug (hazard ratio 0.81, with a 95% confidence interval from 0.70 to 0.94).", (0.70, 0.94), None),
+    ("Survival favoured the drug: hazard ratio 0.81 (0.70-0.94), P value of 0.005.", (0.70, 0.94), "0.005"),
+])
+def test_a_ratio_with_its_ci_and_p_in_every_usual_form(text, ci, p):
+    f = _one(text)
+    assert (f["measure"], f["value"], f["endpoint"]) == ("HR", 0.81, "overall survival")
+    assert (f.get("ci_low"), f.get("ci_high"), f.get("p")) == (*ci, p)
+
+
+def test_a_bracketed_range_that_does_not_hold_the_ratio_is_no_ci():
+    assert "ci_low" not in _one("Overall survival was longer (hazard ratio 0.81 (12-18 months)).")
+
+
+def test_a_ratio_written_twice_is_one_figure():
+    f = _one("The hazard ratio for progression was 0.66 (HR = 0.66; 95% CI = 0.52-0.84; P < .001).")
+    assert (f["value"], f["ci_high"], f["p"], f["endpoint"]) == (0.66, 0.84, "<0.001", "progression-free survival")
+
+
+@pytest.mark.parametrize("text,value,name", [
+    ("Those on the antibody had a 36% lower risk of death.", 0.64, "overall survival"),
+    ("Adding the antibody cut the risk of the disease coming back by 28%.", 0.72, "disease-free survival"),
+    ("The regimen gave a 40 percent reduction in the risk of progression.", 0.6, "progression-free survival"),
+])
+def test_a_relative_reduction_is_the_ratio_one_minus_it(text, value, name):
+    f = _one(text)
+    assert (f["measure"], f["value"], f["endpoint"]) == ("HR", value, name)
+    assert "HR" not in [g["measure"] for g in effects(text.replace(".", " (HR 0.70).")) if g["value"] != 0.7]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Fewer patients given the drug had their tumour come back or died (HR 0.75).", "disease-free survival"),
+    ("The drug held the disease in check for longer (HR 0.75).", "progression-free survival"),
+    ("Those on the drug had a lower risk of their cancer getting worse (HR 0.75).", "progression-free survival"),
+    ("People on the drug lived longer (HR 0.75).", "overall survival"),
+    ("The overall-survival comparison favoured it (HR 0.75).", "overall survival"),
+])
+def test_endpoints_told_in_plain_words(text, name):
+    assert _one(text)["endpoint"] == name
+
+
+def test_medians_with_v_and_rates_of_two_groups():
+    f = _one("Median progression-free survival was 5.2 v 4.4 months.")
+    assert (f["measure"], f["value"], f["control_value"]) == ("median", 5.2, 4.4)
+    f = _one("Objective responses occurred in 31.5% of the antibody group and 12.2% of the control group.")
+    assert (f["measure"], f["value"], f["control_value"], f["endpoint"]) == ("rate", 31.5, 12.2, "objective response rate")
+
+
+def test_several_rates_each_with_its_ci_and_rates_beside_thresholds():
+    got = effects("Response rates were 38.0% (95% CI 29.1\u201347.5) in cohort A and 45.5% (95% CI: 30%, 61%) in cohort B.")
+    assert [(f["value"], f["ci_low"], f["ci_high"]) for f in got] == [(38.0, 29.1, 47.5), (45.5, 30, 61)]
+    f = _one("Among patients with PD-L1 expression of at least 50%, the response rate was 44% (95% CI 35-53).")
+    assert (f["value"], f["ci_low"]) == (44, 35)
+    assert _one("About one in four (24%) saw their tumours shrink.")["value"] == 24
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Eight hundred fifty-one patients were randomly assigned to the two groups.", (851, "randomised")),
+    ("The main study involved 420 people with the disease.", (420, "enrolled")),
+    ("In all, n = 310 patients underwent randomisation.", (310, "randomised")),
+    ("The efficacy population comprised 96 patients.", (96, "enrolled")),
+    ("The trial, which enrolled 1,140 adults, ran for four years.", (1140, "enrolled")),
+    ("Of the 61 patients treated after chemotherapy, 18% responded.", None),
+    ("It was given to 2,019 people.", None),
+])
+def test_numbers_of_patients(text, expected):
+    assert enrolment(text) == expected
+
+
+def test_no_endpoint_in_a_sentence_without_one():
+    assert endpoint("The regimen did not beat chemotherapy alone.") is None
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The risk of death was reduced by 22% with the antibody.", 0.78),
+    ("With the antibody, the risk of progression was 35% lower.", 0.65),
+])
+def test_a_reduction_told_in_the_passive(text, value):
+    assert (_one(text)["measure"], _one(text)["value"]) == ("HR", value)
+
+
+def test_abbreviated_medians_ratios_named_twice_and_landmark_rates():
+    got = effects("mPFS was 6.9 vs 4.2 months (hazard ratio (HR) 0.62; 95% CI, 0.50 to 0.77).")
+    assert [(f["measure"], f["value"], f["endpoint"]) for f in got] == [
+        ("median", 6.9, "progression-free survival"), ("HR", 0.62, "progression-free survival")]
+    f = _one("The 3-year overall survival rate was 41% with the combination versus 30% with chemotherapy.")
+    assert (f["measure"], f["value"], f["control_value"], f["endpoint"]) == ("rate", 41, 30, "overall survival")
+    f = _one("Event-free survival at 24 months was 62.4% and 40.6%, respectively.")
+    assert (f["value"], f["control_value"], f["endpoint"]) == (62.4, 40.6, "event-free survival")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In all, 512 patients with untreated disease were randomly assigned.", (512, "randomised")),
+    ("Of the 1,240 patients randomised, 620 received the antibody.", (1240, "randomised")),
+    ("The trial, involving 377 adults, ran in 20 countries.", (377, "enrolled")),
+])
+def test_numbers_of_patients_with_a_description_between(text, expected):
+    assert enrolment(text) == expected
+
+
+def test_a_list_of_ratios_and_of_medians():
+    got = effects("The hazard ratio for death was 0.55 (95% CI, 0.44 to 0.69) for A versus C and 0.66 (95% CI, "
+                  "0.53 to 0.82) for B versus C.")
+    assert [(f["value"], f["ci_low"], f["ci_high"]) for f in got] == [(0.55, 0.44, 0.69), (0.66, 0.53, 0.82)]
+    f = _one("Median progression-free survival was 9.7 and 5.1 months, respectively.")
+    assert (f["value"], f["control_value"]) == (9.7, 5.1)
+    f = _one("Median overall survival was 40.2, 31.0 and 18.1 months in the three groups.")
+    assert (f["value"], f.get("control_value")) == (40.2, None)
+
+
+def test_a_rate_beside_a_ratio():
+    got = effects("A complete response was seen in 31.0% and 8.5% of patients (odds ratio 4.9; 95% CI 2.1 to 11.4).")
+    assert [(f["measure"], f["value"], f.get("control_value")) for f in got] == [("rate", 31.0, 8.5), ("OR", 4.9, None)]

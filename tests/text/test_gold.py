@@ -1,0 +1,64 @@
+"""The scorer's rules (kg/sources/text/gold.py): what counts as the same claim written another
+way, and that a different fact never does."""
+from __future__ import annotations
+
+from kg.sources.text.gold import matches, never_named, score_article
+
+
+def _names(ident):
+    return {"DRUGBANK:X": {"Zynlimab"}}.get(ident, set()) | ({ident} if ident else set())
+
+
+def _result(subject="KG:trial-orion-7", **values):
+    return {"kind": "trial result", "subject": subject, "object": None, "sentence": "s",
+            "values": {"endpoint": "overall survival", "measure": "HR", "value": 0.7, **values}}
+
+
+def test_a_new_records_id_names_it_by_its_slug():
+    claim = {"kind": "approval", "subject": "KG:drug-velarimab", "object": None, "values": {}}
+    assert matches(claim, {"kind": "approval", "drug": "velarimab"}, _names)
+    assert not matches(claim, {"kind": "approval", "drug": "zelvomab"}, _names)
+
+
+def test_a_combination_is_the_set_of_its_drugs():
+    claim = {"kind": "approval", "subject": "KG:drug-nivolumab-and-relatlimab", "object": None, "values": {}}
+    for name in ("nivolumab-relatlimab", "relatlimab plus nivolumab", "nivolumab/relatlimab"):
+        assert matches(claim, {"kind": "approval", "drug": name}, _names), name
+    assert not matches(claim, {"kind": "approval", "drug": "nivolumab"}, _names)
+
+
+def test_p_values_as_comparator_and_number():
+    gold = {"kind": "result", "trial": "ORION-7", "measure": "HR", "value": 0.7}
+    assert matches(_result(p="<0.001"), {**gold, "p": "<.001"}, _names)
+    assert matches(_result(p="0.0035"), {**gold, "p": 0.0035}, _names)
+    assert not matches(_result(p="0.001"), {**gold, "p": "<0.001"}, _names)
+    assert not matches(_result(p="<0.01"), {**gold, "p": "<0.001"}, _names)
+
+
+def test_disease_free_and_recurrence_free_survival_are_one_endpoint_and_others_are_not():
+    gold = {"kind": "result", "trial": "ORION-7", "endpoint": "recurrence-free survival", "measure": "HR", "value": 0.7}
+    assert matches(_result(endpoint="disease-free survival"), gold, _names)
+    assert not matches(_result(endpoint="progression-free survival"), gold, _names)
+    assert not matches(_result(endpoint="disease-free survival", value=0.71), gold, _names)
+
+
+def test_an_unnamed_trial_stands_for_one_the_article_never_names():
+    text = "In a separate study of 80 people, the drug worked."
+    gold = {"kind": "result", "trial": "POLARIS-9", "measure": "HR", "value": 0.7, "sentence": text}
+    assert never_named(gold, text) and not never_named(gold, text + " POLARIS-9 was small.")
+    claim = _result("KG:trial-unnamed-1")
+    assert matches(claim, gold, _names, unnamed=True) and not matches(claim, gold, _names, unnamed=False)
+    assert not matches(_result("KG:trial-unnamed-1", value=0.8), gold, _names, unnamed=True)
+    scored = score_article([{**claim, "sentence": text}], None, {"claims": [gold]}, _names, text)
+    assert scored["kinds"]["result"]["tp"] == 1
+    # where the article names the trial, the claim must name it too
+    scored = score_article([{**claim, "sentence": text}], None, {"claims": [gold]}, _names, text + " POLARIS-9.")
+    assert scored["kinds"]["result"]["tp"] == 0
+
+
+def test_endpoints_written_short_or_spelt_otherwise_are_one():
+    gold = {"kind": "result", "trial": "ORION-7", "measure": "HR", "value": 0.7}
+    assert matches(_result(endpoint="progression-free survival"), {**gold, "endpoint": "PFS"}, _names)
+    assert matches(_result(endpoint="pathological complete response", measure="rate", value=30),
+                   {**gold, "endpoint": "pathologic complete response", "measure": "pCR", "value": 30}, _names)
+    assert not matches(_result(endpoint="overall survival"), {**gold, "endpoint": "PFS"}, _names)

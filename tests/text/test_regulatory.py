@@ -1,0 +1,169 @@
+"""Approvals and withdrawals read by rule (kg/sources/text/regulatory.py), each rule on sentences
+written for this test."""
+from __future__ import annotations
+
+ATEZO, DURVA, NIVO, PEMBRO = "DRUGBANK:DB11595", "DRUGBANK:DB11714", "DRUGBANK:DB09035", "DRUGBANK:DB09037"
+UC, HCC, SCLC, MEL = "MONDO:0040679", "MONDO:0007256", "MONDO:0008433", "MONDO:0005105"
+
+
+def _regulatory(reader, text):
+    return [(c.kind, c.subject, c.object, {k: v for k, v in c.values.items() if k not in ("indication", "status")})
+            for c in reader(text) if c.kind in ("approval", "withdrawal")]
+
+
+def test_approvals_told_as_nouns(reader):
+    got = _regulatory(reader, "Roche today (4 May 2020) announced FDA approval of atezolizumab for hepatocellular carcinoma.")
+    assert [(k, d, i, v["date"]) for k, d, i, v in got] == [("approval", ATEZO, HCC, "2020-05-04")]
+    got = _regulatory(reader, "Its results led to the approval of nivolumab by the FDA on 16 August 2018 in small cell lung cancer.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, SCLC, "2018-08-16")]
+    got = _regulatory(reader, "Durvalumab first won FDA clearance on 1 May 2017, under the accelerated pathway, for urothelial carcinoma.")
+    assert [(d, v["date"], v["approval_type"]) for _, d, _, v in got] == [(DURVA, "2017-05-01", "accelerated")]
+    got = _regulatory(reader, "Pembrolizumab's approval in small cell lung cancer, granted in June 2019 after a single-arm "
+                              "study, is covered elsewhere.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(PEMBRO, SCLC, "2019-06")]
+
+
+def test_approvals_in_force(reader):
+    got = _regulatory(reader, "Nivolumab has held a full approval since March 2021 for urothelial carcinoma.")
+    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, UC, "2021-03", "regular")]
+    got = _regulatory(reader, "Atezolizumab also remains an option for hepatocellular carcinoma.")
+    assert [(d, i) for _, d, i, _ in got] == [(ATEZO, HCC)]
+
+
+def test_conversions_and_the_clause_of_another_drug(reader):
+    got = _regulatory(reader, "In melanoma, durvalumab competes with nivolumab, whose 2015 accelerated approval in this "
+                              "disease was converted to a full approval in 2019.")
+    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, MEL, "2019", "conversion")]
+
+
+def test_background_is_no_claim(reader):
+    assert _regulatory(reader, "Nivolumab enters a market in which atezolizumab and durvalumab, both still approved "
+                               "for urothelial carcinoma, are widely used.") == []
+    assert _regulatory(reader, "Several older leaflets list medicines for urothelial carcinoma which are no longer "
+                               "approved for that use.") == []
+    assert _regulatory(reader, "Prescribing of durvalumab rose slowly after the drug was cleared for urothelial carcinoma.") == []
+    assert _regulatory(reader, "Durvalumab was not approved for hepatocellular carcinoma in 2019.") == []
+
+
+def test_withdrawal_dates_by_the_words_before_them(reader):
+    got = _regulatory(reader, "Durvalumab used to be approved for urothelial carcinoma, but that use ended in 2021: the "
+                              "maker announced the step on 22 February 2021, and it became official on 19 March 2021.")
+    assert got == [("withdrawal", DURVA, UC, {"announced": "2021-02-22", "effective": "2021-03-19"})]
+    got = _regulatory(reader, "Nivolumab's approval in small cell lung cancer was withdrawn in January 2021.")
+    assert [(k, v) for k, _, _, v in got] == [("withdrawal", {"effective": "2021-01"})]
+
+
+def test_a_later_sentence_refers_to_the_withdrawal(reader):
+    text = ("Nivolumab maker Bristol Myers Squibb pulled the small cell lung cancer indication on 29 December 2020. "
+            "The withdrawal itself took effect on 4 January 2021.")
+    got = _regulatory(reader, text)
+    assert [(k, d, i, v.get("announced"), v.get("effective")) for k, d, i, v in got] == [
+        ("withdrawal", NIVO, SCLC, "2020-12-29", None), ("withdrawal", NIVO, SCLC, None, "2021-01-04")]
+
+
+def test_a_day_without_a_year_takes_the_articles_year(reader):
+    text = "Monday, March 8, 2021\n\nGenentech said on Sunday (March 7) that it would withdraw atezolizumab's indication " \
+           "in urothelial carcinoma."
+    assert [(k, v["announced"]) for k, _, _, v in _regulatory(reader, text)] == [("withdrawal", "2021-03-07")]
+
+
+def test_the_same_day_and_a_follow_up_in_the_past_tense(reader):
+    text = ("On 4 May 2020, nivolumab was cleared for first-line hepatocellular carcinoma. "
+            "On the same day it was also cleared on its own for people whose cancer grew after sorafenib.")
+    assert [(d, i, v["date"]) for _, d, i, v in _regulatory(reader, text)] == [(NIVO, HCC, "2020-05-04")] * 2
+    news = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
+            "Nivolumab, with ipilimumab, was approved as initial therapy for hepatocellular carcinoma.")
+    assert [v.get("date") for *_, v in _regulatory(reader, news)] == ["2020-05-04", "2020-05-04"]
+    later = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
+             "Nivolumab is also approved for hepatocellular carcinoma after sorafenib.")
+    assert [v.get("date") for *_, v in _regulatory(reader, later)] == ["2020-05-04", None]
+
+
+def test_a_withdrawal_keeps_its_setting(reader):
+    got = _regulatory(reader, "Atezolizumab's other urothelial carcinoma use, as a first treatment for people who cannot "
+                              "have cisplatin, was withdrawn in December 2022.")
+    assert got == [("withdrawal", ATEZO, UC, {"effective": "2022-12", "setting_line": "first"})]
+
+
+def test_sought_expected_or_possible_approvals_are_no_claims(reader):
+    for text in ("The maker has applied for approval of durvalumab in hepatocellular carcinoma.",
+                 "An FDA decision on approval of durvalumab in hepatocellular carcinoma is pending.",
+                 "Analysts expect the FDA to approve durvalumab in hepatocellular carcinoma in 2026.",
+                 "Durvalumab could be approved for hepatocellular carcinoma next year."):
+        assert _regulatory(reader, text) == [], text
+    # "May" the month is no modal verb
+    got = _regulatory(reader, "In May 2021 durvalumab was approved for hepatocellular carcinoma.")
+    assert [v["date"] for *_, v in got] == ["2021-05"]
+
+
+def test_a_label_with_its_date_and_an_approval_told_by_ellipsis(reader):
+    text = ("The FDA approved durvalumab on 2 March 2022 for hepatocellular carcinoma. "
+            "Under the earlier label, dated 9 September 2020, its use had been narrower.")
+    assert [v["date"] for *_, v in _regulatory(reader, text)] == ["2022-03-02", "2020-09-09"]
+    text = ("Atezolizumab was approved for hepatocellular carcinoma in May 2020. "
+            "Nivolumab followed in March 2021 with a similar schedule.")
+    assert [(d, i, v["date"]) for _, d, i, v in _regulatory(reader, text)] == [(ATEZO, HCC, "2020-05"), (NIVO, HCC, "2021-03")]
+    # not after an approval, "followed" is no approval
+    assert _regulatory(reader, "Nivolumab followed in March 2021 with a similar schedule.") == []
+
+
+def test_a_tissue_agnostic_indication_takes_its_biomarker(reader):
+    got = _regulatory(reader, "In June 2021, pembrolizumab also received approval for adults with MSI-H advanced "
+                              "solid tumors that had progressed.")
+    assert [(i, v["date"]) for _, _, i, v in got] == [("KG:indication-microsatellite-instability-high-solid-tumours", "2021-06")]
+
+
+def test_as_is_no_subordinator(reader):
+    got = _regulatory(reader, "Nivolumab as a single agent was also approved for hepatocellular carcinoma.")
+    assert [(d, i) for _, d, i, _ in got] == [(NIVO, HCC)]
+
+
+def test_more_ways_to_tell_an_approval_and_a_withdrawal(reader):
+    for text in ("FDA approves durvalumab for hepatocellular carcinoma on 21 October 2022.",
+                 "Durvalumab was given approval by the FDA on 21 October 2022 for hepatocellular carcinoma.",
+                 "The FDA's decision on 21 October 2022 to approve durvalumab for hepatocellular carcinoma was expected.",
+                 "On 21 October 2022 the FDA expanded the durvalumab label to include hepatocellular carcinoma."):
+        assert [(k, d, i, v["date"]) for k, d, i, v in _regulatory(reader, text)] == [
+            ("approval", DURVA, HCC, "2022-10-21")], text
+    got = _regulatory(reader, "In March 2021 the maker removed the small cell lung cancer indication from the "
+                              "pembrolizumab label.")
+    assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", PEMBRO, SCLC)]
+
+
+def test_a_clause_of_contrast_is_read_on_its_own(reader):
+    got = _regulatory(reader, "Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
+                              "its single-agent indication was withdrawn in July 2021.")
+    assert [(k, v.get("effective")) for k, _, _, v in got] == [("approval", None), ("withdrawal", "2021-07")]
+    assert next(c for c in reader("Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
+                                  "its single-agent indication was withdrawn in July 2021.")).values["status"] == "approved"
+    # "used to be approved ..., but that use ended": one withdrawal, with the dates of both clauses
+    got = _regulatory(reader, "Durvalumab used to be approved for urothelial carcinoma, but that use ended: it was "
+                              "announced on 22 February 2021 and took effect on 19 March 2021.")
+    assert got == [("withdrawal", DURVA, UC, {"announced": "2021-02-22", "effective": "2021-03-19"})]
+
+
+def test_withdrawals_announced_for_later_and_approvals_not_won(reader):
+    got = _regulatory(reader, "The maker said it would pull the urothelial carcinoma indication of durvalumab; the "
+                              "withdrawal will take effect on 19 March 2021.")
+    assert [(k, d, v.get("effective")) for k, d, _, v in got] == [("withdrawal", DURVA, "2021-03-19")]  # one withdrawal
+    assert _regulatory(reader, "Durvalumab has not received approval for hepatocellular carcinoma.") == []
+    assert _regulatory(reader, "The FDA failed to approve durvalumab for hepatocellular carcinoma in 2019.") == []
+
+
+def test_a_weekday_in_a_dated_report(reader):
+    text = "Thursday, 25 February 2021\n\nThe maker said on Monday that it had withdrawn durvalumab's urothelial " \
+           "carcinoma indication."
+    assert [v["announced"] for *_, v in _regulatory(reader, text)] == ["2021-02-22"]
+
+
+def test_dates_in_brackets_and_the_approvals_date_in_a_withdrawal(reader):
+    got = _regulatory(reader, "Durvalumab later gained approvals in hepatocellular carcinoma (October 2022) and in "
+                              "small cell lung cancer.")
+    assert [(i, v.get("date")) for _, _, i, v in got] == [(HCC, "2022-10"), (SCLC, None)]
+    got = _regulatory(reader, "Its use in urothelial carcinoma, granted to durvalumab in May 2017, was withdrawn in 2021.")
+    assert [(k, v) for k, _, _, v in got if k == "withdrawal"] == [("withdrawal", {"effective": "2021"})]
+
+
+def test_an_indication_removed_in_the_passive(reader):
+    got = _regulatory(reader, "Nivolumab's indication in small cell lung cancer was removed in December 2020.")
+    assert got == [("withdrawal", NIVO, SCLC, {"effective": "2020-12"})]
