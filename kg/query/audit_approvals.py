@@ -16,6 +16,7 @@ first), an indication withdrawn where the record says it is in force, or the rev
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -130,12 +131,14 @@ def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
                                     for theirs in _withdrawal_dates(a["withdrawal"])))
     facts = [auditor.approval_fact(a) for a in gone]
     w = gone[0]["withdrawal"]
-    if w.get("announced") or w.get("effective"):  # the record tells which date is which
-        if any(mine and theirs and not same_date(mine, theirs)
-               for mine, theirs in ((announced, w.get("announced")), (effective, w.get("effective")))):
+    claimed = [d for d in (announced, effective) if d]
+    if w.get("announced") or w.get("effective"):  # the record gives the announcement and the effect
+        # articles call either day the withdrawal, and some date it by a step in between (a label
+        # update): only a date outside the span from announcement to effect contradicts
+        ends = sorted(d for d in (w.get("announced"), w.get("effective")) if d)
+        if any(not within(d, ends[0], ends[-1]) for d in claimed):
             return "contradicted", facts
         return "consistent", facts
-    claimed = [d for d in (announced, effective) if d]
     if claimed and w.get("date") and all(days_apart(d, w["date"]) > WITHDRAWAL_SPAN for d in claimed):
         return "contradicted", facts  # no date the article gives can be the record's announcement or effect
     return "consistent", facts
@@ -157,6 +160,37 @@ ANNOUNCED_WITHIN = 7
 WITHDRAWAL_SPAN = 92
 
 
+def within(claimed: str, first: str, last: str, slack: int = ANNOUNCED_WITHIN) -> bool:
+    """Whether a claimed date (a day, a month or a year) meets the span of record dates from
+    ``first`` to ``last``, give or take ``slack`` days.
+
+    >>> within("2021-03", "2021-03-07", "2021-04-13"), within("2021-03-20", "2021-03-07", "2021-04-13")
+    (True, True)
+    >>> within("2021-05", "2021-03-07", "2021-04-13"), within("2021-02-20", "2021-03-07", "2021-04-13")
+    (False, False)
+    """
+    if same_date(claimed, first) or same_date(claimed, last):
+        return True
+    lo, hi = _span(claimed)
+    return _day(first) - _dt.timedelta(days=slack) <= hi and lo <= _day(last) + _dt.timedelta(days=slack)
+
+
+def _day(record: str) -> _dt.date:
+    r = [int(x) for x in record.split("-")] + [1, 1]
+    return _dt.date(r[0], r[1], r[2])
+
+
+def _span(claimed: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a claimed date (a day, a month or a year) may mean."""
+    parts = [int(x) for x in claimed.split("-")]
+    first = _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        return first, first
+    if len(parts) == 2:
+        return first, _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - _dt.timedelta(days=1)
+    return first, _dt.date(parts[0], 12, 31)
+
+
 def days_apart(claimed: str, record: str) -> int:
     """Days between a claimed date (a day, a month or a year: 0 when it contains the record's
     date, else from its nearest end) and a record's date.
@@ -164,18 +198,8 @@ def days_apart(claimed: str, record: str) -> int:
     >>> days_apart("2021-03", "2021-03-08"), days_apart("2021-03-07", "2021-03-08"), days_apart("2022", "2021-12-30")
     (0, 1, 2)
     """
-    import datetime as dt
-
     if record.startswith(claimed):
         return 0
-    parts = [int(x) for x in claimed.split("-")]
-    first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    if len(parts) == 3:
-        last = first
-    elif len(parts) == 2:
-        last = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
-    else:
-        last = dt.date(parts[0], 12, 31)
-    r = [int(x) for x in record.split("-")] + [1, 1]
-    day = dt.date(r[0], r[1], r[2])
+    first, last = _span(claimed)
+    day = _day(record)
     return min(abs((day - first).days), abs((day - last).days))

@@ -28,7 +28,7 @@ def test_open_resolves_the_store_as_the_cli(built, tmp_path, monkeypatch):
     assert kg.open(built["store"]).location == built["store"]
     monkeypatch.setenv("KG_STORE", str(built["store"]))
     assert kg.open().location == built["store"]
-    assert kg.open(str(built["store"])).stats()["nodes"] == 115  # an explicit path wins over $KG_STORE
+    assert kg.open(str(built["store"])).stats()["nodes"] == built["stats"]["nodes"]  # an explicit path wins over $KG_STORE
     monkeypatch.delenv("KG_STORE")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(StoreError, match="exports/store"):
@@ -53,7 +53,7 @@ def test_approvals_by_any_name(g, store, name):
     got = g.approvals(name)
     assert isinstance(got, Results) and all(isinstance(a, Approval) for a in got)
     assert got.to_dict() == approvals_q.approvals(store, ATEZO)
-    assert len(got) == 17 and got[0].drug.id == ATEZO
+    assert len(got) == len(approvals_q.approvals(store, ATEZO)) >= 17 and got[0].drug.id == ATEZO
 
 
 def test_each_question_is_the_function_behind_the_cli(g, store):
@@ -76,7 +76,7 @@ def test_each_question_is_the_function_behind_the_cli(g, store):
 
 def test_typed_results_read_as_attributes(g):
     first = g.withdrawn("atezolizumab")[0]
-    assert first.status == "withdrawn" and first.withdrawal.failed_trial == "CLINICALTRIALS:NCT02302807"
+    assert first.status == "withdrawn" and [t.id for t in first.withdrawal.failed_trials] == ["CLINICALTRIALS:NCT02302807"]
     assert [t.acronym for t in first.trials] == ["IMvigor210", "IMvigor211"]
     assert first.trials[0].results[0].met in (True, False)
     assert repr(first).startswith("Approval(drug='atezolizumab', date='2016-05-18', status='withdrawn'")
@@ -171,8 +171,8 @@ def test_whole_graph_views_hold_every_partition(layered):
     assert nxg.nodes["KG:drug-novelimab"]["name"] == "novelimab"
     assert nxg.has_edge("KG:drug-novelimab", PDL1, "kg:binds")
     assert len(lg.to_rdflib()) == lg.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
-    assert [d.drug.name for d in lg.drugs_for_target("PD-L1")] == ["atezolizumab", "avelumab", "durvalumab",
-                                                                    "novelimab"]
+    names = [d.drug.name for d in lg.drugs_for_target("PD-L1")]  # the layer's drug beside the curated ones
+    assert {"novelimab", "atezolizumab", "avelumab", "durvalumab"} <= set(names) and names == sorted(names)
 
 
 def test_errors_are_one_tree(g):

@@ -137,10 +137,10 @@ CASES = [
     Case("javascript: URL", lambda w: (w.edit("organizations.yaml", 'url: "https://www.fda.gov"',
                                               "url: javascript:alert(1)"), _build(w))[1],
          r"organizations\.yaml:\d+: url: 'javascript:alert\(1\)' is not an http\(s\) URL"),
-    Case("NUL byte in a name", lambda w: (w.edit("drugs.yaml", "name: atezolizumab", 'name: "atezo\\0lizumab"'),
+    Case("NUL byte in a name", lambda w: (w.edit("drugs/atezolizumab/drugs.yaml", "name: atezolizumab", 'name: "atezo\\0lizumab"'),
                                           _build(w))[1],
          r"drugs\.yaml:\d+: name: control character U\+0000"),
-    Case("negative enrolment", lambda w: (w.edit("trials.yaml", "enrollment: 1280", "enrollment: -1280"), _build(w))[1],
+    Case("negative enrolment", lambda w: (w.edit("drugs/atezolizumab/trials.yaml", "enrollment: 1280", "enrollment: -1280"), _build(w))[1],
          r"trials\.yaml:\d+: enrollment: -1280 is negative"),
     Case("a trial without a phase", _no_phase_trial, r"\d+ results", codes=(0,)),
     # user errors typed as such

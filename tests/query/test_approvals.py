@@ -177,7 +177,9 @@ def test_as_of_tnbc_between_announcement_and_effective_date(store):
 
 @pytest.mark.parametrize("bad", ["2021-13-01", "2021-09", "yesterday", "'; DROP"])
 def test_as_of_refuses_bad_dates(store, bad):
-    with pytest.raises(ValueError):
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError):  # a user's input: exit 2, never a bare ValueError
         as_of(store, bad)
 
 
