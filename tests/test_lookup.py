@@ -68,3 +68,49 @@ def test_terms_that_look_like_iris_or_syntax_are_text(store, term):
     and failed in the engine: an internal error)."""
     with pytest.raises(NotFoundError):
         lookup(store, term)
+
+
+# ---------------------------------------------------------------- identifier crosswalks (issue 13 item 7)
+@pytest.mark.parametrize("term,expected", [
+    ("C2926", "MONDO:0005233"), ("NCIT:C2926", "MONDO:0005233"), ("ncit:c2926", "MONDO:0005233"),
+    ("DOID:3908", "MONDO:0005233"), ("EFO:0003060", "MONDO:0005233"), ("ONCOTREE:NSCLC", "MONDO:0005233"),
+    ("Non-Small Cell Lung Cancer", "MONDO:0005233"),
+    ("Merkel cell carcinoma", "MONDO:0019210"), ("NCIT:C9231", "MONDO:0019210"), ("ONCOTREE:MCC", "MONDO:0019210"),
+    ("MCC", "MONDO:0019210"),
+    ("DOID:4450", "MONDO:0005086"), ("EFO:0000681", "MONDO:0005086"), ("ONCOTREE:RCC", "MONDO:0005086"),
+    ("Esophagogastric Adenocarcinoma", "MONDO:0003219"), ("ONCOTREE:GEJ", "MONDO:0003219"),
+    ("KEYNOTE-189", "CLINICALTRIALS:NCT02578680"),
+])
+def test_kg_lookup_by_crosswalk_codes_and_oncotree_names(capsys, built, term, expected):
+    import json
+
+    from tests.test_cli import kg
+
+    code, out, err = kg(capsys, "lookup", term, "--store", str(built["store"]), "--format", "json")
+    assert code == 0, err
+    assert [e["id"] for e in json.loads(out)] == [expected]
+
+
+def test_lookup_card_keeps_exact_matches_apart_from_oncotree_xrefs_with_their_sources(store):
+    (e,) = lookup(store, "C2926")
+    a = e["attributes"]
+    assert {"NCIT:C2926", "DOID:3908", "EFO:0003060", "ONCOTREE:NSCLC"} <= set(e["identifiers"])
+    assert a["exact_matches"] == ["DOID:3908", "EFO:0003060", "NCIT:C2926"] and a["db_xrefs"] == ["ONCOTREE:NSCLC"]
+    assert a["mapping_sources"]["NCIT:C2926"].endswith("/releases/2026-08-04/mappings/mondo_exactmatch_ncit.sssom.tsv")
+    assert a["mapping_sources"]["ONCOTREE:NSCLC"].endswith("/mondo_hasdbxref_oncotree.sssom.tsv")
+    assert a["mapping_justifications"]["ONCOTREE:NSCLC"] == "semapv:ManualMappingCuration"
+    assert a["mapping_labels"]["ONCOTREE:NSCLC"] == "Non-Small Cell Lung Cancer"
+    assert a["mapping_label_sources"] == {"ONCOTREE:NSCLC":
+                                          "https://oncotree.mskcc.org/api/tumorTypes/tree?version=oncotree_2025_10_03"}
+
+
+def test_exported_rdf_states_exact_matches_as_iris_and_oncotree_codes_as_text(built):
+    from rdflib import Graph, Literal, URIRef
+
+    g = Graph().parse(built["exports"] / "kg.ttl")
+    kg_ = "https://w3id.org/oncokg/ontology#"
+    nsclc = URIRef("http://purl.obolibrary.org/obo/MONDO_0005233")
+    assert (nsclc, URIRef(kg_ + "exactMatch"), URIRef("http://purl.obolibrary.org/obo/NCIT_C2926")) in g
+    assert (nsclc, URIRef(kg_ + "dbXref"), Literal("ONCOTREE:NSCLC")) in g
+    assert sorted(str(o).rsplit("/", 1)[1] for o in g.objects(nsclc, URIRef(kg_ + "exactMatch"))) == [
+        "DOID_3908", "EFO_0003060", "NCIT_C2926"]  # OncoTree's cross-reference is not an exact match

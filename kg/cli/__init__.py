@@ -21,6 +21,7 @@ LAZY_COMMANDS = {
     "ingest": "kg.cli.ingest:ingest", "audit": "kg.cli.ingest:audit", "serve": "kg.cli.serve:serve",
     "push": "kg.cli.push:push", "import": "kg.cli.importing:import_cmd", "manifest": "kg.cli.manifest:manifest",
     "brief": "kg.cli.brief:brief",
+    "crosswalk": "kg.cli.crosswalk:crosswalk",
 }
 
 

@@ -40,6 +40,17 @@ def _sources(sources: tuple[model.Source, ...]) -> dict[str, Any]:
     return out
 
 
+def _mappings(mappings: tuple[model.Mapping, ...]) -> dict[str, Any]:
+    """An indication's codes in other vocabularies: exact matches apart from the weaker database
+    cross-references, and by code the mapping set, justification, name and the name's source."""
+    return {"exact_matches": [m.object for m in mappings if m.predicate == "skos:exactMatch"],
+            "db_xrefs": [m.object for m in mappings if m.predicate == "oboInOwl:hasDbXref"],
+            "mapping_sources": {m.object: m.source for m in mappings},
+            "mapping_justifications": {m.object: m.justification for m in mappings},
+            "mapping_labels": {m.object: m.label for m in mappings if m.label},
+            "mapping_label_sources": {m.object: m.label_source for m in mappings if m.label_source}}
+
+
 def _setting(setting: model.Setting | None) -> dict[str, Any]:
     if setting is None:
         return {}
@@ -140,7 +151,7 @@ def build_graph(dataset: model.Dataset, context: dict[str, model.Record] | None 
         b.node(t.id, "Target", t.name, symbol=t.symbol, synonyms=t.synonyms, xrefs=t.xrefs, **_sources(t.sources))
     for i in r.get("indications", ()):
         b.node(i.id, "Indication", i.name, synonyms=i.synonyms, xrefs=i.xrefs, no_mondo_reason=i.no_mondo_reason,
-               **_sources(i.sources))
+               **_mappings(i.mappings), **_sources(i.sources))
     for p in r.get("publications", ()):
         b.node(p.id, "Publication", _citation(p), title=p.title, authors=", ".join(p.authors) or None,
                journal=p.journal, year=p.year, date=p.date, volume=p.volume, issue=p.issue, pages=p.pages,

@@ -47,6 +47,9 @@ def keys_for(node: str, data: dict[str, Any]) -> set[str]:
 
     >>> sorted(keys_for("PMID:39883436", {"name": "Ignatiadis JAMA 2025", "doi": "10.1001/x"}))
     ['10.1001/x', '39883436', 'doi:10.1001/x', 'ignatiadis jama 2025', 'pmid:39883436']
+    >>> sorted(keys_for("MONDO:0019210", {"xrefs": ["ONCOTREE:MCC"],
+    ...                                   "mapping_labels": {"ONCOTREE:MCC": "Merkel Cell Carcinoma"}}))
+    ['0019210', 'mcc', 'merkel cell carcinoma', 'mondo:0019210', 'oncotree:mcc']
     """
     values: list[str] = [node, bare_id(node)]
     for attr in _KEY_ATTRS:
@@ -54,6 +57,9 @@ def keys_for(node: str, data: dict[str, Any]) -> set[str]:
         values.extend(v if isinstance(v, list) else [v] if v is not None else [])
     for x in list(data.get("xrefs", [])):
         values.append(bare_id(x))
+    # OncoTree's name of each OncoTree code (the crosswalk's names of other codes are not keys:
+    # NCIt's and DOID's labels are older releases' wording of the same disease)
+    values.extend(v for k, v in data.get("mapping_labels", {}).items() if k.startswith("ONCOTREE:"))
     if data.get("doi"):
         values.append("doi:" + str(data["doi"]))
     return {normalize(str(v)) for v in values if str(v).strip()}

@@ -28,6 +28,7 @@ PREFIXES: dict[str, str] = {
     "DOID": "http://purl.obolibrary.org/obo/DOID_",
     "EFO": "http://www.ebi.ac.uk/efo/EFO_",
     "MESH": "http://id.nlm.nih.gov/mesh/",
+    "ONCOTREE": "https://oncotree.mskcc.org/api/tumorTypes/search/code/",  # OncoTree tumour type codes
     "CLINICALTRIALS": "https://clinicaltrials.gov/study/",
     "EUDRACT": "https://www.clinicaltrialsregister.eu/ctr-search/search?query=",
     "PMID": "http://www.ncbi.nlm.nih.gov/pubmed/",
@@ -75,6 +76,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "DOID": r"\d+",
         "EFO": r"\d{7}",
         "MESH": r"[CD]\d+",
+        "ONCOTREE": r"[A-Z0-9][A-Z0-9_/-]*",  # NSCLC, HCL-V, MDS/MPN
         "CLINICALTRIALS": r"NCT\d{8}",
         "EUDRACT": r"\d{4}-\d{6}-\d{2}",
         "PMID": r"[1-9]\d{0,8}",

@@ -82,6 +82,25 @@ class Target(Record):
     CURATED_PREFIXES = ("HGNC",)  # what data/*.yaml may use (ID_PREFIXES is what layers may use)
 
 
+MAPPING_PREDICATES = ("skos:exactMatch", "oboInOwl:hasDbXref")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mapping:
+    """A code of another vocabulary for an indication, as a mapping set states it (SSSOM):
+    ``skos:exactMatch`` (the same disease) or the weaker ``oboInOwl:hasDbXref`` (Mondo's
+    cross-reference, e.g. to OncoTree); ``source`` is the mapping set's version IRI, ``label``
+    the code's name and ``label_source`` where that name comes from (see kg/sources/crosswalk.py).
+    """
+
+    object: str
+    predicate: str = choice(MAPPING_PREDICATES)
+    justification: str
+    source: str
+    label: str | None = None
+    label_source: str | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Indication(Record):
     id: str
@@ -90,6 +109,7 @@ class Indication(Record):
     synonyms: tuple[str, ...] = ()
     xrefs: tuple[str, ...] = ()
     no_mondo_reason: str | None = None  # a curated indication without a MONDO id (KG:) says why
+    mappings: tuple[Mapping, ...] = ()  # from the crosswalk table data/crosswalk/ (kg.sources.crosswalk)
     ID_PREFIXES = ("MONDO", "DOID", "NCIT")  # imported diseases not mapped to MONDO keep their source id
     CURATED_PREFIXES = ("MONDO", "KG")
 

@@ -151,6 +151,12 @@ CONCEPT_ATTRS = {"level": "level", "direction": "direction"}
 # the date a withdrawal was announced
 LIST_ATTRS = LIST_ATTRS | {"event_trial", "not_in_sources"}
 REF_ATTRS = REF_ATTRS | {"event_trial"}
+# identifier crosswalks (issue 13): an indication's exact matches (IRIs: skos:exactMatch in the
+# Mondo mapping sets) and weaker database cross-references (OncoTree codes, as text), and per code
+# the mapping set, justification, name and the name's source
+LIST_ATTRS = LIST_ATTRS | {"exact_matches", "db_xrefs"}
+REF_ATTRS = REF_ATTRS | {"exact_matches"}
+DICT_ATTRS = DICT_ATTRS | {"mapping_sources", "mapping_justifications", "mapping_labels", "mapping_label_sources"}
 DATE_ATTRS = DATE_ATTRS | {"withdrawal_announced"}
 
 NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization", "Evidence")
@@ -159,7 +165,8 @@ NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication"
 #: List attributes are plural in the graph, singular as RDF properties (one triple per value).
 _SINGULAR = {"sources": "source", "synonyms": "synonym", "brands": "brand", "codes": "code",
              "xrefs": "xref", "aliases": "alias", "facts": "fact", "arms": "arm",
-             "primary_endpoints": "primaryEndpoint", "changes": "change", "arm_names": "armName"}
+             "primary_endpoints": "primaryEndpoint", "changes": "change", "arm_names": "armName",
+             "exact_matches": "exactMatch", "db_xrefs": "dbXref"}
 _PLURAL = {v: k for k, v in _SINGULAR.items()}
 
 

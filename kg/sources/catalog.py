@@ -27,10 +27,13 @@ from kg.store.local import CURATED
 
 
 def data_digest(data_dir: str | os.PathLike) -> str:
-    """SHA-256 over the curated files' paths (relative to ``data_dir``) and contents."""
+    """SHA-256 over the curated files' paths (relative to ``data_dir``) and contents (the YAML
+    files and the crosswalk table)."""
+    from kg.sources.crosswalk import TABLE
+
     h = hashlib.sha256()
     root = Path(data_dir)
-    for f in sorted(root.rglob("*.yaml")):
+    for f in sorted([*root.rglob("*.yaml"), *([root / TABLE] if (root / TABLE).is_file() else [])]):
         h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 

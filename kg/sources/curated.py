@@ -5,9 +5,10 @@ the top of the data folder (records shared by every drug: organisations, targets
 or in any folder below it (``drugs/<inn>/approvals.yaml``: one drug's records). Any other
 ``.yaml`` file is an error, so a misspelt file name is not silently skipped.
 
-The schema is the dataclasses in :mod:`kg.schema.model`: a field without a default is required,
-``ref`` fields must point at existing records, ``choices`` and id patterns are enforced.
-All problems are collected and raised together as :class:`~kg.errors.DataErrors`.
+Each record is decoded by :mod:`kg.sources.records` (the schema is the dataclasses in
+:mod:`kg.schema.model`); this module finds the files, checks them against the manifest, resolves
+references across files and layers, and raises every problem together as
+:class:`~kg.errors.DataErrors`.
 
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -21,307 +22,17 @@ sources 1 missing required field
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
-import os
-import re
-import types
-import typing
 from pathlib import Path
 from typing import Any, Sequence
 
 from kg.schema import model
 from kg.errors import DataError, DataErrors
-from kg.schema.approval import event_problems
-from kg.schema.ids import IdError, check_curie, check_source, check_url
-from kg.schema.values import number_problem, text_problem
+from kg.sources.crosswalk import attach  # the indications' codes in other vocabularies (data/crosswalk/)
 from kg.fsutil import read_regular
 from kg.sources.manifest import check as check_manifest
 from kg.sources.manifest import data_files as manifest_files
-from kg.sources.yamlfile import LineDict, iso_date, load_yaml_text
-
-_SCALARS = (str, int, float, bool)
-
-
-class _Ctx:
-    """Where we are: file, the line of the current mapping, and the errors so far."""
-
-    def __init__(self, file: str, curated: bool = True):
-        self.file = file
-        self.curated = curated  # curated files must fill the fields marked "curated" in the model
-        self.errors: list[DataError] = []
-        self.refs: list[tuple[tuple[str, ...], str, int, str]] = []
-
-    def error(self, message: str, line: int | None, field: str) -> None:
-        self.errors.append(DataError(message, file=self.file, line=line, field=field))
-
-
-@functools.lru_cache(maxsize=None)
-def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return args[0], True
-    return hint, False
-
-
-_origin = functools.lru_cache(maxsize=None)(typing.get_origin)  # asked for every value: worked out once per type
-
-
-_FAIL = object()
-
-
-def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str) -> Any:
-    """Convert one YAML value to the field's type; report and return _FAIL on error."""
-    hint, _ = _unwrap_optional(hint)
-    origin = _origin(hint)
-    if value is None:
-        ctx.error("empty value (leave optional fields out instead of writing null)", line, field)
-        return _FAIL
-    if origin is tuple:
-        (item_hint, _ellipsis) = typing.get_args(hint)
-        if isinstance(value, (str, LineDict)) and "ref" in meta:
-            value = [value]
-        if not isinstance(value, list):
-            ctx.error(f"expected a list, got {type(value).__name__}", line, field)
-            return _FAIL
-        items = [_convert(v, item_hint, meta, ctx, getattr(v, "line", line), f"{field}[{i}]")
-                 for i, v in enumerate(value)]
-        return _FAIL if _FAIL in items else tuple(items)
-    if origin is dict:
-        if not isinstance(value, dict):
-            ctx.error("expected a mapping", line, field)
-            return _FAIL
-        out = {}
-        _, val_hint = typing.get_args(hint)
-        for k, v in value.items():
-            if isinstance(v, bool) or not isinstance(v, (_SCALARS if val_hint is Any else (int, float))):
-                if hasattr(v, "isoformat"):
-                    v = v.isoformat()
-                else:
-                    ctx.error(f"value of {k!r} must be a {'scalar' if val_hint is Any else 'number'}", line, f"{field}.{k}")
-                    return _FAIL
-            problem = text_problem(str(k)) or (text_problem(v) if isinstance(v, str) else number_problem(v, float))
-            if problem:
-                ctx.error(problem, line, f"{field}.{k}")
-                return _FAIL
-            out[str(k)] = v
-        return out
-    if hint is model.Source:
-        return _source(value, ctx, line, field)
-    if dataclasses.is_dataclass(hint):
-        if not isinstance(value, LineDict):
-            ctx.error(f"expected a mapping for {hint.__name__}", line, field)
-            return _FAIL
-        return _build(hint, value, ctx, field + ".")
-    if meta.get("date"):
-        try:
-            return iso_date(value)
-        except ValueError as exc:
-            ctx.error(f"bad date: {exc}", line, field)
-            return _FAIL
-    if hint is bool:
-        if not isinstance(value, bool):
-            ctx.error(f"expected true or false, got {value!r}", line, field)
-            return _FAIL
-        return value
-    if hint in (int, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or (hint is int and not isinstance(value, int)):
-            ctx.error(f"expected {'a whole number' if hint is int else 'a number'}, got {value!r}", line, field)
-            return _FAIL
-        problem = number_problem(value, hint)
-        if problem:
-            ctx.error(problem, line, field)
-            return _FAIL
-        return hint(value)
-    if hint is str:
-        if hasattr(value, "isoformat"):
-            value = value.isoformat()
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            ctx.error(f"expected text, got {type(value).__name__}", line, field)
-            return _FAIL
-        value = str(value).strip()
-        if not value:
-            ctx.error("empty text", line, field)
-            return _FAIL
-        problem = text_problem(value)
-        if not problem and field.rsplit(".", 1)[-1] == "url":
-            try:
-                check_url(value)
-            except IdError as exc:
-                problem = str(exc)
-        if problem:
-            ctx.error(problem, line, field)
-            return _FAIL
-        if "choices" in meta and value not in meta["choices"]:
-            ctx.error(f"{value!r} is not one of: {', '.join(meta['choices'])}", line, field)
-            return _FAIL
-        if "ref" in meta:
-            try:
-                value = check_curie(value)
-            except IdError as exc:
-                ctx.error(f"malformed identifier: {exc}", line, field)
-                return _FAIL
-            ctx.refs.append((meta["ref"], value, line, field))
-        elif field.split("[")[0].endswith("xrefs"):
-            try:
-                value = check_curie(value)
-            except IdError as exc:
-                ctx.error(f"malformed identifier: {exc}", line, field)
-                return _FAIL
-        return value
-    raise TypeError(f"unsupported type {hint!r} for {field}")  # a schema bug, not a data error
-
-
-def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
-    extra: dict[str, str] = {}
-    if isinstance(value, LineDict):
-        keys = ("where", "agent", "release", "record")
-        if set(value) - {"id", *keys} or "id" not in value:
-            ctx.error(f"a source mapping has 'id' and optional {', '.join(map(repr, keys))}", value.line, field)
-            return _FAIL
-        for k in keys:
-            if value.get(k) is not None:
-                if hasattr(value[k], "isoformat"):
-                    value[k] = value[k].isoformat()
-                if not isinstance(value[k], str) or text_problem(value[k]):
-                    ctx.error(text_problem(value[k]) if isinstance(value[k], str) else f"'{k}' must be text",
-                              value.lines.get(k, line), f"{field}.{k}")
-                    return _FAIL
-                extra[k] = value[k]
-        if extra.get("agent", "manual_agent") not in model.AGENTS:
-            ctx.error(f"agent {extra['agent']!r} is not one of: {', '.join(model.AGENTS)}", value.line, f"{field}.agent")
-            return _FAIL
-        value = value["id"]
-    if not isinstance(value, str):
-        ctx.error(f"a source is text, got {value!r}", line, field)
-        return _FAIL
-    try:
-        ident = check_source(value)
-    except IdError as exc:
-        ctx.error(f"bad source: {exc}", line, field)
-        return _FAIL
-    if ident.startswith("KG:doc-"):
-        ctx.refs.append((("Document",), ident, line, field))
-    return model.Source(ident, **extra)
-
-
-@functools.lru_cache(maxsize=None)
-def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
-    """The type hints and fields of a record class (evaluating the hints costs more than
-    checking a record: worked out once per class)."""
-    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
-
-
-def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
-    hints, fields = _schema(cls)
-    unsourced = data.get("not_in_sources") if "not_in_sources" in fields else None
-    unsourced = set(unsourced) if isinstance(unsourced, list) and all(isinstance(x, str) for x in unsourced) else set()
-    ok = True
-    for key in data:
-        if key not in fields:
-            ctx.error(f"unknown field {key!r} for {cls.__name__} (allowed: {', '.join(fields)})",
-                      data.lines.get(key, data.line), prefix + str(key))
-            ok = False
-    kwargs = {}
-    for name, f in fields.items():
-        line = data.lines.get(name, data.line)
-        if name not in data:
-            required = (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING) or (
-                ctx.curated and f.metadata.get("curated", False) and name not in unsourced)
-            if required:
-                ctx.error("missing required field", data.line, prefix + name)
-                ok = False
-            continue
-        value = _convert(data[name], hints[name], dict(f.metadata), ctx, line, prefix + name)
-        if value is _FAIL:
-            ok = False
-        elif name == "sources" and not value:
-            ctx.error("at least one source is required", line, prefix + name)
-            ok = False
-        else:
-            kwargs[name] = value
-    return cls(**kwargs) if ok else _FAIL
-
-
-def _record(cls: type, data: Any, ctx: _Ctx, index: int) -> Any:
-    if not isinstance(data, LineDict):
-        ctx.error(f"record {index + 1} is not a mapping", None, "")
-        return _FAIL
-    if "id" in data and isinstance(data["id"], str):
-        try:
-            allowed = getattr(cls, "CURATED_PREFIXES", cls.ID_PREFIXES) if ctx.curated else cls.ID_PREFIXES
-            data["id"] = check_curie(data["id"], allowed)
-        except IdError as exc:
-            ctx.error(f"malformed identifier: {exc}", data.lines["id"], "id")
-            return _FAIL
-    rec = _build(cls, data, ctx)
-    if rec is not _FAIL:
-        for problem, field in _semantic_problems(rec, ctx.curated):
-            ctx.error(problem, _line_of(data, field), field)
-            rec = _FAIL
-    return rec
-
-
-def _line_of(data: LineDict, field: str) -> int:
-    """Line of a (possibly nested) field such as ``events[1].date``: the deepest mapping found."""
-    line, node = data.line, data
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", field):
-        if part.startswith("["):
-            idx = int(part[1:-1])
-            if not isinstance(node, list) or idx >= len(node):
-                break
-            node = node[idx]
-            line = getattr(node, "line", line)
-        elif isinstance(node, LineDict) and part in node:
-            line = node.lines.get(part, line)
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _semantic_problems(rec: Any, curated: bool = True) -> list[tuple[str, str]]:
-    """Rules that span fields of one record."""
-    out = []
-    if isinstance(rec, model.Approval):
-        out.extend(event_problems(rec))
-    if isinstance(rec, model.Indication) and curated:
-        if rec.id.startswith("KG:") and not rec.no_mondo_reason:
-            out.append(("an indication without a MONDO id says why (no_mondo_reason)", "no_mondo_reason"))
-        if rec.id.startswith("MONDO:") and rec.no_mondo_reason:
-            out.append(("no_mondo_reason is only for indications without a MONDO id", "no_mondo_reason"))
-    if isinstance(rec, model.Trial):
-        for i, name in enumerate(rec.not_in_sources):
-            if name not in model.Trial.OPTIONAL_WHEN_UNSOURCED:
-                out.append((f"{name!r} cannot be marked as not in the sources (only: "
-                            f"{', '.join(model.Trial.OPTIONAL_WHEN_UNSOURCED)})", f"not_in_sources[{i}]"))
-            elif getattr(rec, name) not in (None, ()):
-                out.append((f"{name!r} is given, so it is not missing from the sources", f"not_in_sources[{i}]"))
-    if isinstance(rec, model.Drug) and bool(rec.components) != (rec.kind == "fixed-dose combination"):
-        out.append(("components are given for, and only for, a fixed-dose combination", "components"))
-    if isinstance(rec, model.Result) and rec.ci:
-        if len(rec.ci) != 2 or rec.ci[0] > rec.ci[1]:
-            out.append(("ci must be [low, high] with low <= high", "ci"))
-        elif rec.value is not None and not rec.ci[0] <= rec.value <= rec.ci[1]:
-            out.append((f"value {rec.value} lies outside its ci {list(rec.ci)}", "value"))
-    if isinstance(rec, model.Claim) and rec.predicate not in ("describes",) and rec.object is None:
-        out.append((f"predicate {rec.predicate!r} needs an object", "object"))
-    return out
-
-
-def check_mapping(kind: str, data: LineDict, file: str) -> list[DataError]:
-    """The problems the loader finds in one record of ``kind`` (a file name such as
-    ``"trials"``) on its own, its references left unchecked: what an importer checks each
-    record with before keeping it (:meth:`kg.sources.importers.base.Context.check`).
-
-    >>> from kg.sources.yamlfile import with_line
-    >>> [e.field for e in check_mapping("drugs", with_line({"id": "KG:drug-x", "name": ["a"]}, 3), "f")]
-    ['name', 'sources']
-    """
-    ctx = _Ctx(file, curated=False)
-    _record(model.KINDS[kind], data, ctx, 0)
-    return ctx.errors
-
+from kg.sources.records import _FAIL, _Ctx, _record
+from kg.sources.yamlfile import load_yaml_text
 
 #: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
 #: messages and, per kind, mappings with their line numbers (see :func:`kg.sources.layers.read_layer`).
@@ -353,9 +64,11 @@ def data_files(data_dir: str | Path) -> tuple[list[tuple[str, Path]], list[Path]
 
 def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
                  known: dict[str, str] | None = None, *, manifest: bool = True,
-                 read: dict[str, int | None] | None = None) -> model.Dataset:
+                 read: dict[str, int | None] | None = None, crosswalk: bool = True) -> model.Dataset:
     """Read every ``<kind>.yaml`` in ``data_dir`` and its folders (see :func:`data_files`; and
-    the ``extra`` layers of added records) and return the checked records.
+    the ``extra`` layers of added records) and return the checked records, the indications with
+    the mappings of ``data_dir``'s crosswalk table (:mod:`kg.sources.crosswalk`; ``crosswalk``
+    False leaves them out, for ``kg crosswalk``).
 
     The files must be those ``data_dir/MANIFEST`` lists, none holding fewer records than
     its floor (:mod:`kg.sources.manifest`; ``manifest`` False skips this, for
@@ -448,4 +161,5 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
                                     file=file, line=line, field=field))
     if errors:
         raise DataErrors(sorted(errors, key=lambda e: (e.file, e.line or 0)))
-    return model.Dataset({k: tuple(v) for k, v in records.items()})
+    dataset = model.Dataset({k: tuple(v) for k, v in records.items()})
+    return attach(dataset, data_dir) if data_dir is not None and crosswalk else dataset

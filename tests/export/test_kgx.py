@@ -276,3 +276,10 @@ def test_kgx_transform_keeps_every_edge(kgx_tools, written, tmp_path):
     assert {n["id"] for n in out_nodes} == {n["id"] for n in nodes}
     assert len(out_edges) == len(edges)
     assert {(e["id"], e["evidence_direction"]) for e in out_edges} == {(e["id"], e["evidence_direction"]) for e in edges}
+
+
+def test_indications_carry_their_crosswalk_codes_as_xrefs(written):
+    """The crosswalk's codes (data/crosswalk/) are the KGX xrefs of their indication."""
+    _, nodes, _ = written
+    nsclc = next(n for n in nodes if n["id"] == "MONDO:0005233")
+    assert {"NCIT:C2926", "DOID:3908", "EFO:0003060", "ONCOTREE:NSCLC"} <= set(nsclc["xref"].split("|"))

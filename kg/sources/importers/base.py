@@ -214,7 +214,7 @@ class Context:
         ...
         kg.sources.importers.base.Rejected: Drug KG:drug-x: name: control character U+0000 at position 1
         """
-        from kg.sources.curated import check_mapping
+        from kg.sources.records import check_mapping
         from kg.sources.layers import to_data
         from kg.sources.yamlfile import with_line
 

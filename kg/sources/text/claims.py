@@ -39,7 +39,7 @@ from kg.sources.text.cues import (
 from kg.sources.text import dates, figures, mechanisms, regulatory
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
-from kg.sources.text.sentences import Sentence, in_sentences, split
+from kg.sources.text.sentences import Sentence, in_sentences, own_clause, split
 from kg.schema.vocab import level_of_phase
 
 
@@ -62,7 +62,6 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
 #: a part of a trial that a count of patients may be of
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
-_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
 #: a quotation: '"...," said X', 'X commented: "..."'
 _QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
                     r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"
@@ -318,7 +317,7 @@ class Reader:
                 values["endpoint"] = last[2]
             if values.get("measure") == "rate" and values.get("control_value") is not None:
                 values.update(experimental_pct=values["value"], control_pct=values["control_value"])
-            met = _met(_own_clause(t, f.get("start")) if found else t, values)
+            met = _met(own_clause(t, f.get("start")) if found else t, values)
             if not found and met is None:
                 return
             values["met"] = met
@@ -383,20 +382,6 @@ class Reader:
                        {"indication": "main indication of the document"}, self.level(trial))
         if any(v is not None for v in values.values()):
             self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
-
-
-def _own_clause(text: str, at: int | None) -> str:
-    """The part of a sentence, between clauses of contrast, that holds offset ``at``."""
-    if at is None:
-        return text
-    start, end = 0, len(text)
-    for m in _CONTRAST.finditer(text):
-        if m.start() < at:
-            start = m.end()
-        else:
-            end = m.start()
-            break
-    return text[start:end]
 
 
 def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> list[ExtractedClaim]:

@@ -125,3 +125,25 @@ def in_sentences(sentences: Sequence[Sentence], spans: Sequence[T]) -> list[list
             out[k].append(ordered[i])
             i += 1
     return out
+
+
+#: where a clause of contrast starts (", but", ", whereas", ", although", " but not")
+_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
+
+
+def own_clause(text: str, at: int | None) -> str:
+    """The part of a sentence, between clauses of contrast, that holds offset ``at``.
+
+    >>> own_clause("It did not test OS, but PFS was longer", 26)
+    'PFS was longer'
+    """
+    if at is None:
+        return text
+    start, end = 0, len(text)
+    for m in _CONTRAST.finditer(text):
+        if m.start() < at:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return text[start:end]
