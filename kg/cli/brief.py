@@ -26,20 +26,13 @@ def brief(drug: str, indication: str | None, fmt: str, output: Path | None, as_o
     its regulatory history, the evidence by indication and setting, limitations and what is
     still open, every factual sentence with numbered sources. It gives no advice."""
     from kg.brief.page import build_page
-    from kg.errors import QueryError
     from kg.fsutil import atomic_write
     from kg.store.local import read_meta
 
     if as_of is not None:
-        from kg.sources.yamlfile import iso_date
+        from kg.query.approvals import full_date
 
-        try:
-            day = iso_date(as_of)
-        except ValueError as exc:
-            raise QueryError(f"bad date for --as-of {as_of!r}: {exc}") from None
-        if len(day) != 10:
-            raise QueryError(f"bad date for --as-of {as_of!r}: give a full date, YYYY-MM-DD")
-        as_of = day
+        as_of = full_date(as_of)
     st = open_ro(store)
     drug_id = resolve_one(st, drug, ("Drug",))
     ind_id = resolve_one(st, indication, ("Indication",)) if indication else None

@@ -207,6 +207,21 @@ def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
     wording (MOAlmanac: the day the current wording first appeared, not the approval's day)
     are left out: their dates do not say when they came into force.
     """
+    day = full_date(date)
+    return [a for a in approvals(store, drug) if a.get("date_is") not in UNDATED and in_force(a, day)]
+
+
+def full_date(date: str) -> str:
+    """``date`` as an ISO day (YYYY-MM-DD), the day an as-of question asks about; anything
+    else (a month, a day no calendar has, text) is a :class:`~kg.errors.QueryError`.
+
+    >>> full_date("2021-09-15")
+    '2021-09-15'
+    >>> full_date("2021-09")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: bad date '2021-09': as-of needs a full date, YYYY-MM-DD
+    """
     from kg.errors import QueryError
     from kg.sources.yamlfile import iso_date
 
@@ -216,7 +231,7 @@ def as_of(store, date: str, drug: str | None = None) -> list[dict[str, Any]]:
         raise QueryError(f"bad date {date!r}: {exc}") from None
     if len(day) != 10:
         raise QueryError(f"bad date {date!r}: as-of needs a full date, YYYY-MM-DD")
-    return [a for a in approvals(store, drug) if a.get("date_is") not in UNDATED and in_force(a, day)]
+    return day
 
 
 #: what an approval's date may be that does not date the approval itself
