@@ -12,17 +12,9 @@ from tests.brief.conftest import ATEZO, TNBC
 CHROMIUM = "/usr/bin/chromium"
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
-from tests.export.test_html_browser import ARGS, LOCAL  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+from tests.export.test_html_browser import LOCAL, browser  # noqa: E402,F401 - browser: the explorer tests' Chromium fixture
 
 
 def _open(browser, path):
