@@ -31,7 +31,7 @@ from kg.sources.crosswalk import attach  # the indications' codes in other vocab
 from kg.fsutil import read_regular
 from kg.sources.manifest import check as check_manifest
 from kg.sources.manifest import data_files as manifest_files
-from kg.sources.records import _FAIL, _Ctx, _record
+from kg.sources.records import FAILED, RecordContext, decode_record
 from kg.sources.yamlfile import load_yaml_text
 
 #: Records added beside the curated files (``kg ingest``, ``kg import``): a file label for
@@ -90,11 +90,11 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
     failed: set[str] = set()  # ids of records already reported: no second error for references to them
     broken: set[str] = set()  # kinds whose file could not be read: references to them are not checked
 
-    def take(name: str, raw: list, ctx: _Ctx) -> None:
+    def take(name: str, raw: list, ctx: RecordContext) -> None:
         cls = model.KINDS[name]
         for i, item in enumerate(raw):
-            rec = _record(cls, item, ctx, i)
-            if rec is _FAIL:
+            rec = decode_record(cls, item, ctx, i)
+            if rec is FAILED:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     failed.add(item["id"])
                 continue
@@ -137,7 +137,7 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
             broken.add(cls.__name__)
             continue
         read[path.relative_to(data_dir).as_posix()] = len(raw)
-        take(name, raw, _Ctx(shown))
+        take(name, raw, RecordContext(shown))
     if data_dir is not None and manifest:
         missing = check_manifest(data_dir, read)
         errors.extend(missing)
@@ -148,7 +148,7 @@ def load_dataset(data_dir: str | Path | None, extra: Sequence[Extra] = (),
             if name not in model.KINDS:
                 errors.append(DataError(f"unknown kind {name!r}", file=label, field="kind"))
                 continue
-            take(name, raw, _Ctx(label, curated=False))
+            take(name, raw, RecordContext(label, curated=False))
     for file, kinds, value, line, field in refs:
         found = seen.get(value)
         if found is None and (value in failed or broken.intersection(kinds)):

@@ -30,7 +30,7 @@ from kg.sources.yamlfile import LineDict, iso_date
 _SCALARS = (str, int, float, bool)
 
 
-class _Ctx:
+class RecordContext:
     """Where we are: file, the line of the current mapping, and the errors so far."""
 
     def __init__(self, file: str, curated: bool = True):
@@ -54,30 +54,31 @@ def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
 _origin = functools.lru_cache(maxsize=None)(typing.get_origin)  # asked for every value: worked out once per type
 
 
-_FAIL = object()
+#: what :func:`decode_record` returns for a record it could not decode (the errors are in its context)
+FAILED = object()
 
 
-def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str) -> Any:
-    """Convert one YAML value to the field's type; report and return _FAIL on error."""
+def _convert(value: Any, hint: Any, meta: dict, ctx: RecordContext, line: int, field: str) -> Any:
+    """Convert one YAML value to the field's type; report and return FAILED on error."""
     hint, _ = _unwrap_optional(hint)
     origin = _origin(hint)
     if value is None:
         ctx.error("empty value (leave optional fields out instead of writing null)", line, field)
-        return _FAIL
+        return FAILED
     if origin is tuple:
         (item_hint, _ellipsis) = typing.get_args(hint)
         if isinstance(value, (str, LineDict)) and "ref" in meta:
             value = [value]
         if not isinstance(value, list):
             ctx.error(f"expected a list, got {type(value).__name__}", line, field)
-            return _FAIL
+            return FAILED
         items = [_convert(v, item_hint, meta, ctx, getattr(v, "line", line), f"{field}[{i}]")
                  for i, v in enumerate(value)]
-        return _FAIL if _FAIL in items else tuple(items)
+        return FAILED if FAILED in items else tuple(items)
     if origin is dict:
         if not isinstance(value, dict):
             ctx.error("expected a mapping", line, field)
-            return _FAIL
+            return FAILED
         out = {}
         _, val_hint = typing.get_args(hint)
         for k, v in value.items():
@@ -86,11 +87,11 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
                     v = v.isoformat()
                 else:
                     ctx.error(f"value of {k!r} must be a {'scalar' if val_hint is Any else 'number'}", line, f"{field}.{k}")
-                    return _FAIL
+                    return FAILED
             problem = text_problem(str(k)) or (text_problem(v) if isinstance(v, str) else number_problem(v, float))
             if problem:
                 ctx.error(problem, line, f"{field}.{k}")
-                return _FAIL
+                return FAILED
             out[str(k)] = v
         return out
     if hint is model.Source:
@@ -98,38 +99,38 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
     if dataclasses.is_dataclass(hint):
         if not isinstance(value, LineDict):
             ctx.error(f"expected a mapping for {hint.__name__}", line, field)
-            return _FAIL
+            return FAILED
         return _build(hint, value, ctx, field + ".")
     if meta.get("date"):
         try:
             return iso_date(value)
         except ValueError as exc:
             ctx.error(f"bad date: {exc}", line, field)
-            return _FAIL
+            return FAILED
     if hint is bool:
         if not isinstance(value, bool):
             ctx.error(f"expected true or false, got {value!r}", line, field)
-            return _FAIL
+            return FAILED
         return value
     if hint in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (hint is int and not isinstance(value, int)):
             ctx.error(f"expected {'a whole number' if hint is int else 'a number'}, got {value!r}", line, field)
-            return _FAIL
+            return FAILED
         problem = number_problem(value, hint)
         if problem:
             ctx.error(problem, line, field)
-            return _FAIL
+            return FAILED
         return hint(value)
     if hint is str:
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             ctx.error(f"expected text, got {type(value).__name__}", line, field)
-            return _FAIL
+            return FAILED
         value = str(value).strip()
         if not value:
             ctx.error("empty text", line, field)
-            return _FAIL
+            return FAILED
         problem = text_problem(value)
         if not problem and field.rsplit(".", 1)[-1] == "url":
             try:
@@ -138,34 +139,34 @@ def _convert(value: Any, hint: Any, meta: dict, ctx: _Ctx, line: int, field: str
                 problem = str(exc)
         if problem:
             ctx.error(problem, line, field)
-            return _FAIL
+            return FAILED
         if "choices" in meta and value not in meta["choices"]:
             ctx.error(f"{value!r} is not one of: {', '.join(meta['choices'])}", line, field)
-            return _FAIL
+            return FAILED
         if "ref" in meta:
             try:
                 value = check_curie(value)
             except IdError as exc:
                 ctx.error(f"malformed identifier: {exc}", line, field)
-                return _FAIL
+                return FAILED
             ctx.refs.append((meta["ref"], value, line, field))
         elif field.split("[")[0].endswith("xrefs"):
             try:
                 value = check_curie(value)
             except IdError as exc:
                 ctx.error(f"malformed identifier: {exc}", line, field)
-                return _FAIL
+                return FAILED
         return value
     raise TypeError(f"unsupported type {hint!r} for {field}")  # a schema bug, not a data error
 
 
-def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
+def _source(value: Any, ctx: RecordContext, line: int, field: str) -> Any:
     extra: dict[str, str] = {}
     if isinstance(value, LineDict):
         keys = ("where", "agent", "release", "record")
         if set(value) - {"id", *keys} or "id" not in value:
             ctx.error(f"a source mapping has 'id' and optional {', '.join(map(repr, keys))}", value.line, field)
-            return _FAIL
+            return FAILED
         for k in keys:
             if value.get(k) is not None:
                 if hasattr(value[k], "isoformat"):
@@ -173,20 +174,20 @@ def _source(value: Any, ctx: _Ctx, line: int, field: str) -> Any:
                 if not isinstance(value[k], str) or text_problem(value[k]):
                     ctx.error(text_problem(value[k]) if isinstance(value[k], str) else f"'{k}' must be text",
                               value.lines.get(k, line), f"{field}.{k}")
-                    return _FAIL
+                    return FAILED
                 extra[k] = value[k]
         if extra.get("agent", "manual_agent") not in model.AGENTS:
             ctx.error(f"agent {extra['agent']!r} is not one of: {', '.join(model.AGENTS)}", value.line, f"{field}.agent")
-            return _FAIL
+            return FAILED
         value = value["id"]
     if not isinstance(value, str):
         ctx.error(f"a source is text, got {value!r}", line, field)
-        return _FAIL
+        return FAILED
     try:
         ident = check_source(value)
     except IdError as exc:
         ctx.error(f"bad source: {exc}", line, field)
-        return _FAIL
+        return FAILED
     if ident.startswith("KG:doc-"):
         ctx.refs.append((("Document",), ident, line, field))
     return model.Source(ident, **extra)
@@ -199,7 +200,7 @@ def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
     return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
 
 
-def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
+def _build(cls: type, data: LineDict, ctx: RecordContext, prefix: str = "") -> Any:
     hints, fields = _schema(cls)
     unsourced = data.get("not_in_sources") if "not_in_sources" in fields else None
     unsourced = set(unsourced) if isinstance(unsourced, list) and all(isinstance(x, str) for x in unsourced) else set()
@@ -220,32 +221,42 @@ def _build(cls: type, data: LineDict, ctx: _Ctx, prefix: str = "") -> Any:
                 ok = False
             continue
         value = _convert(data[name], hints[name], dict(f.metadata), ctx, line, prefix + name)
-        if value is _FAIL:
+        if value is FAILED:
             ok = False
         elif name == "sources" and not value:
             ctx.error("at least one source is required", line, prefix + name)
             ok = False
         else:
             kwargs[name] = value
-    return cls(**kwargs) if ok else _FAIL
+    return cls(**kwargs) if ok else FAILED
 
 
-def _record(cls: type, data: Any, ctx: _Ctx, index: int) -> Any:
+def decode_record(cls: type, data: Any, ctx: RecordContext, index: int) -> Any:
+    """The ``cls`` record that mapping ``data`` (item ``index`` of its file) describes, or
+    :data:`FAILED` with every problem added to ``ctx.errors`` (file, line, field).
+
+    >>> from kg.schema import model
+    >>> from kg.sources.yamlfile import load_yaml_text
+    >>> ctx = RecordContext("orgs.yaml")
+    >>> item = load_yaml_text("- id: KG:org-x\\n  name: X\\n  kind: nonsense\\n", "orgs.yaml")[0]
+    >>> decode_record(model.Organization, item, ctx, 0) is FAILED, [e.field for e in ctx.errors]
+    (True, ['sources', 'kind'])
+    """
     if not isinstance(data, LineDict):
         ctx.error(f"record {index + 1} is not a mapping", None, "")
-        return _FAIL
+        return FAILED
     if "id" in data and isinstance(data["id"], str):
         try:
             allowed = getattr(cls, "CURATED_PREFIXES", cls.ID_PREFIXES) if ctx.curated else cls.ID_PREFIXES
             data["id"] = check_curie(data["id"], allowed)
         except IdError as exc:
             ctx.error(f"malformed identifier: {exc}", data.lines["id"], "id")
-            return _FAIL
+            return FAILED
     rec = _build(cls, data, ctx)
-    if rec is not _FAIL:
+    if rec is not FAILED:
         for problem, field in _semantic_problems(rec, ctx.curated):
             ctx.error(problem, _line_of(data, field), field)
-            rec = _FAIL
+            rec = FAILED
     return rec
 
 
@@ -305,6 +316,6 @@ def check_mapping(kind: str, data: LineDict, file: str) -> list[DataError]:
     >>> [e.field for e in check_mapping("drugs", with_line({"id": "KG:drug-x", "name": ["a"]}, 3), "f")]
     ['name', 'sources']
     """
-    ctx = _Ctx(file, curated=False)
-    _record(model.KINDS[kind], data, ctx, 0)
+    ctx = RecordContext(file, curated=False)
+    decode_record(model.KINDS[kind], data, ctx, 0)
     return ctx.errors
