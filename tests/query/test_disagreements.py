@@ -113,3 +113,23 @@ def test_the_whole_database(built, tmp_path):
     dated = [m for m in r["matches"] if m["date"] != "import gives no indication date"]
     assert sum(m["date"] == "same date" for m in dated) > len(dated) / 2
     assert not any(m["date"].startswith("imported date earlier") for m in r["matches"])
+
+
+def test_the_api_answers_as_the_question_does(imported):
+    import kg
+
+    got = kg.open(str(imported)).disagreements("Keytruda")
+    assert got.to_dict() == disagreements(open_store(imported), "DRUGBANK:DB09037")
+    assert {x["drug"]["name"] for x in got.to_dict()["rows"]} == {"pembrolizumab"}
+
+
+def test_as_of_leaves_out_approvals_dated_by_their_label_wording(imported):
+    """MOAlmanac's dates are when the current label wording appeared: they date no approval, so
+    as-of counts the curated approvals only (the imported ones are still listed by approvals)."""
+    from kg.query.approvals import approvals, as_of
+
+    st = open_store(imported)
+    listed = approvals(st, "DRUGBANK:DB09037")
+    assert any(a["date_is"] == "label wording" for a in listed)
+    in_force = as_of(st, "2026-01-01", "DRUGBANK:DB09037")
+    assert in_force and all(a["date_is"] not in ("label wording", "label revision") for a in in_force)
