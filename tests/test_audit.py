@@ -131,3 +131,15 @@ def test_audit_of_a_page_with_doi_links_is_no_internal_error(built, tmp_path):
     result = CliRunner().invoke(cli, ["audit", str(page), "--store", str(built["store"])])
     assert result.exit_code == 0 and "internal error" not in result.output, result.output
     assert "1 consistent" in result.output
+
+
+def test_a_result_of_one_endpoint_is_not_judged_by_records_of_another(store, tmp_path):
+    """The graph holds POD1UM-303's progression-free survival only: an overall survival figure that
+    missed significance is not in the graph, not contradicted by the PFS record."""
+    page = tmp_path / "interim.md"
+    page.write_text("In POD1UM-303 (NCT04472429), retifanlimab was added to chemotherapy for anal cancer. At an interim "
+                    "analysis, overall survival favoured the retifanlimab arm (median 29.2 vs. 23.0 months; HR 0.70; "
+                    "95% CI 0.49-1.01).\n", encoding="utf-8")
+    os_ = [r for r in _verdicts(store, page) if r["claim"]["kind"] == "trial result"
+           and r["claim"]["values"].get("endpoint") == "overall survival"]
+    assert os_ and {r["verdict"] for r in os_} == {"not in graph"}

@@ -20,7 +20,7 @@ import re
 from typing import Any, Callable
 
 from kg.query import audit_approvals
-from kg.query.audit_approvals import because  # noqa: F401 (one reason for a verdict; re-exported)
+from kg.query.audit_approvals import because, same_disease  # because: one reason for a verdict; re-exported
 from kg.sources.text.claims import ExtractedClaim
 
 VERDICTS = ("consistent", "outdated", "contradicted", "not in graph")
@@ -175,7 +175,9 @@ class Auditor:
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
         if c.direction in ("supports", "does not support") and not v.get("subgroup"):
-            tested = [r for r in (same_end or rs) if r.get("met") is not None]
+            # a claim naming its endpoint is judged by records of that endpoint only (an overall
+            # survival figure says nothing of a progression-free survival record)
+            tested = [r for r in (same_end if endpoint else rs) if r.get("met") is not None]
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
@@ -245,7 +247,9 @@ class Auditor:
         edges = self.edges(trial)
         if c.predicate in ("tested in", "studied in"):
             pred, want = ("testsIntervention", drug) if drug else ("studies", c.object)
-            hits = [e for e in edges if e["pred"] == _KG + pred and e["o"] == want]
+            # a disease the trial studies under a name that differs only in "cancer"/"carcinoma" is the same
+            hits = [e for e in edges if e["pred"] == _KG + pred and (e["o"] == want or not drug and same_disease(
+                self.name(e["o"]), self.name(want)))]
             word = "tests" if drug else "studies"
             if hits:
                 return "consistent", [because(f"{rec['acronym']} {word} {self.name(want)}", trial,

@@ -41,11 +41,20 @@ def _norm(name: str) -> str:
     return " ".join(_WORD.sub("cancer", re.sub(r"[\u2010-\u2015\u2212-]", " ", name.casefold())).split())
 
 
+def same_disease(a: str | None, b: str | None) -> bool:
+    """Whether two disease names differ at most in "cancer" / "carcinoma", dashes and case.
+
+    >>> same_disease("endometrial cancer", "Endometrial carcinoma"), same_disease("gastric cancer", "gastric adenocarcinoma")
+    (True, False)
+    """
+    return bool(a and b) and _norm(a) == _norm(b)
+
+
 def _of_indication(a: dict[str, Any], claim_obj: str | None, claim_name: str | None) -> bool:
     ids = {i["id"] for i in a["indications"]}
     if claim_obj in ids:
         return True
-    return bool(claim_name) and any(_norm(i["name"]) == _norm(claim_name) for i in a["indications"])
+    return any(same_disease(i["name"], claim_name) for i in a["indications"])
 
 
 def _setting_fits(a: dict[str, Any], values: dict[str, Any]) -> bool:

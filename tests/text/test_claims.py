@@ -240,3 +240,20 @@ def test_quoted_words_are_no_claims_of_the_article(reader):
                  'The chief medical officer commented: "Nivolumab was approved for hepatocellular carcinoma in May 2020."'):
         assert reader(text) == [], text
     assert reader("Nivolumab was approved for hepatocellular carcinoma in May 2020, the company said.") != []
+
+
+def test_partners_kinds_of_drug_and_classes_are_no_mechanism_of_the_drug(reader):
+    PD1, PDL1, CTLA4 = "HGNC:8760", "HGNC:17635", "HGNC:2505"
+    DURVA, TISLE, TREME = "DRUGBANK:DB11714", "DRUGBANK:DB14922", "DRUGBANK:DB11771"
+    # the partners PD-L1 is kept from are not durvalumab's targets
+    assert _mechanisms(reader, "Durvalumab latches onto PD-L1 and keeps it from binding PD-1 and CD80.") == [(DURVA, PDL1)]
+    # a prior treatment named by its target is not the drug's mechanism
+    assert _mechanisms(reader, "The FDA approved tislelizumab for patients whose earlier chemotherapy did not include "
+                               "a PD-1 or PD-L1 inhibitor.") == []
+    # a class with examples, and a therapy named by its target in a sentence that names no drug
+    assert _mechanisms(reader, "Until now, only checkpoint inhibitors that target PD-1, such as cemiplimab, were used.") == []
+    assert _mechanisms(reader, "Whether PD-1 blockade given early lengthens survival is not settled.") == []
+    # "the CTLA-4 antibody tremelimumab": tremelimumab's, not the drug named before it
+    assert _mechanisms(reader, "Patients got durvalumab plus the CTLA-4 antibody tremelimumab.") == [(TREME, CTLA4)]
+    # but a drug said to be one of a class keeps its mechanism
+    assert _mechanisms(reader, "Tislelizumab and durvalumab are antibodies that block PD-1.") == [(DURVA, PD1), (TISLE, PD1)]

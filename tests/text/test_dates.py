@@ -34,6 +34,15 @@ def test_a_month_or_a_day_without_a_year_takes_the_articles_year():
     assert find(text) == []  # without the article's year they are not dates
 
 
+def test_a_day_without_a_year_in_a_dated_report_is_the_nearest_one():
+    """A report of 23 February 2021 that tells of "Dec. 19" means December 2020, and one of
+    1 March that says an indication ends "on March 30" means this March."""
+    assert [d.iso for d in find("gave it up on Dec. 19", year="2021", today="2021-02-23")] == ["2020-12-19"]
+    assert [d.iso for d in find("ends on March 30; in January", year="2021", today="2021-03-01")] == [
+        "2021-03-30", "2021-01"]
+    assert [d.iso for d in find("takes effect on Jan. 5", year="2021", today="2021-12-20")] == ["2022-01-05"]
+
+
 def test_today_is_the_articles_date():
     assert [d.iso for d in find("The maker today announced the decision.", today="2020-08-04")] == ["2020-08-04"]
 

@@ -122,3 +122,12 @@ def test_a_doi_in_a_markdown_link_ends_where_the_link_does(matcher):
     assert pubs == {"PMID:27979383"}  # OAK's paper, which the graph holds under its PMID
     new = {m.id for m in matcher.find(text.replace("32517-X", "99999-Z")) if m.type == "Publication"}
     assert new == {"DOI:10.1016/S0140-6736(16)99999-Z"}
+
+
+def test_a_diseases_own_name_in_the_graph_beats_the_lexicons_reading(matcher):
+    """"endometrial cancer" and "gastroesophageal junction adenocarcinoma" are diseases of the graph
+    by those names: the lexicon's synonyms (endometrial carcinoma, gastric cancer) do not take them;
+    a synonym the graph gives only as a synonym still goes to the lexicon's disease."""
+    got = _found(matcher, "endometrial cancer; endometrial carcinoma; gastroesophageal junction adenocarcinoma; "
+                          "esophageal adenocarcinoma; bladder cancer")
+    assert [g[1] for g in got] == ["MONDO:0011962", "MONDO:0002447", "MONDO:0003219", "MONDO:0005028", "MONDO:0040679"]

@@ -167,3 +167,15 @@ def test_dates_in_brackets_and_the_approvals_date_in_a_withdrawal(reader):
 def test_an_indication_removed_in_the_passive(reader):
     got = _regulatory(reader, "Nivolumab's indication in small cell lung cancer was removed in December 2020.")
     assert got == [("withdrawal", NIVO, SCLC, {"effective": "2020-12"})]
+
+
+def test_a_label_change_is_no_approval_and_a_date_in_brackets_is_a_later_change(reader):
+    assert _regulatory(reader, "On 2025-11-25 the FDA changed the label of nivolumab in melanoma.") == []
+    got = _regulatory(reader, "On 2021-05-05 the FDA granted accelerated approval to pembrolizumab for small cell lung "
+                              "cancer (first line (PD-L1 CPS >= 1 from 2023-11-07)).")
+    assert [(d, v["date"]) for _, d, _, v in got] == [(PEMBRO, "2021-05-05")]
+
+
+def test_a_day_without_a_year_in_a_dated_report_is_the_nearest_one(reader):
+    text = "Feb. 23, 2021\n\nBristol Myers Squibb gave up the small cell lung cancer indication for nivolumab on Dec. 19."
+    assert [(k, v["announced"]) for k, _, _, v in _regulatory(reader, text)] == [("withdrawal", "2020-12-19")]

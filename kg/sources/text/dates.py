@@ -3,7 +3,8 @@
 Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "March 7th, 2021",
 "the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
 "06/2025" (month/year), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
-without a year take the year the reader gives: the article's own), a year after a time
+without a year take the year the reader gives: the article's own, or in a dated report the year
+that puts them nearest its date), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
 accelerated approval"), "today" (the article's date, when the reader gives it) and "on
 Monday" in a dated report (that weekday in the week up to the article's date). A number
@@ -79,6 +80,26 @@ def _iso(y: str, m: int | None = None, d: str | int | None = None) -> str | None
     return y + (f"-{m:02d}" if m else "") + (f"-{int(d):02d}" if d is not None else "")
 
 
+def _nearest(year: str, month: int, day: str | None, today: str | None) -> str | None:
+    """A month (and day) without a year in a dated report: in the year that puts it nearest the
+    report's date ("Dec. 19" in a report of 23 February 2021 is 19 December 2020); the given year
+    in an undated text."""
+    if not (today and len(today) == 10 and today[:4] == year):
+        return _iso(year, month, day)
+    import datetime as dt
+
+    ref = dt.date.fromisoformat(today)
+    best = None
+    for y in (int(year) - 1, int(year), int(year) + 1):
+        iso = _iso(str(y), month, day)
+        if iso is None:
+            continue
+        mid = dt.date(y, month, int(day) if day is not None else 15)
+        if best is None or abs((mid - ref).days) < best[0]:
+            best = (abs((mid - ref).days), iso)
+    return best[1] if best else None
+
+
 def find(text: str, year: str | None = None, today: str | None = None) -> list[Date]:
     """Every date in ``text`` in order; a month or a day and month without a year take ``year``
     (left out without one), "today" is ``today`` (left out without one).
@@ -119,12 +140,9 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str |
         return _iso(g[1], _month(g[0]))
     if kind == "nmy":
         return _iso(g[1], int(g[0]))
-    if kind == "md":
-        return _iso(year, _month(g[0]), g[1]) if year else None
-    if kind == "dm":
-        return _iso(year, _month(g[1]), g[0]) if year else None
-    if kind == "m":
-        return _iso(year, _month(g[0])) if year else None
+    if kind in ("md", "dm", "m"):
+        month, day = (_month(g[0]), g[1]) if kind == "md" else (_month(g[1]), g[0]) if kind == "dm" else (_month(g[0]), None)
+        return _nearest(year, month, day, today) if year else None
     if kind in ("y", "ya"):
         return g[-1]
     if kind == "today":

@@ -129,7 +129,8 @@ class Matcher:
     9
     """
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]]):
+    def __init__(self, entries: Iterable[tuple[str, str, str]], own: Iterable[tuple[str, str]] = ()):
+        self.own = {(typ, _key(form)) for typ, form in own}  # (type, name) of the graph's own names, not synonyms
         self.names = Dictionary()
         self.both = Dictionary()  # the graph's names and the lexicon's, found in one pass (the graph's first)
         self.ids: dict[str, str] = {}  # known id -> type
@@ -149,7 +150,7 @@ class Matcher:
         """Build the matcher from every name the store holds (one query)."""
         from kg.query.stored import run
 
-        entries = []
+        entries, own = [], []
         for r in run(store, "mention_names"):
             typ = r["t"].rsplit("#", 1)[-1]
             prop = r["p"].rsplit("#", 1)[-1]
@@ -157,7 +158,9 @@ class Matcher:
                 continue
             entries.append((r["n"], typ, r["v"]))
             entries.append((r["n"], typ, r["n"]))
-        return cls(entries)
+            if prop == "name":
+                own.append((typ, r["v"]))
+        return cls(entries, own)
 
     def _known(self, text: str) -> list[tuple[str, str]]:
         return self.names.get(text)
@@ -192,9 +195,12 @@ class Matcher:
     def _synonym_of_known(self, lex: tuple, written: str) -> bool:
         """Whether the lexicon reads ``written`` as another disease's synonym ("bladder cancer": urothelial
         carcinoma, the disease of the checkpoint inhibitors' approvals) that the graph knows by that
-        disease's own name: then that disease, not a broader one the graph may also call so."""
+        disease's own name: then that disease, not a broader one the graph may also call so. A form
+        that is a disease's own name in the graph ("endometrial cancer", "gastroesophageal junction
+        adenocarcinoma") is that disease, whatever the lexicon reads it as."""
         _, typ, name, _ = lex
-        return typ == "Indication" and _key(name) != _key(written) and any(t == typ for _, t in self.names.get(name))
+        return (typ == "Indication" and _key(name) != _key(written) and (typ, _key(written)) not in self.own
+                and any(t == typ for _, t in self.names.get(name)))
 
     def _patterns(self, text: str) -> Iterable[Mention]:
         for m in _NCT.finditer(text):

@@ -27,6 +27,19 @@ _NOT_ONE_DRUG = re.compile(r"\b(?:they|these|those|both)\b|\b(?:extended|improve
                            r"[^.;]{0,40}\b(?:survival|risk|response)", re.I)
 #: a class of drugs ("antibodies against PD-L1") or another drug ("the anti-VEGF antibody")
 _GENERIC = re.compile(r"\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies)\b|\bthe anti-?\s*$", re.I)
+#: a partner the target is kept from ("keeps PD-L1 from binding PD-1 and CD80"): not a target of the drug
+_PARTNER = re.compile(r"\bfrom\s+(?:binding|engaging|interacting|reaching|contacting)\b[^.;]{0,30}$", re.I)
+#: a kind of drug named by its target, not the drug spoken of: a prior or partner treatment ("whose
+#: chemotherapy did not include a PD-1 or PD-L1 inhibitor", "after PD-1 blockade"), or a class
+#: ("checkpoint inhibitors that target PD-1")
+_KIND_BEFORE = re.compile(r"\b(?:include[sd]?|including|received|receiving|prior|previous|earlier|other|another|any|no|"
+                          r"without|after|following|such as|with|plus|to|versus|vs\.?)\s+(?:an?\s+)?"
+                          r"(?:[\w()-]+\s+(?:or|and|/)\s+)?$", re.I)
+_CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies|treatments|immunotherapies)\s+"
+                         r"(?:that|which)\s+(?:\w+\s+){1,2}$", re.I)
+#: a sentence naming no drug speaks of the article's drug only when it refers to one
+_REFERS = re.compile(r"\b(?:it|its|the (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
+                     r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 
 def read(reader, s, types) -> None:
@@ -44,8 +57,18 @@ def read(reader, s, types) -> None:
             subjects.append(prior[-len(subjects) - 1])
         before = text[max(s.start, m.start - 60):m.start]
         after = text[m.end:min(s.end, m.end + 40)]
-        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(s.text)):
+        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(s.text)
+                                                             or not _REFERS.search(s.text)):
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
+        if _PARTNER.search(before) or _CLASS_THAT.search(before):
+            continue  # a partner the target is kept from, or a class of drugs
+        kind = _TARGET_BINDS_AFTER.search(after)
+        if kind:
+            named = [d for d in types["Drug"] if 0 <= d.start - (m.end + kind.end()) <= 2]
+            if named:  # "the CTLA-4 antibody tremelimumab": that drug's
+                subjects = named[:1]
+            elif _KIND_BEFORE.search(before):
+                continue  # "did not include a PD-1 or PD-L1 inhibitor": a kind of drug, not this one
         if _TARGET_SPARES.search(before):
             action = "spares interaction with"
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):

@@ -18,7 +18,7 @@ naming none takes the drug spoken of before only when it refers to one ("it", "t
 The indication is the one named (or an organ word), else the one spoken of before (an
 anaphor, "it", or an event with a date). The date is the one written nearest after the event
 word (else before it; "the same day" is the last date, "today" the article's date); a month
-or a day without a year takes the article's year. Of a withdrawal's dates, one after
+or a day without a year takes the year that puts it nearest the article's date. Of a withdrawal's dates, one after
 "effective", "took effect", "became official", or of a passive "was withdrawn in", is the
 effective date; one the company announced or said is the announcement's. A dateless event
 told in the past tense ("was also approved") right after a dated approval of the same drug and
@@ -69,6 +69,8 @@ NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
                           r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
                           r"\b(?:approval|clearance|authori[sz]ation)|"
+                          # a change to the label of an approval told elsewhere ("changed the label of X in Y")
+                          r"\b(?:chang|revis|updat|amend|modif)\w*\s+(?:the|its)\s+(?:\w+\s+){0,2}label\b|"
                           # sought, awaited or expected: no approval yet
                           r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
                           r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
@@ -265,7 +267,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if not inds and not organ_inds or drug is None:
         return
     inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
-    date = _event_date(found, event.start())
+    date = _event_date(found, event.start(), text)
     if date is None and SAME_DATE.search(text):
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
@@ -301,8 +303,16 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         ctx.date = date
 
 
-def _event_date(found: list[dates.Date], event: int) -> str | None:
-    """The date written nearest after the event word, else the last one before it."""
+def _event_date(found: list[dates.Date], event: int, text: str = "") -> str | None:
+    """The date written nearest after the event word, else the last one before it; a date in
+    brackets ("(... from 2023-11-07)": a later change told in passing) only when no other is written.
+
+    >>> t = "On 2021-05-05 the FDA approved it (HER2-positive (CPS >= 1 from 2023-11-07))"
+    >>> _event_date(dates.find(t), t.index("approved"), t)
+    '2021-05-05'
+    """
+    outside = [d for d in found if text[:d.start].count("(") <= text[:d.start].count(")")]
+    found = outside or found
     after = [d for d in found if d.start >= event]
     before = [d for d in found if d.start < event]
     if after:
