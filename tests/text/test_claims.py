@@ -23,6 +23,8 @@ def test_hazard_ratio_ci_p_and_direction_from_the_interval(reader):
 def test_a_missed_endpoint_does_not_support(reader):
     c = reader("IMvigor211 did not meet its overall survival endpoint in urothelial carcinoma (HR 0.85).")[0]
     assert c.direction == "does not support" and c.values["met"] is False and c.object == "MONDO:0040679"
+    c = reader("In IMvigor211, survival was not significantly better with atezolizumab (HR 0.87, 95% CI 0.63 to 1.21).")[0]
+    assert c.values["met"] is False
 
 
 def test_approvals_and_withdrawals_with_agency_and_date(reader):

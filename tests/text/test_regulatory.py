@@ -179,3 +179,25 @@ def test_a_label_change_is_no_approval_and_a_date_in_brackets_is_a_later_change(
 def test_a_day_without_a_year_in_a_dated_report_is_the_nearest_one(reader):
     text = "Feb. 23, 2021\n\nBristol Myers Squibb gave up the small cell lung cancer indication for nivolumab on Dec. 19."
     assert [(k, v["announced"]) for k, _, _, v in _regulatory(reader, text)] == [("withdrawal", "2020-12-19")]
+
+
+def test_a_withdrawn_application_and_a_withdrawal_told_again_without_dates_are_no_claims(reader):
+    assert _regulatory(reader, "The companies withdrew that US application for nivolumab in melanoma in 2022.") == []
+    text = ("Bristol Myers Squibb withdrew the hepatocellular carcinoma indication of nivolumab on 23 July 2021. "
+            "The withdrawal of the single-agent indication does not affect the combination.")
+    assert [(k, v.get("announced")) for k, _, _, v in _regulatory(reader, text)] == [("withdrawal", "2021-07-23")]
+
+
+def test_an_announcement_then_a_removal_in_the_passive_and_a_conversion_told_as_a_change(reader):
+    got = _regulatory(reader, "Genentech announced on March 7, 2021 that it was withdrawing atezolizumab's use in urothelial "
+                              "carcinoma, and the indication was removed from the US label on April 13, 2021.")
+    assert [(k, v.get("announced"), v.get("effective")) for k, _, _, v in got] == [("withdrawal", "2021-03-07", "2021-04-13")]
+    got = _regulatory(reader, "In February 2023, the FDA changed the accelerated approval of pembrolizumab in melanoma into "
+                              "a full approval.")
+    assert [(d, v["date"], v["approval_type"]) for _, d, _, v in got] == [(PEMBRO, "2023-02", "conversion")]
+
+
+def test_a_follow_up_approval_is_not_of_the_drug_the_patients_cannot_take(reader):
+    text = ("Atezolizumab was approved for urothelial carcinoma on May 18, 2016. In April 2017 a second accelerated "
+            "approval followed, for people who could not receive the chemotherapy drug cisplatin.")
+    assert [(d, v["date"]) for _, d, _, v in _regulatory(reader, text)] == [(ATEZO, "2016-05-18"), (ATEZO, "2017-04")]

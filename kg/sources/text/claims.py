@@ -173,6 +173,7 @@ class Reader:
             self._note_trial(ms)
         # an approval the article says was withdrawn is told as history; not one it says is still in force
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
+        self.out = regulatory.without_repeats(self.out)
         return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
                 and (c.subject, c.object) in withdrawn and not _IN_FORCE.search(c.sentence) else c for c in self.out]
 

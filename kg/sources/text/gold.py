@@ -212,8 +212,20 @@ def never_named(gold: dict[str, Any], text: str) -> bool:
     return not any(x and loose(base(x)) in t for x in [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or []))
 
 
+def _plain(sentence: str) -> str:
+    """A gold sentence as the reader sees it: an HTML article's markup (a table row copied with
+    its tags, "&ndash;") read as text, white space folded.
+
+    >>> _plain("<tr><td>2019</td><td>0.49&ndash;1.01</td></tr>")
+    '2019 0.49–1.01'
+    """
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", sentence)).split())
+
+
 def _in_sentence(claim: dict[str, Any], sentence: str) -> bool:
-    a, b = " ".join(claim["sentence"].split()), " ".join(sentence.split())
+    a, b = _plain(claim["sentence"]), _plain(sentence)
     return a in b or b in a
 
 

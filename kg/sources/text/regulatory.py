@@ -41,6 +41,8 @@ APPROVAL = re.compile(
     r"\bapprovals?\b[^.;]*?,\s*granted\b|"
     r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
+    r"\b(?:changed|turned|upgraded)\b[^.;]{0,60}\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
+    r"\bapprovals? followed\b|"
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
     r"\bhas held (?:\w+ ){0,2}approval|"
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
@@ -109,7 +111,7 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|whil
 FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same day\b", re.I)
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
 EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
@@ -127,9 +129,13 @@ _OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|sinc
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     """The first drug (offset in ``text``, id) not named as another's partner."""
     for start, ident in drugs:
-        if not PARTNER.search(text[max(0, start - 30):start]):
+        if not PARTNER.search(text[max(0, start - 30):start]) and not _TAKEN.search(text[max(0, start - 40):start]):
             return ident
     return None
+
+
+#: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
+_TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 def blank_relative(text: str) -> str:
@@ -227,7 +233,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
     approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
-    withdrawn = bool(WITHDRAWAL.search(text))
+    withdrawn = bool(WITHDRAWAL.search(text)) and not _APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
     if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
         approved = True
@@ -348,7 +354,8 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
             last = d.end
             continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
         # the word nearest before the date says which it is; with neither, a passive tells the effect
-        key = "effective" if effect > said or effect == said == -1 and passive else "announced"
+        # ("announced on 7 March that it would withdraw it, and it was removed from the label on 13 April")
+        key = "effective" if effect > said or effect == said == -1 and (passive or PASSIVE.search(before)) else "announced"
         old = out.get(key)
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
@@ -357,3 +364,21 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
+#: an application withdrawn before any decision: no approval was withdrawn
+_APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
+
+
+def without_repeats(claims: list) -> list:
+    """The claims without a dateless withdrawal of a drug and indication whose withdrawal the
+    article tells with a date ("The withdrawal of the single-agent indication does not affect
+    ..."): it refers back to that one.
+
+    >>> from kg.sources.text.claims import ExtractedClaim as C
+    >>> a = C("withdrawal", "D", "approved for", "I", {"announced": "2021-03-07"}, None, None, "", 0, 1)
+    >>> len(without_repeats([a, replace(a, values={"status": "withdrawn"})]))
+    1
+    """
+    dated = {(c.subject, c.object) for c in claims if c.kind == "withdrawal"
+             and (c.values.get("announced") or c.values.get("effective"))}
+    return [c for c in claims if not (c.kind == "withdrawal" and (c.subject, c.object) in dated
+                                      and not c.values.get("announced") and not c.values.get("effective"))]
