@@ -131,3 +131,9 @@ def test_a_diseases_own_name_in_the_graph_beats_the_lexicons_reading(matcher):
     got = _found(matcher, "endometrial cancer; endometrial carcinoma; gastroesophageal junction adenocarcinoma; "
                           "esophageal adenocarcinoma; bladder cancer")
     assert [g[1] for g in got] == ["MONDO:0011962", "MONDO:0002447", "MONDO:0003219", "MONDO:0005028", "MONDO:0040679"]
+
+
+def test_a_combination_product_by_any_joining_of_its_drugs(matcher):
+    for text in ("relatlimab plus nivolumab", "nivolumab with relatlimab", "nivolumab + relatlimab", "relatlimab/nivolumab"):
+        assert _found(matcher, text) == [("Drug", "KG:drug-nivolumab-relatlimab", text, False)], text
+    assert [g[1] for g in _found(matcher, "nivolumab, then relatlimab")] == ["DRUGBANK:DB09035", "DRUGBANK:DB14851"]

@@ -80,6 +80,9 @@ def test_several_rates_each_with_its_ci_and_rates_beside_thresholds():
     ("The trial, which enrolled 1,140 adults, ran for four years.", (1140, "enrolled")),
     ("Of the 61 patients treated after chemotherapy, 18% responded.", None),
     ("It was given to 2,019 people.", None),
+    ("The two arms together comprised 782 randomly assigned patients.", (782, "enrolled")),
+    ("In Study 1108, 182 patients were evaluated for efficacy.", (182, "enrolled")),
+    ("In the trial, 700 people whose cancer had not grown got either avelumab or care alone.", (700, "randomised")),
 ])
 def test_numbers_of_patients(text, expected):
     assert enrolment(text) == expected

@@ -59,3 +59,12 @@ def test_missing_directory_and_oversized_files(tmp_path):
     with pytest.raises(DocumentError, match="too large"):
         read(big, max_bytes=1000)
     assert read(big, max_bytes=5000).size == 2000
+
+
+def test_an_html_table_row_is_one_line_with_its_cells_apart():
+    from kg.sources.text.read import from_bytes
+
+    html = (b"<table><tr><th>Date</th><th>Drug</th><th>Action</th></tr>"
+            b"<tr><td>2019-06-17</td><td>pembrolizumab</td><td>accelerated approval</td></tr></table>")
+    lines = [ln for ln in from_bytes(html, "t.html").text.split("\n") if ln]
+    assert lines == ["| Date | Drug | Action", "| 2019-06-17 | pembrolizumab | accelerated approval"]

@@ -201,3 +201,35 @@ def test_a_follow_up_approval_is_not_of_the_drug_the_patients_cannot_take(reader
     text = ("Atezolizumab was approved for urothelial carcinoma on May 18, 2016. In April 2017 a second accelerated "
             "approval followed, for people who could not receive the chemotherapy drug cisplatin.")
     assert [(d, v["date"]) for _, d, _, v in _regulatory(reader, text)] == [(ATEZO, "2016-05-18"), (ATEZO, "2017-04")]
+
+
+def test_more_words_for_an_approval(reader):
+    got = _regulatory(reader, "The US regulator signed off on durvalumab for small cell lung cancer on March 27, 2020.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(DURVA, SCLC, "2020-03-27")]
+    got = _regulatory(reader, "The FDA gave the nod to nivolumab on 22 April 2021 for melanoma.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, MEL, "2021-04-22")]
+    got = _regulatory(reader, "That result led the FDA to approve atezolizumab for small cell lung cancer in March 2019.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(ATEZO, SCLC, "2019-03")]
+    got = _regulatory(reader, "Since 31 July 2023, pembrolizumab can also be given with chemotherapy for melanoma.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(PEMBRO, MEL, "2023-07-31")]
+
+
+def test_uses_the_news_leaves_untouched_are_no_claims(reader):
+    assert _regulatory(reader, "Atezolizumab's approvals for certain lung and liver cancers were not touched.") == []
+    assert _regulatory(reader, "The withdrawal does not affect nivolumab's approval in melanoma.") == []
+
+
+def test_a_table_row_and_a_question_answered(reader):
+    text = ("| Date | Drug | Indication | Action |\n|---|---|---|---|\n"
+            "| 2019-06-17 | pembrolizumab | small cell lung cancer | accelerated approval |\n")
+    got = _regulatory(reader, text)
+    assert [(k, d, i, v["date"], v["approval_type"]) for k, d, i, v in got] == [
+        ("approval", PEMBRO, SCLC, "2019-06-17", "accelerated")]
+    text = "Is nivolumab still approved for hepatocellular carcinoma on its own?\nNo. The maker withdrew that indication in July 2021."
+    assert [(k, d, i) for k, d, i, _ in _regulatory(reader, text)] == [("withdrawal", NIVO, HCC)]
+
+
+def test_the_combination_is_the_combination_product_named_before(reader):
+    text = ("Relatlimab plus nivolumab in melanoma: three-year results.\n\n"
+            "The fixed-dose combination was approved by the FDA on 18 March 2022 for melanoma.")
+    assert [(d, v["date"]) for _, d, _, v in _regulatory(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03-18")]

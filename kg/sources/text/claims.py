@@ -168,6 +168,7 @@ class Reader:
                 continue
             if s.text.rstrip().endswith("?") or _QUOTE.search(s.text):
                 self._note_trial(ms)
+                regulatory.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 continue  # a question, or someone's words quoted: no claim of the article's
             self._sentence(i, s, ms)
             self._note_trial(ms)

@@ -121,6 +121,26 @@ _LEXICON = ([(form, ("Indication", name, "KG:indication-" + slug(name))) for for
 _NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
 
 
+_JOIN = re.compile(r"\s+(?:and|plus|with|\+)\s+|\s*[+/]\s*")
+
+
+def _with_combination_forms(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The entries, and for a combination product named "A and B" (or "A + B", "A/B") the other ways
+    articles join its two drugs: "B plus A", "A with B", "A + B" (a US suffix such as "-rmbw" left out).
+
+    >>> sorted(f for _, _, f in _with_combination_forms([("X", "Drug", "nivolumab and relatlimab-rmbw")]))[:3]
+    ['nivolumab + relatlimab', 'nivolumab and relatlimab', 'nivolumab and relatlimab-rmbw']
+    """
+    out = list(entries)
+    for ident, typ, form in list(out):
+        parts = _JOIN.split(str(form).strip()) if typ == "Drug" else []
+        if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]{4})?", p) for p in parts):
+            continue
+        a, b = (p.split("-")[0] for p in parts)
+        out += [(ident, typ, f"{x}{j}{y}") for x, y in ((a, b), (b, a)) for j in (" and ", " plus ", " with ", " + ", "/")]
+    return out
+
+
 class Matcher:
     """The dictionary (:class:`~kg.sources.text.dictionary.Dictionary`) and the patterns,
     built once from ``(id, type, form)`` entries.
@@ -135,7 +155,7 @@ class Matcher:
         self.both = Dictionary()  # the graph's names and the lexicon's, found in one pass (the graph's first)
         self.ids: dict[str, str] = {}  # known id -> type
         self.forms: dict[str, set[str]] = {}  # known id -> its names
-        for ident, typ, form in entries:
+        for ident, typ, form in _with_combination_forms(entries):
             form = str(form).strip()
             self.ids[ident] = typ
             self.forms.setdefault(ident, set()).add(form)

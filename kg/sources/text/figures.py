@@ -336,16 +336,17 @@ def _last_endpoint(text: str) -> str | None:
 
 
 _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
-        r"underwent randomi[sz]ation|took part|participated|were studied)")
+        r"underwent randomi[sz]ation|took part|participated|were studied|evaluated)")
 #: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
 _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
-                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled)\b)",
+                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
+                          r"(?:got|received|were given) either)\b)",
                           re.I)
 _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"involving|enrolling|recruiting|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
-                           + _INT + r"\s+(?:\w+\s+){0,1}?" + _PEOPLE, re.I)
+                           + _INT + r"\s+(?:\w+\s+){0,2}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
@@ -375,6 +376,6 @@ def enrolment(text: str) -> tuple[int, str] | None:
     else:
         return None
     how = how.lower()
-    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated")) else "enrolled" if how.startswith(
-        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied")) else how
+    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")) else "enrolled" if how.startswith(
+        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied", "evaluated")) else how
     return int(n.replace(",", "")), how

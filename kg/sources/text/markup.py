@@ -23,8 +23,10 @@ import re
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "header", "footer", "blockquote", "title", "dt", "dd", "figcaption", "pre", "hr", "main",
-          "nav", "aside", "td", "th", "dl", "figure", "caption", "summary", "details"}
-_ONE_NEWLINE = {"br", "li", "tr", "td", "th"}
+          "nav", "aside", "dl", "figure", "caption", "summary", "details"}
+_ONE_NEWLINE = {"br", "li", "tr"}
+#: table cells: a row is one line, its cells set apart by " | " (as a Markdown table's)
+_CELL = {"td", "th"}
 #: elements whose content is not text: raw text (skipped to the end tag) and the rest (skipped by depth)
 _RAW = {"script", "style", "textarea", "xmp"}
 _DROP = {"template", "noscript", "svg", "iframe", "object", "math"}
@@ -45,6 +47,8 @@ def html_text(raw: str) -> tuple[str, str]:
 
     >>> html_text("<h1>Hi</h1><p>one<br>two <b>three</b></p><style>p{}</style>")
     ('Hi\\n\\none\\ntwo three', 'Hi')
+    >>> html_text("<table><tr><th>Date</th><th>Drug</th></tr><tr><td>2019</td><td>X</td></tr></table>")[0]
+    '| Date | Drug\\n\\n| 2019 | X'
     >>> html_text("<a " * 3 + "<p>x</p>")[0], html_text("1 < 2 and 3 > 2")[0]
     ('x', '1 < 2 and 3 > 2')
     """
@@ -86,6 +90,8 @@ def html_text(raw: str) -> tuple[str, str]:
             skip = max(0, skip - 1) if closing else skip + 1
         elif tag in _BLOCK and not skip:
             parts.append("\n" if tag in _ONE_NEWLINE else "\n\n")
+        elif tag in _CELL and not skip and not closing:
+            parts.append(" | ")
         if tag in ("title", "h1") and closing:
             if where and where[-1] == tag:
                 where.pop()

@@ -19,7 +19,7 @@ import re
 from kg.sources.text.cues import (
     _MECH_CUE, _TARGET_BINDS_AFTER, _TARGET_BINDS_BEFORE, _TARGET_BLOCKS, _TARGET_NOT, _TARGET_SPARES,
 )
-from kg.sources.text.regulatory import HEADING
+from kg.sources.text.regulatory_cues import HEADING
 
 #: a sentence naming no drug that speaks of several ("they", "these medicines") or tells a result
 #: ("the CTLA-4 antibody ... extended overall survival"): no mechanism of the article's drug

@@ -34,108 +34,20 @@ from dataclasses import dataclass, replace
 
 from kg.sources.text import dates
 from kg.sources.text.approval_values import approval_type, indication_name, setting, tissue_agnostic
-
-_CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|nod|licen[cs]e)"
-APPROVAL = re.compile(
-    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
-    r"\bapprovals?\b[^.;]*?,\s*granted\b|"
-    r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
-    r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
-    r"\b(?:changed|turned|upgraded)\b[^.;]{0,60}\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
-    r"\bapprovals? followed\b|"
-    r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
-    r"\bhas held (?:\w+ ){0,2}approval|"
-    r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
-    r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
-    r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
-    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
-    r"\blabel,? (?:dated|of|issued)\b|"
-    r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
-    r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
-    r"\b(?:given|awarded|handed)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|"
-    r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
-    r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval)s?\b", re.I)
-WITHDRAWAL = re.compile(
-    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
-    r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
-    r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
-    r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
-    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
-    r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
-    r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
-    r"\bindications? (?:were |was |had been )?removed\b|"
-    r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
-    r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
-NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
-                          r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
-                          r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
-                          r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
-                          r"\b(?:approval|clearance|authori[sz]ation)|"
-                          # a change to the label of an approval told elsewhere ("changed the label of X in Y")
-                          r"\b(?:chang|revis|updat|amend|modif)\w*\s+(?:the|its)\s+(?:\w+\s+){0,2}label\b|"
-                          # sought, awaited or expected: no approval yet
-                          r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
-                          r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
-                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
-#: a relative clause: what it says is background about the noun before it
-RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
-                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
-#: a ", whose ..." clause: about the drug before it
-WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
-#: the indication spoken of before
-ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
-                     r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
-                     r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
-                     r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
-                     re.I)
-#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
-#: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
-_EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
-                "ended", "ceased", "remain", "label", "followed")
-#: a clause that refers to a drug spoken of before
-REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
-                    r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
-                    r"\b(?:was|were|is|has been|had been) (?:also |first |later |then )?(?:\w+ )?(?:approved|cleared|"
-                    r"authori[sz]ed|withdrawn|converted)\b", re.I)
-#: a subject that is a class of drugs, not one drug
-GENERIC = re.compile(r"\b(?:medicines|drugs|treatments|therapies|immunotherapies|inhibitors|antibodies|agents|"
-                     r"indications)\b", re.I)
-#: approvals of other uses than the one spoken of
-OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|diseases|tumou?r types|cancer types|"
-                   r"approvals|conditions)\b", re.I)
-#: a temporal or causal clause: an event in it without a date of its own is background
-_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
-                          r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
-#: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
-FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
-#: a heading: no end mark (a title names what the text then tells with its date)
-HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision)\b", re.I)
-PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
-                     r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
-                       r"\bceased\b", re.I)
-ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
-PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
-                     r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
-_GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
-_PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
-                         r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
-_OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
-                         r"months?)\b", re.I)
+from kg.sources.text.regulatory_cues import (
+    APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, ROW_APPROVAL, SCOPE,
+    OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER, EFFECTIVE, ANNOUNCED, PASSIVE, GRANTED,
+    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION,
+)
 
 
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     """The first drug (offset in ``text``, id) not named as another's partner."""
     for start, ident in drugs:
-        if not PARTNER.search(text[max(0, start - 30):start]) and not _TAKEN.search(text[max(0, start - 40):start]):
+        if not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
     return None
 
-
-#: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
-_TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 def blank_relative(text: str) -> str:
@@ -195,7 +107,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
     """The approval and withdrawal claims of sentence ``s`` (the ``i``-th, with its ``mentions``),
     given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
     low = s.text.lower()
-    if not any(w in low for w in _EVENT_WORDS):
+    if not any(w in low for w in EVENT_WORDS):
         return
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
@@ -232,13 +144,13 @@ def _one_withdrawal_each(reader, s) -> None:
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
-    approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
-    withdrawn = bool(WITHDRAWAL.search(text)) and not _APPLICATION.search(text)
+    approved = bool(APPROVAL.search(text) or ROW_APPROVAL.search(text)) and not NOT_APPROVED.search(text)
+    withdrawn = bool(WITHDRAWAL.search(text)) and not APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
     if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
         approved = True
-    if not approved and not withdrawn or OTHER.search(text):
-        return
+    if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(text, ctx.year):
+        return  # no event; other uses; or uses the news leaves as they were
     b = a + len(raw)
     ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
     inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
@@ -248,15 +160,20 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         drug = before[-1].id if before else None
     else:
         drug = subject_drug(text, drugs)
-    event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
+    event = (APPROVAL.search(text) or ROW_APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
     found = dates.find(text, ctx.year, ctx.today)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
         drug = ctx.drug or reader.main_drug
+        if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
+            # "the fixed-dose combination": a combination product the article named before
+            joint = [m for ms_ in reader.by_sentence[:i + 1] for m in ms_ if m.type == "Drug" and m.start < s.start + a and re.search(
+                r"\s(?:and|plus|with|\+)\s|[+/]", m.text)]
+            drug = joint[-1].id if joint else drug
         if withdrawn and not approved and ctx.withdrawal and re.search(r"\bthe withdrawal\b", text, re.I):
             drug = ctx.withdrawal[0]
-    if _SUBORDINATE.search(text[:event.end()]) and not found:
+    if SUBORDINATE.search(text[:event.end()]) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
@@ -277,7 +194,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if date is None and SAME_DATE.search(text):
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
-            and ctx.last[2] == inds[0][0] and _PAST_EVENT.search(text) and not _OTHER_TIME.search(text)):
+            and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
         date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None)
     where = setting(text)
@@ -349,7 +266,7 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
         before = text[max(last, d.start - 45):d.start]
         effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
         said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
-        granted = max((m.end() for m in _GRANTED.finditer(before)), default=-1)
+        granted = max((m.end() for m in GRANTED.finditer(before)), default=-1)
         if granted > max(effect, said):
             last = d.end
             continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
@@ -364,8 +281,19 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
-#: an application withdrawn before any decision: no approval was withdrawn
-_APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
+
+
+def note_topic(ctx: Context, s, mentions) -> None:
+    """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
+    the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
+    if not s.text.rstrip().endswith("?"):
+        return
+    drugs = [m for m in mentions if m.type == "Drug"]
+    inds = [m for m in mentions if m.type == "Indication"]
+    if drugs:
+        ctx.drug = drugs[0].id
+    if inds:
+        ctx.indication, ctx.indication_name = inds[0].id, inds[0].text
 
 
 def without_repeats(claims: list) -> list:

@@ -1,0 +1,117 @@
+"""The cues of approval and withdrawal reading (:mod:`kg.sources.text.regulatory`): the words that
+tell an approval or a withdrawal event, its negation, its scope (relative clauses, other uses,
+uses left untouched), the drug and indication spoken of before, and the words before a date that
+say which date it is.
+
+>>> bool(APPROVAL.search("The agency signed off on it")), bool(NOT_APPROVED.search("changed the label of X"))
+(True, True)
+>>> bool(ROW_APPROVAL.search("| 2019-06-17 | X | Y | accelerated approval |"))
+True
+"""
+from __future__ import annotations
+
+import re
+
+_CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|nod|licen[cs]e)"
+APPROVAL = re.compile(
+    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
+    r"\bapprovals?\b[^.;]*?,\s*granted\b|"
+    r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
+    r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
+    r"\b(?:changed|turned|upgraded)\b[^.;]{0,60}\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
+    r"\bapprovals? followed\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
+    r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
+    r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
+    r"\bhas held (?:\w+ ){0,2}approval|"
+    r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
+    r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
+    r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
+    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\blabel,? (?:dated|of|issued)\b|"
+    r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
+    r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
+    r"\b(?:given|awarded|handed|gave|gives|give)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|\bsign(?:ed|s)? off on\b|\bok(?:ay)?e?d\b|"
+    r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
+    r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval)s?\b", re.I)
+WITHDRAWAL = re.compile(
+    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
+    r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
+    r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
+    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
+    r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
+    r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
+    r"\bindications? (?:were |was |had been )?removed\b|"
+    r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
+    r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+                          r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
+                          r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
+                          r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
+                          r"\b(?:approval|clearance|authori[sz]ation)|"
+                          # a change to the label of an approval told elsewhere ("changed the label of X in Y")
+                          r"\b(?:chang|revis|updat|amend|modif)\w*\s+(?:the|its)\s+(?:\w+\s+){0,2}label\b|"
+                          # sought, awaited or expected: no approval yet
+                          r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
+                          r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
+                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
+#: a relative clause: what it says is background about the noun before it
+RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
+                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
+#: a ", whose ..." clause: about the drug before it
+WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
+#: the indication spoken of before
+ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
+                     r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
+                     r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
+                     r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
+                     re.I)
+#: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
+#: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
+EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+                "withdr", "pull", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
+                "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
+                "signed off", "signs off", "sign off", "oked", "okayed")
+#: a clause that refers to a drug spoken of before
+REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
+                    r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
+                    r"\b(?:was|were|is|has been|had been) (?:also |first |later |then )?(?:\w+ )?(?:approved|cleared|"
+                    r"authori[sz]ed|withdrawn|converted)\b", re.I)
+#: a subject that is a class of drugs, not one drug
+GENERIC = re.compile(r"\b(?:medicines|drugs|treatments|therapies|immunotherapies|inhibitors|antibodies|agents|"
+                     r"indications)\b", re.I)
+#: a table row whose cell names the event ("| 2019-06-17 | pembrolizumab | SCLC | accelerated approval |")
+ROW_APPROVAL = re.compile(r"^\s*\|.*\|\s*(?:(?:accelerated|regular|full|traditional|standard|first|new)\s+)?"
+                          r"(?:approval|approved)\b(?![^|]*\b(?:sought|expected|pending|filed)\b)", re.I)
+#: approvals said to be untouched by the news ("its approvals in lung cancer were not touched"): background
+SCOPE = re.compile(r"\b(?:not (?:been )?(?:touched|affected|changed)|unaffected|untouched|(?:does|do|did) not (?:affect|touch|"
+                   r"change|apply to))\b", re.I)
+#: approvals of other uses than the one spoken of
+OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|diseases|tumou?r types|cancer types|"
+                   r"approvals|conditions)\b", re.I)
+#: a temporal or causal clause: an event in it without a date of its own is background
+SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
+                          r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
+#: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
+#: a heading: no end mark (a title names what the text then tells with its date)
+HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision)\b", re.I)
+PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
+                     r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
+EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+                       r"\bceased\b", re.I)
+ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
+PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
+                     r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
+PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
+                         r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
+OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
+                         r"months?)\b", re.I)
+
+
+#: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
+TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
+#: an application withdrawn before any decision: no approval was withdrawn
+APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
