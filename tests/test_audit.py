@@ -143,3 +143,16 @@ def test_a_result_of_one_endpoint_is_not_judged_by_records_of_another(store, tmp
     os_ = [r for r in _verdicts(store, page) if r["claim"]["kind"] == "trial result"
            and r["claim"]["values"].get("endpoint") == "overall survival"]
     assert os_ and {r["verdict"] for r in os_} == {"not in graph"}
+
+
+def test_a_ratio_of_an_analysis_the_records_do_not_hold_contradicts_nothing(store, tmp_path):
+    """IMpassion130's overall survival record is of its first interim analysis; an article's ratio
+    after five years of follow-up that differs is of another analysis, not a contradiction. A
+    different ratio told with no analysis named still is one."""
+    page = tmp_path / "analyses.md"
+    page.write_text("After five years of follow-up in IMpassion130, overall survival in the intention-to-treat population "
+                    "gave HR 0.55 (95% CI 0.40-0.80).\n\nIn IMpassion130, overall survival in the intention-to-treat "
+                    "population gave HR 0.55 (95% CI 0.40-0.80).\n", encoding="utf-8")
+    got = [r["verdict"] for r in _verdicts(store, page) if r["claim"]["kind"] == "trial result"
+           and r["claim"]["values"].get("measure") == "HR"]
+    assert got == ["not in graph", "contradicted"]

@@ -157,7 +157,7 @@ class Auditor:
             agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if cands and not v.get("subgroup"):
+            if cands and not v.get("subgroup") and not other_analysis(c.sentence, cands):
                 return "contradicted", [self._result_fact(r) for r in cands]
         if v.get("experimental_pct") is not None:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
@@ -181,7 +181,7 @@ class Auditor:
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if tested:
+            if tested and not other_analysis(c.sentence, tested):
                 return "contradicted", [self._result_fact(r) for r in tested]
         return "not in graph", [self._result_fact(r) for r in same_end]
 
@@ -308,6 +308,27 @@ class Auditor:
 
 
 _RATES = ("ORR", "pCR", "rate", "CR")
+
+
+#: the analysis a sentence says its figure is of ("at the interim analysis", "after three years of follow-up")
+_ANALYSIS = re.compile(r"\b(interim|final|updated|exploratory|long-term|extended|follow-up|"
+                       r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]years?)\b", re.I)
+
+
+def other_analysis(sentence: str, records: list[dict[str, Any]]) -> bool:
+    """Whether the sentence names an analysis ("interim", "five-year") that no record's analysis or
+    population names: its figure may be of another analysis than theirs, so it contradicts none.
+
+    >>> other_analysis("At the interim analysis, HR 0.70", [{"analysis": "primary analysis"}])
+    True
+    >>> other_analysis("HR 0.70", [{"analysis": "primary analysis"}]), other_analysis("final: 0.8", [{"analysis": "early final analysis"}])
+    (False, False)
+    """
+    said = {w.lower() for w in _ANALYSIS.findall(sentence)}
+    if not said:
+        return False
+    told = " ".join(f"{r.get('analysis') or ''} {r.get('population') or ''}" for r in records).lower()
+    return not any(w in told for w in said)
 
 
 def _medians_agree(arms: dict[str, Any], unit: str | None, values: dict[str, Any]) -> bool:

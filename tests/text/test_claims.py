@@ -259,3 +259,21 @@ def test_partners_kinds_of_drug_and_classes_are_no_mechanism_of_the_drug(reader)
     assert _mechanisms(reader, "Patients got durvalumab plus the CTLA-4 antibody tremelimumab.") == [(TREME, CTLA4)]
     # but a drug said to be one of a class keeps its mechanism
     assert _mechanisms(reader, "Tislelizumab and durvalumab are antibodies that block PD-1.") == [(DURVA, PD1), (TISLE, PD1)]
+
+
+def test_respectively_pairs_each_drug_with_its_own_target(reader):
+    got = _mechanisms(reader, "Durvalumab and tremelimumab are antibodies against PD-L1 and CTLA-4, respectively.")
+    assert sorted(got) == [("DRUGBANK:DB11714", "HGNC:17635"), ("DRUGBANK:DB11771", "HGNC:2505")]
+
+
+def test_neither_nor_an_odds_ratio_after_a_trial_code_and_the_duration_of_responses(reader):
+    got = [c.values for c in reader("In DANUBE, neither durvalumab alone nor durvalumab plus tremelimumab improved "
+                                    "overall survival over chemotherapy.") if c.kind == "trial result"]
+    assert [v["met"] for v in got] == [False]
+    got = [c.values for c in reader("The odds ratio for pathological complete response in KEYNOTE-522 was 1.5 "
+                                    "(95% CI, 1.1 to 2.0).") if c.kind == "trial result"]
+    assert [(v["measure"], v["value"], v["ci_low"]) for v in got] == [("OR", 1.5, 1.1)]
+    got = [c.values for c in reader("In KEYNOTE-164, the response rate with pembrolizumab was 33%, and responses lasted "
+                                    "a median of 31.4 months.") if c.kind == "trial result"]
+    assert [(v["measure"], v["endpoint"]) for v in got] == [("rate", "objective response rate"),
+                                                            ("median", "duration of response")]

@@ -233,3 +233,21 @@ def test_the_combination_is_the_combination_product_named_before(reader):
     text = ("Relatlimab plus nivolumab in melanoma: three-year results.\n\n"
             "The fixed-dose combination was approved by the FDA on 18 March 2022 for melanoma.")
     assert [(d, v["date"]) for _, d, _, v in _regulatory(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03-18")]
+
+
+def test_an_indication_removed_and_a_drug_no_longer_marketed(reader):
+    got = _regulatory(reader, "Merck removed the small cell lung cancer indication for Keytruda, a step that took effect "
+                              "on March 30, 2021.")
+    assert [(k, d, i, v.get("effective")) for k, d, i, v in got] == [("withdrawal", PEMBRO, SCLC, "2021-03-30")]
+    got = _regulatory(reader, "AstraZeneca will no longer market Imfinzi for urothelial carcinoma in the US, the company "
+                              "said on February 22, 2021.")
+    assert [(k, d, i, v.get("announced")) for k, d, i, v in got] == [("withdrawal", DURVA, UC, "2021-02-22")]
+
+
+def test_a_lost_indication_and_an_approval_in_a_clause_of_contrast(reader):
+    got = _regulatory(reader, "Unlike nivolumab, which is still approved for melanoma, atezolizumab lost its "
+                              "hepatocellular carcinoma indication in 2021.")
+    assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", ATEZO, HCC)]
+    got = _regulatory(reader, "Merck said it would withdraw Keytruda's indication in small cell lung cancer, while nivolumab "
+                              "remains approved for melanoma.")
+    assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", PEMBRO, SCLC)]

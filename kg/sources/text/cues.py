@@ -43,7 +43,7 @@ _PAIR = re.compile(_NUM + r"\s*%[^%;]{0,80}?(?:compared (?:to|with)|versus|vs\.?
 _N = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|women|men|adults)\b", re.I)
 _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
-_NEG = re.compile(r"^\W*(?:but )?not\b|\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
+_NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|improved|prolonged|extended|showed|met)\b|\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
                   r"(?:benefit|improvement|difference|gain)|not (?:statistically )?significant(?:ly)?|missed|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"

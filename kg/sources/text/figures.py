@@ -59,9 +59,10 @@ ENDPOINTS = [
     (r"overall[- ]survival|\bm?OS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
+    # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
+    (r"duration of (?:the )?responses?|\bDoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
     (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
      r"tumou?rs? (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
-    (r"duration of response", "duration of response"),
     (r"\bsurvival\b", "overall survival"),
 ]
 #: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
@@ -72,7 +73,7 @@ _GATES = {"invasive disease-free survival": ("invasive",),
           "overall survival": ("overall", "os", "death", "dying", "live"),
           "pathological complete response": ("patholog", "pcr", "cells"),
           "objective response rate": ("respon", "orr", "shr", "smaller"),
-          "duration of response": ("duration",), "survival": ("surviv",)}
+          "duration of response": ("duration", "dor", "last"), "survival": ("surviv",)}
 _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
               for rx, name in ENDPOINTS]
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
@@ -81,7 +82,8 @@ _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "rel
                    "shr", "smaller")
 _OS = re.compile(r"\bm?OS\b", re.I)
 
-_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?[^0-9;.()\[\]]{0,40}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
+_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d))"
+                    r"{0,60}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
 #: a further ratio of a list, after the first's CI: "... and 0.63 (95% CI, 0.52 to 0.77) for B"
 _NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?\.\d+)(?=\s*[(\[]\s*(?:\d+(?:\.\d+)?%\s*)?(?:CI|confidence))",

@@ -37,6 +37,8 @@ _KIND_BEFORE = re.compile(r"\b(?:include[sd]?|including|received|receiving|prior
                           r"(?:[\w()-]+\s+(?:or|and|/)\s+)?$", re.I)
 _CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies|treatments|immunotherapies)\s+"
                          r"(?:that|which)\s+(?:\w+\s+){1,2}$", re.I)
+#: a target after another in a list ("PD-L1 and ")
+_LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")
 #: a sentence naming no drug speaks of the article's drug only when it refers to one
 _REFERS = re.compile(r"\b(?:it|its|the (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
@@ -49,6 +51,11 @@ def read(reader, s, types) -> None:
         return  # no target, no word of action, or a heading (the text says it again)
     text = reader.text
     own = [m for m in types["Drug"] if not _TARGET_NOT.search(text[max(s.start, m.start - 16):m.start])]
+    drugs_named = list({d.id: d for d in own}.values())
+    targets_named = list({t.id: t for t in types["Target"]}.values())
+    # "X and Y are antibodies against PD-L1 and CTLA-4, respectively": each drug its own target
+    respectively = ({t.id: d for d, t in zip(drugs_named, targets_named)} if re.search(r"\brespectively\b", s.text)
+                    and len(drugs_named) == len(targets_named) > 1 else {})
     for m in types["Target"]:
         prior = [d for d in own if d.end <= m.start]
         subjects = [prior[-1]] if prior else own[:1]
@@ -62,6 +69,8 @@ def read(reader, s, types) -> None:
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
         if _PARTNER.search(before) or _CLASS_THAT.search(before):
             continue  # a partner the target is kept from, or a class of drugs
+        if m.id in respectively:
+            subjects = [respectively[m.id]]
         kind = _TARGET_BINDS_AFTER.search(after)
         if kind:
             named = [d for d in types["Drug"] if 0 <= d.start - (m.end + kind.end()) <= 2]
@@ -73,8 +82,9 @@ def read(reader, s, types) -> None:
             action = "spares interaction with"
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
             action = "blocks interaction with"
-        elif _TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after):
-            action = "binds"
+        elif (_TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after)
+              or m.id in respectively and _LISTED.search(before)):
+            action = "binds"  # (a target listed after one bound: "against PD-L1 and CTLA-4, respectively")
         else:
             continue
         for subject in dict.fromkeys(x.id for x in subjects) or [reader.main_drug]:

@@ -37,7 +37,7 @@ from kg.sources.text.approval_values import approval_type, indication_name, sett
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, ROW_APPROVAL, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER, EFFECTIVE, ANNOUNCED, PASSIVE, GRANTED,
-    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION,
+    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST,
 )
 
 
@@ -173,7 +173,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             drug = joint[-1].id if joint else drug
         if withdrawn and not approved and ctx.withdrawal and re.search(r"\bthe withdrawal\b", text, re.I):
             drug = ctx.withdrawal[0]
-    if SUBORDINATE.search(text[:event.end()]) and not found:
+    if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]

@@ -38,6 +38,7 @@ WITHDRAWAL = re.compile(
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
+    r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
     r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
     r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
     r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
@@ -69,7 +70,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bth
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
+                "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed")
 #: a clause that refers to a drug spoken of before
@@ -115,3 +116,5 @@ OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since
 TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
 #: an application withdrawn before any decision: no approval was withdrawn
 APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
+#: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
+CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
