@@ -251,3 +251,13 @@ def test_a_lost_indication_and_an_approval_in_a_clause_of_contrast(reader):
     got = _regulatory(reader, "Merck said it would withdraw Keytruda's indication in small cell lung cancer, while nivolumab "
                               "remains approved for melanoma.")
     assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", PEMBRO, SCLC)]
+
+
+def test_a_region_names_its_agency_and_a_sentence_pointing_back_gives_the_approval_type(reader):
+    got = _regulatory(reader, "Durvalumab received its first EU marketing authorisation for small cell lung cancer in "
+                              "September 2020.")
+    assert [(v["agency"], v["date"]) for _, _, _, v in got] == [("KG:org-european-commission", "2020-09")]
+    text = ("June 17, 2019 - The FDA has approved Keytruda for small cell lung cancer. This indication is approved "
+            "under accelerated approval based on response rate.")
+    got = _regulatory(reader, text)
+    assert [(v["date"], v.get("approval_type")) for _, _, _, v in got] == [("2019-06-17", "accelerated")]

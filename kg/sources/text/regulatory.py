@@ -37,7 +37,7 @@ from kg.sources.text.approval_values import approval_type, indication_name, sett
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, ROW_APPROVAL, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER, EFFECTIVE, ANNOUNCED, PASSIVE, GRANTED,
-    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST,
+    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST, EU_WORDS, US_WORDS,
 )
 
 
@@ -196,7 +196,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
             and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
         date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
-    agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None)
+    agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = setting(text)
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
         values = {"agency": agency, "date": date, "approval_type": approval_type(text),
@@ -283,6 +283,18 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
 
 
+def region_agency(text: str) -> str | None:
+    """The agency a clause names by its region alone ("an EU marketing authorisation", "approved in
+    the United States"), when it names no agency.
+
+    >>> region_agency("its first EU marketing authorisation"), region_agency("approved in the U.S. in 2018")
+    ('KG:org-european-commission', 'KG:org-fda')
+    """
+    if EU_WORDS.search(text):
+        return None if US_WORDS.search(text) else "KG:org-european-commission"
+    return "KG:org-fda" if US_WORDS.search(text) else None
+
+
 def note_topic(ctx: Context, s, mentions) -> None:
     """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
     the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
@@ -297,16 +309,31 @@ def note_topic(ctx: Context, s, mentions) -> None:
 
 
 def without_repeats(claims: list) -> list:
-    """The claims without a dateless withdrawal of a drug and indication whose withdrawal the
-    article tells with a date ("The withdrawal of the single-agent indication does not affect
-    ..."): it refers back to that one.
+    """The claims without those that refer back to one the article told with its date: a dateless
+    withdrawal of a drug and indication whose withdrawal it dates ("The withdrawal of the
+    single-agent indication does not affect ..."), and a dateless approval right after the dated
+    one of the same drug and indication that it points back to ("This indication is approved under
+    accelerated approval"), whose approval type goes to the dated one.
 
     >>> from kg.sources.text.claims import ExtractedClaim as C
     >>> a = C("withdrawal", "D", "approved for", "I", {"announced": "2021-03-07"}, None, None, "", 0, 1)
     >>> len(without_repeats([a, replace(a, values={"status": "withdrawn"})]))
     1
+    >>> b = C("approval", "D", "approved for", "I", {"date": "2019-06-17"}, None, None, "", 0, 1)
+    >>> [c.values for c in without_repeats([b, replace(b, values={"approval_type": "accelerated"}, sentence="This indication")])]
+    [{'approval_type': 'accelerated', 'date': '2019-06-17'}]
     """
     dated = {(c.subject, c.object) for c in claims if c.kind == "withdrawal"
              and (c.values.get("announced") or c.values.get("effective"))}
-    return [c for c in claims if not (c.kind == "withdrawal" and (c.subject, c.object) in dated
-                                      and not c.values.get("announced") and not c.values.get("effective"))]
+    out: list = []
+    for c in claims:
+        if c.kind == "withdrawal" and (c.subject, c.object) in dated and not (
+                c.values.get("announced") or c.values.get("effective")):
+            continue
+        before = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind == "approval"), None)
+        if (c.kind == "approval" and not c.values.get("date") and before is not None and ANAPHOR.search(c.sentence)
+                and out[before].values.get("date") and (out[before].subject, out[before].object) == (c.subject, c.object)):
+            out[before] = replace(out[before], values={**c.values, **out[before].values})
+            continue
+        out.append(c)
+    return out
