@@ -277,3 +277,8 @@ def test_neither_nor_an_odds_ratio_after_a_trial_code_and_the_duration_of_respon
                                     "a median of 31.4 months.") if c.kind == "trial result"]
     assert [(v["measure"], v["endpoint"]) for v in got] == [("rate", "objective response rate"),
                                                             ("median", "duration of response")]
+
+
+def test_a_patient_page_pronoun_and_those_after_the_target(reader):
+    text = "Toripalimab is given as a drip. It is an antibody that attaches to PD-1, so that those cells stay awake."
+    assert _mechanisms(reader, text) == [("DRUGBANK:DB15043", "HGNC:8760")]

@@ -43,6 +43,11 @@ def test_a_day_without_a_year_in_a_dated_report_is_the_nearest_one():
     assert [d.iso for d in find("takes effect on Jan. 5", year="2021", today="2021-12-20")] == ["2022-01-05"]
 
 
+def test_a_day_without_a_year_after_a_full_date_is_near_that_date():
+    assert [d.iso for d in find("withdrawn on 19 February 2021 and announced on 22 February", year="2025",
+                                today="2025-12-01")] == ["2021-02-19", "2021-02-22"]
+
+
 def test_today_is_the_articles_date():
     assert [d.iso for d in find("The maker today announced the decision.", today="2020-08-04")] == ["2020-08-04"]
 

@@ -62,3 +62,17 @@ def test_endpoints_written_short_or_spelt_otherwise_are_one():
     assert matches(_result(endpoint="pathological complete response", measure="rate", value=30),
                    {**gold, "endpoint": "pathologic complete response", "measure": "pCR", "value": 30}, _names)
     assert not matches(_result(endpoint="overall survival"), {**gold, "endpoint": "PFS"}, _names)
+
+
+def test_gold_sentences_copied_with_markup_and_partner_mechanisms_are_not_scored():
+    from kg.sources.text.gold import score_article
+
+    gold = {"claims": [
+        {"kind": "mechanism", "drug": "zelvomab", "target": "PD-1", "action": "binds", "verdict": "consistent",
+         "sentence": "**Mechanism:** zelvomab binds <b>PD-1</b>."},
+        {"kind": "mechanism", "drug": "zelvomab", "target": "PD-L1", "action": "blocks interaction with",
+         "verdict": "consistent", "sentence": "**Mechanism:** zelvomab binds <b>PD-1</b>."}]}
+    claim = {"kind": "mechanism", "subject": "KG:drug-zelvomab", "object": "HGNC:8760", "values": {"action": "binds"},
+             "sentence": "Mechanism: zelvomab binds PD-1."}
+    out = score_article([claim], ["consistent"], gold, lambda i: {"PD-1"} if i == "HGNC:8760" else set())
+    assert out["kinds"]["mechanism"] == {"tp": 1, "found": 1, "expected": 1}

@@ -261,3 +261,33 @@ def test_a_region_names_its_agency_and_a_sentence_pointing_back_gives_the_approv
             "under accelerated approval based on response rate.")
     got = _regulatory(reader, text)
     assert [(v["date"], v.get("approval_type")) for _, _, _, v in got] == [("2019-06-17", "accelerated")]
+
+
+def test_a_table_of_withdrawals_read_by_its_headers(reader):
+    text = ("| Drug | Indication withdrawn | Company announcement | FDA withdrawal date |\n|---|---|---|---|\n"
+            "| Durvalumab | Urothelial carcinoma after platinum | Feb. 22, 2021 | 2021-02-19 |\n"
+            "| Nivolumab | Small cell lung cancer after two lines | Dec. 29, 2020 | 2021-01-04 |\n")
+    got = _regulatory(reader, text)
+    assert [(k, d, i, v["announced"], v["effective"]) for k, d, i, v in got] == [
+        ("withdrawal", DURVA, UC, "2021-02-22", "2021-02-19"), ("withdrawal", NIVO, SCLC, "2020-12-29", "2021-01-04")]
+
+
+def test_a_heading_names_its_sections_disease_and_that_indication_is_the_one_just_named(reader):
+    text = ("## Small cell lung cancer\n\nDurvalumab won FDA approval for limited-stage disease on Dec. 4, 2024.\n\n"
+            "## Bladder cancer\n\nDurvalumab was first cleared for urothelial carcinoma in May 2017, under accelerated "
+            "approval. Its confirmatory trial failed. AstraZeneca gave up that indication: the FDA's withdrawal date "
+            "was 19 February 2021 and the company announced it on 22 February.")
+    got = _regulatory(reader, text)
+    assert [(k, i) for k, _, i, _ in got] == [("approval", SCLC), ("approval", UC), ("withdrawal", UC)]
+    assert (got[2][3]["effective"], got[2][3]["announced"]) == ("2021-02-19", "2021-02-22")
+
+
+def test_a_company_clause_a_european_follow_up_and_a_conversion_of_an_approval_held_since(reader):
+    got = _regulatory(reader, "The company is not affiliated with Merck & Co., Inc., whose pembrolizumab also won "
+                              "accelerated approval for melanoma in December 2018.")
+    assert [(d, v["date"]) for _, d, _, v in got] == [(PEMBRO, "2018-12")]
+    text = "The FDA approved nivolumab on March 18, 2022 for melanoma. European regulators followed in July 2022."
+    assert [v["agency"] for _, _, _, v in _regulatory(reader, text)] == ["KG:org-fda", "KG:org-european-commission"]
+    text = ("On 8 April 2025 the FDA approved nivolumab for melanoma. The same notice converted the accelerated "
+            "approval that nivolumab had held since 2017 in urothelial carcinoma into a regular approval.")
+    assert [(v["date"], v.get("approval_type")) for _, _, _, v in _regulatory(reader, text)][1] == ("2025-04-08", "conversion")

@@ -16,8 +16,8 @@ def approval_type(text: str) -> str | None:
     >>> approval_type("was converted to a full approval"), approval_type("under the accelerated pathway")
     ('conversion', 'accelerated')
     """
-    if re.search(r"\b(?:conver|chang|turn|upgrad)\w*\b[^.;]{0,60}\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
-                 r"\bconver\w*\b[^.;]{0,60}\b(?:regular|full|traditional|standard)\s+approval", text, re.I):
+    if re.search(r"\b(?:conver|chang|turn|upgrad)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
+                 r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval", text, re.I):
         return "conversion"
     if re.search(r"\baccelerated (?:approval|pathway|route|programme|program|basis)\b", text, re.I):
         return "accelerated"

@@ -4,14 +4,14 @@ Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "Ma
 "the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
 "06/2025" (month/year), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
 without a year take the year the reader gives: the article's own, or in a dated report the year
-that puts them nearest its date), a year after a time
+that puts them nearest its date; after a full date in the same text, the year nearest that date), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
 accelerated approval"), "today" (the article's date, when the reader gives it) and "on
 Monday" in a dated report (that weekday in the week up to the article's date). A number
 that is no year (a count of patients, "2017 patients") is not read as one.
 
 >>> [d.iso for d in find("On the 27th of October 2023; Feb. 22, 2021; 18 Mar 2022; in mid-2020; (July 1)", year="2021")]
-['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2021-07-01']
+['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2022-07-01']
 """
 from __future__ import annotations
 
@@ -120,8 +120,11 @@ def find(text: str, year: str | None = None, today: str | None = None) -> list[D
         after = m.end()
         kind = m.lastgroup
         g = [x for x in m.groups()[m.re.groupindex[kind]:] if x is not None]
+        # a day without a year after a full date in the same text is near that date ("withdrawn on
+        # 19 February 2021 and announced on 22 February"), not near the article's
+        full = next((d.iso for d in reversed(out) if len(d.iso) == 10), None) if kind in ("md", "dm", "m") else None
         try:
-            iso = _read(kind, g, year, today)
+            iso = _read(kind, g, full[:4] if full else year, full or today)
         except (KeyError, ValueError):
             iso = None
         if iso:

@@ -35,6 +35,8 @@ _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
     "colorectal cancer": ("CRC", "colorectal carcinoma"),
     "gastric cancer": ("gastric carcinoma", "stomach cancer", "gastric or gastroesophageal junction adenocarcinoma",
                        "gastric or gastro-oesophageal junction adenocarcinoma", "gastroesophageal junction adenocarcinoma",
+                       "gastric or GEJ adenocarcinoma", "gastric or GEJ cancer", "gastric/GEJ adenocarcinoma",
+                       "gastric or gastroesophageal junction cancer", "gastric or gastro-oesophageal junction cancer",
                        "gastro-oesophageal junction adenocarcinoma", "gastric adenocarcinoma"),
     "oesophageal squamous cell carcinoma": ("ESCC", "esophageal squamous cell carcinoma"),
     "oesophageal cancer": ("esophageal cancer", "esophageal carcinoma", "oesophageal carcinoma",

@@ -64,7 +64,7 @@ def read(reader, s, types) -> None:
             subjects.append(prior[-len(subjects) - 1])
         before = text[max(s.start, m.start - 60):m.start]
         after = text[m.end:min(s.end, m.end + 40)]
-        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(s.text)
+        if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(text, s.start, m.start)
                                                              or not _REFERS.search(s.text)):
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
         if _PARTNER.search(before) or _CLASS_THAT.search(before):

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.sources.text import dates
+from kg.sources.text import dates, tables
 from kg.sources.text.approval_values import approval_type, indication_name, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, ROW_APPROVAL, SCOPE,
@@ -106,6 +106,12 @@ def clauses(text: str) -> list[tuple[int, int, int | None]]:
 def read(reader, i: int, s, mentions, organs) -> None:
     """The approval and withdrawal claims of sentence ``s`` (the ``i``-th, with its ``mentions``),
     given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
+    if tables.read_row(reader, i, s, mentions):
+        return  # a table row: read by its columns' headers
+    heading = HEADING.search(s.text) is None and len(s.text) < 150
+    named = [m for m in mentions if m.type == "Indication"]
+    if heading and named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
+        reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
     low = s.text.lower()
     if not any(w in low for w in EVENT_WORDS):
         return
@@ -157,7 +163,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
         before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]
-        drug = before[-1].id if before else None
+        # (", whose pembrolizumab also won ...": a clause about a company, naming its drug)
+        drug = before[-1].id if before else subject_drug(text, drugs)
     else:
         drug = subject_drug(text, drugs)
     event = (APPROVAL.search(text) or ROW_APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
@@ -177,11 +184,14 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
+    recent = [m for ms in reader.by_sentence[max(0, i - 2):i] for m in ms if m.type == "Indication"]
     if not inds and not organ_inds:
         if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
             inds = [ctx.withdrawal[1:]]
         elif ANAPHOR.search(text) and earlier:  # "in this disease": the one the sentence named before
             inds = [(earlier[-1].id, earlier[-1].text)]
+        elif ANAPHOR.search(text) and recent:  # "gave up that indication": the one named just before
+            inds = [(recent[-1].id, recent[-1].text)]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
@@ -190,7 +200,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if not inds and not organ_inds or drug is None:
         return
     inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
-    date = _event_date(found, event.start(), text)
+    kind = approval_type(text) if approved else None
+    # a conversion's date is not the one its accelerated approval was held "since"
+    date = _event_date([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")],
+                       event.start(), text)
     if date is None and SAME_DATE.search(text):
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
@@ -199,7 +212,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = setting(text)
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
-        values = {"agency": agency, "date": date, "approval_type": approval_type(text),
+        values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
         own = _dates_in_brackets(text, ms, s.start + a, ctx)
         for ident, name in inds:

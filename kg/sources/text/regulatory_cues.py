@@ -97,12 +97,14 @@ SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while
 FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision)\b", re.I)
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision|notice|letter|action|"
+                       r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
 EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
-                       r"\bceased\b", re.I)
-ANNOUNCED = re.compile(r"\b(?:announc|said|say|disclos|told|notif|inform|stat|decid|agree|report)\w*\b", re.I)
+                       r"\bceased\b|\b(?:withdrawal|removal) date\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
+ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
+                       r"agree\w*|report\w*)\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
                      r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
 GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
@@ -119,5 +121,6 @@ APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submi
 #: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
 CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
 #: a region that names its agency: the European Union's (the Commission decides), the United States' (the FDA)
-EU_WORDS = re.compile(r"\bEU\b|\bEuropean Union\b|\bin Europe\b|\bEuropean marketing\b")
+EU_WORDS = re.compile(r"\bEU\b|\bEuropean Union\b|\bin Europe\b|\bEurope's\b|\bEuropean (?:marketing|regulators?|"
+                      r"authorities|approval|decision)\b")
 US_WORDS = re.compile(r"\bUS\b|\bU\.S\.(?!\w)|\bUnited States\b|\bAmerican (?:patients|market)\b")

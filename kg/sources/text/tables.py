@@ -1,0 +1,125 @@
+"""Table rows: a line "| a | b | c |" (as Markdown writes a table, and as
+:mod:`kg.sources.text.markup` writes an HTML row) is read cell by cell under its column's header
+(the first row of the table). A table of withdrawals ("Company announcement", "FDA withdrawal
+date") gives a withdrawal per row with its announced and effective dates; a table of decisions
+("FDA decision", "Approval date") an approval per row, dated by that column; a trial cell with
+its size ("RATIONALE-302 (512 patients)") the trial's enrolment. The row's drug is the one it
+names, else the article's; its indication the one it names. Figures in a row (a hazard ratio)
+are read as in any sentence.
+
+>>> cells("| 2024-03-14 | ESCC | RATIONALE-302 (512 patients) |")
+[(2, 12, '2024-03-14'), (15, 19, 'ESCC'), (22, 50, 'RATIONALE-302 (512 patients)')]
+>>> column("FDA withdrawal date"), column("Company announcement"), column("FDA decision"), column("Drug")
+('effective', 'announced', 'approved', None)
+"""
+from __future__ import annotations
+
+import re
+
+from kg.sources.text import dates
+from kg.sources.text.approval_values import approval_type, indication_name, setting
+
+_ROW = re.compile(r"^\s*\|")
+_SEPARATOR = re.compile(r"^[\s|:\-\u2013\u2014]*$")
+_COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said", re.I)),
+            ("effective", re.compile(r"effective|withdraw|withdrawn|removed|removal|ended|revoked", re.I)),
+            ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date", re.I))]
+_SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
+#: a column that says what each row's event is, and the words for a withdrawal and a product change there
+_ACTION = re.compile(r"action|event|type|status|what happened|change", re.I)
+_GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revoked|ended|pulled)\b", re.I)
+_PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
+_EU = re.compile(r"\bEU\b|\bEMA\b|\bEuropean\b|\bEC\b")
+_US = re.compile(r"\bFDA\b|\bUS\b|\bU\.S\.")
+
+
+def is_row(text: str) -> bool:
+    """Whether a line is a table row ("| ... |").
+
+    >>> is_row("| a | b |"), is_row("a | b")
+    (True, False)
+    """
+    return bool(_ROW.match(text))
+
+
+def cells(text: str) -> list[tuple[int, int, str]]:
+    """A row's cells: (start, end, text) in the line, without their padding."""
+    out, pos = [], text.index("|") + 1
+    while pos <= len(text):
+        end = text.find("|", pos)
+        end = len(text) if end < 0 else end
+        raw = text[pos:end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((pos + lead, pos + lead + len(raw.strip()), raw.strip()))
+        pos = end + 1
+    return out
+
+
+def column(header: str) -> str | None:
+    """What a column's dates are: "announced", "effective" (a withdrawal's), "approved", or None."""
+    return next((kind for kind, rx in _COLUMNS if rx.search(header)), None)
+
+
+def header_of(sentences, i: int) -> list[str] | None:
+    """The header cells of the table whose row is sentence ``i`` (None for the header itself, a
+    separator, or a row with no header above it)."""
+    first = i
+    while first > 0 and is_row(sentences[first - 1].text):
+        first -= 1
+    if first == i or _SEPARATOR.match(sentences[i].text):
+        return None
+    return [c for _, _, c in cells(sentences[first].text)]
+
+
+def _kind(action: str) -> str | None:
+    """The approval type a row's action cell gives ("accelerated", "regular approval")."""
+    m = re.match(r"\s*(accelerated|regular|full|traditional|standard)\b", action, re.I)
+    if m:
+        return "accelerated" if m.group(1).lower() == "accelerated" else "regular"
+    return approval_type(action)
+
+
+def read_row(reader, i: int, s, mentions) -> bool:
+    """Read sentence ``s`` as a table row if it is one (True), giving its claims to ``reader.claim``."""
+    if not is_row(s.text):
+        return False
+    header = header_of(reader.sentences, i)
+    if header is None:
+        return True
+    row = cells(s.text)
+    kinds = [column(h) for h in header]
+    action = " ".join(c for (_, _, c), h in zip(row, header) if _ACTION.search(h))
+    if _PRODUCT.search(action):
+        return True  # a new formulation or dosing: no indication's approval
+    if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
+        # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect
+        kinds = ["effective" if k == "approved" else k for k in kinds]
+    withdrawals = any(k in ("announced", "effective") for k in kinds)
+    ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
+    drug = next((m.id for m in mentions if m.type == "Drug"), None) or reader.main_drug
+    inds = list({m.id: m for m in mentions if m.type == "Indication"}.values())
+    found: dict[str, str] = {}
+    for (start, end, text), kind in zip(row, kinds):
+        when = dates.find(text, reader.context.year, reader.context.today)
+        if kind and when and kind not in found:
+            found[kind] = when[0].iso
+    heads = " ".join(header)
+    agency = "KG:org-european-commission" if _EU.search(heads) else "KG:org-fda" if _US.search(heads) else None
+    where = setting(s.text)
+    for m in inds[:1] if drug else []:
+        name = indication_name(m.id, m.text)
+        if withdrawals and (found.get("announced") or found.get("effective")):
+            values = {"agency": agency, "announced": found.get("announced"), "effective": found.get("effective"),
+                      "status": "withdrawn", "indication": name, **where}
+            reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
+        elif not withdrawals and found.get("approved"):
+            values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
+                      "status": "withdrawn" if ended else "approved", "indication": name, **where}
+            reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+    for m in mentions:
+        size = _SIZE.match(s.text, m.end) or _SIZE.match(s.text, m.end + 1)
+        if m.type == "Trial" and size:
+            reader.claim(s, "trial design", m.id, "describes", None,
+                         {"n_patients": int(size.group(1).replace(",", "")), "enrolment": "enrolled"}, reader.level(m.id))
+    return True
