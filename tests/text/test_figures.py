@@ -83,6 +83,8 @@ def test_several_rates_each_with_its_ci_and_rates_beside_thresholds():
     ("The two arms together comprised 782 randomly assigned patients.", (782, "enrolled")),
     ("In Study 1108, 182 patients were evaluated for efficacy.", (182, "enrolled")),
     ("In the trial, 700 people whose cancer had not grown got either avelumab or care alone.", (700, "randomised")),
+    ("In CheckMate 238 (n = 906), nivolumab was compared with ipilimumab.", (906, "enrolled")),
+    ("KEYNOTE-204 pitted pembrolizumab against brentuximab vedotin in 304 adults.", (304, "enrolled")),
 ])
 def test_numbers_of_patients(text, expected):
     assert enrolment(text) == expected
@@ -132,3 +134,8 @@ def test_a_list_of_ratios_and_of_medians():
 def test_a_rate_beside_a_ratio():
     got = effects("A complete response was seen in 31.0% and 8.5% of patients (odds ratio 4.9; 95% CI 2.1 to 11.4).")
     assert [(f["measure"], f["value"], f.get("control_value")) for f in got] == [("rate", 31.0, 8.5), ("OR", 4.9, None)]
+
+
+def test_progression_told_in_plain_words():
+    assert endpoint("people went a median of 11.7 months before their cancer grew") == "progression-free survival"
+    assert endpoint("31% of people were still free of cancer growth") == "progression-free survival"

@@ -291,3 +291,12 @@ def test_a_company_clause_a_european_follow_up_and_a_conversion_of_an_approval_h
     text = ("On 8 April 2025 the FDA approved nivolumab for melanoma. The same notice converted the accelerated "
             "approval that nivolumab had held since 2017 in urothelial carcinoma into a regular approval.")
     assert [(v["date"], v.get("approval_type")) for _, _, _, v in _regulatory(reader, text)][1] == ("2025-04-08", "conversion")
+
+
+def test_a_table_row_gives_its_trials_size_and_skips_a_new_formulation(reader):
+    text = ("| FDA decision | Indication | Pivotal trial (size) | Type |\n|---|---|---|---|\n"
+            "| 2024-03-14 | pembrolizumab in melanoma | KEYNOTE-006 (834 patients) | regular |\n"
+            "| 2024-09-19 | pembrolizumab in melanoma | KEYNOTE-006 (834 patients) | new subcutaneous formulation |\n")
+    got = [(c.kind, c.values.get("n_patients"), c.values.get("approval_type")) for c in reader(text)
+           if c.kind == "approval" or c.values.get("n_patients")]
+    assert got == [("trial design", 834, None), ("approval", None, "regular"), ("trial design", 834, None)]

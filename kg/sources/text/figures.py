@@ -54,7 +54,9 @@ ENDPOINTS = [
     (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
      r"delay(?:ed)? disease progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
      r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
-     r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)",
+     r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)|"
+     r"\bbefore (?:their |the |its )?(?:cancer|disease|tumou?rs?) (?:grew|got worse|progressed|spread)|"
+     r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)",
      "progression-free survival"),
     (r"overall[- ]survival|\bm?OS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),
@@ -69,7 +71,7 @@ ENDPOINTS = [
 _GATES = {"invasive disease-free survival": ("invasive",),
           "disease-free survival": ("disease", "dfs", "recurren", "rfs", "relaps", "recurr", "return", "back", "died"),
           "event-free survival": ("event", "efs", "came back"),
-          "progression-free survival": ("progress", "pfs", "grow", "worse", "spread", "check", "control"),
+          "progression-free survival": ("progress", "pfs", "grow", "grew", "worse", "spread", "check", "control"),
           "overall survival": ("overall", "os", "death", "dying", "live"),
           "pathological complete response": ("patholog", "pcr", "cells"),
           "objective response rate": ("respon", "orr", "shr", "smaller"),
@@ -77,7 +79,7 @@ _GATES = {"invasive disease-free survival": ("invasive",),
 _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
               for rx, name in ENDPOINTS]
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
-_ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow",
+_ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow", "grew",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
                    "shr", "smaller")
 _OS = re.compile(r"\bm?OS\b", re.I)
@@ -351,6 +353,10 @@ _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned
                            + _INT + r"\s+(?:\w+\s+){0,2}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
+#: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
+#: that sets its arms against each other ("pitted A against B in 304 adults")
+_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n\s*=\s*" + _INT + r"\s*\)")
+_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
 def enrolment(text: str) -> tuple[int, str] | None:
@@ -363,7 +369,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
     True
     """
     low = text.lower()
-    if not any(w in low for w in _PEOPLE_WORDS):
+    if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
         return None
     text = words_to_numbers(text)
     if not _DIGIT.search(text):
@@ -374,6 +380,8 @@ def enrolment(text: str) -> tuple[int, str] | None:
     elif (m := _ENROL_BEFORE.search(text)) is not None:
         n, how = m.group(2), m.group(1)
     elif (m := _TOTAL.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
+    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text)) is not None:
         n, how = m.group(1), "enrolled"
     else:
         return None

@@ -41,6 +41,9 @@ from kg.sources.text.regulatory_cues import (
 )
 
 
+_JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
+
+
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     """The first drug (offset in ``text``, id) not named as another's partner."""
     for start, ident in drugs:
@@ -76,6 +79,7 @@ class Context:
     date: str | None = None
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
+    combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
 
 
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
@@ -108,6 +112,9 @@ def read(reader, i: int, s, mentions, organs) -> None:
     given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
     if tables.read_row(reader, i, s, mentions):
         return  # a table row: read by its columns' headers
+    joined = [m.id for m in mentions if m.type == "Drug" and _JOINED.search(m.text)]
+    if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
+        reader.context.combination = joined[-1]
     heading = HEADING.search(s.text) is None and len(s.text) < 150
     named = [m for m in mentions if m.type == "Indication"]
     if heading and named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
@@ -118,6 +125,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
     whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
+    n0 = len(reader.out)
     for a, b, who in clauses(s.text):
         raw = s.text[a:b]
         if who is None:  # the ", whose" clauses are read on their own
@@ -125,14 +133,14 @@ def read(reader, i: int, s, mentions, organs) -> None:
                 if a <= wa < b:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
-    _one_withdrawal_each(reader, s)
+    _one_withdrawal_each(reader, s, n0)
 
 
-def _one_withdrawal_each(reader, s) -> None:
+def _one_withdrawal_each(reader, s, n0: int) -> None:
     """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
     to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
     of the same drug and indication are one, with the dates of all."""
-    mine = [k for k, c in enumerate(reader.out) if c.kind == "withdrawal" and c.start == s.start]
+    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "withdrawal" and reader.out[k].start == s.start]
     first: dict[tuple[str, str | None], int] = {}
     gone = []
     for k in mine:
@@ -175,9 +183,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         drug = ctx.drug or reader.main_drug
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
             # "the fixed-dose combination": a combination product the article named before
-            joint = [m for ms_ in reader.by_sentence[:i + 1] for m in ms_ if m.type == "Drug" and m.start < s.start + a and re.search(
-                r"\s(?:and|plus|with|\+)\s|[+/]", m.text)]
-            drug = joint[-1].id if joint else drug
+            drug = ctx.combination or drug
         if withdrawn and not approved and ctx.withdrawal and re.search(r"\bthe withdrawal\b", text, re.I):
             drug = ctx.withdrawal[0]
     if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:

@@ -87,6 +87,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
     header = header_of(reader.sentences, i)
     if header is None:
         return True
+    _sizes(reader, s, mentions)
     row = cells(s.text)
     kinds = [column(h) for h in header]
     action = " ".join(c for (_, _, c), h in zip(row, header) if _ACTION.search(h))
@@ -117,9 +118,14 @@ def read_row(reader, i: int, s, mentions) -> bool:
             values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
                       "status": "withdrawn" if ended else "approved", "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+    return True
+
+
+def _sizes(reader, s, mentions) -> None:
+    """A trial named with its size in brackets ("RATIONALE-302 (512 patients)"): its enrolment."""
     for m in mentions:
-        size = _SIZE.match(s.text, m.end) or _SIZE.match(s.text, m.end + 1)
+        end = m.end - s.start  # (a mention's offsets are the document's)
+        size = _SIZE.match(s.text, end) or _SIZE.match(s.text, end + 1)
         if m.type == "Trial" and size:
             reader.claim(s, "trial design", m.id, "describes", None,
                          {"n_patients": int(size.group(1).replace(",", "")), "enrolment": "enrolled"}, reader.level(m.id))
-    return True
