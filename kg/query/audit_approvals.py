@@ -103,7 +103,16 @@ def _what(auditor, c) -> str:
 
 
 def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
-    """Verdict on an approval claim."""
+    """Verdict on an approval claim (a partner's in a regimen, "B in combination with A", contradicts
+    nothing: the graph may file the regimen's approval under A alone)."""
+    verdict, facts = _approval(auditor, c)
+    if verdict == "contradicted" and c.values.get("partner_of"):
+        return "not in graph", [because(f"{auditor.name(c.subject)} is named as a partner in "
+                                        f"{auditor.name(c.values['partner_of'])}'s regimen")] + facts
+    return verdict, facts
+
+
+def _approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     recs = candidates(auditor, c)
     fitting = [a for a in recs if _setting_fits(a, c.values)]
     if not fitting:

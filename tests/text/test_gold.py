@@ -76,3 +76,13 @@ def test_gold_sentences_copied_with_markup_and_partner_mechanisms_are_not_scored
              "sentence": "Mechanism: zelvomab binds PD-1."}
     out = score_article([claim], ["consistent"], gold, lambda i: {"PD-1"} if i == "HGNC:8760" else set())
     assert out["kinds"]["mechanism"] == {"tp": 1, "found": 1, "expected": 1}
+
+
+def test_a_gold_indication_written_a_or_b_names_either():
+    from kg.sources.text.gold import matches
+
+    claim = {"kind": "approval", "subject": "D", "object": "MONDO:0005036", "values": {}}
+    names = {"D": {"zelvomab"}, "MONDO:0005036": {"gastric adenocarcinoma"}}.get
+    assert matches(claim, {"kind": "approval", "drug": "zelvomab",
+                           "indication": "gastric or gastroesophageal junction adenocarcinoma (first line)"},
+                   lambda i: names(i) or set())

@@ -73,7 +73,8 @@ def test_the_same_day_and_a_follow_up_in_the_past_tense(reader):
     assert [(d, i, v["date"]) for _, d, i, v in _regulatory(reader, text)] == [(NIVO, HCC, "2020-05-04")] * 2
     news = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
             "Nivolumab, with ipilimumab, was approved as initial therapy for hepatocellular carcinoma.")
-    assert [v.get("date") for *_, v in _regulatory(reader, news)] == ["2020-05-04", "2020-05-04"]
+    assert [(d, v.get("date")) for _, d, _, v in _regulatory(reader, news)] == [
+        (NIVO, "2020-05-04"), (NIVO, "2020-05-04"), ("DRUGBANK:DB06186", "2020-05-04")]
     later = ("Boston, 4 May 2020 - The maker today announced an FDA approval of nivolumab in hepatocellular carcinoma. "
              "Nivolumab is also approved for hepatocellular carcinoma after sorafenib.")
     assert [v.get("date") for *_, v in _regulatory(reader, later)] == ["2020-05-04", None]
@@ -133,7 +134,9 @@ def test_more_ways_to_tell_an_approval_and_a_withdrawal(reader):
 def test_a_clause_of_contrast_is_read_on_its_own(reader):
     got = _regulatory(reader, "Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
                               "its single-agent indication was withdrawn in July 2021.")
-    assert [(k, v.get("effective")) for k, _, _, v in got] == [("approval", None), ("withdrawal", "2021-07")]
+    # (ipilimumab, the partner in the regimen the graph knows approved there, is read as approved too)
+    assert [(k, d, v.get("effective")) for k, d, _, v in got] == [
+        ("approval", NIVO, None), ("approval", "DRUGBANK:DB06186", None), ("withdrawal", NIVO, "2021-07")]
     assert next(c for c in reader("Nivolumab remains approved for hepatocellular carcinoma with ipilimumab, even though "
                                   "its single-agent indication was withdrawn in July 2021.")).values["status"] == "approved"
     # "used to be approved ..., but that use ended": one withdrawal, with the dates of both clauses
@@ -300,3 +303,12 @@ def test_a_table_row_gives_its_trials_size_and_skips_a_new_formulation(reader):
     got = [(c.kind, c.values.get("n_patients"), c.values.get("approval_type")) for c in reader(text)
            if c.kind == "approval" or c.values.get("n_patients")]
     assert got == [("trial design", 834, None), ("approval", None, "regular"), ("trial design", 834, None)]
+
+
+def test_a_partner_in_the_regimen_that_the_graph_knows_approved_there(reader):
+    got = _regulatory(reader, "The US FDA approved Imjudo in combination with Imfinzi for hepatocellular carcinoma on "
+                              "October 21, 2022.")
+    assert [(d, v.get("partner_of")) for _, d, _, v in got] == [("DRUGBANK:DB11771", None), (DURVA, "DRUGBANK:DB11771")]
+    # a drug given before is no partner
+    got = _regulatory(reader, "Nivolumab was first approved in December 2014 for melanoma that progressed after ipilimumab.")
+    assert [d for _, d, _, _ in got] == [NIVO]

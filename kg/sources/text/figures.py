@@ -47,7 +47,7 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 ENDPOINTS = [
     (r"invasive disease[- ]free survival|invasive DFS|\biDFS\b", "invasive disease-free survival"),
     (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|relapse[- ]free survival|"
-     r"risk of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
+     r"(?:risk|hazard) of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
      r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
      r"\bcome back or (?:had )?died\b", "disease-free survival"),
     (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),

@@ -171,7 +171,9 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
     if kind in ("approval", "withdrawal"):
         if not named(claim["subject"], gold["drug"]):
             return False
-        if gold.get("indication") and not named(claim.get("object"), gold["indication"], v.get("indication")):
+        # (a gold indication "gastric or gastroesophageal junction adenocarcinoma" names either disease)
+        if gold.get("indication") and not any(named(claim.get("object"), part, v.get("indication"))
+                                              for part in _either(gold["indication"])):
             return False
         if kind == "approval":
             return (("date" not in gold or v.get("date") == gold["date"])
@@ -195,6 +197,23 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
     if kind == "mechanism":
         return named(claim["subject"], gold["drug"]) and named(claim.get("object"), gold["target"])
     return False
+
+
+def _either(indication: str) -> list[str]:
+    """A gold indication, and each disease of one written "A or B" (with B's head word given to A:
+    "gastric or gastroesophageal junction adenocarcinoma" names gastric adenocarcinoma too).
+
+    >>> _either("gastric or gastroesophageal junction adenocarcinoma (first line)")
+    ['gastric or gastroesophageal junction adenocarcinoma (first line)', 'gastric adenocarcinoma', 'gastroesophageal junction adenocarcinoma']
+    """
+    head = indication.split(" (")[0]
+    parts = re.split(r"\s+(?:or|and/or)\s+", head)
+    if len(parts) != 2:
+        return [indication]
+    last = parts[1].split()[-1]
+    first = parts[0] if parts[0].endswith(last) or " " in parts[0].strip() and parts[0].split()[-1] in (
+        "cancer", "carcinoma", "adenocarcinoma") else f"{parts[0]} {last}"
+    return [indication, first, parts[1]]
 
 
 def _trial_named(claim: dict[str, Any], gold: dict[str, Any], named, unnamed: bool) -> bool:

@@ -41,6 +41,9 @@ from kg.sources.text.regulatory_cues import (
 )
 
 
+#: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
+_REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
+                      r"(?:\w+\s+)?$", re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 
@@ -225,6 +228,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             when = own.get(ident) or (None if date in own.values() else date)
             reader.claim(s, "approval", drug, "approved for", ident,
                          {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+            # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
+            for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})
+                                         and _REGIMEN.search(text[max(0, at - 30):at])):
+                reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
+                             "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in organ_inds.items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
                          "regulatory approval", "supports")
