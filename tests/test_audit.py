@@ -156,3 +156,15 @@ def test_a_ratio_of_an_analysis_the_records_do_not_hold_contradicts_nothing(stor
     got = [r["verdict"] for r in _verdicts(store, page) if r["claim"]["kind"] == "trial result"
            and r["claim"]["values"].get("measure") == "HR"]
     assert got == ["not in graph", "contradicted"]
+
+
+def test_a_claim_dated_on_another_records_day_is_not_contradicted(store, tmp_path):
+    """"It" read as the drug named before: the claimed day is exactly that of another drug's record
+    (nivolumab's first melanoma approval), so the claim is more likely that one, not a contradiction;
+    a day no record has still contradicts."""
+    page = tmp_path / "days.md"
+    page.write_text("Ipilimumab came first. The FDA granted it accelerated approval on December 22, 2014 for melanoma "
+                    "that had progressed.\n\nIpilimumab came first. The FDA granted it accelerated approval on "
+                    "December 23, 2013 for melanoma that had progressed.\n", encoding="utf-8")
+    got = [r["verdict"] for r in _verdicts(store, page) if r["claim"]["kind"] == "approval"]
+    assert got == ["not in graph", "contradicted"]

@@ -49,6 +49,12 @@ class Auditor:
 
         return self._memo(("approvals", drug), lambda: approvals(self.store, drug))
 
+    def all_approvals(self) -> list[dict[str, Any]]:
+        """Every approval record of every drug (once per audit)."""
+        from kg.query.approvals import approvals
+
+        return self._memo(("approvals", None), lambda: approvals(self.store))
+
     def results(self, **bind: str) -> list[dict[str, Any]]:
         """Curated trial results of a trial or a drug, with indication, acronym and arm values."""
         from kg.query.stored import records, run

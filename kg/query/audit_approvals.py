@@ -109,6 +109,22 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     if verdict == "contradicted" and c.values.get("partner_of"):
         return "not in graph", [because(f"{auditor.name(c.subject)} is named as a partner in "
                                         f"{auditor.name(c.values['partner_of'])}'s regimen")] + facts
+    return _another_records_day(auditor, c, verdict, facts, [c.values.get("date")])
+
+
+def _another_records_day(auditor, c, verdict: str, facts: list[dict[str, Any]], claimed: list[str | None]):
+    """A contradicted claim whose day is exactly that of another record (of another indication of
+    the drug, or of another drug) is more likely that record's, told in a sentence whose drug or
+    indication the reader took from the text around it: not a contradiction."""
+    days = [d for d in claimed if d and len(d) == 10]
+    if verdict != "contradicted" or not days:
+        return verdict, facts
+    for a in auditor.all_approvals():
+        dates = [a["date"], (a.get("conversion") or {}).get("date")] + _withdrawal_dates(a.get("withdrawal") or {})
+        if any(d in dates for d in days) and not (a["drug"]["id"] == c.subject and _of_indication(
+                a, c.object, c.values.get("indication"))):
+            return "not in graph", [because(f"the day {days[0]} is that of the record of {a['drug']['name']} in "
+                                            + ", ".join(i["name"] for i in a["indications"]), a["id"], a["sources"])] + facts
     return verdict, facts
 
 
@@ -134,7 +150,12 @@ def _approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
 
 
 def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
-    """Verdict on a withdrawal claim."""
+    """Verdict on a withdrawal claim (one dated exactly as another record is judged as an approval's)."""
+    verdict, facts = _withdrawal(auditor, c)
+    return _another_records_day(auditor, c, verdict, facts, [c.values.get("announced"), c.values.get("effective")])
+
+
+def _withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     recs = [a for a in candidates(auditor, c) if _setting_fits(a, c.values)]
     if not recs:
         return "not in graph", [because(f"the graph holds no {_what(auditor, c)}")]
