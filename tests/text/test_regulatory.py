@@ -312,3 +312,15 @@ def test_a_partner_in_the_regimen_that_the_graph_knows_approved_there(reader):
     # a drug given before is no partner
     got = _regulatory(reader, "Nivolumab was first approved in December 2014 for melanoma that progressed after ipilimumab.")
     assert [d for _, d, _, _ in got] == [NIVO]
+
+
+def test_an_indication_added_or_gained_a_use_broadened_and_a_weekday_with_its_day_in_brackets(reader):
+    got = _regulatory(reader, "On 17 April 2017 the FDA added a second accelerated indication for atezolizumab in "
+                              "urothelial carcinoma.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(ATEZO, UC, "2017-04-17")]
+    got = _regulatory(reader, "More recently durvalumab gained a limited-stage indication in small cell lung cancer, on "
+                              "December 4, 2024.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(DURVA, SCLC, "2024-12-04")]
+    text = ("WASHINGTON, April 12, 2019 - U.S. regulators on Thursday (April 11) broadened the use of pembrolizumab in "
+            "melanoma.")
+    assert [v["date"] for *_, v in _regulatory(reader, text)] == ["2019-04-11"]

@@ -44,6 +44,7 @@ from kg.sources.text.regulatory_cues import (
 #: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
 _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
                       r"(?:\w+\s+)?$", re.I)
+_WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 
@@ -261,7 +262,8 @@ def _event_date(found: list[dates.Date], event: int, text: str = "") -> str | No
     >>> _event_date(dates.find(t), t.index("approved"), t)
     '2021-05-05'
     """
-    outside = [d for d in found if text[:d.start].count("(") <= text[:d.start].count(")")]
+    outside = [d for d in found if text[:d.start].count("(") <= text[:d.start].count(")")
+               or _WEEKDAY_BRACKET.search(text, 0, d.start)]  # "on Thursday (April 11)": the day itself
     found = outside or found
     after = [d for d in found if d.start >= event]
     before = [d for d in found if d.start < event]

@@ -32,7 +32,11 @@ APPROVAL = re.compile(
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
     r"\b(?:given|awarded|handed|gave|gives|give)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|\bsign(?:ed|s)? off on\b|\bok(?:ay)?e?d\b|"
     r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
-    r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval)s?\b", re.I)
+    r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval|use)s?\b|"
+    # a new indication told as added or gained ("added a second accelerated indication", "gained a
+    # limited-stage indication"), or a drug reaching its market
+    r"\b(?:added|adds|gained|gains)\b[^.;]{0,40}\bindications?\b|\breached the (?:US |U\.S\. |American |European )?market\b",
+    re.I)
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
@@ -72,7 +76,8 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bth
 EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
-                "signed off", "signs off", "sign off", "oked", "okayed")
+                "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
+                "broaden", "expand", "extend")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
