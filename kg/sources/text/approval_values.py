@@ -91,3 +91,23 @@ def indication_name(ident: str, name: str | None) -> str | None:
         by_id = {"KG:indication-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"): d for d in DISEASES.values()}
         return DISEASES.get(name or "", by_id.get(ident, name))  # an abbreviation the article defined: the disease's name
     return None
+
+
+#: a region, or its agency, that names the agency of a decision: the European Union's (the Commission
+#: decides), the United States' (the FDA)
+EU_WORDS = re.compile(r"\bEU\b|\bEuropean Union\b|\bin Europe\b|\bEurope's\b|\bEuropean (?:marketing|regulators?|"
+                      r"authorities|approval|decision|Commission)\b|\bEMA\b|\bEC\b")
+US_WORDS = re.compile(r"\bUS\b|\bU\.S\.(?!\w)|\bUnited States\b|\bAmerican (?:patients|market)\b|\bFDA\b")
+
+
+def region_agency(text: str) -> str | None:
+    """The agency a clause (or a table's header) names by its region or its own name alone ("an EU
+    marketing authorisation", "approved in the United States", "FDA decision"), when it names no
+    agency otherwise.
+
+    >>> region_agency("its first EU marketing authorisation"), region_agency("approved in the U.S. in 2018")
+    ('KG:org-european-commission', 'KG:org-fda')
+    """
+    if EU_WORDS.search(text):
+        return None if US_WORDS.search(text) else "KG:org-european-commission"
+    return "KG:org-fda" if US_WORDS.search(text) else None

@@ -33,11 +33,11 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.sources.text import dates, tables
-from kg.sources.text.approval_values import approval_type, indication_name, setting, tissue_agnostic
+from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
-    APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, ROW_APPROVAL, SCOPE,
+    APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER, EFFECTIVE, ANNOUNCED, PASSIVE, GRANTED,
-    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST, EU_WORDS, US_WORDS,
+    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST,
 )
 
 
@@ -54,7 +54,6 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
         if not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
     return None
-
 
 
 def blank_relative(text: str) -> str:
@@ -162,7 +161,7 @@ def _one_withdrawal_each(reader, s, n0: int) -> None:
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
-    approved = bool(APPROVAL.search(text) or ROW_APPROVAL.search(text)) and not NOT_APPROVED.search(text)
+    approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
     withdrawn = bool(WITHDRAWAL.search(text)) and not APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
     if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
@@ -179,7 +178,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         drug = before[-1].id if before else subject_drug(text, drugs)
     else:
         drug = subject_drug(text, drugs)
-    event = (APPROVAL.search(text) or ROW_APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
+    event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
     found = dates.find(text, ctx.year, ctx.today)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
@@ -310,18 +309,6 @@ def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
-
-
-def region_agency(text: str) -> str | None:
-    """The agency a clause names by its region alone ("an EU marketing authorisation", "approved in
-    the United States"), when it names no agency.
-
-    >>> region_agency("its first EU marketing authorisation"), region_agency("approved in the U.S. in 2018")
-    ('KG:org-european-commission', 'KG:org-fda')
-    """
-    if EU_WORDS.search(text):
-        return None if US_WORDS.search(text) else "KG:org-european-commission"
-    return "KG:org-fda" if US_WORDS.search(text) else None
 
 
 def note_topic(ctx: Context, s, mentions) -> None:

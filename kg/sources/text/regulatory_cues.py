@@ -5,8 +5,6 @@ say which date it is.
 
 >>> bool(APPROVAL.search("The agency signed off on it")), bool(NOT_APPROVED.search("changed the label of X"))
 (True, True)
->>> bool(ROW_APPROVAL.search("| 2019-06-17 | X | Y | accelerated approval |"))
-True
 """
 from __future__ import annotations
 
@@ -86,9 +84,6 @@ REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|comb
 #: a subject that is a class of drugs, not one drug
 GENERIC = re.compile(r"\b(?:medicines|drugs|treatments|therapies|immunotherapies|inhibitors|antibodies|agents|"
                      r"indications)\b", re.I)
-#: a table row whose cell names the event ("| 2019-06-17 | pembrolizumab | SCLC | accelerated approval |")
-ROW_APPROVAL = re.compile(r"^\s*\|.*\|\s*(?:(?:accelerated|regular|full|traditional|standard|first|new)\s+)?"
-                          r"(?:approval|approved)\b(?![^|]*\b(?:sought|expected|pending|filed)\b)", re.I)
 #: approvals said to be untouched by the news ("its approvals in lung cancer were not touched"): background
 SCOPE = re.compile(r"\b(?:not (?:been )?(?:touched|affected|changed)|unaffected|untouched|(?:does|do|did) not (?:affect|touch|"
                    r"change|apply to))\b", re.I)
@@ -125,7 +120,3 @@ TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}
 APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
 #: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
 CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
-#: a region that names its agency: the European Union's (the Commission decides), the United States' (the FDA)
-EU_WORDS = re.compile(r"\bEU\b|\bEuropean Union\b|\bin Europe\b|\bEurope's\b|\bEuropean (?:marketing|regulators?|"
-                      r"authorities|approval|decision)\b")
-US_WORDS = re.compile(r"\bUS\b|\bU\.S\.(?!\w)|\bUnited States\b|\bAmerican (?:patients|market)\b")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.sources.text import dates
-from kg.sources.text.approval_values import approval_type, indication_name, setting
+from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
 _ROW = re.compile(r"^\s*\|")
 _SEPARATOR = re.compile(r"^[\s|:\-\u2013\u2014]*$")
@@ -29,8 +29,6 @@ _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|pa
 _ACTION = re.compile(r"action|event|type|status|what happened|change", re.I)
 _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revoked|ended|pulled)\b", re.I)
 _PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
-_EU = re.compile(r"\bEU\b|\bEMA\b|\bEuropean\b|\bEC\b")
-_US = re.compile(r"\bFDA\b|\bUS\b|\bU\.S\.")
 
 
 def is_row(text: str) -> bool:
@@ -105,8 +103,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
         when = dates.find(text, reader.context.year, reader.context.today)
         if kind and when and kind not in found:
             found[kind] = when[0].iso
-    heads = " ".join(header)
-    agency = "KG:org-european-commission" if _EU.search(heads) else "KG:org-fda" if _US.search(heads) else None
+    agency = region_agency(" ".join(header))
     where = setting(s.text)
     for m in inds[:1] if drug else []:
         name = indication_name(m.id, m.text)
