@@ -211,8 +211,8 @@ def _either(indication: str) -> list[str]:
     if len(parts) != 2:
         return [indication]
     last = parts[1].split()[-1]
-    first = parts[0] if parts[0].endswith(last) or " " in parts[0].strip() and parts[0].split()[-1] in (
-        "cancer", "carcinoma", "adenocarcinoma") else f"{parts[0]} {last}"
+    # A keeps its own head word when it has one ("lung cancer or melanoma"), else takes B's
+    first = parts[0] if parts[0].split()[-1] in ("cancer", "carcinoma", "adenocarcinoma", last) else f"{parts[0]} {last}"
     return [indication, first, parts[1]]
 
 

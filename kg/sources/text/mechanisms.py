@@ -44,6 +44,14 @@ _REFERS = re.compile(r"\b(?:it|its|the (?:drug|antibody|medicine|agent|treatment
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 
+def _respectively(text: str, drugs, targets) -> dict:
+    """"X and Y are antibodies against PD-L1 and CTLA-4, respectively": target id -> its drug."""
+    if "respectively" not in text:
+        return {}
+    drugs, targets = list({d.id: d for d in drugs}.values()), list({t.id: t for t in targets}.values())
+    return {t.id: d for d, t in zip(drugs, targets)} if len(drugs) == len(targets) > 1 else {}
+
+
 def read(reader, s, types) -> None:
     """The mechanism claims of sentence ``s`` (its mentions by type in ``types``), given to
     ``reader.claim``."""
@@ -51,11 +59,7 @@ def read(reader, s, types) -> None:
         return  # no target, no word of action, or a heading (the text says it again)
     text = reader.text
     own = [m for m in types["Drug"] if not _TARGET_NOT.search(text[max(s.start, m.start - 16):m.start])]
-    drugs_named = list({d.id: d for d in own}.values())
-    targets_named = list({t.id: t for t in types["Target"]}.values())
-    # "X and Y are antibodies against PD-L1 and CTLA-4, respectively": each drug its own target
-    respectively = ({t.id: d for d, t in zip(drugs_named, targets_named)} if re.search(r"\brespectively\b", s.text)
-                    and len(drugs_named) == len(targets_named) > 1 else {})
+    respectively = _respectively(s.text, own, types["Target"])
     for m in types["Target"]:
         prior = [d for d in own if d.end <= m.start]
         subjects = [prior[-1]] if prior else own[:1]
