@@ -324,3 +324,55 @@ def test_an_indication_added_or_gained_a_use_broadened_and_a_weekday_with_its_da
     text = ("WASHINGTON, April 12, 2019 - U.S. regulators on Thursday (April 11) broadened the use of pembrolizumab in "
             "melanoma.")
     assert [v["date"] for *_, v in _regulatory(reader, text)] == ["2019-04-11"]
+
+
+def test_a_regimen_listed_after_with_names_no_subject_drug(reader):
+    text = ("Atezolizumab was first approved in urothelial carcinoma. The agency cleared the regimen with bevacizumab, "
+            "paclitaxel and carboplatin for hepatocellular carcinoma on December 6, 2018.")
+    got = _regulatory(reader, text)
+    assert [(d, i, v.get("date")) for _, d, i, v in got][-1] == (ATEZO, HCC, "2018-12-06")
+    assert all(d == ATEZO for _, d, _, _ in got)
+
+
+def test_an_approval_told_as_its_arrival_or_as_a_new_option(reader):
+    got = _regulatory(reader, "Atezolizumab's first US green light came on May 18, 2016, for urothelial carcinoma.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(ATEZO, UC, "2016-05-18")]
+    got = _regulatory(reader, "In liver cancer, atezolizumab became a first-line option for hepatocellular carcinoma "
+                              "on May 29, 2020.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(ATEZO, HCC, "2020-05-29")]
+    got = _regulatory(reader, "On 17 April 2017 atezolizumab added a second accelerated indication in urothelial carcinoma.")
+    assert [v.get("approval_type") for *_, v in got] == ["accelerated"]
+    # a trial result that "came" is no approval
+    assert _regulatory(reader, "The benefit of atezolizumab in hepatocellular carcinoma came on top of chemotherapy.") == []
+
+
+def test_an_organ_indication_withdrawn_and_the_day_it_came_off_the_label(reader):
+    text = ("Atezolizumab was approved for urothelial carcinoma in 2016. Genentech said on March 7, 2021 that it was "
+            "withdrawing the post-platinum bladder indication. The FDA list gives April 30, 2021 as the date the "
+            "indication came off the label.")
+    got = [(d, i, v.get("announced"), v.get("effective")) for k, d, i, v in _regulatory(reader, text) if k == "withdrawal"]
+    assert got == [(ATEZO, UC, "2021-03-07", None), (ATEZO, UC, None, "2021-04-30")]
+
+
+def test_a_day_of_that_year_in_a_later_clause(reader):
+    got = _regulatory(reader, "Nivolumab maker BMS gave up the small cell lung cancer indication, announcing the step on "
+                              "Aug. 27, 2021; the removal took effect on October 6 of that year.")
+    assert [(k, v.get("announced"), v.get("effective")) for k, _, _, v in got] == [("withdrawal", "2021-08-27", "2021-10-06")]
+
+
+def test_a_which_clause_that_dates_an_approval_is_read(reader):
+    got = _regulatory(reader, "Pembrolizumab plus axitinib, which the FDA cleared for hepatocellular carcinoma on April 19, "
+                              "2019, has a survival advantage that durvalumab has not shown.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(PEMBRO, HCC, "2019-04-19")]
+    got = _regulatory(reader, "Nivolumab's adjuvant approval for melanoma, which came on December 20, 2018, rested on one trial.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, MEL, "2018-12-20")]
+    # an undated one stays background
+    assert _regulatory(reader, "Durvalumab, which the FDA cleared for urothelial carcinoma, is given every two weeks.") == []
+
+
+def test_a_bold_lead_in_sets_the_paragraphs_disease(reader):
+    text = ("Notes.\n\nNivolumab in liver cancer. Only one use went. Nivolumab combined with ipilimumab, approved for "
+            "patients previously treated with sorafenib on March 10, 2020, stayed on the label.")
+    got = _regulatory(reader, text)
+    # ipilimumab, the partner the graph knows approved there, too
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, HCC, "2020-03-10"), ("DRUGBANK:DB06186", HCC, "2020-03-10")]

@@ -19,7 +19,7 @@ def approval_type(text: str) -> str | None:
     if re.search(r"\b(?:conver|chang|turn|upgrad)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
                  r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval", text, re.I):
         return "conversion"
-    if re.search(r"\baccelerated (?:approval|pathway|route|programme|program|basis)\b", text, re.I):
+    if re.search(r"\baccelerated (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b", text, re.I):
         return "accelerated"
     if re.search(r"\b(?:regular|full|traditional|standard) (?:approval|marketing authori[sz]ation)\b", text, re.I):
         return "regular"

@@ -54,9 +54,10 @@ _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|
                          r"events occurred|benefit|improv|prolong|superior|outcomes?|survival", re.I)
 _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies)|\bAEs?\b", re.I)
 _ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
-#: "lung cancer", "lung, liver, and breast cancers": organ words in a list ending in a cancer word
+#: "lung cancer", "lung, liver, and breast cancers", "the bladder indication": organ words in a list ending in a
+#: cancer word or "indication"
 _ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*,\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)\s+"
-                         r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies))\b" % (_ORGAN, _ORGAN, _ORGAN), re.I)
+                         r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|indications?)\b" % (_ORGAN, _ORGAN, _ORGAN), re.I)
 _ORGAN_QUALIFIED = re.compile(r"(?:cell|negative|positive|cellular|squamous|non|metastatic to the)[\s-]*$", re.I)
 _ONGOING = re.compile(r"\bongoing\b|\bunder ?way\b|\bcurrently (?:enrolling|recruiting)\b|"
                       r"\b(?:is|are) (?:still )?(?:recruiting|enrolling)\b|"

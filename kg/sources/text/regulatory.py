@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.sources.text import dates, tables
+from kg.sources.text import dates, event_dates, tables
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
-    OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER, EFFECTIVE, ANNOUNCED, PASSIVE, GRANTED,
+    OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER,
     PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST,
 )
 
@@ -44,30 +44,68 @@ from kg.sources.text.regulatory_cues import (
 #: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
 _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
                       r"(?:\w+\s+)?$", re.I)
-_WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
+#: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
+_LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 
 def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
-    """The first drug (offset in ``text``, id) not named as another's partner."""
+    """The first drug (offset in ``text``, id) not named as another's partner; a drug listed after a
+    partner ("the regimen with bevacizumab, paclitaxel and carboplatin") is a partner too.
+
+    >>> t = "The agency cleared the regimen with bevacizumab, paclitaxel and carboplatin"
+    >>> subject_drug(t, [(t.index(w), w) for w in ("bevacizumab", "paclitaxel", "carboplatin")]) is None
+    True
+    """
+    partner_before = None
     for start, ident in drugs:
-        if not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
+        listed = partner_before is not None and _LISTED.match(text, partner_before, start)
+        if not listed and not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
+        partner_before = start
     return None
 
 
 def blank_relative(text: str) -> str:
-    """``text`` with its relative clauses replaced by spaces (offsets stay).
+    """``text`` with its relative clauses replaced by spaces (offsets stay), except a ", which ..."
+    clause that dates an approval of the noun before it ("pembrolizumab plus axitinib, which the FDA
+    cleared on April 19, 2019, carries ...": the sentence's claim is that approval).
 
     >>> blank_relative("The move, which leaves X approved, affects Y.")
     'The move,                        , affects Y.'
     >>> blank_relative("A field in which X is approved, and Y.")
     'A field                       , and Y.'
+    >>> blank_relative("X, which the FDA cleared on April 19, 2019, is given")
+    'X, which the FDA cleared on April 19, 2019, is given'
     """
     def blank(m: re.Match) -> str:
         g = m.group()
+        if _DATED_WHICH.match(g) and (APPROVAL.search(g) or _CAME.match(g)) and not WITHDRAWAL.search(g) \
+                and not NOT_APPROVED.search(g) and dates.find(g):
+            return g
         return ("," if g.startswith(",") else " ") + " " * (len(g) - 1)
     return RELATIVE.sub(blank, text)
+
+
+_DATED_WHICH = re.compile(r",\s+which\b")
+_CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
+#: a bold lead-in of a paragraph ("**Nivolumab in liver cancer.** Only the single-agent indication went."):
+#: a heading of a few words that ends with a full stop
+_LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
+
+
+def _lead_in(text: str, s) -> bool:
+    """Whether sentence ``s`` of ``text`` is a paragraph's lead-in heading: first on its line, a few
+    words and no verb.
+
+    >>> t = "Intro.\\nNivolumab in liver cancer. Only the single-agent indication went."
+    >>> from kg.sources.text.sentences import split
+    >>> [_lead_in(t, s) for s in split(t)]
+    [True, True, False]
+    """
+    line_start = s.start == 0 or text[:s.start].rstrip(" \t").endswith("\n")
+    return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
 
 
 @dataclass
@@ -118,7 +156,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
     joined = [m.id for m in mentions if m.type == "Drug" and _JOINED.search(m.text)]
     if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
         reader.context.combination = joined[-1]
-    heading = HEADING.search(s.text) is None and len(s.text) < 150
+    heading = (HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150
     named = [m for m in mentions if m.type == "Indication"]
     if heading and named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
@@ -179,7 +217,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
-    found = dates.find(text, ctx.year, ctx.today)
+    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
@@ -211,7 +249,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
     kind = approval_type(text) if approved else None
     # a conversion's date is not the one its accelerated approval was held "since"
-    date = _event_date([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")],
+    date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")],
                        event.start(), text)
     if date is None and SAME_DATE.search(text):
         date = ctx.date
@@ -223,7 +261,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
-        own = _dates_in_brackets(text, ms, s.start + a, ctx)
+        own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today)
         for ident, name in inds:
             when = own.get(ident) or (None if date in own.values() else date)
             reader.claim(s, "approval", drug, "approved for", ident,
@@ -239,73 +277,23 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         if date:
             ctx.last = (i, drug, inds[0][0] if inds else None)
     if withdrawn:
-        values = {"agency": agency, **_withdrawal_dates(text, found), **where}
+        values = {"agency": agency, **event_dates.of_withdrawal(text, found), **where}
         for ident, name in inds:
             reader.claim(s, "withdrawal", drug, "approved for", ident,
                          {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
                          "supports")
-        if inds:
-            ctx.withdrawal = (drug, *inds[0])
+        for ident, organ in organ_inds.items():  # "withdrawing the post-platinum bladder indication"
+            reader.claim(s, "withdrawal", drug, "approved for", ident, {**values, "status": "withdrawn", "organ": organ},
+                         "regulatory approval", "supports")
+        if inds or organ_inds:
+            ctx.withdrawal = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None)))
     if inds:
         ctx.indication, ctx.indication_name = inds[0]
+    elif len(organ_inds) == 1:
+        ctx.indication, ctx.indication_name = next(iter(organ_inds)), None
     ctx.drug = drug
     if date:
         ctx.date = date
-
-
-def _event_date(found: list[dates.Date], event: int, text: str = "") -> str | None:
-    """The date written nearest after the event word, else the last one before it; a date in
-    brackets ("(... from 2023-11-07)": a later change told in passing) only when no other is written.
-
-    >>> t = "On 2021-05-05 the FDA approved it (HER2-positive (CPS >= 1 from 2023-11-07))"
-    >>> _event_date(dates.find(t), t.index("approved"), t)
-    '2021-05-05'
-    """
-    outside = [d for d in found if text[:d.start].count("(") <= text[:d.start].count(")")
-               or _WEEKDAY_BRACKET.search(text, 0, d.start)]  # "on Thursday (April 11)": the day itself
-    found = outside or found
-    after = [d for d in found if d.start >= event]
-    before = [d for d in found if d.start < event]
-    if after:
-        return after[0].iso
-    return before[-1].iso if before else None
-
-
-def _dates_in_brackets(text: str, ms, offset: int, ctx: Context) -> dict[str, str]:
-    """Indication -> the date in brackets right after it ("approvals in basal cell carcinoma
-    (February 2021) and in lung cancer": February 2021 is the first one's only)."""
-    out = {}
-    for m in ms:
-        if m.type == "Indication":
-            b = re.match(r"\s*\(([^()]{3,40})\)", text[m.end - offset:])
-            found = dates.find(b.group(1), ctx.year, ctx.today) if b else []
-            if found:
-                out[m.id] = found[0].iso
-    return out
-
-
-def _withdrawal_dates(text: str, found: list[dates.Date]) -> dict[str, str]:
-    """{"announced": ..., "effective": ...}: each date by the words before it; of two dates of
-    one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021")."""
-    out: dict[str, str] = {}
-    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text)
-    last = 0
-    for d in found:
-        before = text[max(last, d.start - 45):d.start]
-        effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
-        said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
-        granted = max((m.end() for m in GRANTED.finditer(before)), default=-1)
-        if granted > max(effect, said):
-            last = d.end
-            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
-        # the word nearest before the date says which it is; with neither, a passive tells the effect
-        # ("announced on 7 March that it would withdraw it, and it was removed from the label on 13 April")
-        key = "effective" if effect > said or effect == said == -1 and (passive or PASSIVE.search(before)) else "announced"
-        old = out.get(key)
-        if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
-            out[key] = d.iso
-        last = d.end
-    return out
 
 
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}

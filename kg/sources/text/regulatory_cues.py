@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|nod|licen[cs]e)"
+_CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|go-ahead|nod|licen[cs]e)"
 APPROVAL = re.compile(
     r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\bapprovals?\b[^.;]*?,\s*granted\b|"
@@ -24,7 +24,7 @@ APPROVAL = re.compile(
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
-    r"\bthe (?:first )?approval of\b|\w's approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
     r"\blabel,? (?:dated|of|issued)\b|"
     r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
@@ -33,7 +33,12 @@ APPROVAL = re.compile(
     r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval|use)s?\b|"
     # a new indication told as added or gained ("added a second accelerated indication", "gained a
     # limited-stage indication"), or a drug reaching its market
-    r"\b(?:added|adds|gained|gains)\b[^.;]{0,40}\bindications?\b|\breached the (?:US |U\.S\. |American |European )?market\b",
+    r"\b(?:added|adds|gained|gains|picked up|picks up)\b[^.;]{0,40}\bindications?\b|"
+    r"\breached the (?:US |U\.S\. |American |European )?market\b|\badded to (?:the|its) (?:[\w-]+ ){0,3}(?:label|authori[sz]ation|licen[cs]e)\b|"
+    # an approval told as its arrival ("the first green light came on May 18, 2016", "first-line use came in
+    # 2020") or as a new option ("became a first-line option for ... on May 29, 2020")
+    r"\b(?:approvals?|green light|go-ahead|nod|clearance|authori[sz]ation|indications?|use)\b[^.;]{0,60}?\bcame (?:on|in)\b|"
+    r"\bbecame (?:a |an )?(?:[\w-]+ ){0,2}option\b|\bbecame available\b",
     re.I)
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
@@ -46,7 +51,9 @@ WITHDRAWAL = re.compile(
     r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
     r"\bindications? (?:were |was |had been )?removed\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
-    r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+    r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
+    r"\bcame off (?:the|its) (?:\w+ ){0,2}(?:label|market)\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
+    re.I)
 NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
@@ -59,14 +66,14 @@ NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori
                           r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
                           r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
 #: a relative clause: what it says is background about the noun before it
-RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
+RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b(?:[^,;]|,\s*(?=\d{4}\b))*+|\s(?:in|for|under|of) which\b[^,;]*+|"
                       r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
 #: a ", whose ..." clause: about the drug before it
 WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 #: the indication spoken of before
-ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
+ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
                      r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
-                     r"setting|use)\b|\b(?:withdrew|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
+                     r"setting|use|cancer|tumou?r|condition)\b|\b(?:withdr[ae]w|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
@@ -75,7 +82,7 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
-                "broaden", "expand", "extend")
+                "broaden", "expand", "extend", "came", "go-ahead", "picked up", "picks up", "available")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -101,8 +108,8 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
-                       r"\bceased\b|\b(?:withdrawal|removal) date\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
+EFFECTIVE = re.compile(r"\beffective\b|\bcame off\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+                       r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"

@@ -1,0 +1,92 @@
+"""Which of the dates written in a clause is its event's (:mod:`kg.sources.text.regulatory`): an
+approval's date, a withdrawal's announcement and effective dates, a date in brackets that belongs to
+the indication before it, and the dates of a clause read in its whole sentence.
+
+>>> t = "Merck said on 1 March 2021 that it would withdraw it; the withdrawal took effect on March 30"
+>>> of_withdrawal(t, dates.find(t))
+{'announced': '2021-03-01', 'effective': '2021-03-30'}
+"""
+from __future__ import annotations
+
+import re
+
+from kg.sources.text import dates
+from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, PASSIVE
+
+_WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
+
+
+def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | None) -> list[dates.Date]:
+    """The dates of the clause ``text`` (at ``a`` in ``sentence``, its relative clauses blanked),
+    read in the whole sentence so that a day without a year takes the year of a full date in an
+    earlier clause ("announced on Aug. 27, 2021; the removal took effect on October 6 of that year").
+
+    >>> t = "announced on Aug. 27, 2021; the removal took effect on October 6 of that year"
+    >>> [d.iso for d in in_clause(t, 27, t[27:], "2016", None)]
+    ['2021-10-06']
+    """
+    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today)
+            if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]]
+
+
+def of_event(found: list[dates.Date], event: int, text: str = "") -> str | None:
+    """The date written nearest after the event word, else the last one before it; a date in
+    brackets ("(... from 2023-11-07)": a later change told in passing) only when no other is written.
+
+    >>> t = "On 2021-05-05 the FDA approved it (HER2-positive (CPS >= 1 from 2023-11-07))"
+    >>> of_event(dates.find(t), t.index("approved"), t)
+    '2021-05-05'
+    """
+    outside = [d for d in found if text[:d.start].count("(") <= text[:d.start].count(")")
+               or _WEEKDAY_BRACKET.search(text, 0, d.start)]  # "on Thursday (April 11)": the day itself
+    found = outside or found
+    after = [d for d in found if d.start >= event]
+    before = [d for d in found if d.start < event]
+    if after:
+        return after[0].iso
+    return before[-1].iso if before else None
+
+
+def in_brackets(text: str, ms, offset: int, year: str | None, today: str | None) -> dict[str, str]:
+    """Indication -> the date in brackets right after it ("approvals in basal cell carcinoma
+    (February 2021) and in lung cancer": February 2021 is the first one's only)."""
+    out = {}
+    for m in ms:
+        if m.type == "Indication":
+            b = re.match(r"\s*\(([^()]{3,40})\)", text[m.end - offset:])
+            found = dates.find(b.group(1), year, today) if b else []
+            if found:
+                out[m.id] = found[0].iso
+    return out
+
+
+def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
+    """{"announced": ..., "effective": ...}: each date by the words before it; of two dates of
+    one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021")."""
+    out: dict[str, str] = {}
+    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text)
+    last = 0
+    for d in found:
+        before = text[max(last, d.start - 45):d.start]
+        effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
+        said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
+        granted = max((m.end() for m in GRANTED.finditer(before)), default=-1)
+        if granted > max(effect, said):
+            last = d.end
+            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
+        # the word nearest before the date says which it is; with neither, a passive tells the effect
+        # ("announced on 7 March that it would withdraw it, and it was removed from the label on 13 April")
+        # with neither before it, a word of effect just after it ("gives April 30, 2021 as the date the indication
+        # came off the label")
+        key = ("effective" if effect > said or effect == said == -1 and (
+            passive or PASSIVE.search(before) or _EFFECT_AFTER.match(text, d.end)) else "announced")
+        old = out.get(key)
+        if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
+            out[key] = d.iso
+        last = d.end
+    return out
+
+
+#: a date told as the day of a withdrawal's effect by the words after it
+_EFFECT_AFTER = re.compile(r"\s*,?\s+as the (?:date|day)\b[^.;]{0,50}?\b(?:came off|(?:was )?removed|took effect|ended|"
+                           r"became (?:effective|official))\b", re.I)
