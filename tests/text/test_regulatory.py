@@ -376,3 +376,39 @@ def test_a_bold_lead_in_sets_the_paragraphs_disease(reader):
     got = _regulatory(reader, text)
     # ipilimumab, the partner the graph knows approved there, too
     assert [(d, i, v["date"]) for _, d, i, v in got] == [(NIVO, HCC, "2020-03-10"), ("DRUGBANK:DB06186", HCC, "2020-03-10")]
+
+
+def test_it_is_the_drug_a_sentence_without_an_event_opens_with(reader):
+    text = ("Ipilimumab was approved for melanoma in 2011. Nivolumab, the second antibody, binds PD-1. "
+            "The FDA granted it accelerated approval on December 22, 2014 for melanoma that progressed after ipilimumab.")
+    got = _regulatory(reader, text)
+    assert [(d, v["date"]) for _, d, _, v in got] == [("DRUGBANK:DB06186", "2011"), (NIVO, "2014-12-22")]
+
+
+def test_an_organ_indication_without_an_event_is_what_it_refers_to_next(reader):
+    text = ("Atezolizumab was approved in triple-negative breast cancer in 2019. The first-line bladder indication "
+            "lasted longest. Genentech announced on 28 November 2022 that it would withdraw it.")
+    got = [(k, i) for k, _, i, _ in _regulatory(reader, text)]
+    assert got[-1] == ("withdrawal", UC)
+
+
+def test_a_lead_sentence_names_the_disease_of_the_dated_approval_after_it(reader):
+    text = ("Durvalumab was approved for urothelial carcinoma in 2017. A: In stage III non-small cell lung cancer. "
+            "The FDA approved durvalumab on February 16, 2018 for patients whose disease had not progressed.")
+    got = _regulatory(reader, text)
+    assert [i for _, _, i, _ in got][-1] == "MONDO:0005233"
+
+
+def test_a_week_in_a_dateline_dates_days_without_a_year(reader):
+    text = ("WEEK IN REVIEW | December 9-13, 2024\n\nDurvalumab picked up its limited-stage small cell lung cancer "
+            "indication on Dec. 4.")
+    assert [(d, i, v.get("date")) for _, d, i, v in _regulatory(reader, text)] == [(DURVA, SCLC, "2024-12-04")]
+
+
+def test_that_day_and_an_approval_held_since(reader):
+    text = ("The FDA's approval of nivolumab for hepatocellular carcinoma came on March 10, 2020. That day the FDA also "
+            "cleared it for melanoma. Durvalumab has also held an accelerated approval since March 2023 for small "
+            "cell lung cancer.")
+    got = _regulatory(reader, text)
+    assert [(d, i, v.get("date")) for _, d, i, v in got] == [
+        (NIVO, HCC, "2020-03-10"), (NIVO, MEL, "2020-03-10"), (DURVA, SCLC, "2023-03")]

@@ -2,7 +2,7 @@
 
 Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "March 7th, 2021",
 "the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
-"06/2025" (month/year), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
+"06/2025" (month/year), "December 9-13, 2024" (a range: its last day), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
 without a year take the year the reader gives: the article's own, or in a dated report the year
 that puts them nearest its date; after a full date in the same text, the year nearest that date), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
@@ -12,6 +12,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 
 >>> [d.iso for d in find("On the 27th of October 2023; Feb. 22, 2021; 18 Mar 2022; in mid-2020; (July 1)", year="2021")]
 ['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2022-07-01']
+>>> [d.iso for d in find("IO WEEK IN REVIEW | December 9-13, 2024")]  # a range of days: its last
+['2024-12-13']
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ _DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _PATTERNS = [
+    ("mdr", r"(%s)\s+%s\s*[-\u2013]\s*%s,?\s+%s\b" % (_MON, _DAY, _DAY, _YEAR)),  # December 9-13, 2024: its last day
     ("mdy", _WEEKDAY + r"(%s)\s+%s,?\s+%s\b" % (_MON, _DAY, _YEAR)),           # June 17, 2019
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
@@ -135,6 +138,8 @@ def find(text: str, year: str | None = None, today: str | None = None) -> list[D
 def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str | None:
     if kind == "mdy":
         return _iso(g[2], _month(g[0]), g[1])
+    if kind == "mdr":
+        return _iso(g[3], _month(g[0]), g[2])
     if kind == "dmy":
         return _iso(g[2], _month(g[1]), g[0])
     if kind == "iso":

@@ -46,6 +46,8 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
                       r"(?:\w+\s+)?$", re.I)
 #: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
 _LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
+#: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
+_OPENS = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 
@@ -104,7 +106,7 @@ def _lead_in(text: str, s) -> bool:
     >>> [_lead_in(t, s) for s in split(t)]
     [True, True, False]
     """
-    line_start = s.start == 0 or text[:s.start].rstrip(" \t").endswith("\n")
+    line_start = s.start == 0 or text[:s.start].rstrip(" \t\u2022").endswith("\n")
     return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
 
 
@@ -121,6 +123,7 @@ class Context:
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
     combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
+    noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
 
 
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
@@ -162,6 +165,13 @@ def read(reader, i: int, s, mentions, organs) -> None:
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
     low = s.text.lower()
     if not any(w in low for w in EVENT_WORDS):
+        first = next((m for m in mentions if m.type == "Drug"), None)
+        if first and _OPENS.match(s.text[:first.start - s.start]):
+            reader.context.drug = first.id  # "Nivolumab, BMS's second antibody, binds PD-1.": what "it" is next
+        organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
+        if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next
+            reader.context.indication, reader.context.indication_name = next(iter(organ)), None
+            reader.context.noted = i
         return
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
@@ -175,6 +185,18 @@ def read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
+
+
+def _lead(reader, i: int) -> tuple[str, str] | None:
+    """The one indication the sentence before names, when it tells no event of its own (an answer's or
+    a paragraph's lead: "In stage III non-small cell lung cancer that cannot be operated on.")."""
+    if i == 0:
+        return None
+    named = {m.id: (m.id, m.text) for m in reader.by_sentence[i - 1] if m.type == "Indication"}
+    before = reader.sentences[i - 1].text.lower()
+    if len(named) != 1 or any(w in before for w in EVENT_WORDS):
+        return None
+    return next(iter(named.values()))
 
 
 def _one_withdrawal_each(reader, s, n0: int) -> None:
@@ -231,7 +253,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
-    recent = [m for ms in reader.by_sentence[max(0, i - 2):i] for m in ms if m.type == "Indication"]
+    # the indications of the last two sentences, unless a later one spoke of an organ's indication
+    recent = [m for k in range(max(0, i - 2, (ctx.noted if ctx.noted is not None else -1) + 1), i)
+              for m in reader.by_sentence[k] if m.type == "Indication"]
     if not inds and not organ_inds:
         if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
             inds = [ctx.withdrawal[1:]]
@@ -239,6 +263,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(earlier[-1].id, earlier[-1].text)]
         elif ANAPHOR.search(text) and recent:  # "gave up that indication": the one named just before
             inds = [(recent[-1].id, recent[-1].text)]
+        elif approved and found and _lead(reader, i):  # "A: In stage III NSCLC. The FDA approved X on <date> ..."
+            inds = [_lead(reader, i)]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]

@@ -20,11 +20,11 @@ APPROVAL = re.compile(
     r"\bapprovals? followed\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
-    r"\bhas held (?:\w+ ){0,2}approval|"
+    r"\b(?:has|have|had) (?:also |long |since )?held (?:\w+ ){0,2}approval|"
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
-    r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval (?:in|for|as)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval (?:in|for|as|of)\b|\)\s+approvals? (?:of|for)\b|"
     r"\blabel,? (?:dated|of|issued)\b|"
     r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
@@ -33,7 +33,7 @@ APPROVAL = re.compile(
     r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval|use)s?\b|"
     # a new indication told as added or gained ("added a second accelerated indication", "gained a
     # limited-stage indication"), or a drug reaching its market
-    r"\b(?:added|adds|gained|gains|picked up|picks up)\b[^.;]{0,40}\bindications?\b|"
+    r"\b(?:added|adds|gained|gains|picked up|picks up)\b[^.;]{0,60}\bindications?\b|"
     r"\breached the (?:US |U\.S\. |American |European )?market\b|\badded to (?:the|its) (?:[\w-]+ ){0,3}(?:label|authori[sz]ation|licen[cs]e)\b|"
     # an approval told as its arrival ("the first green light came on May 18, 2016", "first-line use came in
     # 2020") or as a new option ("became a first-line option for ... on May 29, 2020")
@@ -104,7 +104,7 @@ SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while
 FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthe same (?:day|decision|notice|letter|action|"
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bthe same (?:day|decision|notice|letter|action|"
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
