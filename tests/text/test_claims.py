@@ -282,3 +282,10 @@ def test_neither_nor_an_odds_ratio_after_a_trial_code_and_the_duration_of_respon
 def test_a_patient_page_pronoun_and_those_after_the_target(reader):
     text = "Toripalimab is given as a drip. It is an antibody that attaches to PD-1, so that those cells stay awake."
     assert _mechanisms(reader, text) == [("DRUGBANK:DB15043", "HGNC:8760")]
+
+
+def test_an_endpoint_met_without_a_figure_beside_one_not_met(reader):
+    got = [(c.values["endpoint"], c.values.get("value"), c.values["met"]) for c in reader(
+        "KEYNOTE-604 met its progression-free survival endpoint, but the overall survival difference was not judged "
+        "statistically significant (HR 0.80; 95% CI 0.64-0.98).") if c.kind == "trial result"]
+    assert got == [("overall survival", 0.8, False), ("progression-free survival", None, True)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.sources.text.figures import effects, endpoint, enrolment
+from kg.sources.text.enrolment import enrolment
+from kg.sources.text.figures import effects, endpoint
 
 
 def _one(text):
@@ -139,3 +140,19 @@ def test_a_rate_beside_a_ratio():
 def test_progression_told_in_plain_words():
     assert endpoint("people went a median of 11.7 months before their cancer grew") == "progression-free survival"
     assert endpoint("31% of people were still free of cancer growth") == "progression-free survival"
+
+
+def test_a_threshold_is_no_median_and_each_arm_told_with_its_arm():
+    got = effects("Median survival among patients with a CPS of 1 or more was 28.6 months with A versus 16.5 months with B.")
+    assert [(f["measure"], f["value"], f.get("control_value")) for f in got] == [("median", 28.6, 16.5)]
+    got = effects("Median overall survival was 17.2 months in the A group and 10.6 months in the placebo group.")
+    assert [(f["value"], f.get("control_value")) for f in got] == [(17.2, 10.6)]
+    # two endpoints joined by "and" are no two arms
+    assert [f.get("control_value") for f in effects("Median PFS was 7 months with A and OS was 12 months.")] == [None]
+
+
+def test_percent_in_words_and_a_landmark_after_some_months():
+    f = _one("69 percent of them had an objective response (95% CI, 62%-75%).")
+    assert (f["measure"], f["value"], f["ci_low"], f["ci_high"]) == ("rate", 69, 62, 75)
+    f = _one("After 12 months, 31% of people on A were still free of cancer growth, compared with 12% on placebo.")
+    assert (f["measure"], f["value"], f["control_value"], f["endpoint"]) == ("rate", 31, 12, "progression-free survival")

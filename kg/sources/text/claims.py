@@ -34,12 +34,12 @@ from typing import Any
 from kg.sources.text.cues import (
     _AE, _AE_STOP, _ANAPHOR, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _MOSTLY_PRECLINICAL, _N, _NEG,
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
-    _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _met, _num, _phase_name,
+    _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import dates, figures, mechanisms, regulatory
+from kg.sources.text import dates, enrolment, figures, mechanisms, regulatory, results
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
-from kg.sources.text.sentences import Sentence, in_sentences, own_clause, split
+from kg.sources.text.sentences import Sentence, in_sentences, split
 from kg.schema.vocab import level_of_phase
 
 
@@ -53,12 +53,6 @@ _WORD = re.compile(r"[A-Za-z]{3}")
 _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
                         r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
                         re.I)
-#: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
-#: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
-#: whole population: only words that set part of the patients apart count)
-_SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamong (?:the )?(?:[\d,]+ )?(?:\w+ )?"
-                       r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
-                       r"(?:whose|with)\b", re.I)
 #: a part of a trial that a count of patients may be of
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
@@ -216,7 +210,7 @@ class Reader:
             return  # a statement about the evidence as a whole, not about one trial
         t = s.text
         found = [] if _EXPLAINS.search(t) and not types["Trial"] else figures.effects(t)
-        enrolled = figures.enrolment(t)
+        enrolled = enrolment.enrolment(t)
         trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:
             before = len(self.out)
@@ -224,7 +218,7 @@ class Reader:
                 self._adverse_events(s, trial, drug)
             elif found or (_RESULT_CUE.search(t) or figures.endpoint(t)) and (
                     not _DESIGN.search(t) or _NEG.search(t) or _POS.search(t)):
-                self._result(i, s, trial, types, drug, found)
+                results.read(self, i, s, trial, types, drug, found)
             explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
             if enrolled or explicit and (_DESIGN.search(t) or _PHASE.search(t) or _TESTED.search(t)
                                          or types["Trial"] and _ONGOING.search(t)):
@@ -298,36 +292,6 @@ class Reader:
                                {"trials": fam.group(1), "line": _line(s.text)}, levels[-1] if levels else None,
                                direction)
 
-    def _result(self, i, s, trial, types, drug, found: list[dict[str, Any]]) -> None:
-        """One claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
-        endpoint alone when the sentence says met or not without a figure. A figure without an
-        endpoint ("The corresponding hazard ratio was 0.63") is of the endpoint of the trial's
-        figure just before (in this sentence or one of the two before)."""
-        t = s.text
-        n = _N.search(t)
-        ind = types["Indication"][0].id if types["Indication"] else (
-            (self.facts.conditions.get(trial) or [None])[0] or self.main_indication)
-        sub = _SUBGROUP.search(t)
-        common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
-                                  "subgroup": " ".join(sub.group().split()) if sub else None}
-        if drug and drug != self.main_drug or types["Drug"]:
-            common["drug"] = drug
-        for f in found or [{"endpoint": figures.endpoint(t)}]:
-            values = {**{k: v for k, v in f.items() if k != "start"}, **common}
-            last = self.last_endpoint
-            if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
-                values["endpoint"] = last[2]
-            if values.get("measure") == "rate" and values.get("control_value") is not None:
-                values.update(experimental_pct=values["value"], control_pct=values["control_value"])
-            met = _met(own_clause(t, f.get("start")) if found else t, values)
-            if not found and met is None:
-                return
-            values["met"] = met
-            direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
-            self.claim(s, "trial result", trial, "result", ind, values, self.level(trial), direction)
-            if values.get("endpoint"):
-                self.last_endpoint = (trial, i, values["endpoint"])
-
     def _adverse_events(self, s, trial, drug) -> None:
         pairs = list(re.finditer(r"([A-Za-z][A-Za-z\- ]{2,60}?)\s*\(" + _NUM + r"\s*%\s*(?:vs\.?|versus|and|compared (?:to|with))\s*"
                                  + _NUM + r"\s*%\)", s.text))
@@ -359,7 +323,7 @@ class Reader:
         for word in ("open-label", "double-blind"):
             if re.search(word.replace("-", "[- ]"), t, re.I):
                 values["blinding"] = word
-        enrolled = figures.enrolment(t)
+        enrolled = enrolment.enrolment(t)
         n = _N.search(t)
         if enrolled:
             values["n_patients"], values["enrolment"] = enrolled

@@ -28,19 +28,14 @@ What is read, as reports write it:
 [('HR', 0.49, 0.38, '<0.001', 'overall survival')]
 >>> [(f["measure"], f["value"], f["control_value"]) for f in effects("Median OS was 55.9 months with A versus 33.4 months.")]
 [('median', 55.9, 33.4)]
->>> enrolment("In total, 616 patients were randomised (410 to A)."), enrolment("It enrolled 1,202 patients.")
-((616, 'randomised'), (1202, 'enrolled'))
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from kg.sources.text.numbers import words_to_numbers
 
 _N = r"(?<![\d.,])(\d+(?:\.\d+)?)"
-_INT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)"
-_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals)"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 
 #: endpoints as articles name them (the name, or the event the ratio counts, in plain words), in order of preference
@@ -106,12 +101,18 @@ _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:t
 _MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
 _LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
+                       # "after 12 months, 31% of people ... were still free of cancer growth"
+                       r"\b(?:after|at) (?:\d+|one|two|three|four|five) (?:years?|months?)\b[^.;]{0,80}?\b(?:free|alive|surviv\w*)\b|"
                        r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
 _MONTHS = r"\s*(?:months|mo)\b"
 _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
-_TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r")?)[^;()]{0,80}?" + _VERSUS + r"\s*"
+_TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r"|(?!\s*(?:or (?:more|higher|greater|above)|%|\+)))"
+                          r")[^;()]{0,80}?" + _VERSUS + r"\s*"
                           r"(?:\w+\s){0,2}?" + _N + _MONTHS, re.I)
+#: "17.2 months in the A group and 10.6 months in the B group": each arm's median told with its arm
+_ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]{0,60}?\band\s+(?:\w+\s){0,2}?"
+                          + _N + _MONTHS + r"\s+(?:in|with|on|for)\b", re.I)
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
 #: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
 _LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
@@ -122,6 +123,7 @@ _PCT = re.compile(_N + r"\s*%")
 #: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
 _NOT_RATE = re.compile(r"(?:[\u2265\u2264<>]|at least|score of|expression of|score|expression|TPS|CPS)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
+_PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent)\b", re.I)
 
 
 def endpoint(text: str) -> str | None:
@@ -185,6 +187,8 @@ def effects(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
         return out
+    if "cent" in text:  # "69 percent": read as "69%" (same length, so offsets stay)
+        text = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
     rate = _RATE_CUE.search(text)  # (a rate beside a ratio: "pCR in 24.0% and 2.2% (odds ratio 13.94 ...)")
@@ -198,7 +202,8 @@ def effects(text: str) -> list[dict[str, Any]]:
     if not ratios:
         out += _reductions(text, whole)
     for m in medians:  # not "with medians of 6.0 and 5.7 months": a detail of the ratio before it
-        two = _TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
+        two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
+               or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160)))
         one = None if two else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
         listed = None if two or one else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
         if listed:
@@ -337,55 +342,3 @@ def _last_endpoint(text: str) -> str | None:
             if m.start() > where:
                 best, where = name, m.start()
     return best
-
-
-_HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
-        r"underwent randomi[sz]ation|took part|participated|were studied|evaluated)")
-#: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
-_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
-                          + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
-                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
-                          r"(?:got|received|were given) either)\b)",
-                          re.I)
-_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
-                           r"involving|enrolling|recruiting|"
-                           r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
-                           + _INT + r"\s+(?:\w+\s+){0,2}?" + _PEOPLE, re.I)
-_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
-_TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
-#: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
-#: that sets its arms against each other ("pitted A against B in 304 adults")
-_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n\s*=\s*" + _INT + r"\s*\)")
-_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
-
-
-def enrolment(text: str) -> tuple[int, str] | None:
-    """(number of patients, how: enrolled, randomised, treated...) a sentence gives for a trial;
-    numbers written in words count ("Seven hundred twenty-eight patients were randomly assigned").
-
-    >>> enrolment("Seven hundred twenty-eight patients were randomly assigned."), enrolment("It involved 714 people.")
-    ((728, 'randomised'), (714, 'enrolled'))
-    >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
-    True
-    """
-    low = text.lower()
-    if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
-        return None
-    text = words_to_numbers(text)
-    if not _DIGIT.search(text):
-        return None
-    m = _ENROL_AFTER.search(text)
-    if m:
-        n, how = m.group(1), m.group(2) or m.group(3)
-    elif (m := _ENROL_BEFORE.search(text)) is not None:
-        n, how = m.group(2), m.group(1)
-    elif (m := _TOTAL.search(text)) is not None:
-        n, how = m.group(1), "enrolled"
-    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text)) is not None:
-        n, how = m.group(1), "enrolled"
-    else:
-        return None
-    how = how.lower()
-    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")) else "enrolled" if how.startswith(
-        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied", "evaluated")) else how
-    return int(n.replace(",", "")), how

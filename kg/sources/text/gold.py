@@ -264,10 +264,10 @@ def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold
     false alarms (claims audited contradicted whose gold verdict is not contradicted). ``text``:
     the article's text (to tell the trials it never names)."""
     scored = [(i, c, gold_kind(c)) for i, c in enumerate(claims)]
-    scored = [(i, c, k) for i, c, k in scored if k in KINDS]
+    scored = [(i, f, k) for i, c, k in scored if k in KINDS for f in (per_figure(c) if k == "result" else [c])]
     left = list(scored)
     pairs, missed = [], []
-    golds = [g for g in gold["claims"] if _scored(g)]
+    golds = [f for g in gold["claims"] if _scored(g) for f in (per_figure(g) if g["kind"] == "result" else [g])]
     for g in golds:
         hit = next((x for x in left if x[2] == g["kind"] and _in_sentence(x[1], g["sentence"])
                     and matches(x[1], g, names, bool(text) and never_named(g, text))), None)
@@ -288,9 +288,29 @@ def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold
             if verdicts[i] == "contradicted" and g["verdict"] != "contradicted":
                 alarms.append(c)
         alarms += [c for i, c, _ in left if verdicts[i] == "contradicted"]
-    out["false_alarms"] = alarms
-    out["audited"] = len(scored)
+    seen: set[int] = set()  # a claim of two figures is one false alarm
+    out["false_alarms"] = [c for c in alarms if id(c.get("values")) not in seen and not seen.add(id(c.get("values")))]
+    out["audited"] = len({i for i, _, _ in scored})
     return out
+
+
+def per_figure(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """A result claim (extracted, with its figures under "values", or gold) as one claim per figure:
+    a median or a rate of two arms ("22.0 vs 10.7 months") is two figures, the second the control
+    arm's, so that gold written one claim per figure (GOLD.md) and gold written one claim per
+    comparison are scored alike.
+
+    >>> [f["value"] for f in per_figure({"kind": "result", "measure": "median", "value": 22.0, "control_value": 10.7})]
+    [22.0, 10.7]
+    >>> [f["values"]["value"] for f in per_figure({"values": {"measure": "HR", "value": 0.7, "control_value": None}})]
+    [0.7]
+    """
+    v = claim.get("values", claim)
+    if v.get("control_value") is None or v.get("measure") not in ("median", "rate", "ORR", "pCR"):
+        return [claim]
+    control = {k: x for k, x in v.items() if k not in ("ci", "ci_low", "ci_high", "p", "control_value")}
+    control["value"] = v["control_value"]
+    return [claim, {**claim, "values": control} if "values" in claim else control]
 
 
 def score_extraction(ex, verdicts: list[str] | None, gold: dict[str, Any], forms: dict[str, set[str]]) -> dict[str, Any]:

@@ -1,0 +1,67 @@
+"""The number of patients a trial enrolled or randomised, as reports write it: "616 patients were
+randomised", "it enrolled 1,202 patients", "a total of 1,280 participants", "CheckMate 238
+(n = 906)", "pitted A against B in 304 adults"; numbers written in words count.
+
+>>> enrolment("In total, 616 patients were randomised (410 to A)."), enrolment("It enrolled 1,202 patients.")
+((616, 'randomised'), (1202, 'enrolled'))
+"""
+from __future__ import annotations
+
+import re
+
+from kg.sources.text.numbers import words_to_numbers
+
+_INT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)"
+_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals)"
+_DIGIT = re.compile(r"\d")
+
+_HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
+        r"underwent randomi[sz]ation|took part|participated|were studied|evaluated)")
+#: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
+_ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
+                          + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
+                          + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
+                          r"(?:got|received|were given) either)\b)",
+                          re.I)
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+                           r"involving|enrolling|recruiting|"
+                           r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
+                           + _INT + r"\s+(?:\w+\s+){0,2}?" + _PEOPLE, re.I)
+_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
+_TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
+#: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
+#: that sets its arms against each other ("pitted A against B in 304 adults")
+_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n\s*=\s*" + _INT + r"\s*\)")
+_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
+
+
+def enrolment(text: str) -> tuple[int, str] | None:
+    """(number of patients, how: enrolled, randomised, treated...) a sentence gives for a trial;
+    numbers written in words count ("Seven hundred twenty-eight patients were randomly assigned").
+
+    >>> enrolment("Seven hundred twenty-eight patients were randomly assigned."), enrolment("It involved 714 people.")
+    ((728, 'randomised'), (714, 'enrolled'))
+    >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
+    True
+    """
+    low = text.lower()
+    if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
+        return None
+    text = words_to_numbers(text)
+    if not _DIGIT.search(text):
+        return None
+    m = _ENROL_AFTER.search(text)
+    if m:
+        n, how = m.group(1), m.group(2) or m.group(3)
+    elif (m := _ENROL_BEFORE.search(text)) is not None:
+        n, how = m.group(2), m.group(1)
+    elif (m := _TOTAL.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
+    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
+    else:
+        return None
+    how = how.lower()
+    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")) else "enrolled" if how.startswith(
+        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied", "evaluated")) else how
+    return int(n.replace(",", "")), how

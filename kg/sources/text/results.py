@@ -1,0 +1,66 @@
+"""Trial results in a sentence (:class:`kg.sources.text.claims.Reader`): one claim per effect
+figure (:func:`kg.sources.text.figures.effects`) with its endpoint, met or not, the number of
+patients and the subgroup; an endpoint told met or missed without a figure is a claim of its own.
+
+>>> bool(_ENDPOINT_CLAUSE.search("It met its progression-free survival endpoint, but"))
+True
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.sources.text import figures
+from kg.sources.text.cues import _N, _met
+from kg.sources.text.sentences import own_clause
+
+#: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
+#: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
+#: whole population: only words that set part of the patients apart count)
+_SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamong (?:the )?(?:[\d,]+ )?(?:\w+ )?"
+                       r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
+                       r"(?:whose|with)\b", re.I)
+#: a clause that says an endpoint was met or missed ("It met its progression-free survival endpoint")
+_ENDPOINT_CLAUSE = re.compile(r"[^,;]*\b(?:met|missed|did not meet|failed to meet)\b[^,;]{0,50}\bend ?points?\b[^,;]*")
+_DIGITS = re.compile(r"(?<![\w-])\d")  # a figure, not the number in a trial's name
+
+
+def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, found: list[dict[str, Any]]) -> None:
+    """The result claims of sentence ``s`` (the ``i``-th) about ``trial``, given to ``reader.claim``: one
+    claim per effect figure (:func:`~kg.sources.text.figures.effects`), or one on the
+    endpoint alone when the sentence says met or not without a figure. A figure without an
+    endpoint ("The corresponding hazard ratio was 0.63") is of the endpoint of the trial's
+    figure just before (in this sentence or one of the two before)."""
+    t = s.text
+    n = _N.search(t)
+    ind = types["Indication"][0].id if types["Indication"] else (
+        (reader.facts.conditions.get(trial) or [None])[0] or reader.main_indication)
+    sub = _SUBGROUP.search(t)
+    common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
+                              "subgroup": " ".join(sub.group().split()) if sub else None}
+    if drug and drug != reader.main_drug or types["Drug"]:
+        common["drug"] = drug
+    for f in found or [{"endpoint": figures.endpoint(t)}]:
+        values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+        last = reader.last_endpoint
+        if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
+            values["endpoint"] = last[2]
+        if values.get("measure") == "rate" and values.get("control_value") is not None:
+            values.update(experimental_pct=values["value"], control_pct=values["control_value"])
+        met = _met(own_clause(t, f.get("start")) if found else t, values)
+        if not found and met is None:
+            return
+        values["met"] = met
+        direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
+        reader.claim(s, "trial result", trial, "result", ind, values, reader.level(trial), direction)
+        if values.get("endpoint"):
+            reader.last_endpoint = (trial, i, values["endpoint"])
+    # "It met its PFS endpoint, but the OS difference was not significant (HR 0.80 ...)": the clause
+    # without a figure tells a result of its own
+    told = {f.get("endpoint") for f in found}
+    for part in _ENDPOINT_CLAUSE.finditer(t) if found else ():
+        said = figures.endpoint(part.group())
+        met = _met(part.group(), {})
+        if said and said not in told and met is not None and not _DIGITS.search(part.group()):
+            reader.claim(s, "trial result", trial, "result", ind, {"endpoint": said, "met": met, **common},
+                       reader.level(trial), "supports" if met else "does not support")
