@@ -289,3 +289,20 @@ def test_an_endpoint_met_without_a_figure_beside_one_not_met(reader):
         "KEYNOTE-604 met its progression-free survival endpoint, but the overall survival difference was not judged "
         "statistically significant (HR 0.80; 95% CI 0.64-0.98).") if c.kind == "trial result"]
     assert got == [("overall survival", 0.8, False), ("progression-free survival", None, True)]
+
+
+def test_a_table_row_of_medians_under_its_arms(reader):
+    text = ("In CheckMate 067 the results were as follows.\n\n| Measure | Nivolumab | Ipilimumab |\n|---|---|---|\n"
+            "| Median overall survival (months) | 72.1 | 19.9 |\n")
+    got = [(c.values["measure"], c.values["value"], c.values["control_value"], c.values["endpoint"])
+           for c in reader(text) if c.kind == "trial result"]
+    assert got == [("median", 72.1, 19.9, "overall survival")]
+
+
+def test_a_target_aimed_at_and_the_makers_antibody(reader):
+    got = {(c.subject, c.predicate, c.object) for c in reader(
+        "Atezolizumab is given every three weeks. Genentech's antibody attaches to PD-L1 on tumour cells.")
+        if c.kind == "mechanism"}
+    assert got == {("DRUGBANK:DB11595", "binds", "HGNC:17635")}
+    got = {(c.subject, c.object) for c in reader("Avelumab is an antibody aimed at PD-L1.") if c.kind == "mechanism"}
+    assert got == {("DRUGBANK:DB11945", "HGNC:17635")}

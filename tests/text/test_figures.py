@@ -156,3 +156,7 @@ def test_percent_in_words_and_a_landmark_after_some_months():
     assert (f["measure"], f["value"], f["ci_low"], f["ci_high"]) == ("rate", 69, 62, 75)
     f = _one("After 12 months, 31% of people on A were still free of cancer growth, compared with 12% on placebo.")
     assert (f["measure"], f["value"], f["control_value"], f["endpoint"]) == ("rate", 31, 12, "progression-free survival")
+
+
+def test_so_many_in_every_hundred_is_a_rate():
+    assert [(f["measure"], f["value"]) for f in effects("About 15 in every 100 people responded to the drug.")] == [("rate", 15)]

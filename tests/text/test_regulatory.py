@@ -412,3 +412,22 @@ def test_that_day_and_an_approval_held_since(reader):
     got = _regulatory(reader, text)
     assert [(d, i, v.get("date")) for _, d, i, v in got] == [
         (NIVO, HCC, "2020-03-10"), (NIVO, MEL, "2020-03-10"), (DURVA, SCLC, "2023-03")]
+
+
+def test_a_withdrawal_told_again_as_an_event_stays_and_one_referred_to_goes(reader):
+    text = ("Genentech withdrew atezolizumab's triple-negative breast cancer indication on 27 August 2021. "
+            "Genentech pulled the triple-negative breast cancer indication in the US only. "
+            "The withdrawal of that indication does not affect atezolizumab in other cancers.")
+    got = [(k, v.get("announced")) for k, _, _, v in _regulatory(reader, text)]
+    assert got == [("withdrawal", "2021-08-27"), ("withdrawal", None)]
+
+
+def test_a_question_line_of_an_interview_is_no_claim(reader):
+    assert _regulatory(reader, "Q: I remember durvalumab being approved for urothelial carcinoma and then withdrawn.") == []
+
+
+def test_an_indication_granted_in_a_year_and_a_label_that_includes_one(reader):
+    got = _regulatory(reader, "Durvalumab's very first US indication, granted in 2017, covered urothelial carcinoma.")
+    assert [(d, i, v.get("date")) for _, d, i, v in got] == [(DURVA, UC, "2017")]
+    got = _regulatory(reader, "The long pembrolizumab label also includes small cell lung cancer.")
+    assert [(d, i) for _, d, i, _ in got] == [(PEMBRO, SCLC)]

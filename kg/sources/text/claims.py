@@ -36,7 +36,7 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import dates, enrolment, figures, mechanisms, regulatory, results
+from kg.sources.text import dates, enrolment, figures, mechanisms, regulatory, results, tables
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -56,6 +56,8 @@ _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|furth
 #: a part of a trial that a count of patients may be of
 _PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
+#: a question's line in an interview or FAQ ("Q: I remember X being approved and then withdrawn.")
+_ASKED = re.compile(r"\W*Q\s*[:.]\s")
 #: a quotation: '"...," said X', 'X commented: "..."'
 _QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
                     r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"
@@ -160,7 +162,7 @@ class Reader:
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 continue
-            if s.text.rstrip().endswith("?") or _QUOTE.search(s.text):
+            if s.text.rstrip().endswith("?") or _QUOTE.search(s.text) or _ASKED.match(s.text):
                 self._note_trial(ms)
                 regulatory.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 continue  # a question, or someone's words quoted: no claim of the article's
@@ -209,7 +211,7 @@ class Reader:
         if self._evidence_statement:
             return  # a statement about the evidence as a whole, not about one trial
         t = s.text
-        found = [] if _EXPLAINS.search(t) and not types["Trial"] else figures.effects(t)
+        found = [] if _EXPLAINS.search(t) and not types["Trial"] else tables.row_figures(self.sentences, i) or figures.effects(t)
         enrolled = enrolment.enrolment(t)
         trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:

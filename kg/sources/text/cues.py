@@ -82,12 +82,13 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that) (?:trial|study|final analysis|analys
 _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b|\barms?\b|\bgroup\b", re.I),
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
-_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagonist|agonist|against|prevent|attach|stick|"
+_MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagonist|agonist|against|prevent|attach|stick|aimed|recogni|"
                        r"spar|preserv|checkpoint|antibod|latch|works? on", re.I)
 _TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?|compared (?:with|to)|than|over)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
-_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|"
+_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|aimed at|"
+                                  r"recogni[sz]\w*|"
                                   r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on)\s*"
                                   r"(?:(?:the\s+)?(?:immune checkpoint\s+)?(?:receptor\s+|protein\s+|molecule\s+)?|"
                                   # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"

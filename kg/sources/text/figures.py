@@ -123,7 +123,7 @@ _PCT = re.compile(_N + r"\s*%")
 #: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
 _NOT_RATE = re.compile(r"(?:[\u2265\u2264<>]|at least|score of|expression of|score|expression|TPS|CPS)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
-_PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent)\b", re.I)
+_PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent|(?:in|out of) (?:every )?100\b(?! ?%))", re.I)
 
 
 def endpoint(text: str) -> str | None:
@@ -187,7 +187,7 @@ def effects(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
         return out
-    if "cent" in text:  # "69 percent": read as "69%" (same length, so offsets stay)
+    if "cent" in text or "100" in text:  # "69 percent", "15 in every 100": read as "69%" (same length: offsets stay)
         text = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]

@@ -40,7 +40,7 @@ _CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )\b(?:antibodies|inhibitors|dru
 #: a target after another in a list ("PD-L1 and ")
 _LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")
 #: a sentence naming no drug speaks of the article's drug only when it refers to one
-_REFERS = re.compile(r"\b(?:it|its|the (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
+_REFERS = re.compile(r"\b(?:it|its|(?:the|\w+'s) (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 

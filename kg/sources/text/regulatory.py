@@ -322,6 +322,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         ctx.date = date
 
 
+#: a withdrawal spoken of as a thing told before ("The withdrawal of the single-agent indication does not ...")
+_TOLD_AGAIN = re.compile(r"\bwithdrawals?\b|\b(?:that|this|the same) (?:\w+ )?(?:withdrawal|removal|exit|step|indication|use)\b",
+                         re.I)
+
+
 AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
 
 
@@ -358,8 +363,8 @@ def without_repeats(claims: list) -> list:
     out: list = []
     for c in claims:
         if c.kind == "withdrawal" and (c.subject, c.object) in dated and not (
-                c.values.get("announced") or c.values.get("effective")):
-            continue
+                c.values.get("announced") or c.values.get("effective")) and _TOLD_AGAIN.search(c.sentence):
+            continue  # (a withdrawal told again as an event of its own, "Genentech pulled the TNBC indication", stays)
         before = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind == "approval"), None)
         if (c.kind == "approval" and not c.values.get("date") and before is not None and ANAPHOR.search(c.sentence)
                 and out[before].values.get("date") and (out[before].subject, out[before].object) == (c.subject, c.object)):

@@ -13,7 +13,7 @@ import re
 _CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|go-ahead|nod|licen[cs]e)"
 APPROVAL = re.compile(
     r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
-    r"\bapprovals?\b[^.;]*?,\s*granted\b|"
+    r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|\blabel\b[^.;]{0,30}\b(?:includes?|covers?|lists?)\b|"
     r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,60}\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"

@@ -118,6 +118,42 @@ def read_row(reader, i: int, s, mentions) -> bool:
     return True
 
 
+_MEDIAN_LABEL = re.compile(r"\bmedian\b", re.I)
+_RATE_LABEL = re.compile(r"\brate\b|\bresponse\b|\bresponded\b|%|\bpercent", re.I)
+_NUMBER_CELL = re.compile(r"(\d+(?:\.\d+)?)\s*(%|months?)?")
+
+
+def row_figures(sentences, i: int) -> list[dict]:
+    """The figures of a table row whose first cell names a median or a rate and whose next cells
+    are numbers, one per arm under the arms' headers ("| Median time before the cancer grew
+    (months) | 10.1 | 4.6 |"): the first arm's value, the second's as the control's.
+
+    >>> from kg.sources.text.sentences import split
+    >>> rows = split("| Measure | A | B |\\n| Median overall survival (months) | 51.0 | 34.1 |")
+    >>> [(f["measure"], f["value"], f["control_value"], f["endpoint"]) for f in row_figures(rows, 1)]
+    [('median', 51.0, 34.1, 'overall survival')]
+    """
+    from kg.sources.text.figures import endpoint
+
+    text = sentences[i].text
+    if not is_row(text) or header_of(sentences, i) is None:
+        return []
+    row = cells(text)
+    if len(row) < 2:
+        return []
+    label = row[0][2]
+    measure = "median" if _MEDIAN_LABEL.search(label) else "rate" if _RATE_LABEL.search(label) else None
+    numbers = [m for _, _, c in row[1:] if (m := _NUMBER_CELL.fullmatch(c))]
+    if measure is None or not numbers or len(numbers) != len(row) - 1:
+        return []
+    value = [float(m.group(1)) if "." in m.group(1) else int(m.group(1)) for m in numbers]
+    f = {"measure": measure, "unit": "months" if measure == "median" else "%", "value": value[0],
+         "endpoint": endpoint(label), "start": row[1][0]}
+    if len(value) == 2:
+        f["control_value"] = value[1]
+    return [f]
+
+
 def _sizes(reader, s, mentions) -> None:
     """A trial named with its size in brackets ("RATIONALE-302 (512 patients)"): its enrolment."""
     for m in mentions:
