@@ -306,3 +306,13 @@ def test_a_target_aimed_at_and_the_makers_antibody(reader):
     assert got == {("DRUGBANK:DB11595", "binds", "HGNC:17635")}
     got = {(c.subject, c.object) for c in reader("Avelumab is an antibody aimed at PD-L1.") if c.kind == "mechanism"}
     assert got == {("DRUGBANK:DB11945", "HGNC:17635")}
+
+
+def test_each_clause_without_a_figure_tells_its_endpoint(reader):
+    got = [(c.values["endpoint"], c.values["met"]) for c in reader(
+        "KEYNOTE-604 had improved progression-free survival, but its overall-survival result fell short of "
+        "statistical significance.") if c.kind == "trial result"]
+    assert got == [("progression-free survival", True), ("overall survival", False)]
+    # hazard ratios of several trials are no figure of one
+    assert not [c for c in reader("In four tumour types in CheckMate-9DW, the drugs improved overall survival, with hazard "
+                                  "ratios clustered between 0.63 and 0.79.") if c.values.get("measure") == "HR"]

@@ -67,3 +67,11 @@ def test_the_articles_date_is_its_first_full_date():
 def test_a_day_no_calendar_has_is_no_date():
     assert find("approved on 30 February 2021 and on February 31, 2020") == []
     assert [d.iso for d in find("on 29 February 2020")] == ["2020-02-29"]
+
+
+def test_a_weekday_picks_the_year_and_the_nth_weekday_of_a_month():
+    from kg.sources.text.dates import find
+    assert [d.iso for d in find("On Thursday, July 1, Merck withdrew it.", year="2020")] == ["2021-07-01"]
+    assert [d.iso for d in find("On the first Monday in March 2020 it was approved.")] == ["2020-03-02"]
+    # a weekday that fits no year near the article's leaves the nearest date
+    assert [d.iso for d in find("On Monday, July 1, it was approved.", year="2021")] == ["2021-07-01"]

@@ -431,3 +431,26 @@ def test_an_indication_granted_in_a_year_and_a_label_that_includes_one(reader):
     assert [(d, i, v.get("date")) for _, d, i, v in got] == [(DURVA, UC, "2017")]
     got = _regulatory(reader, "The long pembrolizumab label also includes small cell lung cancer.")
     assert [(d, i) for _, d, i, _ in got] == [(PEMBRO, SCLC)]
+
+
+def test_the_company_that_withdrew_names_its_drug(reader):
+    text = ("Atezolizumab was approved for urothelial carcinoma in 2016. On Thursday, July 1, 2021, Merck voluntarily "
+            "withdrew the gastric indication.")
+    got = [(k, d, v.get("announced")) for k, d, _, v in _regulatory(reader, text) if k == "withdrawal"]
+    assert got == [("withdrawal", PEMBRO, "2021-07-01")]
+
+
+def test_an_organ_indication_the_drug_never_held_is_no_claim_of_the_one_before(reader):
+    text = "Avelumab was approved for urothelial carcinoma in 2017. Later its maker withdrew the gastric indication."
+    assert [k for k, *_ in _regulatory(reader, text)] == ["approval"]
+
+
+def test_a_second_event_joined_by_and_with_its_own_subject(reader):
+    got = _regulatory(reader, "Pembrolizumab received accelerated approval for hepatocellular carcinoma on November 13, "
+                              "2020, and that approval was converted to a full one in July 2022.")
+    assert [(v.get("date"), v.get("approval_type")) for *_, v in got] == [("2020-11-13", "accelerated"), ("2022-07", "conversion")]
+
+
+def test_no_longer_holding_an_indication_is_a_withdrawal(reader):
+    got = _regulatory(reader, "Atezolizumab no longer has any US urothelial carcinoma indication.")
+    assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", ATEZO, UC)]

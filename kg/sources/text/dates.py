@@ -14,6 +14,10 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2022-07-01']
 >>> [d.iso for d in find("IO WEEK IN REVIEW | December 9-13, 2024")]  # a range of days: its last
 ['2024-12-13']
+>>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
+['2021-08-27']
+>>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
+['2021-07-01']
 """
 from __future__ import annotations
 
@@ -31,13 +35,17 @@ _DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _PATTERNS = [
+    # "the last Friday of August 2021", "the first Monday in March 2020"
+    ("nwd", r"(first|second|third|fourth|last)\s+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:of|in)\s+(%s),?\s+%s\b"
+     % (_MON, _YEAR)),
     ("mdr", r"(%s)\s+%s\s*[-\u2013]\s*%s,?\s+%s\b" % (_MON, _DAY, _DAY, _YEAR)),  # December 9-13, 2024: its last day
     ("mdy", _WEEKDAY + r"(%s)\s+%s,?\s+%s\b" % (_MON, _DAY, _YEAR)),           # June 17, 2019
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+%s\b" % (_MON, _YEAR)),                                  # June 2019
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
-    ("md", _WEEKDAY + r"(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)" % (_MON, _DAY)),  # (July 1), on Feb. 22
+    ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
+     % (_MON, _DAY)),  # (July 1), on Feb. 22, on Thursday, July 1 (the weekday picks the year)
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
     ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)" % (_MON, _MON)),          # in March
     ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of ))"
@@ -53,6 +61,7 @@ _PATTERNS = [
 _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERNS))
 #: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
 _ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
+                     r"(?:first|second|third|fourth|last)\s+(?=\w+day\b)|"
                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today\b)")
 
 
@@ -135,9 +144,27 @@ def find(text: str, year: str | None = None, today: str | None = None) -> list[D
     return out
 
 
+def _weekday(iso: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso).weekday()
+
+
+def _nth_weekday(nth: str, weekday: int, month: int, year: int) -> str:
+    """"the last Friday of August 2021" -> '2021-08-27'."""
+    import calendar
+    import datetime as dt
+
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == weekday]
+    day = days[-1] if nth == "last" else days[("first", "second", "third", "fourth").index(nth)]
+    return dt.date(year, month, day).isoformat()
+
+
 def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str | None:
     if kind == "mdy":
         return _iso(g[2], _month(g[0]), g[1])
+    if kind == "nwd":
+        return _nth_weekday(g[0].lower(), _WEEKDAYS.index(g[1]), _month(g[2]), int(g[3]))
     if kind == "mdr":
         return _iso(g[3], _month(g[0]), g[2])
     if kind == "dmy":
@@ -148,6 +175,14 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str |
         return _iso(g[1], _month(g[0]))
     if kind == "nmy":
         return _iso(g[1], int(g[0]))
+    if kind == "md" and g[0].endswith("day"):  # "Thursday, July 1": the year near ``year`` whose July 1 is a Thursday
+        weekday = _WEEKDAYS.index(g[0][:-3])
+        if year:
+            for y in (int(year), int(year) + 1, int(year) - 1):
+                iso = _iso(str(y), _month(g[1]), g[2])
+                if iso and _weekday(iso) == weekday:
+                    return iso
+        g = g[1:]
     if kind in ("md", "dm", "m"):
         month, day = (_month(g[0]), g[1]) if kind == "md" else (_month(g[1]), g[0]) if kind == "dm" else (_month(g[0]), None)
         return _nearest(year, month, day, today) if year else None

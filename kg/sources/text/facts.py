@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from kg.sources.text.cues import ORGANS
 
 
+#: the regulators (an event they decided names no company's drug)
+AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
+
+
 @dataclass
 class Facts:
     """What the graph knows that reading needs: trial phases, acronyms, studied indications."""
@@ -22,6 +26,10 @@ class Facts:
     conditions: dict[str, list[str]] = field(default_factory=dict)
     #: drug -> {indication it holds approvals for (any status): the indication's names and synonyms}
     approved: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: (drug, indication) pairs where one of the drug's approvals was withdrawn
+    withdrawn: set[tuple[str, str]] = field(default_factory=set)
+    #: company -> the drugs whose approvals it announced an event of ("Merck" -> pembrolizumab)
+    company_drugs: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store) -> "Facts":
@@ -38,6 +46,11 @@ class Facts:
                 f.conditions[r["trial"]].append(r["cond"])
         for r in run(store, "approved_indications"):
             f.approved.setdefault(r["drug"], {}).setdefault(r["ind"], []).append(r["name"])
+            if r["withdrawn"]:
+                f.withdrawn.add((r["drug"], r["ind"]))
+        for r in run(store, "organization_drugs"):
+            if r["org"] not in AGENCIES:
+                f.company_drugs.setdefault(r["org"], []).append(r["drug"])
         return f
 
     def organ_indications(self, drug: str | None, organ: str) -> list[str]:

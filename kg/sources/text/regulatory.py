@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.sources.text import dates, event_dates, tables
+from kg.sources.text.cues import ORGANS
+from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
@@ -46,6 +48,8 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
                       r"(?:\w+\s+)?$", re.I)
 #: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
 _LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
+#: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
+_ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 #: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
 _OPENS = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
@@ -128,7 +132,9 @@ class Context:
 
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
 #: A, even though its use in B was withdrawn")
-_CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)")
+_CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
+                         # ", and that approval was converted ...": a second event with a subject of its own
+                         r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)")
 
 
 def clauses(text: str) -> list[tuple[int, int, int | None]]:
@@ -199,6 +205,19 @@ def _lead(reader, i: int) -> tuple[str, str] | None:
     return next(iter(named.values()))
 
 
+def _company_drug(reader, ms, before: int, text: str) -> str | None:
+    """The drug of the company a clause names before its event ("Merck voluntarily withdrew the gastric
+    indication": pembrolizumab), when the one spoken of before is not that company's: its only drug
+    in the graph, or the only one of its drugs holding an approval in the organ the clause names."""
+    org = next((m.id for m in ms if m.type == "Organization" and m.start < before and m.id not in AGENCIES), None)
+    drugs = reader.facts.company_drugs.get(org or "", [])
+    if not drugs or reader.context.drug in drugs:
+        return None
+    if len(drugs) > 1:
+        drugs = [d for d in drugs if reader._organs(text, d, [])]
+    return drugs[0] if len(drugs) == 1 else None
+
+
 def _one_withdrawal_each(reader, s, n0: int) -> None:
     """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
     to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
@@ -243,7 +262,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
-        drug = ctx.drug or reader.main_drug
+        drug = _company_drug(reader, ms, s.start + a + event.start(), text) or ctx.drug or reader.main_drug
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
             # "the fixed-dose combination": a combination product the article named before
             drug = ctx.combination or drug
@@ -252,6 +271,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
+    if not inds and not organ_inds and _ORGAN_INDICATION.search(raw):
+        return  # "withdrew the gastric indication" of a drug with none there: not the one spoken of before
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
     # the indications of the last two sentences, unless a later one spoke of an organ's indication
     recent = [m for k in range(max(0, i - 2, (ctx.noted if ctx.noted is not None else -1) + 1), i)
@@ -308,6 +329,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             reader.claim(s, "withdrawal", drug, "approved for", ident,
                          {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
                          "supports")
+        gone = {i: o for i, o in organ_inds.items() if (drug, i) in reader.facts.withdrawn}
+        organ_inds = gone or organ_inds  # of an organ's indications, those the graph knows withdrawn,
+        named = {i: o for i, o in organ_inds.items()  # and of those, the ones named by the organ's own word
+                 if any(re.search(rf"\b{re.escape(o)}\b", n, re.I) for n in reader.facts.approved.get(drug, {}).get(i, []))}
+        organ_inds = named or organ_inds
         for ident, organ in organ_inds.items():  # "withdrawing the post-platinum bladder indication"
             reader.claim(s, "withdrawal", drug, "approved for", ident, {**values, "status": "withdrawn", "organ": organ},
                          "regulatory approval", "supports")
@@ -325,9 +351,6 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
 #: a withdrawal spoken of as a thing told before ("The withdrawal of the single-agent indication does not ...")
 _TOLD_AGAIN = re.compile(r"\bwithdrawals?\b|\b(?:that|this|the same) (?:\w+ )?(?:withdrawal|removal|exit|step|indication|use)\b",
                          re.I)
-
-
-AGENCIES = {"KG:org-fda", "KG:org-ema", "KG:org-european-commission"}
 
 
 def note_topic(ctx: Context, s, mentions) -> None:

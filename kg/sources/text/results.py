@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.sources.text import figures
 from kg.sources.text.cues import _N, _met
-from kg.sources.text.sentences import own_clause
+from kg.sources.text.sentences import clause_starts, own_clause
 
 #: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
 #: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
@@ -40,14 +40,20 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
                               "subgroup": " ".join(sub.group().split()) if sub else None}
     if drug and drug != reader.main_drug or types["Drug"]:
         common["drug"] = drug
-    for f in found or [{"endpoint": figures.endpoint(t)}]:
+    # without a figure, each clause that names an endpoint tells its own ("had improved PFS, but its OS
+    # result fell short"); a sentence of one endpoint is one claim
+    parts = [] if found else [(at, figures.endpoint(own_clause(t, at))) for at in clause_starts(t)]
+    parts = [(at, e) for at, e in parts if e]
+    if len(dict.fromkeys(e for _, e in parts)) < 2:
+        parts = [(0, figures.endpoint(t))]
+    for f in found or [{"endpoint": e, "start": at} for at, e in parts]:
         values = {**{k: v for k, v in f.items() if k != "start"}, **common}
         last = reader.last_endpoint
         if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
             values["endpoint"] = last[2]
         if values.get("measure") == "rate" and values.get("control_value") is not None:
             values.update(experimental_pct=values["value"], control_pct=values["control_value"])
-        met = _met(own_clause(t, f.get("start")) if found else t, values)
+        met = _met(own_clause(t, f.get("start")) if found or len(parts) > 1 else t, values)
         if not found and met is None:
             return
         values["met"] = met

@@ -131,6 +131,15 @@ def in_sentences(sentences: Sequence[Sentence], spans: Sequence[T]) -> list[list
 _CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
 
 
+def clause_starts(text: str) -> list[int]:
+    """Where each part of a sentence between clauses of contrast starts (see :func:`own_clause`).
+
+    >>> clause_starts("It met its PFS endpoint, but OS fell short")
+    [0, 29]
+    """
+    return [0] + [m.end() for m in _CONTRAST.finditer(text)]
+
+
 def own_clause(text: str, at: int | None) -> str:
     """The part of a sentence, between clauses of contrast, that holds offset ``at``.
 
