@@ -150,6 +150,15 @@ class Auditor:
         in_ind = [r for r in rs if r["_ind"] == c.object]
         return in_ind or rs
 
+    def _of_drug(self, c: ExtractedClaim, rs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The records that speak of the drug a result claim names ("a separate CASPIAN arm that added
+        tremelimumab": not the durvalumab arm's): its own, or those whose comparison names it."""
+        drug = c.values.get("drug")
+        if not drug:
+            return rs
+        name = self.name(drug).lower()
+        return [r for r in rs if r.get("_drug") == drug or name and name in (r.get("comparison") or "").lower()]
+
     def _result(self, c: ExtractedClaim):
         rs = self._trial_results(c, "efficacy")
         if not rs:
@@ -163,8 +172,8 @@ class Auditor:
             agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if cands and not v.get("subgroup") and not other_analysis(c.sentence, cands):
-                return "contradicted", [self._result_fact(r) for r in cands]
+            if self._of_drug(c, cands) and not v.get("subgroup") and not other_analysis(c.sentence, cands):
+                return "contradicted", [self._result_fact(r) for r in self._of_drug(c, cands)]
         if v.get("experimental_pct") is not None:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
             if agree:
@@ -187,8 +196,8 @@ class Auditor:
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if tested and not other_analysis(c.sentence, tested):
-                return "contradicted", [self._result_fact(r) for r in tested]
+            if self._of_drug(c, tested) and not other_analysis(c.sentence, tested):
+                return "contradicted", [self._result_fact(r) for r in self._of_drug(c, tested)]
         return "not in graph", [self._result_fact(r) for r in same_end]
 
     def _adverse_events(self, c: ExtractedClaim):

@@ -131,3 +131,19 @@ def test_medians_and_single_rates_agree_with_the_records_that_give_them(judge):
     assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
     res = judge("In KEYNOTE-158, the objective response rate was 31% with pembrolizumab.")
     assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "not in graph")]
+
+
+def test_a_result_of_another_arm_of_the_trial_is_no_contradiction(store):
+    """A claim of the tremelimumab arm of CASPIAN that missed is not contradicted by the durvalumab arm's record."""
+    from kg.query.audit import audit_claims
+    from kg.sources.text.claims import ExtractedClaim
+
+    c = ExtractedClaim("trial result", "CLINICALTRIALS:NCT03043872", "result", "MONDO:0008433",
+                       {"endpoint": "overall survival", "met": False, "drug": "DRUGBANK:DB11771"}, "phase 3",
+                       "does not support", "A separate CASPIAN arm that added tremelimumab did not meet its endpoint.", 0, 70)
+    [r] = audit_claims(store, [c])
+    assert r["verdict"] != "contradicted"
+    durva = ExtractedClaim("trial result", "CLINICALTRIALS:NCT03043872", "result", "MONDO:0008433",
+                           {"endpoint": "overall survival", "met": False, "drug": "DRUGBANK:DB11714"}, "phase 3",
+                           "does not support", "CASPIAN did not meet its overall survival endpoint.", 0, 50)
+    assert audit_claims(store, [durva])[0]["verdict"] == "contradicted"

@@ -316,3 +316,10 @@ def test_each_clause_without_a_figure_tells_its_endpoint(reader):
     # hazard ratios of several trials are no figure of one
     assert not [c for c in reader("In four tumour types in CheckMate-9DW, the drugs improved overall survival, with hazard "
                                   "ratios clustered between 0.63 and 0.79.") if c.values.get("measure") == "HR"]
+
+
+def test_a_sections_drug_is_the_mechanism_sentences_without_one(reader):
+    text = ("Nivolumab is approved widely. Nivolumab binds PD-1.\n\n### 13 Dec 2024 · avelumab (Bavencio) · EMD Serono\n\n"
+            "- Mechanism: an anti-PD-L1 antibody given every two weeks.\n")
+    got = {(c.subject, c.object) for c in reader(text) if c.kind == "mechanism"}
+    assert ("DRUGBANK:DB11945", "HGNC:17635") in got and ("DRUGBANK:DB09035", "HGNC:17635") not in got

@@ -40,7 +40,7 @@ _CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )\b(?:antibodies|inhibitors|dru
 #: a target after another in a list ("PD-L1 and ")
 _LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")
 #: a sentence naming no drug speaks of the article's drug only when it refers to one
-_REFERS = re.compile(r"\b(?:it|its|(?:the|\w+'s) (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
+_REFERS = re.compile(r"^\W*mechanism(?: of action)?\s*:|\b(?:it|its|(?:the|\w+'s) (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 
@@ -91,5 +91,5 @@ def read(reader, s, types) -> None:
             action = "binds"  # (a target listed after one bound: "against PD-L1 and CTLA-4, respectively")
         else:
             continue
-        for subject in dict.fromkeys(x.id for x in subjects) or [reader.main_drug]:
+        for subject in dict.fromkeys(x.id for x in subjects) or [reader.context.drug or reader.main_drug]:
             reader.claim(s, "mechanism", subject, action, m.id, {"action": action})

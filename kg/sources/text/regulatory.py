@@ -169,6 +169,9 @@ def read(reader, i: int, s, mentions, organs) -> None:
     named = [m for m in mentions if m.type == "Indication"]
     if heading and named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
+    heads = {m.id for m in mentions if m.type == "Drug"} if heading else set()
+    if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
+        reader.context.drug = heads.pop()
     low = s.text.lower()
     if not any(w in low for w in EVENT_WORDS):
         first = next((m for m in mentions if m.type == "Drug"), None)
