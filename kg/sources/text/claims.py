@@ -36,7 +36,7 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import dates, enrolment, figures, mechanisms, regulatory, results, tables
+from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, tables
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -141,7 +141,7 @@ class Reader:
             if m.type == "Indication":
                 self.indication_names.setdefault(m.id, m.text)
         today = dates.document_date(text)
-        self.context = regulatory.Context(year=today[:4] if today else None, today=today)
+        self.context = context.Context(year=today[:4] if today else None, today=today)
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:
@@ -164,7 +164,7 @@ class Reader:
                 continue
             if s.text.rstrip().endswith("?") or _QUOTE.search(s.text) or _ASKED.match(s.text):
                 self._note_trial(ms)
-                regulatory.note_topic(self.context, s, ms)  # a question names what its answer speaks of
+                context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 continue  # a question, or someone's words quoted: no claim of the article's
             self._sentence(i, s, ms)
             self._note_trial(ms)

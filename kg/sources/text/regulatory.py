@@ -30,9 +30,10 @@ indication continues that news: it takes its date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kg.sources.text import dates, event_dates, tables
+from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
@@ -50,8 +51,6 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
 _LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
-#: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
-_OPENS = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 
@@ -95,41 +94,6 @@ def blank_relative(text: str) -> str:
 
 _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
-#: a bold lead-in of a paragraph ("**Nivolumab in liver cancer.** Only the single-agent indication went."):
-#: a heading of a few words that ends with a full stop
-_LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")
-_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
-
-
-def _lead_in(text: str, s) -> bool:
-    """Whether sentence ``s`` of ``text`` is a paragraph's lead-in heading: first on its line, a few
-    words and no verb.
-
-    >>> t = "Intro.\\nNivolumab in liver cancer. Only the single-agent indication went."
-    >>> from kg.sources.text.sentences import split
-    >>> [_lead_in(t, s) for s in split(t)]
-    [True, True, False]
-    """
-    line_start = s.start == 0 or text[:s.start].rstrip(" \t\u2022").endswith("\n")
-    return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
-
-
-@dataclass
-class Context:
-    """What earlier sentences said that a later one refers to."""
-
-    year: str | None = None               # the article's year (of its own date)
-    today: str | None = None              # the article's date
-    indication: str | None = None         # the indication spoken of last in an approval context
-    indication_name: str | None = None
-    drug: str | None = None
-    date: str | None = None
-    last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
-    withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
-    combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
-    noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
-
-
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
 #: A, even though its use in B was withdrawn")
 _CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
@@ -165,22 +129,9 @@ def read(reader, i: int, s, mentions, organs) -> None:
     joined = [m.id for m in mentions if m.type == "Drug" and _JOINED.search(m.text)]
     if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
         reader.context.combination = joined[-1]
-    heading = (HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150
-    named = [m for m in mentions if m.type == "Indication"]
-    if heading and named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
-        reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
-    heads = {m.id for m in mentions if m.type == "Drug"} if heading else set()
-    if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
-        reader.context.drug = heads.pop()
-    low = s.text.lower()
-    if not any(w in low for w in EVENT_WORDS):
-        first = next((m for m in mentions if m.type == "Drug"), None)
-        if first and _OPENS.match(s.text[:first.start - s.start]):
-            reader.context.drug = first.id  # "Nivolumab, BMS's second antibody, binds PD-1.": what "it" is next
-        organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
-        if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next
-            reader.context.indication, reader.context.indication_name = next(iter(organ)), None
-            reader.context.noted = i
+    note_heading(reader, s, mentions)
+    if not any(w in s.text.lower() for w in EVENT_WORDS):
+        note_subject(reader, i, s, mentions, organs)
         return
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
@@ -194,31 +145,6 @@ def read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
-
-
-def _lead(reader, i: int) -> tuple[str, str] | None:
-    """The one indication the sentence before names, when it tells no event of its own (an answer's or
-    a paragraph's lead: "In stage III non-small cell lung cancer that cannot be operated on.")."""
-    if i == 0:
-        return None
-    named = {m.id: (m.id, m.text) for m in reader.by_sentence[i - 1] if m.type == "Indication"}
-    before = reader.sentences[i - 1].text.lower()
-    if len(named) != 1 or any(w in before for w in EVENT_WORDS):
-        return None
-    return next(iter(named.values()))
-
-
-def _company_drug(reader, ms, before: int, text: str) -> str | None:
-    """The drug of the company a clause names before its event ("Merck voluntarily withdrew the gastric
-    indication": pembrolizumab), when the one spoken of before is not that company's: its only drug
-    in the graph, or the only one of its drugs holding an approval in the organ the clause names."""
-    org = next((m.id for m in ms if m.type == "Organization" and m.start < before and m.id not in AGENCIES), None)
-    drugs = reader.facts.company_drugs.get(org or "", [])
-    if not drugs or reader.context.drug in drugs:
-        return None
-    if len(drugs) > 1:
-        drugs = [d for d in drugs if reader._organs(text, d, [])]
-    return drugs[0] if len(drugs) == 1 else None
 
 
 def _one_withdrawal_each(reader, s, n0: int) -> None:
@@ -265,7 +191,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
-        drug = _company_drug(reader, ms, s.start + a + event.start(), text) or ctx.drug or reader.main_drug
+        drug = company_drug(reader, ms, s.start + a + event.start(), text) or ctx.drug or reader.main_drug
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
             # "the fixed-dose combination": a combination product the article named before
             drug = ctx.combination or drug
@@ -287,8 +213,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(earlier[-1].id, earlier[-1].text)]
         elif ANAPHOR.search(text) and recent:  # "gave up that indication": the one named just before
             inds = [(recent[-1].id, recent[-1].text)]
-        elif approved and found and _lead(reader, i):  # "A: In stage III NSCLC. The FDA approved X on <date> ..."
-            inds = [_lead(reader, i)]
+        elif approved and found and lead(reader, i):  # "A: In stage III NSCLC. The FDA approved X on <date> ..."
+            inds = [lead(reader, i)]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
@@ -356,19 +282,6 @@ _TOLD_AGAIN = re.compile(r"\bwithdrawals?\b|\b(?:that|this|the same) (?:\w+ )?(?
                          re.I)
 
 
-def note_topic(ctx: Context, s, mentions) -> None:
-    """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
-    the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
-    if not s.text.rstrip().endswith("?"):
-        return
-    drugs = [m for m in mentions if m.type == "Drug"]
-    inds = [m for m in mentions if m.type == "Indication"]
-    if drugs:
-        ctx.drug = drugs[0].id
-    if inds:
-        ctx.indication, ctx.indication_name = inds[0].id, inds[0].text
-
-
 def without_repeats(claims: list) -> list:
     """The claims without those that refer back to one the article told with its date: a dateless
     withdrawal of a drug and indication whose withdrawal it dates ("The withdrawal of the
@@ -377,7 +290,7 @@ def without_repeats(claims: list) -> list:
     accelerated approval"), whose approval type goes to the dated one.
 
     >>> from kg.sources.text.claims import ExtractedClaim as C
-    >>> a = C("withdrawal", "D", "approved for", "I", {"announced": "2021-03-07"}, None, None, "", 0, 1)
+    >>> a = C("withdrawal", "D", "approved for", "I", {"announced": "2021-03-07"}, None, None, "The withdrawal", 0, 1)
     >>> len(without_repeats([a, replace(a, values={"status": "withdrawn"})]))
     1
     >>> b = C("approval", "D", "approved for", "I", {"date": "2019-06-17"}, None, None, "", 0, 1)

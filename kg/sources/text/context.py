@@ -1,0 +1,113 @@
+"""What earlier sentences of an article said that a later one refers to (:mod:`kg.sources.text.regulatory`):
+the section's disease and drug from a heading or a bold lead-in, the drug a sentence opens with (what
+"it" is next), an organ's indication told without an event, a question's topic, the lead sentence
+of an answer, and the drug of a company that the graph knows.
+
+>>> Context(year="2021").year
+'2021'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.sources.text.facts import AGENCIES
+from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING
+
+@dataclass
+class Context:
+    """What earlier sentences said that a later one refers to."""
+
+    year: str | None = None               # the article's year (of its own date)
+    today: str | None = None              # the article's date
+    indication: str | None = None         # the indication spoken of last in an approval context
+    indication_name: str | None = None
+    drug: str | None = None
+    date: str | None = None
+    last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
+    withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
+    combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
+    noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
+
+
+#: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
+_OPENS = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
+#: a bold lead-in of a paragraph ("**Nivolumab in liver cancer.** Only the single-agent indication went."):
+#: a heading of a few words that ends with a full stop
+_LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
+
+
+def _lead_in(text: str, s) -> bool:
+    """Whether sentence ``s`` of ``text`` is a paragraph's lead-in heading: first on its line, a few
+    words and no verb.
+
+    >>> t = "Intro.\\nNivolumab in liver cancer. Only the single-agent indication went."
+    >>> from kg.sources.text.sentences import split
+    >>> [_lead_in(t, s) for s in split(t)]
+    [True, True, False]
+    """
+    line_start = s.start == 0 or text[:s.start].rstrip(" \t\u2022").endswith("\n")
+    return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
+
+def note_heading(reader, s, mentions) -> None:
+    """A heading (or a bold lead-in) sets the section's disease and, naming one drug, its drug."""
+    if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
+        return
+    named = [m for m in mentions if m.type == "Indication"]
+    if named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
+        reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
+    heads = {m.id for m in mentions if m.type == "Drug"}
+    if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
+        reader.context.drug = heads.pop()
+
+
+def note_subject(reader, i: int, s, mentions, organs) -> None:
+    """A sentence without an event: the drug it opens with, and an organ's indication it names alone,
+    are what "it" refers to next."""
+    first = next((m for m in mentions if m.type == "Drug"), None)
+    if first and _OPENS.match(s.text[:first.start - s.start]):
+        reader.context.drug = first.id  # "Nivolumab, BMS's second antibody, binds PD-1.": what "it" is next
+    named = [m for m in mentions if m.type == "Indication"]
+    organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
+    if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next
+        reader.context.indication, reader.context.indication_name = next(iter(organ)), None
+        reader.context.noted = i
+
+
+def lead(reader, i: int) -> tuple[str, str] | None:
+    """The one indication the sentence before names, when it tells no event of its own (an answer's or
+    a paragraph's lead: "In stage III non-small cell lung cancer that cannot be operated on.")."""
+    if i == 0:
+        return None
+    named = {m.id: (m.id, m.text) for m in reader.by_sentence[i - 1] if m.type == "Indication"}
+    before = reader.sentences[i - 1].text.lower()
+    if len(named) != 1 or any(w in before for w in EVENT_WORDS):
+        return None
+    return next(iter(named.values()))
+
+
+def company_drug(reader, ms, before: int, text: str) -> str | None:
+    """The drug of the company a clause names before its event ("Merck voluntarily withdrew the gastric
+    indication": pembrolizumab), when the one spoken of before is not that company's: its only drug
+    in the graph, or the only one of its drugs holding an approval in the organ the clause names."""
+    org = next((m.id for m in ms if m.type == "Organization" and m.start < before and m.id not in AGENCIES), None)
+    drugs = reader.facts.company_drugs.get(org or "", [])
+    if not drugs or reader.context.drug in drugs:
+        return None
+    if len(drugs) > 1:
+        drugs = [d for d in drugs if reader._organs(text, d, [])]
+    return drugs[0] if len(drugs) == 1 else None
+
+
+def note_topic(ctx: Context, s, mentions) -> None:
+    """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
+    the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
+    if not s.text.rstrip().endswith("?"):
+        return
+    drugs = [m for m in mentions if m.type == "Drug"]
+    inds = [m for m in mentions if m.type == "Indication"]
+    if drugs:
+        ctx.drug = drugs[0].id
+    if inds:
+        ctx.indication, ctx.indication_name = inds[0].id, inds[0].text
