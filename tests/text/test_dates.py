@@ -73,5 +73,6 @@ def test_a_weekday_picks_the_year_and_the_nth_weekday_of_a_month():
     from kg.sources.text.dates import find
     assert [d.iso for d in find("On Thursday, July 1, Merck withdrew it.", year="2020")] == ["2021-07-01"]
     assert [d.iso for d in find("On the first Monday in March 2020 it was approved.")] == ["2020-03-02"]
-    # a weekday that fits no year near the article's leaves the nearest date
-    assert [d.iso for d in find("On Monday, July 1, it was approved.", year="2021")] == ["2021-07-01"]
+    # the nearest year where the day falls on that weekday, the year a timeline spoke of last before the article's
+    assert [d.iso for d in find("On Monday, July 1, it was approved.", year="2021")] == ["2019-07-01"]
+    assert [d.iso for d in find("Thursday, April 11: approved.", year="2014", near="2018")] == ["2019-04-11"]

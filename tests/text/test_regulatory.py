@@ -33,7 +33,9 @@ def test_approvals_in_force(reader):
 def test_conversions_and_the_clause_of_another_drug(reader):
     got = _regulatory(reader, "In melanoma, durvalumab competes with nivolumab, whose 2015 accelerated approval in this "
                               "disease was converted to a full approval in 2019.")
-    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, MEL, "2019", "conversion")]
+    # (and the accelerated approval the conversion names by its year)
+    assert [(d, i, v["date"], v["approval_type"]) for _, d, i, v in got] == [(NIVO, MEL, "2019", "conversion"),
+                                                                            (NIVO, MEL, "2015", "accelerated")]
 
 
 def test_background_is_no_claim(reader):
@@ -454,3 +456,39 @@ def test_a_second_event_joined_by_and_with_its_own_subject(reader):
 def test_no_longer_holding_an_indication_is_a_withdrawal(reader):
     got = _regulatory(reader, "Atezolizumab no longer has any US urothelial carcinoma indication.")
     assert [(k, d, i) for k, d, i, _ in got] == [("withdrawal", ATEZO, UC)]
+
+
+def test_table_cells_that_tell_their_own_event(reader):
+    text = ("| Drug | Indication | Type | Approval date | Status |\n|---|---|---|---|---|\n"
+            "| Avelumab | Merkel cell carcinoma | Accelerated | March 23, 2017 | Converted to regular approval on "
+            "September 6, 2023 |\n"
+            "| Durvalumab | Urothelial carcinoma | Accelerated | May 1, 2017 | Withdrawn: announced February 22, 2021; "
+            "removed from the label February 19, 2021 |\n")
+    got = [(k, d, v.get("date"), v.get("approval_type"), v.get("announced"), v.get("effective"))
+           for k, d, _, v in _regulatory(reader, text)]
+    assert got == [("approval", "DRUGBANK:DB11945", "2017-03-23", "accelerated", None, None),
+                   ("approval", "DRUGBANK:DB11945", "2023-09-06", "conversion", None, None),
+                   ("approval", DURVA, "2017-05-01", "accelerated", None, None),
+                   ("withdrawal", DURVA, None, None, "2021-02-22", "2021-02-19")]
+
+
+def test_approvals_told_as_nouns_of_their_kind_and_in_force(reader):
+    got = _regulatory(reader, "October 2, 2015 — A second accelerated approval follows, in previously treated "
+                              "hepatocellular carcinoma, for pembrolizumab.")
+    assert [(d, i, v["date"]) for _, d, i, v in got] == [(PEMBRO, HCC, "2015-10-02")]
+    got = _regulatory(reader, "For dostarlimab in hepatocellular carcinoma, this use still has accelerated approval.")
+    assert [(i, v.get("approval_type")) for _, _, i, v in got] == [(HCC, "accelerated")]
+    assert _regulatory(reader, "Because the FDA never approved durvalumab in hepatocellular carcinoma, nothing changed.") == []
+
+
+def test_a_conversion_of_an_approval_named_by_its_date(reader):
+    text = ("On December 15, 2023 the FDA approved pembrolizumab for urothelial carcinoma. The same action turned the "
+            "April 3, 2023 accelerated approval into a full approval.")
+    got = [(v.get("date"), v.get("approval_type")) for k, d, i, v in _regulatory(reader, text)]
+    assert got[1:] == [("2023-12-15", "conversion"), ("2023-04-03", "accelerated")]
+
+
+def test_a_weekday_in_a_timeline_takes_the_year_spoken_of_last(reader):
+    text = "Pembrolizumab timeline.\n\nAugust 20, 2018 — Regular approval in melanoma.\n\nThursday, April 11 — " \
+           "Its use in hepatocellular carcinoma is widened."
+    assert [v.get("date") for *_, v in _regulatory(reader, text)] == ["2018-08-20", "2019-04-11"]

@@ -16,7 +16,7 @@ def approval_type(text: str) -> str | None:
     >>> approval_type("was converted to a full approval"), approval_type("under the accelerated pathway")
     ('conversion', 'accelerated')
     """
-    if re.search(r"\b(?:conver|chang|turn|upgrad)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
+    if re.search(r"\b(?:conver|chang|turn|upgrad|mov|switch)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
                  r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval", text, re.I):
         return "conversion"
     if re.search(r"\baccelerated (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b", text, re.I):

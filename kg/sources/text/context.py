@@ -27,6 +27,7 @@ class Context:
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
     combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
+    recent: str | None = None             # the year the text spoke of last (for "Thursday, April 11" in a timeline)
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
 
 

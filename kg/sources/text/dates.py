@@ -112,9 +112,11 @@ def _nearest(year: str, month: int, day: str | None, today: str | None) -> str |
     return best[1] if best else None
 
 
-def find(text: str, year: str | None = None, today: str | None = None) -> list[Date]:
+def find(text: str, year: str | None = None, today: str | None = None, near: str | None = None) -> list[Date]:
     """Every date in ``text`` in order; a month or a day and month without a year take ``year``
-    (left out without one), "today" is ``today`` (left out without one).
+    (left out without one), "today" is ``today`` (left out without one); a day given with its
+    weekday ("Thursday, April 11") takes the year nearest ``near`` (else ``year``) where it falls
+    on that weekday.
 
     >>> [d.iso for d in find("approved on 2019-06-17 and Friday 13 December 2024; 2017 patients")]
     ['2019-06-17', '2024-12-13']
@@ -136,7 +138,7 @@ def find(text: str, year: str | None = None, today: str | None = None) -> list[D
         # 19 February 2021 and announced on 22 February"), not near the article's
         full = next((d.iso for d in reversed(out) if len(d.iso) == 10), None) if kind in ("md", "dm", "m") else None
         try:
-            iso = _read(kind, g, full[:4] if full else year, full or today)
+            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near)
         except (KeyError, ValueError):
             iso = None
         if iso:
@@ -160,7 +162,7 @@ def _nth_weekday(nth: str, weekday: int, month: int, year: int) -> str:
     return dt.date(year, month, day).isoformat()
 
 
-def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str | None:
+def _read(kind: str, g: list[str], year: str | None, today: str | None, near: str | None = None) -> str | None:
     if kind == "mdy":
         return _iso(g[2], _month(g[0]), g[1])
     if kind == "nwd":
@@ -177,8 +179,9 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None) -> str |
         return _iso(g[1], int(g[0]))
     if kind == "md" and g[0].endswith("day"):  # "Thursday, July 1": the year near ``year`` whose July 1 is a Thursday
         weekday = _WEEKDAYS.index(g[0][:-3])
-        if year:
-            for y in (int(year), int(year) + 1, int(year) - 1):
+        ref = near or year  # (a year the text spoke of last, in a timeline; else the article's)
+        if ref:
+            for y in sorted(range(int(ref) - 6, int(ref) + 7), key=lambda y: (abs(y - int(ref)), -y)):
                 iso = _iso(str(y), _month(g[1]), g[2])
                 if iso and _weekday(iso) == weekday:
                     return iso

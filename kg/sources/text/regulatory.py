@@ -47,6 +47,9 @@ from kg.sources.text.regulatory_cues import (
 #: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
 _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
                       r"(?:\w+\s+)?$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: a date that names an approval ("the April 3, 2023 accelerated approval")
+_NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
 #: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
 _LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
@@ -130,8 +133,10 @@ def read(reader, i: int, s, mentions, organs) -> None:
     if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
         reader.context.combination = joined[-1]
     note_heading(reader, s, mentions)
+    years = _YEAR.findall(s.text)
     if not any(w in s.text.lower() for w in EVENT_WORDS):
         note_subject(reader, i, s, mentions, organs)
+        reader.context.recent = years[-1] if years else reader.context.recent
         return
     if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
         return  # a title or heading: the text tells it again, with its date
@@ -145,6 +150,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
+    reader.context.recent = years[-1] if years else reader.context.recent
 
 
 def _one_withdrawal_each(reader, s, n0: int) -> None:
@@ -187,7 +193,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
-    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today)
+    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today, ctx.recent)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
@@ -224,9 +230,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         return
     inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
     kind = approval_type(text) if approved else None
-    # a conversion's date is not the one its accelerated approval was held "since"
-    date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")],
-                       event.start(), text)
+    # a conversion's date is not the one its accelerated approval was held "since", nor the one it is named by
+    # ("turned the April 3, 2023 accelerated approval into a full one": that approval's, told as a claim too)
+    named_by = [d for d in found if kind == "conversion" and _NAMED_BY.match(text, d.end)]
+    date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
+                                 and d not in named_by], event.start(), text)
     if date is None and SAME_DATE.search(text):
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
@@ -250,6 +258,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         for ident, organ in organ_inds.items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
                          "regulatory approval", "supports")
+        for d in named_by[:1]:
+            for ident, name in inds:
+                reader.claim(s, "approval", drug, "approved for", ident, {**values, "date": d.iso, "approval_type": "accelerated",
+                             "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         if date:
             ctx.last = (i, drug, inds[0][0] if inds else None)
     if withdrawn:

@@ -17,7 +17,7 @@ APPROVAL = re.compile(
     r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
     r"\b(?:approval|indication)s? (?:was|were|has been|had been) converted\b|"
-    r"\b(?:changed|turned|upgraded)\b[^.;]{0,60}\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
+    r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
     r"\bapprovals? followed\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
@@ -32,6 +32,15 @@ APPROVAL = re.compile(
     r"\b(?:given|awarded|handed|gave|gives|give)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|\bsign(?:ed|s)? off on\b|\bok(?:ay)?e?d\b|"
     r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
     r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval|use)s?\b|"
+    r"\b(?:use|indication|label)s?\b[^.;]{0,60}?\b(?:is|was|were) (?:\w+ )?widened\b|"
+    # an approval told as a noun with its kind ("Regular approval in urothelial carcinoma ...", "an accelerated
+    # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
+    # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
+    # authorisation, for X, was announced on ...")
+    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on)\b|"
+    r"\b(?:has|have|carries|carry) (?:an? )?(?:accelerated |regular |full |conditional )approval\b|"
+    r"\b(?:rests?|resting|based) on (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"
+    r"\b(?:approval|authori[sz]ation)\b[^.;]{0,60}\bwas (?:announced|granted|given|issued)\b|"
     # a new indication told as added or gained ("added a second accelerated indication", "gained a
     # limited-stage indication"), or a drug reaching its market
     r"\b(?:added|adds|gained|gains|picked up|picks up)\b[^.;]{0,60}\bindications?\b|"
@@ -56,7 +65,7 @@ WITHDRAWAL = re.compile(
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
     r"\bcame off (?:the|its) (?:\w+ ){0,2}(?:label|market)\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
-NOT_APPROVED = re.compile(r"\bnot (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
                           r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
@@ -84,7 +93,7 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
-                "broaden", "expand", "extend", "came", "go-ahead", "picked up", "picks up", "available")
+                "broaden", "expand", "extend", "widen", "came", "rest", "based on", "go-ahead", "picked up", "picks up", "available")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -110,7 +119,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bcame off\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bcame off\b|\boff the label\b|\bremoved from (?:the|its) \w+|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.sources.text import dates
+from kg.sources.text.event_dates import of_withdrawal
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
 _ROW = re.compile(r"^\s*\|")
@@ -103,6 +104,13 @@ def read_row(reader, i: int, s, mentions) -> bool:
         when = dates.find(text, reader.context.year, reader.context.today)
         if kind and when and kind not in found:
             found[kind] = when[0].iso
+    # a cell that tells its own event ("approved 22 February 2021", "Withdrawn: announced March 7, 2021; off
+    # the label April 13, 2021", "Converted to regular approval on September 6, 2023")
+    told = [(c, dates.find(c, reader.context.year, reader.context.today)) for (_, _, c), k in zip(row, kinds) if k is None]
+    if "approved" not in found:
+        found.update({"approved": d[0].iso for c, d in told if d and _APPROVED_CELL.match(c)})
+    gone = [(c, d) for c, d in told if d and _GONE.match(c)]
+    converted = [d[-1].iso for c, d in told if d and _CONVERTED_CELL.search(c)]
     agency = region_agency(" ".join(header))
     where = setting(s.text)
     for m in inds[:1] if drug else []:
@@ -113,9 +121,20 @@ def read_row(reader, i: int, s, mentions) -> bool:
             reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
         elif not withdrawals and found.get("approved"):
             values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
-                      "status": "withdrawn" if ended else "approved", "indication": name, **where}
+                      "status": "withdrawn" if ended or gone else "approved", "indication": name, **where}
+            reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+        for c, d in gone[:1] if not withdrawals else []:
+            values = {"agency": agency, **of_withdrawal(c, d), "status": "withdrawn", "indication": name, **where}
+            reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
+        for when in converted[:1]:
+            values = {"agency": agency, "date": when, "approval_type": "conversion", "status": "approved",
+                      "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
     return True
+
+
+_APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", re.I)
+_CONVERTED_CELL = re.compile(r"\bconverted\b", re.I)
 
 
 _MEDIAN_LABEL = re.compile(r"\bmedian\b", re.I)
