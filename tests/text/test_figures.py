@@ -160,3 +160,16 @@ def test_percent_in_words_and_a_landmark_after_some_months():
 
 def test_so_many_in_every_hundred_is_a_rate():
     assert [(f["measure"], f["value"]) for f in effects("About 15 in every 100 people responded to the drug.")] == [("rate", 15)]
+
+
+def test_medians_from_the_control_to_the_drug_and_an_endpoint_with_two_arms():
+    got = effects("Disease-free survival roughly doubled, from 10.8 to 20.8 months in medians.")
+    assert [(f["measure"], f["value"], f["control_value"], f["endpoint"]) for f in got] == [
+        ("median", 20.8, 10.8, "disease-free survival")]
+    got = effects("| EMPOWER-Lung 3 | OS 21.9 vs 13.0 months; HR 0.71 |")
+    assert [(f["measure"], f["value"], f.get("control_value")) for f in got] == [("median", 21.9, 13.0), ("HR", 0.71, None)]
+
+
+def test_a_trial_named_by_its_size_and_patients_of_a_hyphenated_kind():
+    assert enrolment("In the 289-patient JUPITER-02 trial, adding toripalimab extended survival.") == (289, "enrolled")
+    assert enrolment("NIAGARA enrolled 1,063 cisplatin-eligible patients.") == (1063, "enrolled")

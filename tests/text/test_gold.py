@@ -86,3 +86,11 @@ def test_a_gold_indication_written_a_or_b_names_either():
     assert matches(claim, {"kind": "approval", "drug": "zelvomab",
                            "indication": "gastric or gastroesophageal junction adenocarcinoma (first line)"},
                    lambda i: names(i) or set())
+
+
+def test_a_gold_measure_without_its_value_names_no_figure():
+    from kg.sources.text.gold import matches
+    claim = {"kind": "trial result", "subject": "NCT1", "values": {"endpoint": "overall survival", "met": False}}
+    gold = {"kind": "result", "trial": "NCT1", "endpoint": "overall survival", "measure": "HR", "met": False}
+    assert matches(claim, gold, lambda ident: {ident} if ident else set())
+    assert not matches(claim, {**gold, "value": 0.8}, lambda ident: {ident} if ident else set())

@@ -26,12 +26,14 @@ _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
 _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"involving|enrolling|recruiting|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
-                           + _INT + r"\s+(?:\w+\s+){0,2}?" + _PEOPLE, re.I)
+                           + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
 #: that sets its arms against each other ("pitted A against B in 304 adults")
 _SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n\s*=\s*" + _INT + r"\s*\)")
+#: a trial named by its size ("the 289-patient JUPITER-02 trial")
+_SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant|person)\b", re.I)
 _PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
@@ -57,7 +59,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(2), m.group(1)
     elif (m := _TOTAL.search(text)) is not None:
         n, how = m.group(1), "enrolled"
-    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text)) is not None:
+    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = m.group(1), "enrolled"
     else:
         return None

@@ -98,7 +98,7 @@ _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:t
                         r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
                         + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
                         re.I)
-_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b")
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
 _LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
                        # "after 12 months, 31% of people ... were still free of cancer growth"
@@ -113,6 +113,7 @@ _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r"|(?!\s*(?
 #: "17.2 months in the A group and 10.6 months in the B group": each arm's median told with its arm
 _ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]{0,60}?\band\s+(?:\w+\s){0,2}?"
                           + _N + _MONTHS + r"\s+(?:in|with|on|for)\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+" + _N + r"(?:" + _MONTHS + r")?\s+to\s+" + _N + _MONTHS, re.I)
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
 #: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
 _LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
@@ -191,6 +192,10 @@ def effects(text: str) -> list[dict[str, Any]]:
         text = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
+    from_to = _FROM_TO.search(text) if not medians and "median" in text.lower() else None
+    if from_to:  # "disease-free survival doubled, from 10.8 to 20.8 months in medians": the control's first
+        out.append({"measure": "median", "unit": "months", "start": from_to.start(), "value": _num(from_to.group(2)),
+                    "control_value": _num(from_to.group(1)), "endpoint": _last_endpoint(text[:from_to.start()]) or endpoint(text)})
     rate = _RATE_CUE.search(text)  # (a rate beside a ratio: "pCR in 24.0% and 2.2% (odds ratio 13.94 ...)")
     known: list[str | None] = []
 

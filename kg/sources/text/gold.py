@@ -184,8 +184,9 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
             return False
         if gold.get("endpoint") and endpoint_key(v.get("endpoint") or "") != endpoint_key(gold["endpoint"]):
             return False
-        if "measure" in gold and (_MEASURES.get(gold["measure"]) != _MEASURES.get(v.get("measure"))
-                                  or "value" in gold and not _same_number(v.get("value"), gold["value"])):
+        # (a measure written without its value, "measure": "HR" on "missed its endpoint", names no figure)
+        if "measure" in gold and "value" in gold and (_MEASURES.get(gold["measure"]) != _MEASURES.get(v.get("measure"))
+                                                      or not _same_number(v.get("value"), gold["value"])):
             return False
         if "ci" in gold and not (_same_number(v.get("ci_low"), gold["ci"][0]) and _same_number(v.get("ci_high"), gold["ci"][1])):
             return False
