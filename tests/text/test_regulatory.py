@@ -492,3 +492,22 @@ def test_a_weekday_in_a_timeline_takes_the_year_spoken_of_last(reader):
     text = "Pembrolizumab timeline.\n\nAugust 20, 2018 — Regular approval in melanoma.\n\nThursday, April 11 — " \
            "Its use in hepatocellular carcinoma is widened."
     assert [v.get("date") for *_, v in _regulatory(reader, text)] == ["2018-08-20", "2019-04-11"]
+
+
+def test_more_withdrawals_and_conditions(reader):
+    got = _regulatory(reader, "Durvalumab was approved in urothelial carcinoma in 2017. The old bladder-cancer indication "
+                              "for durvalumab no longer exists.")
+    assert [(k, i) for k, _, i, _ in got][-1] == ("withdrawal", UC)
+    assert _regulatory(reader, "Should durvalumab in hepatocellular carcinoma be approved, the list will change.") == []
+    assert _regulatory(reader, "The application for durvalumab in hepatocellular carcinoma that the maker withdrew in "
+                               "2022 was never decided.") == []
+    # a drug's name made an adjective is no subject
+    got = _regulatory(reader, "Atezolizumab was approved in 2016. The first-line indication for cisplatin-ineligible "
+                              "patients with urothelial carcinoma was removed from the label on December 2, 2022.")
+    assert [(k, d) for k, d, _, _ in got][-1] == ("withdrawal", ATEZO)
+
+
+def test_each_indication_with_its_own_date(reader):
+    got = _regulatory(reader, "Nivolumab won US approval in melanoma on April 16, 2018 and, more recently, in "
+                              "hepatocellular carcinoma on April 8, 2025.")
+    assert sorted((i, v["date"]) for _, _, i, v in got) == [(MEL, "2018-04-16"), (HCC, "2025-04-08")]

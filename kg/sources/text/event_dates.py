@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.sources.text import dates
+from kg.sources.text.dates import Date
 from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, PASSIVE
 
 _WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
@@ -59,6 +60,30 @@ def in_brackets(text: str, ms, offset: int, year: str | None, today: str | None)
             if found:
                 out[m.id] = found[0].iso
     return out
+
+
+def each_after(ms, offset: int, found: list[Date]) -> dict[str, str]:
+    """Indication -> the one date written after it and before the next indication, when each of two
+    or more indications has its own ("approval in renal cell carcinoma on April 16, 2018 and, more
+    recently, in hepatocellular carcinoma on April 8, 2025"); else nothing.
+
+    >>> from kg.sources.text.entities import Mention
+    >>> t = "in A on April 16, 2018 and in B on April 8, 2025"
+    >>> ms = [Mention("Indication", "A", "A", 3, 4), Mention("Indication", "B", "B", 30, 31)]
+    >>> each_after(ms, 0, dates.find(t))
+    {'A': '2018-04-16', 'B': '2025-04-08'}
+    """
+    inds = sorted((m for m in ms if m.type == "Indication"), key=lambda m: m.start)
+    if len({m.id for m in inds}) < 2:
+        return {}
+    out: dict[str, str] = {}
+    for k, m in enumerate(inds):
+        end = inds[k + 1].start - offset if k + 1 < len(inds) else 10 ** 9
+        own = [d for d in found if m.end - offset <= d.start < end]
+        if len(own) != 1 or m.id in out:
+            return {}
+        out[m.id] = own[0].iso
+    return out if len(set(out.values())) == len(out) else {}
 
 
 def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:

@@ -208,13 +208,15 @@ def _either(indication: str) -> list[str]:
     ['gastric or gastroesophageal junction adenocarcinoma (first line)', 'gastric adenocarcinoma', 'gastroesophageal junction adenocarcinoma']
     """
     head = indication.split(" (")[0]
-    parts = re.split(r"\s+(?:or|and/or)\s+", head)
-    if len(parts) != 2:
+    if ";" in head:  # "non-small cell lung cancer; urothelial carcinoma": each
+        return [indication] + [p.strip() for p in head.split(";") if p.strip()]
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|and/or|and)\s+", head) if p]
+    if len(parts) < 2:
         return [indication]
-    last = parts[1].split()[-1]
-    # A keeps its own head word when it has one ("lung cancer or melanoma"), else takes B's
-    first = parts[0] if parts[0].split()[-1] in ("cancer", "carcinoma", "adenocarcinoma", last) else f"{parts[0]} {last}"
-    return [indication, first, parts[1]]
+    last = parts[-1].split()[-1]
+    # each keeps its own head word when it has one ("lung cancer or melanoma"), else takes the last's
+    return [indication] + [p if p.split()[-1] in ("cancer", "carcinoma", "adenocarcinoma", last) else f"{p} {last}"
+                           for p in parts]
 
 
 def _trial_named(claim: dict[str, Any], gold: dict[str, Any], named, unnamed: bool) -> bool:

@@ -50,6 +50,9 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval")
 _NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
+#: a drug's name made an adjective ("cisplatin-ineligible", "platinum-based")
+_ADJECTIVE = re.compile(r"[\w]+-(?:in)?eligible\b|[\w]+-(?:based|containing|free|naive|refractory|resistant|pretreated|"
+                        r"treated|exposed|unfit)\b", re.I)
 #: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
 _LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
@@ -68,6 +71,8 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     partner_before = None
     for start, ident in drugs:
         listed = partner_before is not None and _LISTED.match(text, partner_before, start)
+        if _ADJECTIVE.match(text, start):
+            continue  # "cisplatin-ineligible patients": no drug of the sentence
         if not listed and not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
         partner_before = start
@@ -151,6 +156,18 @@ def read(reader, i: int, s, mentions, organs) -> None:
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
     reader.context.recent = years[-1] if years else reader.context.recent
+
+
+def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
+    """Of the indications an organ word gives, those whose names hold the word itself ("gastric": gastric
+    adenocarcinoma, not gastroesophageal junction adenocarcinoma), if any."""
+    out: dict[str, str] = {}
+    for word in dict.fromkeys(organ_inds.values()):  # (each organ word on its own: "lung, liver, and breast")
+        mine = [i for i, o in organ_inds.items() if o == word]
+        named = [i for i in mine if any(re.search(rf"\b{re.escape(word)}\b", n, re.I)
+                                        for n in reader.facts.approved.get(drug, {}).get(i, []))]
+        out.update(dict.fromkeys(named or mine, word))
+    return out
 
 
 def _one_withdrawal_each(reader, s, n0: int) -> None:
@@ -245,7 +262,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
-        own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today)
+        own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today) or event_dates.each_after(ms, s.start + a, found)
         for ident, name in inds:
             when = own.get(ident) or (None if date in own.values() else date)
             reader.claim(s, "approval", drug, "approved for", ident,
@@ -255,7 +272,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                                          and _REGIMEN.search(text[max(0, at - 30):at])):
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
-        for ident, organ in organ_inds.items():
+        for ident, organ in _own_word(reader, drug, organ_inds).items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
                          "regulatory approval", "supports")
         for d in named_by[:1]:
@@ -272,9 +289,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                          "supports")
         gone = {i: o for i, o in organ_inds.items() if (drug, i) in reader.facts.withdrawn}
         organ_inds = gone or organ_inds  # of an organ's indications, those the graph knows withdrawn,
-        named = {i: o for i, o in organ_inds.items()  # and of those, the ones named by the organ's own word
-                 if any(re.search(rf"\b{re.escape(o)}\b", n, re.I) for n in reader.facts.approved.get(drug, {}).get(i, []))}
-        organ_inds = named or organ_inds
+        organ_inds = _own_word(reader, drug, organ_inds)  # and of those, the ones named by the organ's own word
         for ident, organ in organ_inds.items():  # "withdrawing the post-platinum bladder indication"
             reader.claim(s, "withdrawal", drug, "approved for", ident, {**values, "status": "withdrawn", "organ": organ},
                          "regulatory approval", "supports")

@@ -43,7 +43,7 @@ APPROVAL = re.compile(
     r"\b(?:approval|authori[sz]ation)\b[^.;]{0,60}\bwas (?:announced|granted|given|issued)\b|"
     # a new indication told as added or gained ("added a second accelerated indication", "gained a
     # limited-stage indication"), or a drug reaching its market
-    r"\b(?:added|adds|gained|gains|picked up|picks up)\b[^.;]{0,60}\bindications?\b|"
+    r"\b(?:added|adds|gained|gains|picked up|picks up|secured|secures|won|wins|received|receives)\b[^.;]{0,60}\bindications?\b|"
     r"\breached the (?:US |U\.S\. |American |European )?market\b|\badded to (?:the|its) (?:[\w-]+ ){0,3}(?:label|authori[sz]ation|licen[cs]e)\b|"
     # an approval told as its arrival ("the first green light came on May 18, 2016", "first-line use came in
     # 2020") or as a new option ("became a first-line option for ... on May 29, 2020")
@@ -63,7 +63,7 @@ WITHDRAWAL = re.compile(
     r"\bindications? (?:were |was |had been )?removed\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
-    r"\bcame off (?:the|its) (?:\w+ ){0,2}(?:label|market)\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
+    r"\bcame off (?:the|its) (?:\w+ ){0,2}(?:label|market)\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
 NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
@@ -75,7 +75,10 @@ NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|clear
                           # sought, awaited or expected: no approval yet
                           r"\b(?:seek\w*|sought|appl(?:y|ied|ication)s? for|filed for|fil(?:ing|ed) (?:an? )?\w* ?application|"
                           r"submi\w+ for|pending|await\w*|under review|expect\w* (?:to|an?|the)|(?-i:could|may|might|would)|"
-                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])", re.I)
+                          r"hop\w* (?:to|for)|plans? to)\b[^.;]{0,40}\b(?:approv|clear|authori[sz])|"
+                          # a condition ("Should X be approved, ...", "if X is approved")
+                          r"(?-i:\bShould)\b[^.;]{0,80}\bbe (?:approved|cleared|authori[sz]ed)\b|"
+                          r"\bif\b[^.;]{0,60}\b(?:is|are|gets?|were) (?:approved|cleared|authori[sz]ed)\b", re.I)
 #: a relative clause: what it says is background about the noun before it
 RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b(?:[^,;]|,\s*(?=\d{4}\b))*+|\s(?:in|for|under|of) which\b[^,;]*+|"
                       r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
@@ -93,7 +96,7 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
-                "broaden", "expand", "extend", "widen", "came", "rest", "based on", "go-ahead", "picked up", "picks up", "available")
+                "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -119,7 +122,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bcame off\b|\boff the label\b|\bremoved from (?:the|its) \w+|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from (?:the|its) \w+|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
@@ -135,6 +138,7 @@ OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since
 #: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
 TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
 #: an application withdrawn before any decision: no approval was withdrawn
-APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b", re.I)
+APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b|"
+                         r"\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b[^.;]{0,60}\bwithdr\w*", re.I)
 #: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
 CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
