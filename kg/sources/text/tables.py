@@ -110,7 +110,9 @@ def read_row(reader, i: int, s, mentions) -> bool:
     if "approved" not in found:
         found.update({"approved": d[0].iso for c, d in told if d and _APPROVED_CELL.match(c)})
     gone = [(c, d) for c, d in told if d and _GONE.match(c)]
-    converted = [d[-1].iso for c, d in told if d and _CONVERTED_CELL.search(c)]
+    # (the date after "converted": "converted to regular 2021-08-31; narrowed 2018-06-19")
+    converted = [after[0].iso for c, d in told if (m := _CONVERTED_CELL.search(c))
+                 and (after := [x for x in d if x.start >= m.end()])]
     agency = region_agency(" ".join(header))
     where = setting(s.text)
     for m in inds[:1] if drug else []:
