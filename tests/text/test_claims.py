@@ -323,3 +323,9 @@ def test_a_sections_drug_is_the_mechanism_sentences_without_one(reader):
             "- Mechanism: an anti-PD-L1 antibody given every two weeks.\n")
     got = {(c.subject, c.object) for c in reader(text) if c.kind == "mechanism"}
     assert ("DRUGBANK:DB11945", "HGNC:17635") in got and ("DRUGBANK:DB09035", "HGNC:17635") not in got
+
+
+def test_not_improved_and_no_better_are_not_met(reader):
+    got = [c.values["met"] for c in reader("In IMvigor211, progression-free survival was not improved (HR 0.90; 95% CI "
+                                           "0.77-1.05), and overall survival was no better (HR 0.98).") if c.kind == "trial result"]
+    assert got == [False, False]

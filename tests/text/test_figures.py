@@ -173,3 +173,12 @@ def test_medians_from_the_control_to_the_drug_and_an_endpoint_with_two_arms():
 def test_a_trial_named_by_its_size_and_patients_of_a_hyphenated_kind():
     assert enrolment("In the 289-patient JUPITER-02 trial, adding toripalimab extended survival.") == (289, "enrolled")
     assert enrolment("NIAGARA enrolled 1,063 cisplatin-eligible patients.") == (1063, "enrolled")
+
+
+def test_a_ci_in_square_brackets_a_longer_endpoint_name_and_a_restated_share():
+    f = _one("Overall survival favoured A, a hazard ratio of 0.78 [0.66; 0.92].")
+    assert (f["value"], f["ci_low"], f["ci_high"]) == (0.78, 0.66, 0.92)
+    f = _one("Invasive disease-free survival was numerically worse with A (hazard ratio 1.11, 95% CI 0.87-1.42).")
+    assert f["endpoint"] == "invasive disease-free survival"
+    f = _one("Among 141 people, the cancer shrank in about 45 out of every 100 (45.4%).")
+    assert (f["measure"], f["value"], f["endpoint"]) == ("rate", 45.4, "objective response rate")

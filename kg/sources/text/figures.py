@@ -59,7 +59,7 @@ ENDPOINTS = [
     # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
     (r"duration of (?:the )?responses?|\bDoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
     (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
-     r"tumou?rs? (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
+     r"(?:tumou?rs?|cancers?|disease) (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
     (r"\bsurvival\b", "overall survival"),
 ]
 #: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
@@ -87,7 +87,7 @@ _NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?
                          re.I)
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
-_BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to)\s*" + _N + r"\s*[)\]]")
+_BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to|;)\s*" + _N + r"\s*[)\]]")
 _P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
 _PCT_WORD = r"\s*(?:%|per ?cent)"
 _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
@@ -124,6 +124,7 @@ _PCT = re.compile(_N + r"\s*%")
 #: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
 _NOT_RATE = re.compile(r"(?:[\u2265\u2264<>]|at least|score of|expression of|score|expression|TPS|CPS)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
+_RESTATED = re.compile(r"(\d+\s+(?:in|out of)\s+(?:every\s+)?100)(\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))", re.I)
 _PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent|(?:in|out of) (?:every )?100\b(?! ?%))", re.I)
 
 
@@ -189,6 +190,7 @@ def effects(text: str) -> list[dict[str, Any]]:
     if not _DIGIT.search(text):
         return out
     if "cent" in text or "100" in text:  # "69 percent", "15 in every 100": read as "69%" (same length: offsets stay)
+        text = _RESTATED.sub(lambda m: " " * len(m.group(1)) + m.group(2), text)  # "45 out of every 100 (45.4%)": the latter
         text = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
     medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
@@ -338,12 +340,12 @@ def _last_endpoint(text: str) -> str | None:
     """The endpoint named last in ``text``."""
     if not _may_name_endpoint(text):
         return None
-    best, where = None, -1
+    best, where, end = None, -1, -1
     low = text.lower()
     for rx, name, gate in _ENDPOINTS[:-1]:
         if not any(w in low for w in gate):
             continue
         for m in rx.finditer(text):
-            if m.start() > where:
-                best, where = name, m.start()
+            if m.start() > where and m.end() > end:  # (not one inside a longer name: "invasive disease-free survival")
+                best, where, end = name, m.start(), m.end()
     return best
