@@ -48,7 +48,8 @@ def _lead_in(text: str, s) -> bool:
     >>> [_lead_in(t, s) for s in split(t)]
     [True, True, False]
     """
-    line_start = s.start == 0 or text[:s.start].rstrip(" \t\u2022").endswith("\n")
+    before = text[max(0, s.start - 40):s.start].rstrip(" \t\u2022")  # (a window, not the whole text before it)
+    line_start = s.start == 0 or before.endswith("\n") or not before and s.start <= 40
     return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
 
 def note_heading(reader, s, mentions) -> None:

@@ -118,7 +118,7 @@ SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while
 FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
-SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bthe same (?:day|decision|notice|letter|action|"
+SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bsame-day\b|\bthe same (?:day|decision|notice|letter|action|"
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
