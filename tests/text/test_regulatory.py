@@ -511,3 +511,14 @@ def test_each_indication_with_its_own_date(reader):
     got = _regulatory(reader, "Nivolumab won US approval in melanoma on April 16, 2018 and, more recently, in "
                               "hepatocellular carcinoma on April 8, 2025.")
     assert sorted((i, v["date"]) for _, _, i, v in got) == [(MEL, "2018-04-16"), (HCC, "2025-04-08")]
+
+
+def test_a_speakers_label_and_a_where_clause(reader):
+    text = ("Durvalumab was approved for urothelial carcinoma in 2017.\n\nLINDQVIST: Nivolumab was the first there too. "
+            "It was cleared for melanoma in October 2015.")
+    assert [d for _, d, _, _ in _regulatory(reader, text)] == [DURVA, NIVO]
+    assert _regulatory(reader, "Durvalumab's data arrived in a market where nivolumab, already approved for "
+                               "hepatocellular carcinoma, was used.") == []
+    got = _regulatory(reader, "For hepatocellular carcinoma where such a pill is not suitable, durvalumab received "
+                              "full approval on 9 February 2021.")
+    assert [(d, v["date"]) for _, d, _, v in got] == [(DURVA, "2021-02-09")]

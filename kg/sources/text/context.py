@@ -32,7 +32,7 @@ class Context:
 
 
 #: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
-_OPENS = re.compile(r"^\W*(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
+_OPENS = re.compile(r"^\W*(?:[A-Z][\w.' -]{0,30}:\s+)?(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
 #: a bold lead-in of a paragraph ("**Nivolumab in liver cancer.** Only the single-agent indication went."):
 #: a heading of a few words that ends with a full stop
 _LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")

@@ -80,8 +80,8 @@ NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|clear
                           r"(?-i:\bShould)\b[^.;]{0,80}\bbe (?:approved|cleared|authori[sz]ed)\b|"
                           r"\bif\b[^.;]{0,60}\b(?:is|are|gets?|were) (?:approved|cleared|authori[sz]ed)\b", re.I)
 #: a relative clause: what it says is background about the noun before it
-RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b(?:[^,;]|,\s*(?=\d{4}\b))*+|\s(?:in|for|under|of) which\b[^,;]*+|"
-                      r",\s+(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?(?:approved|licensed)\b[^,;]*+")
+RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b(?:[^,;]|,\s*(?=\d{4}\b))*+|(?<=[a-z]) where\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
+                      r",\s+(?:(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?|already\s+)(?:approved|licensed)\b[^,;]*+")
 #: a ", whose ..." clause: about the drug before it
 WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 #: the indication spoken of before
