@@ -522,3 +522,19 @@ def test_a_speakers_label_and_a_where_clause(reader):
     got = _regulatory(reader, "For hepatocellular carcinoma where such a pill is not suitable, durvalumab received "
                               "full approval on 9 February 2021.")
     assert [(d, v["date"]) for _, d, _, v in got] == [(DURVA, "2021-02-09")]
+
+
+def test_a_review_tells_what_has_happened_and_other_subjects_clauses(reader):
+    text = ("Published 29 December 2021 by the editors.\n\nOn 22 February, cemiplimab was cleared for non-small cell "
+            "lung cancer.")
+    assert [v["date"] for *_, v in _regulatory(reader, text)] == ["2021-02-22"]
+    got = _regulatory(reader, "Durvalumab received accelerated approval for hepatocellular carcinoma on April 22, 2021, "
+                              "and the European Commission granted a conditional marketing authorisation on 26 April 2021.")
+    # (the first names no agency; the second is the Commission's, not the first's)
+    assert [(v.get("agency"), v["date"]) for *_, v in got] == [(None, "2021-04-22"), ("KG:org-european-commission", "2021-04-26")]
+    got = _regulatory(reader, "Penpulimab becomes the second drug authorized for nasopharyngeal carcinoma, after "
+                              "toripalimab received the green light in October 2023.")
+    assert ("DRUGBANK:DB15043", "2023-10") in [(d, v.get("date")) for _, d, _, v in got]
+    assert all(v.get("date") is None for _, d, _, v in got if d != "DRUGBANK:DB15043")
+    got = _regulatory(reader, "Genentech voluntarily ended the US urothelial carcinoma accelerated approval for atezolizumab.")
+    assert [k for k, *_ in got] == ["withdrawal"]

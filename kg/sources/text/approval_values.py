@@ -21,7 +21,8 @@ def approval_type(text: str) -> str | None:
         return "conversion"
     if re.search(r"\baccelerated (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b", text, re.I):
         return "accelerated"
-    if re.search(r"\b(?:regular|full|traditional|standard) (?:approval|marketing authori[sz]ation)\b", text, re.I):
+    if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b",
+                 text, re.I):
         return "regular"
     return None
 

@@ -92,7 +92,7 @@ def _iso(y: str, m: int | None = None, d: str | int | None = None) -> str | None
     return y + (f"-{m:02d}" if m else "") + (f"-{int(d):02d}" if d is not None else "")
 
 
-def _nearest(year: str, month: int, day: str | None, today: str | None) -> str | None:
+def _nearest(year: str, month: int, day: str | None, today: str | None, past: bool = False) -> str | None:
     """A month (and day) without a year in a dated report: in the year that puts it nearest the
     report's date ("Dec. 19" in a report of 23 February 2021 is 19 December 2020); the given year
     in an undated text."""
@@ -107,8 +107,10 @@ def _nearest(year: str, month: int, day: str | None, today: str | None) -> str |
         if iso is None:
             continue
         mid = dt.date(y, month, int(day) if day is not None else 15)
-        if best is None or abs((mid - ref).days) < best[0]:
-            best = (abs((mid - ref).days), iso)
+        # (a report tells what has happened, or what takes effect within weeks: not more than 45 days after its date)
+        key = (past and (mid - ref).days > 45, abs((mid - ref).days))
+        if best is None or key < best[0]:
+            best = (key, iso)
     return best[1] if best else None
 
 
@@ -138,7 +140,7 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
         # 19 February 2021 and announced on 22 February"), not near the article's
         full = next((d.iso for d in reversed(out) if len(d.iso) == 10), None) if kind in ("md", "dm", "m") else None
         try:
-            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near)
+            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None)
         except (KeyError, ValueError):
             iso = None
         if iso:
@@ -162,7 +164,8 @@ def _nth_weekday(nth: str, weekday: int, month: int, year: int) -> str:
     return dt.date(year, month, day).isoformat()
 
 
-def _read(kind: str, g: list[str], year: str | None, today: str | None, near: str | None = None) -> str | None:
+def _read(kind: str, g: list[str], year: str | None, today: str | None, near: str | None = None,
+          past: bool = False) -> str | None:
     if kind == "mdy":
         return _iso(g[2], _month(g[0]), g[1])
     if kind == "nwd":
@@ -188,7 +191,7 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         g = g[1:]
     if kind in ("md", "dm", "m"):
         month, day = (_month(g[0]), g[1]) if kind == "md" else (_month(g[1]), g[0]) if kind == "dm" else (_month(g[0]), None)
-        return _nearest(year, month, day, today) if year else None
+        return _nearest(year, month, day, today, past) if year else None
     if kind in ("y", "ya"):
         return g[-1]
     if kind == "today":

@@ -50,6 +50,7 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval")
 _NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
+_RECEIVES = re.compile(r"[\w-]+(?:\s+\([^()]{1,30}\))?\s+(?:received|won|got|gained|secured)\b")
 #: a drug's name made an adjective ("cisplatin-ineligible", "platinum-based")
 _ADJECTIVE = re.compile(r"[\w]+-(?:in)?eligible\b|[\w]+-(?:based|containing|free|naive|refractory|resistant|pretreated|"
                         r"treated|exposed|unfit)\b", re.I)
@@ -73,7 +74,9 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
         listed = partner_before is not None and _LISTED.match(text, partner_before, start)
         if _ADJECTIVE.match(text, start):
             continue  # "cisplatin-ineligible patients": no drug of the sentence
-        if not listed and not PARTNER.search(text[max(0, start - 30):start]) and not TAKEN.search(text[max(0, start - 40):start]):
+        receives = _RECEIVES.match(text, start)  # "after toripalimab received the green light": its subject
+        if not listed and (receives or not PARTNER.search(text[max(0, start - 30):start])) \
+                and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
         partner_before = start
     return None
@@ -106,7 +109,11 @@ _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
 #: A, even though its use in B was withdrawn")
 _CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
                          # ", and that approval was converted ...": a second event with a subject of its own
-                         r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)")
+                         r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
+                         # ", and the European Commission granted ...": another agency's event
+                         r",(?=\s+and\s+the\s+(?:[\w.-]+\s+){0,2}(?:granted|approved|cleared|authori[sz]ed|gave|issued)\b)|"
+                         # ", after Coherus's toripalimab received the green light in October 2023": another drug's event
+                         r",(?=\s+(?:after|before|since)\s+[^,;]{0,40}?\b(?:received|won|got|gained|secured)\b)")
 
 
 def clauses(text: str) -> list[tuple[int, int, int | None]]:
