@@ -94,3 +94,18 @@ def test_a_gold_measure_without_its_value_names_no_figure():
     gold = {"kind": "result", "trial": "NCT1", "endpoint": "overall survival", "measure": "HR", "met": False}
     assert matches(claim, gold, lambda ident: {ident} if ident else set())
     assert not matches(claim, {**gold, "value": 0.8}, lambda ident: {ident} if ident else set())
+
+
+def test_a_contradicted_claim_of_two_figures_is_one_false_alarm():
+    from kg.sources.text.gold import score_article
+    s = "Median OS was 22.0 vs 10.7 months in NCT1."
+    claim = {"kind": "trial result", "subject": "NCT1", "sentence": s,
+             "values": {"endpoint": "overall survival", "measure": "median", "value": 22.0, "control_value": 10.7}}
+    names = lambda ident: {ident} if ident else set()  # noqa: E731
+    gold = {"claims": [{"kind": "result", "trial": "NCT1", "endpoint": "overall survival", "measure": "median",
+                        "value": 22.0, "sentence": s, "verdict": "consistent"}]}
+    out = score_article([claim], ["contradicted"], gold, names)
+    assert len(out["false_alarms"]) == 1 and out["audited"] == 1
+    # a claim whose figure the gold says is wrong is no false alarm, whatever its other figure
+    out = score_article([claim], ["contradicted"], {"claims": [{**gold["claims"][0], "verdict": "contradicted"}]}, names)
+    assert out["false_alarms"] == []

@@ -284,15 +284,16 @@ def score_article(claims: list[dict[str, Any]], verdicts: list[str] | None, gold
         tp = sum(1 for (_, _, kk), _ in pairs if kk == k)
         out["kinds"][k] = {"tp": tp, "found": sum(1 for _, _, kk in scored if kk == k),
                            "expected": sum(1 for g in golds if g["kind"] == k)}
-    alarms = []
+    alarms: dict[int, dict[str, Any]] = {}  # claim index -> the claim (a claim of two figures is one alarm)
     if verdicts is not None:
-        for (i, c, _), g in pairs:
+        for (i, _, _), g in pairs:
             out["pairs"].append({"kind": g["kind"], "gold": g["verdict"], "audit": verdicts[i], "sentence": g["sentence"]})
-            if verdicts[i] == "contradicted" and g["verdict"] != "contradicted":
-                alarms.append(c)
-        alarms += [c for i, c, _ in left if verdicts[i] == "contradicted"]
-    seen: set[int] = set()  # a claim of two figures is one false alarm
-    out["false_alarms"] = [c for c in alarms if id(c.get("values")) not in seen and not seen.add(id(c.get("values")))]
+        # audited contradicted, and no gold claim of its figures is contradicted
+        upheld = {i for (i, _, _), g in pairs if g["verdict"] == "contradicted"}
+        for i, _, _ in scored:
+            if verdicts[i] == "contradicted" and i not in upheld:
+                alarms.setdefault(i, claims[i])
+    out["false_alarms"] = list(alarms.values())
     out["audited"] = len({i for i, _, _ in scored})
     return out
 
