@@ -172,8 +172,9 @@ class Auditor:
             agree = [r for r in cands if abs(r["value"] - v["value"]) <= _RATIO_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if self._of_drug(c, cands) and not v.get("subgroup") and not other_analysis(c.sentence, cands):
-                return "contradicted", [self._result_fact(r) for r in self._of_drug(c, cands)]
+            mine = self._of_drug(c, cands)
+            if mine and not v.get("subgroup") and not other_analysis(c.sentence, cands):
+                return "contradicted", [self._result_fact(r) for r in mine]
         if v.get("experimental_pct") is not None:
             agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
             if agree:
@@ -196,8 +197,9 @@ class Auditor:
             agree = [r for r in tested if r.get("direction") == c.direction]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
-            if self._of_drug(c, tested) and not other_analysis(c.sentence, tested):
-                return "contradicted", [self._result_fact(r) for r in self._of_drug(c, tested)]
+            mine = self._of_drug(c, tested)
+            if mine and not other_analysis(c.sentence, tested):
+                return "contradicted", [self._result_fact(r) for r in mine]
         return "not in graph", [self._result_fact(r) for r in same_end]
 
     def _adverse_events(self, c: ExtractedClaim):

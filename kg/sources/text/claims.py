@@ -205,8 +205,8 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         # the sentence's drug: the first not named as a partner or a prior treatment ("after sorafenib")
-        drug = regulatory.subject_drug(s.text, [(m.start - s.start, m.id) for m in types["Drug"]]) or (
-            types["Drug"][0].id if types["Drug"] and not self.main_drug else self.main_drug)
+        drug = (regulatory.subject_drug(s.text, [(m.start - s.start, m.id) for m in types["Drug"]]) or self.main_drug
+                or (types["Drug"][0].id if types["Drug"] else None))
         regulatory.read(self, i, s, ms, self._organs)
         mechanisms.read(self, s, types)
         self._evidence_level(s, types, drug)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING
 
+
 @dataclass
 class Context:
     """What earlier sentences said that a later one refers to."""
@@ -52,6 +53,7 @@ def _lead_in(text: str, s) -> bool:
     line_start = s.start == 0 or before.endswith("\n") or not before and s.start <= 40
     return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
 
+
 def note_heading(reader, s, mentions) -> None:
     """A heading (or a bold lead-in) sets the section's disease and, naming one drug, its drug."""
     if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
@@ -89,7 +91,7 @@ def lead(reader, i: int) -> tuple[str, str] | None:
     return next(iter(named.values()))
 
 
-def company_drug(reader, ms, before: int, text: str) -> str | None:
+def company_drug(reader, ms, before: int, text: str, organs) -> str | None:
     """The drug of the company a clause names before its event ("Merck voluntarily withdrew the gastric
     indication": pembrolizumab), when the one spoken of before is not that company's: its only drug
     in the graph, or the only one of its drugs holding an approval in the organ the clause names."""
@@ -98,7 +100,7 @@ def company_drug(reader, ms, before: int, text: str) -> str | None:
     if not drugs or reader.context.drug in drugs:
         return None
     if len(drugs) > 1:
-        drugs = [d for d in drugs if reader._organs(text, d, [])]
+        drugs = [d for d in drugs if organs(text, d, [])]
     return drugs[0] if len(drugs) == 1 else None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from kg.sources.text import dates
-from kg.sources.text.dates import Date
 from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, PASSIVE
 
 _WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
@@ -62,7 +61,7 @@ def in_brackets(text: str, ms, offset: int, year: str | None, today: str | None)
     return out
 
 
-def each_after(ms, offset: int, found: list[Date]) -> dict[str, str]:
+def each_after(ms, offset: int, found: list[dates.Date]) -> dict[str, str]:
     """Indication -> the one date written after it and before the next indication, when each of two
     or more indications has its own ("approval in renal cell carcinoma on April 16, 2018 and, more
     recently, in hepatocellular carcinoma on April 8, 2025"); else nothing.
@@ -100,10 +99,9 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         if granted > max(effect, said):
             last = d.end
             continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
-        # the word nearest before the date says which it is; with neither, a passive tells the effect
-        # ("announced on 7 March that it would withdraw it, and it was removed from the label on 13 April")
-        # with neither before it, a word of effect just after it ("gives April 30, 2021 as the date the indication
-        # came off the label")
+        # the word nearest before the date says which it is; with neither, a passive ("announced on 7 March
+        # that it would withdraw it, and it was removed from the label on 13 April") or a word of effect just
+        # after it ("gives April 30, 2021 as the date the indication came off the label") tells the effect
         key = ("effective" if effect > said or effect == said == -1 and (
             passive or PASSIVE.search(before) or _EFFECT_AFTER.match(text, d.end)) else "announced")
         old = out.get(key)

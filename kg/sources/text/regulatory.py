@@ -221,7 +221,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
-        drug = company_drug(reader, ms, s.start + a + event.start(), text) or ctx.drug or reader.main_drug
+        drug = company_drug(reader, ms, s.start + a + event.start(), text, organs) or ctx.drug or reader.main_drug
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
             # "the fixed-dose combination": a combination product the article named before
             drug = ctx.combination or drug
@@ -243,8 +243,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(earlier[-1].id, earlier[-1].text)]
         elif ANAPHOR.search(text) and recent:  # "gave up that indication": the one named just before
             inds = [(recent[-1].id, recent[-1].text)]
-        elif approved and found and lead(reader, i):  # "A: In stage III NSCLC. The FDA approved X on <date> ..."
-            inds = [lead(reader, i)]
+        elif approved and found and (led := lead(reader, i)):  # "A: In stage III NSCLC. The FDA approved X on <date>"
+            inds = [led]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]

@@ -18,6 +18,7 @@ import re
 
 from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
+from kg.sources.text.figures import endpoint
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
 _ROW = re.compile(r"^\s*\|")
@@ -123,7 +124,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
             reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
         elif not withdrawals and found.get("approved"):
             values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
-                      "status": "withdrawn" if ended or gone else "approved", "indication": name, **where}
+                      "status": "withdrawn" if ended else "approved", "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
         for c, d in gone[:1] if not withdrawals else []:
             values = {"agency": agency, **of_withdrawal(c, d), "status": "withdrawn", "indication": name, **where}
@@ -154,8 +155,6 @@ def row_figures(sentences, i: int) -> list[dict]:
     >>> [(f["measure"], f["value"], f["control_value"], f["endpoint"]) for f in row_figures(rows, 1)]
     [('median', 51.0, 34.1, 'overall survival')]
     """
-    from kg.sources.text.figures import endpoint
-
     text = sentences[i].text
     if not is_row(text) or header_of(sentences, i) is None:
         return []
