@@ -141,7 +141,9 @@ def _approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
             return "not in graph", [because(f"the graph holds no conversion of the {_what(auditor, c)}")] + facts
         return "contradicted", facts  # the records of that approval give another date
     conv = (best.get("conversion") or {}).get("date")
-    if v.get("approval_type") in ("accelerated", "regular") and v.get("date") and v["approval_type"] != best["type"] and not (
+    # (only a record that states its type can contradict the claim's: "not stated" contradicts nothing)
+    if v.get("approval_type") in ("accelerated", "regular") and v.get("date") and best["type"] in ("accelerated", "regular") \
+            and v["approval_type"] != best["type"] and not (
             v["approval_type"] == "regular" and conv and same_date(v["date"], conv)):
         return "contradicted", facts
     if best["status"] == "withdrawn" and v.get("status") != "withdrawn":

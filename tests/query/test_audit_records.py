@@ -147,3 +147,13 @@ def test_a_result_of_another_arm_of_the_trial_is_no_contradiction(store):
                            {"endpoint": "overall survival", "met": False, "drug": "DRUGBANK:DB11714"}, "phase 3",
                            "does not support", "CASPIAN did not meet its overall survival endpoint.", 0, 50)
     assert audit_claims(store, [durva])[0]["verdict"] == "contradicted"
+
+
+def test_a_record_that_does_not_state_its_type_contradicts_no_type(judge):
+    for kind in ("regular", "accelerated"):
+        [(k, drug, ind, verdict, because)] = judge(f"The FDA granted {kind} approval to atezolizumab for previously "
+                                                  "treated non-small cell lung cancer on 18 October 2016.")
+        assert (k, drug, ind, verdict) == ("approval", ATEZO, NSCLC, "consistent")
+        assert because[0]["record"] == "KG:appr-fda-2016-10-18-atezo-nsclc"
+    [(_, _, _, verdict, _)] = judge("The FDA approved atezolizumab for non-small cell lung cancer on 18 October 2017.")
+    assert verdict == "contradicted"  # (its date is stated: another date contradicts)

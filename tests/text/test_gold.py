@@ -109,3 +109,10 @@ def test_a_contradicted_claim_of_two_figures_is_one_false_alarm():
     # a claim whose figure the gold says is wrong is no false alarm, whatever its other figure
     out = score_article([claim], ["contradicted"], {"claims": [{**gold["claims"][0], "verdict": "contradicted"}]}, names)
     assert out["false_alarms"] == []
+
+
+def test_a_trial_given_two_names_is_named_by_either():
+    gold = {"kind": "result", "trial": "EV-302/KEYNOTE-A39", "measure": "HR", "value": 0.7}
+    assert matches(_result("KG:trial-ev-302"), gold, _names)
+    assert matches(_result("KG:trial-keynote-a39"), gold, _names)
+    assert not matches(_result("KG:trial-ev-301"), gold, _names)

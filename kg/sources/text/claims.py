@@ -36,7 +36,7 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, tables
+from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, table_figures
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -103,6 +103,7 @@ class Reader:
     def __init__(self, text: str, mentions: list[Mention], facts: Facts):
         self.text, self.facts = text, facts
         self.sentences = split(text)
+        self.headers = table_figures.headers(self.sentences)  # each table row's header row
         self.by_sentence = in_sentences(self.sentences, mentions)
         counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
@@ -213,7 +214,7 @@ class Reader:
         if self._evidence_statement:
             return  # a statement about the evidence as a whole, not about one trial
         t = s.text
-        found = [] if _EXPLAINS.search(t) and not types["Trial"] else tables.row_figures(self.sentences, i) or figures.effects(t)
+        found = [] if _EXPLAINS.search(t) and not types["Trial"] else table_figures.figures(self.sentences, i, self.headers) or figures.effects(t)
         enrolled = enrolment.enrolment(t)
         trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
         if trial:

@@ -35,6 +35,11 @@ _SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n
 #: a trial named by its size ("the 289-patient JUPITER-02 trial")
 _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant|person)\b"
                     r"(?!\s+(?:[\w-]+\s+)?(?:cohort|subgroup|arm|population|group|subset)s?\b)", re.I)
+#: a field line of a registry record ("Actual enrollment: 987 participants", "Efficacy population: 109",
+#: "Randomized: 453 patients"); not a planned size ("Estimated enrollment")
+_FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number of (?:patients|participants)|"
+                    r"(?:efficacy |analy[sz]ed |intention-to-treat )?population|randomi[sz]ed|participants|patients)"
+                    r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
 _PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
@@ -46,10 +51,13 @@ def enrolment(text: str) -> tuple[int, str] | None:
     ((728, 'randomised'), (714, 'enrolled'))
     >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
     True
+    >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
+    ((987, 'enrolled'), True)
     """
     low = text.lower()
     if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
-        return None
+        field = _FIELD.match(text) if "enrol" in low or "random" in low or "population" in low else None
+        return (int(field.group(2).replace(",", "")), _how(field.group(1))) if field else None
     text = words_to_numbers(text)
     if not _DIGIT.search(text):
         return None
@@ -60,11 +68,21 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(2), m.group(1)
     elif (m := _TOTAL.search(text)) is not None:
         n, how = m.group(1), "enrolled"
+    elif (m := _FIELD.match(text)) is not None:
+        n, how = m.group(2), m.group(1)
     elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = m.group(1), "enrolled"
     else:
         return None
+    return int(n.replace(",", "")), _how(how)
+
+
+def _how(how: str) -> str:
+    """How the patients were counted: "randomised", "enrolled", or the word as written ("treated")."""
     how = how.lower()
-    how = "randomised" if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")) else "enrolled" if how.startswith(
-        ("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied", "evaluated")) else how
-    return int(n.replace(",", "")), how
+    if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")):
+        return "randomised"
+    if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",
+                       "evaluated", "sample", "number", "participants", "patients")):
+        return "enrolled"
+    return how

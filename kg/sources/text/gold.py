@@ -223,7 +223,9 @@ def _trial_named(claim: dict[str, Any], gold: dict[str, Any], named, unnamed: bo
     if unnamed and str(claim["subject"]).startswith("KG:trial-unnamed"):
         return True
     trials = [gold.get("trial"), gold.get("nct")] + list(gold.get("also_trials") or [])
-    return any(t and named(claim["subject"], t) for t in trials)
+    # (a trial given two names, "EV-302/KEYNOTE-A39", is named by either)
+    trials += [part for t in trials[:1] if t and "/" in t for part in t.split("/") if part.strip()]
+    return any(t and named(claim["subject"], t.strip()) for t in trials)
 
 
 def never_named(gold: dict[str, Any], text: str) -> bool:

@@ -27,6 +27,8 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
 _ONE_NEWLINE = {"br", "li", "tr"}
 #: table cells: a row is one line, its cells set apart by " | " (as a Markdown table's)
 _CELL = {"td", "th"}
+#: superscripts and subscripts (footnote marks, reference numbers): set apart from the word before them
+_SET_APART = {"sup", "sub"}
 #: elements whose content is not text: raw text (skipped to the end tag) and the rest (skipped by depth)
 _RAW = {"script", "style", "textarea", "xmp"}
 _DROP = {"template", "noscript", "svg", "iframe", "object", "math"}
@@ -49,6 +51,8 @@ def html_text(raw: str) -> tuple[str, str]:
     ('Hi\\n\\none\\ntwo three', 'Hi')
     >>> html_text("<table><tr><th>Date</th><th>Drug</th></tr><tr><td>2019</td><td>X</td></tr></table>")[0]
     '| Date | Drug\\n\\n| 2019 | X'
+    >>> html_text("<p>Regular<sup>a</sup>; KEYNOTE-189<sup>12</sup></p>")[0]
+    'Regular a; KEYNOTE-189 12'
     >>> html_text("<a " * 3 + "<p>x</p>")[0], html_text("1 < 2 and 3 > 2")[0]
     ('x', '1 < 2 and 3 > 2')
     """
@@ -92,6 +96,8 @@ def html_text(raw: str) -> tuple[str, str]:
             parts.append("\n" if tag in _ONE_NEWLINE else "\n\n")
         elif tag in _CELL and not skip and not closing:
             parts.append(" | ")
+        elif tag in _SET_APART and not skip and not closing:
+            parts.append(" ")  # a footnote mark is a word of its own ("Regular<sup>a</sup>", "KEYNOTE-189<sup>12</sup>")
         if tag in ("title", "h1") and closing:
             if where and where[-1] == tag:
                 where.pop()

@@ -4,8 +4,9 @@
 date") gives a withdrawal per row with its announced and effective dates; a table of decisions
 ("FDA decision", "Approval date") an approval per row, dated by that column; a trial cell with
 its size ("RATIONALE-302 (512 patients)") the trial's enrolment. The row's drug is the one it
-names, else the article's; its indication the one it names. Figures in a row (a hazard ratio)
-are read as in any sentence.
+names, else the article's; its indication the one it names, else the section's (a heading above
+the table: "Merkel cell carcinoma"). A column of patients gives the row's trial size. Figures in a
+row are read under their column's header (:mod:`kg.sources.text.table_figures`).
 
 >>> cells("| 2024-03-14 | ESCC | RATIONALE-302 (512 patients) |")
 [(2, 12, '2024-03-14'), (15, 19, 'ESCC'), (22, 50, 'RATIONALE-302 (512 patients)')]
@@ -18,11 +19,9 @@ import re
 
 from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
-from kg.sources.text.figures import endpoint
+from kg.sources.text.table_figures import cells, is_row, patients
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
-_ROW = re.compile(r"^\s*\|")
-_SEPARATOR = re.compile(r"^[\s|:\-\u2013\u2014]*$")
 _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said", re.I)),
             ("effective", re.compile(r"effective|withdraw|withdrawn|removed|removal|ended|revoked", re.I)),
             ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date", re.I))]
@@ -33,43 +32,9 @@ _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revok
 _PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
 
 
-def is_row(text: str) -> bool:
-    """Whether a line is a table row ("| ... |").
-
-    >>> is_row("| a | b |"), is_row("a | b")
-    (True, False)
-    """
-    return bool(_ROW.match(text))
-
-
-def cells(text: str) -> list[tuple[int, int, str]]:
-    """A row's cells: (start, end, text) in the line, without their padding."""
-    out, pos = [], text.index("|") + 1
-    while pos <= len(text):
-        end = text.find("|", pos)
-        end = len(text) if end < 0 else end
-        raw = text[pos:end]
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            out.append((pos + lead, pos + lead + len(raw.strip()), raw.strip()))
-        pos = end + 1
-    return out
-
-
 def column(header: str) -> str | None:
     """What a column's dates are: "announced", "effective" (a withdrawal's), "approved", or None."""
     return next((kind for kind, rx in _COLUMNS if rx.search(header)), None)
-
-
-def header_of(sentences, i: int) -> list[str] | None:
-    """The header cells of the table whose row is sentence ``i`` (None for the header itself, a
-    separator, or a row with no header above it)."""
-    first = i
-    while first > 0 and is_row(sentences[first - 1].text):
-        first -= 1
-    if first == i or _SEPARATOR.match(sentences[i].text):
-        return None
-    return [c for _, _, c in cells(sentences[first].text)]
 
 
 def _kind(action: str) -> str | None:
@@ -84,10 +49,11 @@ def read_row(reader, i: int, s, mentions) -> bool:
     """Read sentence ``s`` as a table row if it is one (True), giving its claims to ``reader.claim``."""
     if not is_row(s.text):
         return False
-    header = header_of(reader.sentences, i)
-    if header is None:
-        return True
-    _sizes(reader, s, mentions)
+    first = reader.headers[i]
+    if first is None:
+        return True  # the header, a separator, or a row without a header
+    header = [c for _, _, c in cells(reader.sentences[first].text)]
+    _sizes(reader, i, s, mentions)
     row = cells(s.text)
     kinds = [column(h) for h in header]
     action = " ".join(c for (_, _, c), h in zip(row, header) if _ACTION.search(h))
@@ -99,7 +65,9 @@ def read_row(reader, i: int, s, mentions) -> bool:
     withdrawals = any(k in ("announced", "effective") for k in kinds)
     ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
     drug = next((m.id for m in mentions if m.type == "Drug"), None) or reader.main_drug
-    inds = list({m.id: m for m in mentions if m.type == "Indication"}.values())
+    inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
+    if not inds and reader.context.indication:  # the section's disease (a heading above the table)
+        inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
     for (start, end, text), kind in zip(row, kinds):
         when = dates.find(text, reader.context.year, reader.context.today)
@@ -116,23 +84,23 @@ def read_row(reader, i: int, s, mentions) -> bool:
                  and (after := [x for x in d if x.start >= m.end()])]
     agency = region_agency(" ".join(header))
     where = setting(s.text)
-    for m in inds[:1] if drug else []:
-        name = indication_name(m.id, m.text)
+    for ind, text in inds[:1] if drug else []:
+        name = indication_name(ind, text)
         if withdrawals and (found.get("announced") or found.get("effective")):
             values = {"agency": agency, "announced": found.get("announced"), "effective": found.get("effective"),
                       "status": "withdrawn", "indication": name, **where}
-            reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
+            reader.claim(s, "withdrawal", drug, "approved for", ind, values, "regulatory approval", "supports")
         elif not withdrawals and found.get("approved"):
             values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
                       "status": "withdrawn" if ended else "approved", "indication": name, **where}
-            reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+            reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
         for c, d in gone[:1] if not withdrawals else []:
             values = {"agency": agency, **of_withdrawal(c, d), "status": "withdrawn", "indication": name, **where}
-            reader.claim(s, "withdrawal", drug, "approved for", m.id, values, "regulatory approval", "supports")
+            reader.claim(s, "withdrawal", drug, "approved for", ind, values, "regulatory approval", "supports")
         for when in converted[:1]:
             values = {"agency": agency, "date": when, "approval_type": "conversion", "status": "approved",
                       "indication": name, **where}
-            reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+            reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
     return True
 
 
@@ -140,42 +108,14 @@ _APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", 
 _CONVERTED_CELL = re.compile(r"\bconverted\b", re.I)
 
 
-_MEDIAN_LABEL = re.compile(r"\bmedian\b", re.I)
-_RATE_LABEL = re.compile(r"\brate\b|\bresponse\b|\bresponded\b|%|\bpercent", re.I)
-_NUMBER_CELL = re.compile(r"(\d+(?:\.\d+)?)\s*(%|months?)?")
-
-
-def row_figures(sentences, i: int) -> list[dict]:
-    """The figures of a table row whose first cell names a median or a rate and whose next cells
-    are numbers, one per arm under the arms' headers ("| Median time before the cancer grew
-    (months) | 10.1 | 4.6 |"): the first arm's value, the second's as the control's.
-
-    >>> from kg.sources.text.sentences import split
-    >>> rows = split("| Measure | A | B |\\n| Median overall survival (months) | 51.0 | 34.1 |")
-    >>> [(f["measure"], f["value"], f["control_value"], f["endpoint"]) for f in row_figures(rows, 1)]
-    [('median', 51.0, 34.1, 'overall survival')]
-    """
-    text = sentences[i].text
-    if not is_row(text) or header_of(sentences, i) is None:
-        return []
-    row = cells(text)
-    if len(row) < 2:
-        return []
-    label = row[0][2]
-    measure = "median" if _MEDIAN_LABEL.search(label) else "rate" if _RATE_LABEL.search(label) else None
-    numbers = [m for _, _, c in row[1:] if (m := _NUMBER_CELL.fullmatch(c))]
-    if measure is None or not numbers or len(numbers) != len(row) - 1:
-        return []
-    value = [float(m.group(1)) if "." in m.group(1) else int(m.group(1)) for m in numbers]
-    f = {"measure": measure, "unit": "months" if measure == "median" else "%", "value": value[0],
-         "endpoint": endpoint(label), "start": row[1][0]}
-    if len(value) == 2:
-        f["control_value"] = value[1]
-    return [f]
-
-
-def _sizes(reader, s, mentions) -> None:
-    """A trial named with its size in brackets ("RATIONALE-302 (512 patients)"): its enrolment."""
+def _sizes(reader, i: int, s, mentions) -> None:
+    """A trial named with its size in brackets ("RATIONALE-302 (512 patients)"), or in a column of
+    patients: its enrolment."""
+    trial = next((m.id for m in mentions if m.type == "Trial"), None)
+    n = patients(reader.sentences, i, reader.headers) if trial else None
+    if n:
+        reader.claim(s, "trial design", trial, "describes", None, {"n_patients": n, "enrolment": "enrolled"},
+                     reader.level(trial))
     for m in mentions:
         end = m.end - s.start  # (a mention's offsets are the document's)
         size = _SIZE.match(s.text, end) or _SIZE.match(s.text, end + 1)
