@@ -538,3 +538,18 @@ def test_a_review_tells_what_has_happened_and_other_subjects_clauses(reader):
     assert all(v.get("date") is None for _, d, _, v in got if d != "DRUGBANK:DB15043")
     got = _regulatory(reader, "Genentech voluntarily ended the US urothelial carcinoma accelerated approval for atezolizumab.")
     assert [k for k, *_ in got] == ["withdrawal"]
+
+
+def test_a_thread_of_numbered_posts_with_organ_lead_ins(reader):
+    text = ("1/ Quick thread on the indications pulled in 2021.\n\n"
+            "2/ Keytruda followed the same path. It won accelerated approval in small cell lung cancer on June 17, 2019.\n\n"
+            "3/ Liver. Single-agent Opdivo's accelerated approval after sorafenib ended on July 23, 2021.\n\n"
+            "4/ Tecentriq's post-platinum bladder indication went next. Roche/Genentech gave it up in March 2021.\n\n"
+            "5/ BMS withdrew the small cell lung cancer indication of Opdivo on 12/29/2020.")
+    got = [(c.kind, c.subject, c.object, c.values.get("date") or c.values.get("effective") or c.values.get("announced"))
+           for c in reader(text) if c.kind in ("approval", "withdrawal")]
+    assert got == [
+        ("approval", "DRUGBANK:DB09037", "MONDO:0008433", "2019-06-17"),      # "It": the drug the post before opens with
+        ("withdrawal", "DRUGBANK:DB09035", "MONDO:0007256", "2021-07-23"),    # the organ of the lead-in: liver
+        ("withdrawal", "DRUGBANK:DB11595", "MONDO:0040679", "2021-03"),       # "gave it up": the indication before
+        ("withdrawal", "DRUGBANK:DB09035", "MONDO:0008433", "2020-12-29")]    # a numeric date, its day over 12

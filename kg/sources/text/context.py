@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING
 
@@ -30,13 +31,16 @@ class Context:
     combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
     recent: str | None = None             # the year the text spoke of last (for "Thursday, April 11" in a timeline)
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
+    organ: str | None = None              # the organ a heading names alone ("Liver."): the section's
 
 
-#: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab")
-_OPENS = re.compile(r"^\W*(?:[A-Z][\w.' -]{0,30}:\s+)?(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
+#: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab",
+#: a numbered post or item: "3/ Keytruda ...", "2) Opdivo ...")
+_OPENS = re.compile(r"^\W*(?:\d{1,3}\s*[/.)]\s+)?(?:[A-Z][\w.' -]{0,30}:\s+)?(?:(?:[\w-]+\s+){0,2}|(?:In|By|On|Since|From) [^,]{1,25},\s*)$")
 #: a bold lead-in of a paragraph ("**Nivolumab in liver cancer.** Only the single-agent indication went."):
 #: a heading of a few words that ends with a full stop
 _LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")
+_ORGAN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ORGANS, key=len, reverse=True)), re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
 
 
@@ -55,12 +59,17 @@ def _lead_in(text: str, s) -> bool:
 
 
 def note_heading(reader, s, mentions) -> None:
-    """A heading (or a bold lead-in) sets the section's disease and, naming one drug, its drug."""
+    """A heading (or a bold lead-in) sets the section's disease (or, naming an organ alone, its organ:
+    "Liver.") and, naming one drug, its drug."""
     if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
         return
     named = [m for m in mentions if m.type == "Indication"]
+    organ = _ORGAN_WORD.search(s.text) if not named and len(s.text) < 60 else None
+    reader.context.organ = organ.group().lower() if organ else None
     if named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
+    elif organ:  # "9/ Liver.": the section's organ; the disease spoken of before is not this section's
+        reader.context.indication = reader.context.indication_name = None
     heads = {m.id for m in mentions if m.type == "Drug"}
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
         reader.context.drug = heads.pop()
@@ -76,7 +85,7 @@ def note_subject(reader, i: int, s, mentions, organs) -> None:
     organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
     if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next
         reader.context.indication, reader.context.indication_name = next(iter(organ)), None
-        reader.context.noted = i
+        reader.context.noted, reader.context.organ = i, None
 
 
 def lead(reader, i: int) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ for _words, _stems in [
     (("skin", "cutaneous"), ("melanoma", "skin", "cutaneous", "merkel")),
     (("kidney", "renal"), ("renal", "kidney")),
     (("stomach", "gastric"), ("gastric", "stomach", "gastroesophageal")),
+    (("GEJ",), ("gastroesophageal", "gastro-oesophageal", "gastric")),
     (("colorectal", "colon", "bowel"), ("colorectal", "colon", "rectal")),
     (("oesophageal", "esophageal"), ("oesophag", "esophag")),
     (("prostate",), ("prostate",)),
@@ -32,7 +33,7 @@ for _words, _stems in [
     (("brain",), ("glioma", "glioblastoma", "brain")),
 ]:
     for _w in _words:
-        ORGANS[_w] = _stems
+        ORGANS[_w.lower()] = _stems
 
 
 # ------------------------------------------------------------------------------- cues
@@ -56,7 +57,7 @@ _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies
 _ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
 #: "lung cancer", "lung, liver, and breast cancers", "the bladder indication": organ words in a list ending in a
 #: cancer word or "indication"
-_ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*,\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)[\s-]+(?:cancer\s+(?=indication))?"
+_ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*[,/]\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)[\s-]+(?:cancer\s+(?=indication))?"
                          r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|indications?)\b" % (_ORGAN, _ORGAN, _ORGAN), re.I)
 _ORGAN_QUALIFIED = re.compile(r"(?:cell|negative|positive|cellular|squamous|non|metastatic to the)[\s-]*$", re.I)
 _ONGOING = re.compile(r"\bongoing\b|\bunder ?way\b|\bcurrently (?:enrolling|recruiting)\b|"

@@ -2,7 +2,8 @@
 
 Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "March 7th, 2021",
 "the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
-"06/2025" (month/year), "December 9-13, 2024" (a range: its last day), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
+"06/2025" (month/year), "04/17/2017" and "29/12/2020" (a number over 12 tells the day; "04/05/2017" is
+not read, as it is a date in April in one country and in May in another), "2020/12/29", "December 9-13, 2024" (a range: its last day), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
 without a year take the year the reader gives: the article's own, or in a dated report the year
 that puts them nearest its date; after a full date in the same text, the year nearest that date), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
@@ -12,6 +13,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 
 >>> [d.iso for d in find("On the 27th of October 2023; Feb. 22, 2021; 18 Mar 2022; in mid-2020; (July 1)", year="2021")]
 ['2023-10-27', '2021-02-22', '2022-03-18', '2020', '2022-07-01']
+>>> [d.iso for d in find("on 12/29/2020, on 29/12/2020, on 2020/12/29, on 04/05/2017, 06/2025")]
+['2020-12-29', '2020-12-29', '2020-12-29', '2025-06']
 >>> [d.iso for d in find("IO WEEK IN REVIEW | December 9-13, 2024")]  # a range of days: its last
 ['2024-12-13']
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
@@ -43,6 +46,8 @@ _PATTERNS = [
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+%s\b" % (_MON, _YEAR)),                                  # June 2019
+    ("num", r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/%s\b(?!/)" % _YEAR),               # 04/17/2017, 29/12/2020
+    ("ymd", r"%s/([01]?\d)/([0-3]?\d)\b(?!/)" % _YEAR),                            # 2020/12/29
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
     ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
      % (_MON, _DAY)),  # (July 1), on Feb. 22, on Thursday, July 1 (the weekday picks the year)
@@ -178,6 +183,13 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return _iso(g[0], int(g[1]), g[2])
     if kind == "my":
         return _iso(g[1], _month(g[0]))
+    if kind == "num":  # month and day told apart by a number over 12 ("04/17/2017", "29/12/2020"); else not read
+        a, b = int(g[0]), int(g[1])
+        if a > 12 >= b or a == b:
+            return _iso(g[2], b, a)
+        return _iso(g[2], a, b) if b > 12 >= a else None
+    if kind == "ymd":
+        return _iso(g[0], int(g[1]), g[2])
     if kind == "nmy":
         return _iso(g[1], int(g[0]))
     if kind == "md" and g[0].endswith("day"):  # "Thursday, July 1": the year near ``year`` whose July 1 is a Thursday

@@ -162,6 +162,8 @@ def read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
+    if len(reader.out) == n0:  # an event word but no claim ("Keytruda followed the same path."): what "it" is next
+        note_subject(reader, i, s, mentions, organs)
     reader.context.recent = years[-1] if years else reader.context.recent
 
 
@@ -171,9 +173,12 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for word in dict.fromkeys(organ_inds.values()):  # (each organ word on its own: "lung, liver, and breast")
         mine = [i for i, o in organ_inds.items() if o == word]
-        named = [i for i in mine if any(re.search(rf"\b{re.escape(word)}\b", n, re.I)
-                                        for n in reader.facts.approved.get(drug, {}).get(i, []))]
-        out.update(dict.fromkeys(named or mine, word))
+        names = reader.facts.approved.get(drug, {})
+        named = [i for i in mine if any(re.search(rf"\b{re.escape(word)}\b", n, re.I) for n in names.get(i, []))]
+        # ("oesophageal": oesophageal cancer, not each of its kinds, when the drug holds the general one)
+        general = [i for i in named if any(re.fullmatch(rf"{re.escape(word)} (?:cancer|carcinoma)", n, re.I)
+                                           for n in names.get(i, []))]
+        out.update(dict.fromkeys(general or named or mine, word))
     return out
 
 
@@ -230,6 +235,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
+    if not inds and not organ_inds and ctx.organ:  # the organ of the section's heading ("9/ Liver.")
+        organ_inds = organs(f"{ctx.organ} cancer", drug, [])
     if not inds and not organ_inds and _ORGAN_INDICATION.search(raw):
         return  # "withdrew the gastric indication" of a drug with none there: not the one spoken of before
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
@@ -306,6 +313,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         ctx.indication, ctx.indication_name = inds[0]
     elif len(organ_inds) == 1:
         ctx.indication, ctx.indication_name = next(iter(organ_inds)), None
+    ctx.organ = None if inds else ctx.organ  # (a disease named since the section's organ is what follows speaks of)
     ctx.drug = drug
     if date:
         ctx.date = date

@@ -53,7 +53,7 @@ APPROVAL = re.compile(
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
-    r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve up\b|\bgives up\b|\bgiving up\b|\bto give up\b|"
+    r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
     r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\bno longer (?:has|holds|carries) (?:any |an? |the |its )?(?:[\w-]+ ){0,3}"
     r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
@@ -93,7 +93,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "lost", "gave up", "give up", "giving up", "remov", "revok", "rescind", "no longer", "drop",
+                "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available")
