@@ -36,7 +36,7 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, table_figures
+from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, subjects, table_figures
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -206,7 +206,7 @@ class Reader:
             self._publication(i, s, ms, types)
             return
         # the sentence's drug: the first not named as a partner or a prior treatment ("after sorafenib")
-        drug = (regulatory.subject_drug(s.text, [(m.start - s.start, m.id) for m in types["Drug"]]) or self.main_drug
+        drug = (subjects.subject_drug(s.text, [(m.start - s.start, m.id) for m in types["Drug"]]) or self.main_drug
                 or (types["Drug"][0].id if types["Drug"] else None))
         regulatory.read(self, i, s, ms, self._organs)
         mechanisms.read(self, s, types)

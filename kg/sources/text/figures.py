@@ -78,6 +78,7 @@ _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "rel
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
                    "shr", "smaller")
 _OS = re.compile(r"\bm?OS\b", re.I)
+_PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 
 _RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)(?!s)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d))"
                     r"{0,60}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
@@ -342,10 +343,12 @@ def _last_endpoint(text: str) -> str | None:
         return None
     best, where, end = None, -1, -1
     low = text.lower()
-    for rx, name, gate in _ENDPOINTS[:-1]:
+    for rx, name, gate in _ENDPOINTS:  # ("survival" alone counts when named last: "the PFS ..., but the survival result")
         if not any(w in low for w in gate):
             continue
         for m in rx.finditer(text):
+            if name == "overall survival" and m.group().lower() == "survival" and _PART_OF_NAME.search(text, 0, m.start()):
+                continue  # ("...ion-free survival" cut short by a window: part of a longer name)
             if m.start() > where and m.end() > end:  # (not one inside a longer name: "invasive disease-free survival")
                 best, where, end = name, m.start(), m.end()
     return best

@@ -25,6 +25,8 @@ ways; none lets a different fact through):
   of the cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them
   apart); "pathologic" is "pathological", "overall response rate" the objective response rate,
   and an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out.
+- A gold indication written with its setting ("unresectable or metastatic melanoma progressing
+  after ipilimumab") names the disease whose name is a phrase of it (:func:`described`).
 - A trial the article never names (neither its name nor its NCT number is in the text) cannot
   be read by name: a claim on an unnamed trial (``KG:trial-unnamed-...``) stands for it, and the
   rest of the claim must agree.
@@ -173,6 +175,7 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
             return False
         # (a gold indication "gastric or gastroesophageal junction adenocarcinoma" names either disease)
         if gold.get("indication") and not any(named(claim.get("object"), part, v.get("indication"))
+                                              or described(names(claim.get("object")) | {v.get("indication") or ""}, part)
                                               for part in _either(gold["indication"])):
             return False
         if kind == "approval":
@@ -198,6 +201,21 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
     if kind == "mechanism":
         return named(claim["subject"], gold["drug"]) and named(claim.get("object"), gold["target"])
     return False
+
+
+def described(disease_names: set[str], indication: str) -> bool:
+    """Whether a gold indication written with its setting ("unresectable or metastatic melanoma
+    progressing after ipilimumab") names the disease: one of its names is a phrase of it (not
+    "small cell lung cancer" in "non-small cell lung cancer").
+
+    >>> described({"melanoma"}, "unresectable or metastatic melanoma after ipilimumab")
+    True
+    >>> described({"small cell lung carcinoma", "SCLC"}, "metastatic non-small cell lung cancer (NSCLC)"), described({"NSCLC"}, "metastatic NSCLC")
+    (False, True)
+    """
+    text = norm(indication.split(" (")[0])
+    return any(len(n) >= 3 and re.search(r"(?<![\w])(?<!non )" + re.escape(n) + r"(?![\w])", text)
+               for n in map(norm, disease_names) if n)
 
 
 def _either(indication: str) -> list[str]:

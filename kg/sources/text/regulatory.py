@@ -34,13 +34,14 @@ from dataclasses import replace
 
 from kg.sources.text import dates, event_dates, tables
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
+from kg.sources.text.subjects import subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
-    OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE, PARTNER,
-    PAST_EVENT, OTHER_TIME, TAKEN, APPLICATION, CONTRAST,
+    OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
+    PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST,
 )
 
 
@@ -50,36 +51,9 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval")
 _NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
-_RECEIVES = re.compile(r"[\w-]+(?:\s+\([^()]{1,30}\))?\s+(?:received|won|got|gained|secured)\b")
-#: a drug's name made an adjective ("cisplatin-ineligible", "platinum-based")
-_ADJECTIVE = re.compile(r"[\w]+-(?:in)?eligible\b|[\w]+-(?:based|containing|free|naive|refractory|resistant|pretreated|"
-                        r"treated|exposed|unfit)\b", re.I)
-#: a name and the separator of a list that goes on ("bevacizumab, ", "paclitaxel and ")
-_LISTED = re.compile(r"[\w-]+(?:\s\([^()]{1,30}\))?(?:,\s+(?:and\s+)?|\s+and\s+)$")
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
-
-
-def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
-    """The first drug (offset in ``text``, id) not named as another's partner; a drug listed after a
-    partner ("the regimen with bevacizumab, paclitaxel and carboplatin") is a partner too.
-
-    >>> t = "The agency cleared the regimen with bevacizumab, paclitaxel and carboplatin"
-    >>> subject_drug(t, [(t.index(w), w) for w in ("bevacizumab", "paclitaxel", "carboplatin")]) is None
-    True
-    """
-    partner_before = None
-    for start, ident in drugs:
-        listed = partner_before is not None and _LISTED.match(text, partner_before, start)
-        if _ADJECTIVE.match(text, start):
-            continue  # "cisplatin-ineligible patients": no drug of the sentence
-        receives = _RECEIVES.match(text, start)  # "after toripalimab received the green light": its subject
-        if not listed and (receives or not PARTNER.search(text[max(0, start - 30):start])) \
-                and not TAKEN.search(text[max(0, start - 40):start]):
-            return ident
-        partner_before = start
-    return None
 
 
 def blank_relative(text: str) -> str:
@@ -107,7 +81,11 @@ _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
 #: A, even though its use in B was withdrawn")
-_CLAUSE_END = re.compile(r";|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
+#: a product's change rather than a use's: a new formulation or dosing
+_PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
+                      r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
+#: where a clause ends: a semicolon, a middle dot of a list ("approval Jun 2019 · withdrawn Mar 2021"), ...
+_CLAUSE_END = re.compile(r";|\s\u00b7\s|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
                          # ", and that approval was converted ...": a second event with a subject of its own
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
                          # ", and the European Commission granted ...": another agency's event
@@ -214,6 +192,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     b = a + len(raw)
     ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
     inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
+    if approved and not withdrawn and not inds and _PRODUCT.search(text):
+        return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
         before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]

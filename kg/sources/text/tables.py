@@ -19,6 +19,7 @@ import re
 
 from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
+from kg.sources.text.subjects import subject_drug
 from kg.sources.text.table_figures import cells, is_row, patients
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
@@ -60,11 +61,15 @@ def read_row(reader, i: int, s, mentions) -> bool:
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
-        # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect
-        kinds = ["effective" if k == "approved" else k for k in kinds]
+        # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect, or was
+        # the one the company announced it ("Withdrawal announced by Genentech")
+        told = "announced" if _ANNOUNCED.search(action) else "effective"
+        kinds = [told if k == "approved" else k for k in kinds]
     withdrawals = any(k in ("announced", "effective") for k in kinds)
+    # a column of the approvals' own dates beside the withdrawals' ("Accelerated approval granted"), not "Date"
+    approved_column = next((h for h, k in zip(header, kinds) if k == "approved" and _GRANT_HEADER.search(h)), "")
     ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
-    drug = next((m.id for m in mentions if m.type == "Drug"), None) or reader.main_drug
+    drug = subject_drug(s.text, [(m.start - s.start, m.id) for m in mentions if m.type == "Drug"]) or reader.main_drug
     inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
     if not inds and reader.context.indication:  # the section's disease (a heading above the table)
         inds = [(reader.context.indication, reader.context.indication_name)]
@@ -86,14 +91,16 @@ def read_row(reader, i: int, s, mentions) -> bool:
     where = setting(s.text)
     for ind, text in inds[:1] if drug else []:
         name = indication_name(ind, text)
-        if withdrawals and (found.get("announced") or found.get("effective")):
+        gone_dates = withdrawals and (found.get("announced") or found.get("effective"))
+        if found.get("approved") and (not withdrawals or approved_column):
+            # (a table of withdrawals may give each approval's date too: "| Accelerated approval granted | ...")
+            values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action or approved_column),
+                      "status": "withdrawn" if ended or gone_dates else "approved", "indication": name, **where}
+            reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
+        if gone_dates:
             values = {"agency": agency, "announced": found.get("announced"), "effective": found.get("effective"),
                       "status": "withdrawn", "indication": name, **where}
             reader.claim(s, "withdrawal", drug, "approved for", ind, values, "regulatory approval", "supports")
-        elif not withdrawals and found.get("approved"):
-            values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action),
-                      "status": "withdrawn" if ended else "approved", "indication": name, **where}
-            reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
         for c, d in gone[:1] if not withdrawals else []:
             values = {"agency": agency, **of_withdrawal(c, d), "status": "withdrawn", "indication": name, **where}
             reader.claim(s, "withdrawal", drug, "approved for", ind, values, "regulatory approval", "supports")
@@ -104,6 +111,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
     return True
 
 
+_ANNOUNCED = re.compile(r"\bannounc", re.I)
+_GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b", re.I)
 _APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", re.I)
 _CONVERTED_CELL = re.compile(r"\bconverted\b", re.I)
 
