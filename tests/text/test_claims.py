@@ -329,3 +329,12 @@ def test_not_improved_and_no_better_are_not_met(reader):
     got = [c.values["met"] for c in reader("In IMvigor211, progression-free survival was not improved (HR 0.90; 95% CI "
                                            "0.77-1.05), and overall survival was no better (HR 0.98).") if c.kind == "trial result"]
     assert got == [False, False]
+
+
+def test_the_confirmatory_trial_is_not_the_trial_named_sentences_before(reader):
+    text = ("KEYNOTE-189 set the standard. Its results were striking. Pembrolizumab was approved for small cell lung "
+            "cancer in June 2019. Why? The confirmatory trial did not prove a survival gain.")
+    assert [c for c in reader(text) if c.kind == "trial result"] == []
+    # named just before, it is that trial
+    near = reader("KEYNOTE-604 was the confirmatory study. The confirmatory trial did not prove a survival gain.")
+    assert [c.subject for c in near if c.kind == "trial result"] == ["CLINICALTRIALS:NCT03066778"]

@@ -553,3 +553,48 @@ def test_a_thread_of_numbered_posts_with_organ_lead_ins(reader):
         ("withdrawal", "DRUGBANK:DB09035", "MONDO:0007256", "2021-07-23"),    # the organ of the lead-in: liver
         ("withdrawal", "DRUGBANK:DB11595", "MONDO:0040679", "2021-03"),       # "gave it up": the indication before
         ("withdrawal", "DRUGBANK:DB09035", "MONDO:0008433", "2020-12-29")]    # a numeric date, its day over 12
+
+
+def test_conjunctions_dots_formulations_periods_and_removals(reader):
+    def got(text):
+        return [(c.kind, c.subject, c.object, {k: v for k, v in c.values.items() if k in ("date", "announced", "effective",
+                                                                                           "approval_type")})
+                for c in reader(text) if c.kind in ("approval", "withdrawal")]
+    # a sentence opening with "And": its drug is the subject, not a partner
+    assert got("And durvalumab still carries its 2017 accelerated approval for previously treated urothelial "
+               "carcinoma.")[0][1] == "DRUGBANK:DB11714"
+    # a middle dot ends a clause: the approval's date and the withdrawal's each their own
+    assert got("Pembrolizumab, small cell lung cancer: accelerated approval Jun 2019 \u00b7 withdrawn Mar 2021") == [
+        ("approval", "DRUGBANK:DB09037", "MONDO:0008433", {"date": "2019-06", "approval_type": "accelerated"}),
+        ("withdrawal", "DRUGBANK:DB09037", "MONDO:0008433", {"effective": "2021-03"})]
+    # a new formulation names no indication; the disease spoken of before is not its
+    assert got("Atezolizumab is approved in small cell lung cancer. Tecentriq Hybreza, which combines atezolizumab "
+               "with hyaluronidase for subcutaneous injection, was approved on 12 September 2024.")[1:] == []
+    # events of a period take no day of the clause
+    assert got("Durvalumab regimens that reached the US market for biliary tract cancer over the past sixteen months, "
+               "the centre said on 3 December 2025.")[0][3] == {}
+    # an indication "withdrawn <date>", and the agency's removal after the company's announcement
+    assert got("Opdivo monotherapy for hepatocellular carcinoma after sorafenib: indication withdrawn 23 July 2021.")[0][3] \
+        == {"effective": "2021-07-23"}
+    assert got("Tecentriq, first-line urothelial carcinoma: Genentech announced withdrawal on 28 November 2022, and FDA "
+               "removed the indication on 2 December 2022.")[0][3] == {"announced": "2022-11-28", "effective": "2022-12-02"}
+
+
+def test_table_rows_of_approvals_withdrawals_and_conversions(reader):
+    def got(text):
+        return [(c.kind, c.subject, c.object, {k: v for k, v in c.values.items() if k in ("date", "announced", "effective",
+                                                                                           "approval_type")})
+                for c in reader(text) if c.kind in ("approval", "withdrawal")]
+    withdrawals = ("| Product | Indication | Accelerated approval granted | Sponsor announced withdrawal | Removed from FDA list\n\n"
+                   "| Opdivo (nivolumab) | Hepatocellular carcinoma after sorafenib | 22 Sep 2017 | 23 Jul 2021 | 23 Jul 2021\n")
+    assert got(withdrawals) == [
+        ("approval", "DRUGBANK:DB09035", "MONDO:0007256", {"date": "2017-09-22", "approval_type": "accelerated"}),
+        ("withdrawal", "DRUGBANK:DB09035", "MONDO:0007256", {"announced": "2021-07-23", "effective": "2021-07-23"})]
+    timeline = ("Atezolizumab in the US.\n\n| Date | FDA action | Indication | Commentary\n\n"
+                "| 2017-04-17 | Accelerated approval | First-line urothelial carcinoma in cisplatin-ineligible patients | x\n\n"
+                "| 2021-08-27 | Withdrawal announced by Genentech | PD-L1-positive TNBC | Removed from FDA's list on 6 October 2021.\n\n"
+                "| 2024-03-19 | Accelerated approval converted to traditional approval | Hepatocellular carcinoma | x\n")
+    assert got(timeline) == [
+        ("approval", "DRUGBANK:DB11595", "MONDO:0040679", {"date": "2017-04-17", "approval_type": "accelerated"}),
+        ("withdrawal", "DRUGBANK:DB11595", "MONDO:0005494", {"announced": "2021-08-27", "effective": "2021-10-06"}),
+        ("approval", "DRUGBANK:DB11595", "MONDO:0007256", {"date": "2024-03-19", "approval_type": "conversion"})]

@@ -15,9 +15,15 @@ def approval_type(text: str) -> str | None:
 
     >>> approval_type("was converted to a full approval"), approval_type("under the accelerated pathway")
     ('conversion', 'accelerated')
+    >>> approval_type("Its 2016 accelerated approval in head and neck cancer became a full approval on June 10, 2019")
+    'conversion'
+
     """
     if re.search(r"\b(?:conver|chang|turn|upgrad|mov|switch)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
-                 r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval", text, re.I):
+                 r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval|"
+                 # "its 2016 accelerated approval ... became a full approval on June 10, 2019"
+                 r"\baccelerated (?:[\w-]+ )?approval\b[^.;]{0,120}?\b(?:became|was made|turned|graduated to) (?:a )?"
+                 r"(?:regular|full|traditional|standard)\b", text, re.I):
         return "conversion"
     if re.search(r"\baccelerated (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b", text, re.I):
         return "accelerated"

@@ -67,6 +67,7 @@ _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approv
 #: trials in general, and one trial
 _TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
 _ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
+_CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
 _DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
 
@@ -133,6 +134,7 @@ class Reader:
                 self.comment_lines.append((line_start, line_end))
             line_start = line_end + 1
         self.trial: str | None = None
+        self.trial_at = -1  # the sentence that named it
         self.unnamed = 0  # trials the article introduces without a name
         self.last_endpoint: tuple[str, int, str] | None = None  # (trial, sentence index, endpoint) of the last figure
         self.out: list[ExtractedClaim] = []
@@ -164,21 +166,21 @@ class Reader:
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 continue
             if s.text.rstrip().endswith("?") or _QUOTE.search(s.text) or _ASKED.match(s.text):
-                self._note_trial(ms)
+                self._note_trial(ms, i)
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 continue  # a question, or someone's words quoted: no claim of the article's
             self._sentence(i, s, ms)
-            self._note_trial(ms)
+            self._note_trial(ms, i)
         # an approval the article says was withdrawn is told as history; not one it says is still in force
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
         self.out = regulatory.without_repeats(self.out)
         return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
                 and (c.subject, c.object) in withdrawn and not _IN_FORCE.search(c.sentence) else c for c in self.out]
 
-    def _note_trial(self, ms: list[Mention]) -> None:
+    def _note_trial(self, ms: list[Mention], i: int) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]
         if trials:
-            self.trial = trials[0]
+            self.trial, self.trial_at = trials[0], i
 
     def _trial_for(self, i: int, s: Sentence, ms: list[Mention]) -> str | None:
         """The trial a sentence is about: its own; a new, unnamed one for "a separate study" (or
@@ -191,6 +193,8 @@ class Reader:
             return f"KG:trial-unnamed-{self.unnamed + 1}"
         if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL) or _TRIALS_AT_LARGE.search(s.text) and not _ONE_TRIAL.search(s.text):
             return None  # no trial spoken of, or trials in general ("the randomized studies did not deliver it")
+        if _CONFIRMATORY.search(s.text) and self.trial_at < i - 1:
+            return None  # "the confirmatory trial" of an approval just told: not the trial named sentences before
         if self.trial:
             return self.trial
         for later in self.by_sentence[i + 1:i + 3]:

@@ -81,6 +81,8 @@ _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
 #: A, even though its use in B was withdrawn")
+#: a span of time after the event word: the events of a period, none dated by the clause's other dates
+_PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
 #: a product's change rather than a use's: a new formulation or dosing
 _PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
                       r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
@@ -192,7 +194,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     b = a + len(raw)
     ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
     inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
-    if approved and not withdrawn and not inds and _PRODUCT.search(text):
+    if approved and not withdrawn and not inds and _PRODUCT.search(raw):
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
@@ -246,6 +248,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     named_by = [d for d in found if kind == "conversion" and _NAMED_BY.match(text, d.end)]
     date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
                                  and d not in named_by], event.start(), text)
+    if _PERIOD.search(text[event.start():]):
+        date = None  # "regimens that reached the market over the past sixteen months": a period, no one day
     if date is None and SAME_DATE.search(text):
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug

@@ -38,6 +38,10 @@ APPROVAL = re.compile(
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
     r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on)\b|"
+    # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
+    # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
+    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:\u2014\u2013]?\s*(?:on\s+|in\s+)?"
+    r"(?=[0-3]?\d\s+[A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:19|20)\d\d-\d\d)|"
     r"\b(?:has|have|carries|carry) (?:an? )?(?:accelerated |regular |full |conditional )approval\b|"
     r"\b(?:rests?|resting|based) on (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"
     r"\b(?:approval|authori[sz]ation)\b[^.;]{0,60}\bwas (?:announced|granted|given|issued)\b|"
@@ -122,12 +126,16 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from (?:the|its) \w+|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
-                     r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b", re.I)
+                     r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
+                     # a participle after the indication ("indication withdrawn 23 July 2021"), the agency's removal
+                     r"\b(?:use|indication|approval)s?:?\s+(?:withdrawn|removed|revoked)\b|"
+                     r"\b(?:FDA|agency|EMA|Commission)\s+(?:then\s+|later\s+|formally\s+)?removed\b|"
+                     r"^\W*(?:withdrawn|removed|revoked)\b", re.I)
 GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
 PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
                          r"\b(?:also )?(?:received|won|gained|got)\b", re.I)

@@ -39,7 +39,10 @@ def column(header: str) -> str | None:
 
 
 def _kind(action: str) -> str | None:
-    """The approval type a row's action cell gives ("accelerated", "regular approval")."""
+    """The approval type a row's action cell gives ("accelerated", "regular approval", "Accelerated
+    approval converted to traditional approval": a conversion)."""
+    if _CONVERTED_CELL.search(action) and not re.search(r"\bnew (?:approval|indication)", action, re.I):
+        return "conversion"
     m = re.match(r"\s*(accelerated|regular|full|traditional|standard)\b", action, re.I)
     if m:
         return "accelerated" if m.group(1).lower() == "accelerated" else "regular"
@@ -57,7 +60,9 @@ def read_row(reader, i: int, s, mentions) -> bool:
     _sizes(reader, i, s, mentions)
     row = cells(s.text)
     kinds = [column(h) for h in header]
-    action = " ".join(c for (_, _, c), h in zip(row, header) if _ACTION.search(h))
+    actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
+    action = " ".join(actions)
+    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None)
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
@@ -84,6 +89,10 @@ def read_row(reader, i: int, s, mentions) -> bool:
     if "approved" not in found:
         found.update({"approved": d[0].iso for c, d in told if d and _APPROVED_CELL.match(c)})
     gone = [(c, d) for c, d in told if d and _GONE.match(c)]
+    if withdrawals and gone:  # "| Withdrawal announced | ... | Removed from FDA's list on 13 April 2021 |": its effect
+        for key, when in of_withdrawal(*gone[0]).items():
+            found.setdefault(key, when)
+        gone = []
     # (the date after "converted": "converted to regular 2021-08-31; narrowed 2018-06-19")
     converted = [after[0].iso for c, d in told if (m := _CONVERTED_CELL.search(c))
                  and (after := [x for x in d if x.start >= m.end()])]
@@ -94,7 +103,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
         gone_dates = withdrawals and (found.get("announced") or found.get("effective"))
         if found.get("approved") and (not withdrawals or approved_column):
             # (a table of withdrawals may give each approval's date too: "| Accelerated approval granted | ...")
-            values = {"agency": agency, "date": found["approved"], "approval_type": _kind(action or approved_column),
+            values = {"agency": agency, "date": found["approved"], "approval_type": typed,
                       "status": "withdrawn" if ended or gone_dates else "approved", "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
         if gone_dates:
@@ -109,6 +118,12 @@ def read_row(reader, i: int, s, mentions) -> bool:
                       "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
     return True
+
+
+def _typed_header(header: list[str]) -> str:
+    """The header of a column of approval dates that names the approval's type ("Accelerated approval
+    granted"), or ""."""
+    return next((h for h in header if column(h) == "approved" and _kind(h)), "")
 
 
 _ANNOUNCED = re.compile(r"\bannounc", re.I)
