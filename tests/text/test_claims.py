@@ -338,3 +338,16 @@ def test_the_confirmatory_trial_is_not_the_trial_named_sentences_before(reader):
     # named just before, it is that trial
     near = reader("KEYNOTE-604 was the confirmatory study. The confirmatory trial did not prove a survival gain.")
     assert [c.subject for c in near if c.kind == "trial result"] == ["CLINICALTRIALS:NCT03066778"]
+
+
+def test_a_clause_of_contrast_without_a_figure_tells_its_own_result(reader):
+    cs = [c.values for c in reader("KEYNOTE-604 did improve progression-free survival, yet its overall-survival hazard "
+                                   "ratio of 0.80 (95% CI 0.64-0.98) fell short.") if c.kind == "trial result"]
+    assert [(v["endpoint"], v.get("value"), v["met"]) for v in cs] == [
+        ("overall survival", 0.8, False), ("progression-free survival", None, True)]
+
+
+def test_a_rate_restated_in_every_hundred_is_read_once_and_is_no_count(reader):
+    [c] = [c for c in reader("In KEYNOTE-629, 34 in every 100 people with advanced skin cancer (34%) responded.")
+           if c.kind == "trial result"]
+    assert c.values["value"] == 34 and "control_value" not in c.values and "n" not in c.values

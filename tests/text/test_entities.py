@@ -137,3 +137,11 @@ def test_a_combination_product_by_any_joining_of_its_drugs(matcher):
     for text in ("relatlimab plus nivolumab", "nivolumab with relatlimab", "nivolumab + relatlimab", "relatlimab/nivolumab"):
         assert _found(matcher, text) == [("Drug", "KG:drug-nivolumab-relatlimab", text, False)], text
     assert [g[1] for g in _found(matcher, "nivolumab, then relatlimab")] == ["DRUGBANK:DB09035", "DRUGBANK:DB14851"]
+
+
+def test_a_family_name_and_the_verb_after_it_are_not_a_new_trial(matcher):
+    got = _found(matcher, "IMforte randomised 483 patients; JAVELIN Bladder 100 and EMPOWER-Lung 1 were named.")
+    assert ("Trial", "CLINICALTRIALS:NCT05091567", "IMforte", False) in got
+    assert not any(t == "Trial" and "randomised" in text for t, _, text, _ in got)
+    assert any(t == "Trial" and text == "JAVELIN Bladder 100" for t, _, text, _ in got)
+    assert any(t == "Trial" and text == "EMPOWER-Lung 1" for t, _, text, _ in got)

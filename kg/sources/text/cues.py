@@ -41,7 +41,7 @@ for _words, _stems in [
 _NUM = r"(\d+(?:\.\d+)?)"
 _HR = re.compile(r"(?:hazard ratio|\bHR)\b[^0-9;.]{0,40}?(\d?\.\d+|\d+\.\d+)", re.I)
 _PAIR = re.compile(_NUM + r"\s*%[^%;]{0,80}?(?:compared (?:to|with)|versus|vs\.?|against)\s*" + _NUM + r"\s*%", re.I)
-_N = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|women|men|adults)\b", re.I)
+_N = re.compile(r"(?<![\d,.])(?<!every )(\d{1,3}(?:,\d{3})+|\d+)\s+(?:patients|participants|people|women|men|adults)\b", re.I)
 _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
 _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|improved|prolonged|extended|showed|met)\b|\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
@@ -50,7 +50,8 @@ _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|impro
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
-                  r"reduced the risk|demonstrated (?:significant )?improvements?|established)\b", re.I)
+                  r"reduced the risk|demonstrated (?:significant )?improvements?|established|"
+                  r"(?:did|does) (?:significantly )?(?:improve|prolong|extend|lengthen|shrink|reduce|lower|cut))\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"
                          r"events occurred|benefit|improv|prolong|superior|outcomes?|survival", re.I)
 _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies)|\bAEs?\b", re.I)

@@ -95,7 +95,7 @@ _DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_
 _TOKEN = r"[A-Z][A-Za-z0-9]*+(?:[%s/][A-Za-z0-9]++)*+" % _DASH
 #: trial families whose numbered members need no "trial" word after them
 _FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
-                     r"(?:[%s ]?[A-Za-z]*+)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
+                     r"(?:[%s ]?[A-Z][A-Za-z]*+|-[a-z]++)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
 _TRIAL_BEFORE = re.compile(r"(?<![A-Za-z0-9%s/])(%s(?:\s(?!Phase\b)[A-Z][a-z]+){0,2})(?:\s++\([^)]{0,40}\))?\s++"
                            r"(?:(?i:phase)\s++[0-9IV/b]++\s++)?(?:trial|study)\b(?!s)" % (_DASH, _TOKEN))
 _TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+(?:(?:called|named|known as)\s++)?|\s++\(|"

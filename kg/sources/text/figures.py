@@ -125,7 +125,7 @@ _PCT = re.compile(_N + r"\s*%")
 #: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
 _NOT_RATE = re.compile(r"(?:[\u2265\u2264<>]|at least|score of|expression of|score|expression|TPS|CPS)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
-_RESTATED = re.compile(r"(\d+\s+(?:in|out of)\s+(?:every\s+)?100)(\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))", re.I)
+_RESTATED = re.compile(r"(\d+\s+(?:in|out of)\s+(?:every\s+)?100)((?:\s+[\w-]+){0,6}?\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))", re.I)
 _PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent|(?:in|out of) (?:every )?100\b(?! ?%))", re.I)
 
 

@@ -128,7 +128,7 @@ def in_sentences(sentences: Sequence[Sentence], spans: Sequence[T]) -> list[list
 
 
 #: where a clause of contrast starts (", but", ", whereas", ", although", " but not")
-_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while)\s|\s(?=but not\b)", re.I)
+_CONTRAST = re.compile(r",\s+(?:but|whereas|although|though|even though|while|yet)\s|\s(?=but not\b)", re.I)
 
 
 def clause_starts(text: str) -> list[int]:
