@@ -271,8 +271,12 @@ class Auditor:
             if hits:
                 return "consistent", [because(f"{rec['acronym']} {word} {self.name(want)}", trial,
                                               [e["src"] for e in hits if e["src"]])]
-            return "contradicted", [because(f"{rec['acronym']} {word} " + ", ".join(sorted(
+            studied = [because(f"{rec['acronym']} {word} " + ", ".join(sorted(
                 {self.name(e["o"]) for e in edges if e["pred"] == _KG + pred})), trial, src)]
+            if c.values.get("indication") == "main indication of the document":
+                # the article named no disease for the trial: the reader's guess (the article's main one) contradicts nothing
+                return "not in graph", [because(f"the article names no disease for {rec['acronym']}")] + studied
+            return "contradicted", studied
         checks = []
         v = c.values
         if v.get("phase"):

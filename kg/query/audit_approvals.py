@@ -109,6 +109,11 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     if verdict == "contradicted" and c.values.get("partner_of"):
         return "not in graph", [because(f"{auditor.name(c.subject)} is named as a partner in "
                                         f"{auditor.name(c.values['partner_of'])}'s regimen")] + facts
+    if verdict == "contradicted" and c.values.get("organ"):
+        # the article named an organ ("its first-line bladder indication"), not the disease: which of the organ's
+        # diseases it means is the reader's guess, and a guess contradicts nothing
+        return "not in graph", [because(f"the article names the organ ({c.values['organ']}), not the disease; no record "
+                                        f"of {auditor.name(c.subject)} there matches the claim")] + facts
     return _another_records_day(auditor, c, verdict, facts, [c.values.get("date")])
 
 

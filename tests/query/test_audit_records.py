@@ -157,3 +157,15 @@ def test_a_record_that_does_not_state_its_type_contradicts_no_type(judge):
         assert because[0]["record"] == "KG:appr-fda-2016-10-18-atezo-nsclc"
     [(_, _, _, verdict, _)] = judge("The FDA approved atezolizumab for non-small cell lung cancer on 18 October 2017.")
     assert verdict == "contradicted"  # (its date is stated: another date contradicts)
+
+
+def test_a_disease_the_reader_guessed_contradicts_nothing(judge):
+    # an organ word ("its lung indication"): which of the organ's diseases the article means is a guess
+    res = judge("Pembrolizumab won accelerated approval for its lung indication on 3 March 2015.")
+    assert res and all(k == "approval" and v == "not in graph" for k, _, _, v, _ in res)
+    assert "organ" in res[0][4][0]["fact"]
+    # a trial the article names without a disease is not contradicted by the article's main disease
+    res = judge("IMbrave150 studied atezolizumab in hepatocellular carcinoma. IMbrave150 was a phase 3 trial in "
+                "hepatocellular carcinoma. Other trials, such as KEYNOTE-021, are ongoing.")
+    studied = [(v, b) for k, _, _, v, b in res if k == "trial design" and "names no disease" in str(b)]
+    assert studied and all(v == "not in graph" for v, _ in studied)

@@ -598,3 +598,22 @@ def test_table_rows_of_approvals_withdrawals_and_conversions(reader):
         ("approval", "DRUGBANK:DB11595", "MONDO:0040679", {"date": "2017-04-17", "approval_type": "accelerated"}),
         ("withdrawal", "DRUGBANK:DB11595", "MONDO:0005494", {"announced": "2021-08-27", "effective": "2021-10-06"}),
         ("approval", "DRUGBANK:DB11595", "MONDO:0007256", {"date": "2024-03-19", "approval_type": "conversion"})]
+
+
+def test_approvals_told_as_markets_labels_firsts_and_carried_indications(reader):
+    def got(text):
+        return [(c.subject, c.object, c.values.get("date"), c.values.get("approval_type"))
+                for c in reader(text) if c.kind == "approval"]
+    assert got("Tevimbra entered the US market in March 2024 for oesophageal squamous cell carcinoma.") == [
+        ("DRUGBANK:DB14922", "MONDO:0005580", "2024-03", None)]
+    assert got("Cemiplimab became the first medicine for advanced cutaneous squamous cell carcinoma on 28 September "
+               "2018.") == [("DRUGBANK:DB14707", "MONDO:0002529", "2018-09-28", None)]
+    assert got("Dostarlimab has carried an FDA indication in endometrial cancer since 1 August 2024.")[0][:3] == (
+        "DRUGBANK:DB15627", "MONDO:0011962", "2024-08-01")
+    assert got("Bavencio for metastatic Merkel cell carcinoma remains under accelerated approval.") == [
+        ("DRUGBANK:DB11945", "MONDO:0019210", None, "accelerated")]
+    # "who'd already had sorafenib": a prior treatment, not the subject; "The first combination ... was X": what "that" is
+    assert got("On its own nivolumab had an accelerated approval for patients who'd already had sorafenib, going back "
+               "to September 2017, in hepatocellular carcinoma.")[0][0] == "DRUGBANK:DB09035"
+    assert got("The first combination that moved things was atezolizumab with bevacizumab. The FDA cleared that in "
+               "May 2020 for hepatocellular carcinoma.")[0][0] == "DRUGBANK:DB11595"

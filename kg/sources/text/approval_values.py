@@ -25,7 +25,8 @@ def approval_type(text: str) -> str | None:
                  r"\baccelerated (?:[\w-]+ )?approval\b[^.;]{0,120}?\b(?:became|was made|turned|graduated to) (?:a )?"
                  r"(?:regular|full|traditional|standard)\b", text, re.I):
         return "conversion"
-    if re.search(r"\baccelerated (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b", text, re.I):
+    if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b",
+                 text, re.I):
         return "accelerated"
     if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b",
                  text, re.I):

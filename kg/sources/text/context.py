@@ -41,6 +41,8 @@ _OPENS = re.compile(r"^\W*(?:\d{1,3}\s*[/.)]\s+)?(?:[A-Z][\w.' -]{0,30}:\s+)?(?:
 #: a heading of a few words that ends with a full stop
 _LEAD_IN_WORDS = re.compile(r"^[^\s.]+(?:\s+[^\s.]+){0,6}[.:]$")
 _ORGAN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ORGANS, key=len, reverse=True)), re.I)
+#: a drug named as what the sentence's subject is ("The first combination ... was atezolizumab with ...")
+_NAMED_AS = re.compile(r"\b(?:was|is|were|are|became|remains?)\s+(?:the\s+)?$", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
 
 
@@ -81,6 +83,9 @@ def note_subject(reader, i: int, s, mentions, organs) -> None:
     first = next((m for m in mentions if m.type == "Drug"), None)
     if first and _OPENS.match(s.text[:first.start - s.start]):
         reader.context.drug = first.id  # "Nivolumab, BMS's second antibody, binds PD-1.": what "it" is next
+    elif first and _NAMED_AS.search(s.text[:first.start - s.start]):
+        # "The first combination that moved things was atezolizumab with bevacizumab.": what "that" is next
+        reader.context.drug = first.id
     named = [m for m in mentions if m.type == "Indication"]
     organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
     if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next

@@ -37,7 +37,15 @@ APPROVAL = re.compile(
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
-    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on)\b|"
+    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of)\b|"
+    # a use told as carried or held ("has carried an FDA indication"), as a market entered, as a label that
+    # followed, as the first of its kind ("became the first immunotherapy for advanced basal cell carcinoma")
+    r"\b(?:has|have|had) (?:\w+ )?(?:carried|held) (?:an? )?(?:[\w.-]+ )?(?:indication|approval|label)\b|"
+    r"\b(?:entered|reached) the (?:[\w.]+ ){0,2}market\b|"
+    r"\b(?:an?|the) (?:[\w-]+ ){0,3}(?:label|indication)\b[^.;]{0,120}?\bfollowed\b|"
+    r"\bbecame the first (?:[\w-]+ ){0,3}(?:medicine|drug|treatment|therapy|immunotherapy|agent|antibody|inhibitor)s? "
+    r"(?:approved )?(?:for|in)\b|"
+    r"\bremains? under (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"
     # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
     # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
     r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:\u2014\u2013]?\s*(?:on\s+|in\s+)?"
@@ -100,7 +108,8 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
-                "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available")
+                "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
+                "carried", "held", "entered", "reached", "became the first")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -144,7 +153,8 @@ OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since
 
 
 #: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
-TAKEN = re.compile(r"\b(?:receive|tolerate|take|be given|have)\s+(?:\w+\s+){0,3}$", re.I)
+TAKEN = re.compile(r"\b(?:receive|received|tolerate|take|taken|be given|have)\s+(?:\w+\s+){0,3}$|"
+                   r"(?:\b(?:already|previously|had)|'d)\s+had\s+$|\b(?:already|previously)\s+(?:\w+\s+)?had\s+$", re.I)
 #: an application withdrawn before any decision: no approval was withdrawn
 APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b|"
                          r"\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b[^.;]{0,60}\bwithdr\w*", re.I)
