@@ -351,3 +351,13 @@ def test_a_rate_restated_in_every_hundred_is_read_once_and_is_no_count(reader):
     [c] = [c for c in reader("In KEYNOTE-629, 34 in every 100 people with advanced skin cancer (34%) responded.")
            if c.kind == "trial result"]
     assert c.values["value"] == 34 and "control_value" not in c.values and "n" not in c.values
+
+
+def test_mechanisms_told_as_going_after_a_protein(reader):
+    got = {(c.subject, c.object) for c in reader(
+        "Nivolumab and pembrolizumab are both antibodies that attach to PD-1. Atezolizumab goes after PD-L1. "
+        "Avelumab works from the other side, by blocking the partner protein PD-L1.") if c.kind == "mechanism"}
+    assert got == {("DRUGBANK:DB09035", "HGNC:8760"), ("DRUGBANK:DB09037", "HGNC:8760"), ("DRUGBANK:DB11595", "HGNC:17635"),
+                   ("DRUGBANK:DB11945", "HGNC:17635")}
+    # a class of drugs that attach to a target is no drug's claim
+    assert [c for c in reader("Antibodies that attach to PD-1 are a class.") if c.kind == "mechanism"] == []

@@ -116,3 +116,10 @@ def test_a_trial_given_two_names_is_named_by_either():
     assert matches(_result("KG:trial-ev-302"), gold, _names)
     assert matches(_result("KG:trial-keynote-a39"), gold, _names)
     assert not matches(_result("KG:trial-ev-301"), gold, _names)
+
+
+def test_a_combinations_mechanism_is_its_components():
+    claim = {"kind": "mechanism", "subject": "KG:drug-relatlimab", "object": "HGNC:6476", "values": {"action": "binds"}}
+    names = lambda i: {"KG:drug-relatlimab": {"relatlimab"}, "HGNC:6476": {"LAG-3"}}.get(i, set())  # noqa: E731
+    assert matches(claim, {"kind": "mechanism", "drug": "nivolumab-relatlimab", "target": "LAG-3"}, names)
+    assert not matches(claim, {"kind": "mechanism", "drug": "nivolumab-ipilimumab", "target": "LAG-3"}, names)

@@ -617,3 +617,10 @@ def test_approvals_told_as_markets_labels_firsts_and_carried_indications(reader)
                "to September 2017, in hepatocellular carcinoma.")[0][0] == "DRUGBANK:DB09035"
     assert got("The first combination that moved things was atezolizumab with bevacizumab. The FDA cleared that in "
                "May 2020 for hepatocellular carcinoma.")[0][0] == "DRUGBANK:DB11595"
+
+
+def test_each_drug_with_its_own_date(reader):
+    text = ("Atezolizumab was approved for urothelial carcinoma in 2016. Nivolumab (2 February 2017), durvalumab "
+            "(1 May 2017) and avelumab (9 May 2017) followed under the same accelerated pathway.")
+    got = [(c.subject, c.values.get("date")) for c in reader(text) if c.kind == "approval" and "2017" in str(c.values.get("date"))]
+    assert got == [("DRUGBANK:DB09035", "2017-02-02"), ("DRUGBANK:DB11714", "2017-05-01"), ("DRUGBANK:DB11945", "2017-05-09")]

@@ -85,17 +85,17 @@ _REFERS_TO_TRIAL = (_ANAPHOR, re.compile(r"\btrial\b|\bstudy\b|\brandomi[sz]ed\b
                     _HR, _PAIR, _PRIMARY, _AE)
 _FAMILY = re.compile(r"\b([A-Z][A-Za-z]{2,})(?:[- ]\w+)? trials\b")
 _MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagonist|agonist|against|prevent|attach|stick|aimed|recogni|"
-                       r"spar|preserv|checkpoint|antibod|latch|works? on", re.I)
+                       r"spar|preserv|checkpoint|antibod|latch|works? on|goes after|went after", re.I)
 _TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?|compared (?:with|to)|than|over)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
 _TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target\w*|bind\w*|block\w*|inhibit\w*|against|directed at|aimed at|"
                                   r"recogni[sz]\w*|"
-                                  r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on)\s*"
+                                  r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on|go(?:es|ing)? after|went after)\s*"
                                   r"(?:(?:the\s+)?(?:immune checkpoint\s+)?(?:receptor\s+|protein\s+|molecule\s+)?|"
                                   # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"
                                   r"(?:an?|the|another)\s+(?:\w+\s+){0,2}?(?:brake|protein|receptor|molecule|checkpoint|switch)s?"
-                                  r"\s+(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)$", re.I)
+                                  r"\s+(?:(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)?)$", re.I)
 _TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
                                  r"(?:immune\s+)?(?:checkpoint\s+)?(?:monoclonal\s+)?"
                                  r"(?:inhibitor|antibody|blocker|blockade|antagonist)", re.I)

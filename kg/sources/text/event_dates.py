@@ -61,6 +61,33 @@ def in_brackets(text: str, ms, offset: int, year: str | None, today: str | None)
     return out
 
 
+def of_each_drug(text: str, ms, offset: int, found: list[dates.Date]) -> dict[str, str]:
+    """Drug -> the date written right after it in ``text`` (whose mentions are at ``offset``), when
+    each of two or more drugs has its own ("Nivolumab (2 February 2017), durvalumab (1 May 2017) and
+    avelumab (9 May 2017) followed"; "converted: nivolumab's on 19 August 2021 and avelumab's on 30
+    June 2020"); else nothing.
+
+    >>> from kg.sources.text.entities import Mention
+    >>> t = "A (2 February 2017), B's on 1 May 2017 and C followed"
+    >>> ms = [Mention("Drug", "A", "A", 0, 1), Mention("Drug", "B", "B", 21, 22), Mention("Drug", "C", "C", 43, 44)]
+    >>> of_each_drug(t, ms, 0, dates.find(t))
+    {'A': '2017-02-02', 'B': '2017-05-01'}
+    """
+    out: dict[str, str] = {}
+    for m in ms:
+        at = m.end - offset
+        if m.type != "Drug" or m.id in out or at < 0:
+            continue
+        d = next((d for d in found if at <= d.start <= at + 8), None)
+        if d is not None and _OWN_DATE.fullmatch(text[at:d.start]):
+            out[m.id] = d.iso
+    return out if len(out) >= 2 and len(set(out.values())) == len(out) else {}
+
+
+#: what stands between a drug and its own date: a bracket, "'s on", ", on"
+_OWN_DATE = re.compile(r"\s*(?:\(|['\u2019]s\s+(?:on|in)\s+|,?\s+on\s+|,\s+)?")
+
+
 def each_after(ms, offset: int, found: list[dates.Date]) -> dict[str, str]:
     """Indication -> the one date written after it and before the next indication, when each of two
     or more indications has its own ("approval in renal cell carcinoma on April 16, 2018 and, more

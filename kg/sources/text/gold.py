@@ -199,7 +199,10 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
     if kind == "enrolment":
         return _trial_named(claim, gold, named, unnamed) and v.get("n_patients") == gold["n"]
     if kind == "mechanism":
-        return named(claim["subject"], gold["drug"]) and named(claim.get("object"), gold["target"])
+        # (a combination's mechanism is its components': "relatlimab binds LAG-3" for "nivolumab-relatlimab")
+        parts = combination(gold["drug"])
+        return (named(claim["subject"], gold["drug"]) or len(parts) > 1 and any(named(claim["subject"], p) for p in parts)) \
+            and named(claim.get("object"), gold["target"])
     return False
 
 

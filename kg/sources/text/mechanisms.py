@@ -35,7 +35,7 @@ _PARTNER = re.compile(r"\bfrom\s+(?:binding|engaging|interacting|reaching|contac
 _KIND_BEFORE = re.compile(r"\b(?:include[sd]?|including|received|receiving|prior|previous|earlier|other|another|any|no|"
                           r"without|after|following|such as|with|plus|to|versus|vs\.?)\s+(?:an?\s+)?"
                           r"(?:[\w()-]+\s+(?:or|and|/)\s+)?$", re.I)
-_CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies|treatments|immunotherapies)\s+"
+_CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )(?<!\bboth )(?<!\ball )\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies|treatments|immunotherapies)\s+"
                          r"(?:that|which)\s+(?:\w+\s+){1,2}$", re.I)
 #: a target after another in a list ("PD-L1 and ")
 _LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")

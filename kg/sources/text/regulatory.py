@@ -261,7 +261,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
         own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today) or event_dates.each_after(ms, s.start + a, found)
-        for ident, name in inds:
+        each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
+        for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
+            for ident, name in inds:
+                reader.claim(s, "approval", other, "approved for", ident,
+                             {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+        for ident, name in inds if not each else []:
             when = own.get(ident) or (None if date in own.values() else date)
             reader.claim(s, "approval", drug, "approved for", ident,
                          {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
