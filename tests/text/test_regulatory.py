@@ -624,3 +624,21 @@ def test_each_drug_with_its_own_date(reader):
             "(1 May 2017) and avelumab (9 May 2017) followed under the same accelerated pathway.")
     got = [(c.subject, c.values.get("date")) for c in reader(text) if c.kind == "approval" and "2017" in str(c.values.get("date"))]
     assert got == [("DRUGBANK:DB09035", "2017-02-02"), ("DRUGBANK:DB11714", "2017-05-01"), ("DRUGBANK:DB11945", "2017-05-09")]
+
+
+def test_approvals_granted_retained_dated_from_extended_and_led_to(reader):
+    def got(text):
+        return [(c.kind, c.subject, c.object, c.values.get("date") or c.values.get("effective"), c.values.get("approval_type"))
+                for c in reader(text) if c.kind in ("approval", "withdrawal")]
+    assert got("Ipilimumab was studied in melanoma. The FDA granted the adjuvant indication on 28 October 2015.") == [
+        ("approval", "DRUGBANK:DB06186", "MONDO:0005105", "2015-10-28", None)]
+    assert got("Keytruda's gastric cancer accelerated approval dates from September 2018.") == [
+        ("approval", "DRUGBANK:DB09037", "MONDO:0005036", "2018-09", "accelerated")]
+    assert got("Pembrolizumab nevertheless retains its accelerated approval in hepatocellular carcinoma.") == [
+        ("approval", "DRUGBANK:DB09037", "MONDO:0007256", None, "accelerated")]
+    assert got("These results led to US approval of nivolumab in renal cell carcinoma on April 16, 2018.")[0][1:4] == (
+        "DRUGBANK:DB09035", "MONDO:0005086", "2018-04-16")
+    assert got("On 20 August 2018 pembrolizumab with chemotherapy becomes a regular first-line option for non-small cell "
+               "lung cancer.") == [("approval", "DRUGBANK:DB09037", "MONDO:0005233", "2018-08-20", "regular")]
+    assert got("Imfinzi was approved for urothelial carcinoma in 2017. Imfinzi's bladder indication came off the FDA's "
+               "books on 19 February 2021.")[1] == ("withdrawal", "DRUGBANK:DB11714", "MONDO:0040679", "2021-02-19", None)

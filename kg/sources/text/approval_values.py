@@ -23,12 +23,14 @@ def approval_type(text: str) -> str | None:
                  r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval|"
                  # "its 2016 accelerated approval ... became a full approval on June 10, 2019"
                  r"\baccelerated (?:[\w-]+ )?approval\b[^.;]{0,120}?\b(?:became|was made|turned|graduated to) (?:a )?"
-                 r"(?:regular|full|traditional|standard)\b", text, re.I):
+                 r"(?:regular|full|traditional|standard)\b|\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) "
+                 r"(?:full )?approval\b", text, re.I):
         return "conversion"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b",
                  text, re.I):
         return "accelerated"
-    if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b",
+    if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b|"
+                 r"\bbec(?:ame|omes) (?:an? )?regular (?:[\w-]+ ){0,2}option\b",
                  text, re.I):
         return "regular"
     return None

@@ -46,6 +46,14 @@ APPROVAL = re.compile(
     r"\bbecame the first (?:[\w-]+ ){0,3}(?:medicine|drug|treatment|therapy|immunotherapy|agent|antibody|inhibitor)s? "
     r"(?:approved )?(?:for|in)\b|"
     r"\bremains? under (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"
+    # "granted the adjuvant indication", "secured its first-line HER2-negative gastric indication", "retains its
+    # accelerated approval", "approval dates from September 2018", "extended the combination to all adults",
+    # "led to US approval of", "becomes a regular full approval"
+    r"\b(?:granted|won|secured|gained|earned|obtained)\s+(?:the |its |an? )?(?:[\w-]+ ){0,4}indication\b|"
+    r"\bretain(?:s|ed)? (?:its |an? |the )?(?:[\w-]+ )?approval\b|\bapproval\b[^.;]{0,30}\bdates (?:from|back to)\b|"
+    r"\bextended\b[^.;]{0,60}\bto (?:all )?(?:adults|patients|people|children)\b|"
+    r"\bled to (?:the )?(?:[\w.]+ )?approvals? (?:of|for|in)\b|"
+    r"\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) (?:[\w-]+ ){0,2}(?:approval|option|indication)\b|"
     # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
     # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
     r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:\u2014\u2013]?\s*(?:on\s+|in\s+)?"
@@ -75,7 +83,7 @@ WITHDRAWAL = re.compile(
     r"\bindications? (?:were |was |had been )?removed\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
-    r"\bcame off (?:the|its) (?:\w+ ){0,2}(?:label|market)\b|\b(?:ended|ceased|terminated)\b[^.;]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
+    r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\b(?:ended|ceased|terminated)\b[^.;]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
 NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"
@@ -109,7 +117,8 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
-                "carried", "held", "entered", "reached", "became the first")
+                "carried", "held", "entered", "reached", "became the first", "retain", "dates from", "dates back", "led to",
+                "secured", "became a", "becomes a")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
