@@ -169,3 +169,11 @@ def test_a_disease_the_reader_guessed_contradicts_nothing(judge):
                 "hepatocellular carcinoma. Other trials, such as KEYNOTE-021, are ongoing.")
     studied = [(v, b) for k, _, _, v, b in res if k == "trial design" and "names no disease" in str(b)]
     assert studied and all(v == "not in graph" for v, _ in studied)
+
+
+def test_a_count_of_treated_patients_below_the_enrolment_is_another_figure(judge):
+    res = [(v, b) for k, _, _, v, b in judge("In KEYNOTE-158, 83 patients with small cell lung cancer received "
+                                             "pembrolizumab.") if k == "trial design"]
+    assert res and all(v != "contradicted" for v, _ in res)
+    res = [v for k, _, _, v, _ in judge("KEYNOTE-158 enrolled 83 patients.") if k == "trial design"]
+    assert "contradicted" in res  # (the number enrolled is the record's to contradict)

@@ -21,17 +21,17 @@ _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enro
 _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
                           + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
-                          r"(?:got|received|were given) either)\b)",
+                          r"(?:got|received|were given) either|received)\b)",
                           re.I)
-_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtT])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
-                           r"involving|enrolling|recruiting|"
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThH])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+                           r"involving|enrolling|recruiting|counted|(?<=trial )had|(?<=study )had|(?<=it )had|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
 #: that sets its arms against each other ("pitted A against B in 304 adults")
-_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*n\s*=\s*" + _INT + r"\s*\)")
+_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*[nN]\s*=\s*" + _INT + r"\s*\)")
 #: a trial named by its size ("the 289-patient JUPITER-02 trial")
 _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant|person)\b"
                     r"(?!\s+(?:[\w-]+\s+)?(?:cohort|subgroup|arm|population|group|subset)s?\b)", re.I)
@@ -40,6 +40,8 @@ _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant
 _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number of (?:patients|participants)|"
                     r"(?:efficacy |analy[sz]ed |intention-to-treat )?population|randomi[sz]ed|participants|patients)"
                     r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
+#: "had 700 people in it"
+_HAD_IN = re.compile(r"\bhad\s+" + _INT + r"\s+" + _PEOPLE + r"\s+in\s+(?:it|the (?:trial|study)|total|all)\b", re.I)
 _PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 
 
@@ -53,6 +55,8 @@ def enrolment(text: str) -> tuple[int, str] | None:
     True
     >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
     ((987, 'enrolled'), True)
+    >>> enrolment("The trial had 700 people in it."), enrolment("in which 125 patients with NPC received penpulimab")
+    ((700, 'enrolled'), (125, 'treated'))
     """
     low = text.lower()
     if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
@@ -70,6 +74,8 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(1), "enrolled"
     elif (m := _FIELD.match(text)) is not None:
         n, how = m.group(2), m.group(1)
+    elif (m := _HAD_IN.search(text)) is not None:
+        n, how = m.group(1), "enrolled"
     elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = m.group(1), "enrolled"
     else:
@@ -80,6 +86,10 @@ def enrolment(text: str) -> tuple[int, str] | None:
 def _how(how: str) -> str:
     """How the patients were counted: "randomised", "enrolled", or the word as written ("treated")."""
     how = how.lower()
+    if how in ("received", "counted"):
+        return "treated" if how == "received" else "enrolled"
+    if how == "had":
+        return "enrolled"
     if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")):
         return "randomised"
     if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",
