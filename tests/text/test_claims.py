@@ -361,3 +361,19 @@ def test_mechanisms_told_as_going_after_a_protein(reader):
                    ("DRUGBANK:DB11945", "HGNC:17635")}
     # a class of drugs that attach to a target is no drug's claim
     assert [c for c in reader("Antibodies that attach to PD-1 are a class.") if c.kind == "mechanism"] == []
+
+
+def test_results_told_without_a_trial_name_a_partner_or_a_symbol(reader):
+    # "had not improved": not met; a partner ("with paclitaxel") is not the result's drug
+    [c] = [c for c in reader("Atezolizumab is the drug here. Nivolumab is mentioned. IMpassion131, with paclitaxel, "
+                             "had not improved PFS: HR 0.82 (0.60-1.12).") if c.kind == "trial result"]
+    assert c.values["met"] is False and "drug" not in c.values
+    # "p equals 0.0174", as a speaker says it
+    [c] = [c for c in reader("In IMforte the hazard ratio for death was 0.73, 95 percent confidence interval 0.57 to 0.95, "
+                             "p equals 0.0174.") if c.kind == "trial result"]
+    assert (c.values["p"], c.values["ci_low"]) == ("0.0174", 0.57)
+    # an endpoint told missed, right after the trial is named: that trial's
+    cs = [c for c in reader("NIAGARA tested durvalumab in bladder cancer. Event-free survival improved. "
+                            "The pathologic complete response comparison did not reach statistical significance.")
+          if c.kind == "trial result" and c.values.get("endpoint") == "pathological complete response"]
+    assert [(c.subject, c.values["met"]) for c in cs] == [("CLINICALTRIALS:NCT03732677", False)]

@@ -67,6 +67,10 @@ _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approv
 #: trials in general, and one trial
 _TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
 _ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
+#: an endpoint told met or missed ("the pathologic complete response comparison did not reach statistical significance"):
+#: of the trial named just before, as a figure is
+_SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was not|were not)\b[^.;]{0,40}\b(?:significan\w*|end ?points?)\b|"
+                               r"\bwas (?:statistically )?significant\b|\bmet (?:its|the|both|all) (?:[\w-]+ ){0,3}end ?points?\b", re.I)
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
 _DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
@@ -220,7 +224,8 @@ class Reader:
         t = s.text
         found = [] if _EXPLAINS.search(t) and not types["Trial"] else table_figures.figures(self.sentences, i, self.headers) or figures.effects(t)
         enrolled = enrolment.enrolment(t)
-        trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled else None)
+        trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled or self.trial_at >= i - 3 and _SAID_OF_ENDPOINT.search(t)
+                                              and figures.endpoint(t) else None)
         if trial:
             before = len(self.out)
             if _AE.search(t) and not found:

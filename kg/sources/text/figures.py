@@ -89,7 +89,7 @@ _NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
 _BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to|;)\s*" + _N + r"\s*[)\]]")
-_P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
+_P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+|equals?\s+|equalled\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
 _PCT_WORD = r"\s*(?:%|per ?cent)"
 _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
                         r"fall in (?:the )?|drop in (?:the )?)\s*risk\b|"

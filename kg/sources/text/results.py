@@ -38,8 +38,8 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
     sub = _SUBGROUP.search(t)
     common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
                               "subgroup": " ".join(sub.group().split()) if sub else None}
-    if drug and drug != reader.main_drug or types["Drug"]:
-        common["drug"] = drug
+    if drug and (drug != reader.main_drug or drug in {m.id for m in types["Drug"]}):
+        common["drug"] = drug  # (not the article's drug when the sentence names only partners: "with paclitaxel")
     # without a figure, each clause that names an endpoint tells its own ("had improved PFS, but its OS
     # result fell short"); a sentence of one endpoint is one claim
     parts = [] if found else [(at, figures.endpoint(own_clause(t, at))) for at in clause_starts(t)]
