@@ -377,3 +377,10 @@ def test_results_told_without_a_trial_name_a_partner_or_a_symbol(reader):
                             "The pathologic complete response comparison did not reach statistical significance.")
           if c.kind == "trial result" and c.values.get("endpoint") == "pathological complete response"]
     assert [(c.subject, c.values["met"]) for c in cs] == [("CLINICALTRIALS:NCT03732677", False)]
+
+
+def test_trials_told_together_with_one_outcome(reader):
+    got = [(c.subject, c.values["endpoint"], c.values["met"]) for c in reader(
+        "BMS withdrew that indication after CheckMate-451 and CheckMate-331 both missed overall survival.")
+        if c.kind == "trial result"]
+    assert len(got) == 2 and {e for _, e, _ in got} == {"overall survival"} and not any(m for _, _, m in got)

@@ -642,3 +642,16 @@ def test_approvals_granted_retained_dated_from_extended_and_led_to(reader):
                "lung cancer.") == [("approval", "DRUGBANK:DB09037", "MONDO:0005233", "2018-08-20", "regular")]
     assert got("Imfinzi was approved for urothelial carcinoma in 2017. Imfinzi's bladder indication came off the FDA's "
                "books on 19 February 2021.")[1] == ("withdrawal", "DRUGBANK:DB11714", "MONDO:0040679", "2021-02-19", None)
+
+
+def test_two_types_in_a_clause_and_another_subjects_clause(reader):
+    got = [(c.kind, c.subject, c.object, c.values.get("approval_type"), c.values.get("announced") or c.values.get("effective"))
+           for c in reader("Libtayo became the first immunotherapy for advanced basal cell carcinoma on 9 February 2021, "
+                           "winning regular approval for locally advanced disease and accelerated approval for metastatic "
+                           "disease. Keytruda's small cell lung cancer indication ended, with the withdrawal effective 30 "
+                           "March 2021, and Genentech dropped Tecentriq's urothelial carcinoma indication after announcing "
+                           "the decision on 7 March 2021.") if c.kind in ("approval", "withdrawal")]
+    assert ("approval", "DRUGBANK:DB14707", "MONDO:0005341", "accelerated", None) in got
+    assert ("approval", "DRUGBANK:DB14707", "MONDO:0005341", "regular", None) in got
+    assert ("withdrawal", "DRUGBANK:DB09037", "MONDO:0008433", None, "2021-03-30") in got
+    assert ("withdrawal", "DRUGBANK:DB11595", "MONDO:0040679", None, "2021-03-07") in got

@@ -36,6 +36,22 @@ def approval_type(text: str) -> str | None:
     return None
 
 
+def other_type(text: str, kind: str | None) -> str | None:
+    """The second type of a clause that tells two approvals at once ("winning regular approval for
+    locally advanced disease and accelerated approval for metastatic disease"), or None.
+
+    >>> other_type("regular approval for A and accelerated approval for B", "accelerated")
+    'regular'
+    >>> other_type("a regular approval", "regular") is None
+    True
+    """
+    if kind == "accelerated" and re.search(r"\b(?:regular|traditional) approval\b", text, re.I):
+        return "regular"
+    if kind == "regular" and re.search(r"\baccelerated approval\b", text, re.I):
+        return "accelerated"
+    return None
+
+
 _LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:therapy|treatment)\b|\bpreviously untreated\b|"
                       r"\btreatment-naive\b|\buntreated\b|\bnot (?:been )?treated with other\b", re.I), "first"),
           (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"

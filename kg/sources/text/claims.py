@@ -71,6 +71,9 @@ _ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)
 #: of the trial named just before, as a figure is
 _SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was not|were not)\b[^.;]{0,40}\b(?:significan\w*|end ?points?)\b|"
                                r"\bwas (?:statistically )?significant\b|\bmet (?:its|the|both|all) (?:[\w-]+ ){0,3}end ?points?\b", re.I)
+#: trials told together with one outcome ("A and B both missed overall survival")
+_BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|failed|met|did not|fell short|showed|improved|"
+                   r"reached|prolonged)\b", re.I)
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
 _DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
@@ -233,6 +236,8 @@ class Reader:
             elif found or (_RESULT_CUE.search(t) or figures.endpoint(t)) and (
                     not _DESIGN.search(t) or _NEG.search(t) or _POS.search(t)):
                 results.read(self, i, s, trial, types, drug, found)
+                for other in dict.fromkeys(m.id for m in types["Trial"] if m.id != trial) if not found and _BOTH.search(t) else ():
+                    results.read(self, i, s, other, types, drug, found)  # "CheckMate-451 and CheckMate-331 both missed OS"
             explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
             if enrolled or explicit and (_DESIGN.search(t) or _PHASE.search(t) or _TESTED.search(t)
                                          or types["Trial"] and _ONGOING.search(t)):

@@ -37,7 +37,7 @@ from kg.sources.text.context import Context, company_drug, lead, note_heading, n
 from kg.sources.text.subjects import subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
-from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting, tissue_agnostic
+from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
@@ -92,6 +92,9 @@ _CLAUSE_END = re.compile(r";|\s\u00b7\s|,(?=\s+(?:even though|although|though|wh
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
                          # ", and the European Commission granted ...": another agency's event
                          r",(?=\s+and\s+the\s+(?:[\w.-]+\s+){0,2}(?:granted|approved|cleared|authori[sz]ed|gave|issued)\b)|"
+                         # ", and Genentech dropped Tecentriq's ...": another subject's event
+                         r",(?=\s+and\s+(?!FDA\b|EMA\b|U\.?S\.?\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:dropped|withdrew|pulled|gave up|removed|"
+                         r"won|received|gained|secured)\b)|"
                          # ", after Coherus's toripalimab received the green light in October 2023": another drug's event
                          r",(?=\s+(?:after|before|since)\s+[^,;]{0,40}?\b(?:received|won|got|gained|secured)\b)")
 
@@ -268,8 +271,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                              {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, name in inds if not each else []:
             when = own.get(ident) or (None if date in own.values() else date)
-            reader.claim(s, "approval", drug, "approved for", ident,
-                         {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+            for typed in [kind] + [other_type(text, kind)] if other_type(text, kind) else [kind]:
+                # ("winning regular approval for locally advanced disease and accelerated approval for metastatic"): each
+                reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": typed, "date": when,
+                             "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
             for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})
                                          and _REGIMEN.search(text[max(0, at - 30):at])):
