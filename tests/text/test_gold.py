@@ -123,3 +123,8 @@ def test_a_combinations_mechanism_is_its_components():
     names = lambda i: {"KG:drug-relatlimab": {"relatlimab"}, "HGNC:6476": {"LAG-3"}}.get(i, set())  # noqa: E731
     assert matches(claim, {"kind": "mechanism", "drug": "nivolumab-relatlimab", "target": "LAG-3"}, names)
     assert not matches(claim, {"kind": "mechanism", "drug": "nivolumab-ipilimumab", "target": "LAG-3"}, names)
+
+
+def test_a_gold_indication_with_a_word_in_brackets_names_the_disease():
+    from kg.sources.text.gold import described
+    assert described({"urothelial carcinoma"}, "previously treated advanced urothelial (bladder) carcinoma")

@@ -655,3 +655,10 @@ def test_two_types_in_a_clause_and_another_subjects_clause(reader):
     assert ("approval", "DRUGBANK:DB14707", "MONDO:0005341", "regular", None) in got
     assert ("withdrawal", "DRUGBANK:DB09037", "MONDO:0008433", None, "2021-03-30") in got
     assert ("withdrawal", "DRUGBANK:DB11595", "MONDO:0040679", None, "2021-03-07") in got
+
+
+def test_a_withdrawal_that_disappeared_from_the_list(reader):
+    got = [(c.subject, c.object, c.values.get("effective")) for c in reader(
+        "Keytruda was approved for small cell lung cancer in 2019. Merck pulled the indication, and it disappeared from "
+        "the FDA's list of active approvals on March 30, 2021.") if c.kind == "withdrawal"]
+    assert got == [("DRUGBANK:DB09037", "MONDO:0008433", "2021-03-30")]

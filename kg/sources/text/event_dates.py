@@ -114,12 +114,18 @@ def each_after(ms, offset: int, found: list[dates.Date]) -> dict[str, str]:
 
 def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     """{"announced": ..., "effective": ...}: each date by the words before it; of two dates of
-    one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021")."""
+    one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021");
+    the agency's list that "records the same date" makes the announced day the effective one too.
+
+    >>> t = "On July 23, 2021, BMS said it was withdrawing it, and the FDA's list records the same date."
+    >>> of_withdrawal(t, dates.find(t))
+    {'announced': '2021-07-23', 'effective': '2021-07-23'}
+    """
     out: dict[str, str] = {}
     passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text)
     last = 0
     for d in found:
-        before = text[max(last, d.start - 45):d.start]
+        before = text[max(last, d.start - 90):d.start]
         effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
         said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
         granted = max((m.end() for m in GRANTED.finditer(before)), default=-1)
@@ -135,9 +141,13 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
         last = d.end
+    if _SAME_DAY_LISTED.search(text) and "announced" in out:
+        out["effective"] = out["announced"]
     return out
 
 
+#: the agency's list that gives the day the company told ("the FDA's list ... records the same date")
+_SAME_DAY_LISTED = re.compile(r"\blist\b[^.;]{0,60}\b(?:records|gives|shows|lists|has) the same (?:date|day)\b", re.I)
 #: a date told as the day of a withdrawal's effect by the words after it
 _EFFECT_AFTER = re.compile(r"\s*,?\s+as the (?:date|day)\b[^.;]{0,50}?\b(?:came off|(?:was )?removed|took effect|ended|"
                            r"became (?:effective|official))\b", re.I)

@@ -216,7 +216,7 @@ def described(disease_names: set[str], indication: str) -> bool:
     >>> described({"small cell lung carcinoma", "SCLC"}, "metastatic non-small cell lung cancer (NSCLC)"), described({"NSCLC"}, "metastatic NSCLC")
     (False, True)
     """
-    text = norm(indication.split(" (")[0])
+    text = norm(re.sub(r"\s*\([^()]*\)", "", indication))  # ("urothelial (bladder) carcinoma": its words outside brackets)
     return any(len(n) >= 3 and re.search(r"(?<![\w])(?<!non )" + re.escape(n) + r"(?![\w])", text)
                for n in map(norm, disease_names) if n)
 
