@@ -662,3 +662,9 @@ def test_a_withdrawal_that_disappeared_from_the_list(reader):
         "Keytruda was approved for small cell lung cancer in 2019. Merck pulled the indication, and it disappeared from "
         "the FDA's list of active approvals on March 30, 2021.") if c.kind == "withdrawal"]
     assert got == [("DRUGBANK:DB09037", "MONDO:0008433", "2021-03-30")]
+
+
+def test_a_voluntary_withdrawal_told_in_the_passive_is_the_companys_announcement(reader):
+    got = [c.values for c in reader("Keytruda was approved for gastric cancer in 2017.\n\nJuly 1, 2021 \u2014 The "
+                                    "third-line gastric cancer indication is voluntarily withdrawn.") if c.kind == "withdrawal"]
+    assert got and got[0].get("announced") == "2021-07-01" and "effective" not in got[0]

@@ -122,7 +122,8 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     {'announced': '2021-07-23', 'effective': '2021-07-23'}
     """
     out: dict[str, str] = {}
-    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text)
+    # (a passive the company did, "is voluntarily withdrawn", is its announcement; "was withdrawn" the effect)
+    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text) and not _VOLUNTARY.search(text)
     last = 0
     for d in found:
         before = text[max(last, d.start - 90):d.start]
@@ -146,6 +147,7 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     return out
 
 
+_VOLUNTARY = re.compile(r"\bvoluntar(?:y|ily)\b", re.I)
 #: the agency's list that gives the day the company told ("the FDA's list ... records the same date")
 _SAME_DAY_LISTED = re.compile(r"\blist\b[^.;]{0,60}\b(?:records|gives|shows|lists|has) the same (?:date|day)\b", re.I)
 #: a date told as the day of a withdrawal's effect by the words after it

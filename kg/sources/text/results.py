@@ -61,13 +61,12 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
         reader.claim(s, "trial result", trial, "result", ind, values, reader.level(trial), direction)
         if values.get("endpoint"):
             reader.last_endpoint = (trial, i, values["endpoint"])
-    # "It met its PFS endpoint, but the OS difference was not significant (HR 0.80 ...)": the clause
-    # without a figure tells a result of its own
-    # ("KEYNOTE-604 did improve progression-free survival, yet its overall-survival hazard ratio of 0.80 ..."): each
-    # clause of contrast without a figure, too
+    # a clause without a figure beside one with figures tells a result of its own: "It met its PFS endpoint, but
+    # the OS difference was not significant (HR 0.80 ...)", "KEYNOTE-604 did improve progression-free survival,
+    # yet its overall-survival hazard ratio of 0.80 ..."
     told = {f.get("endpoint") for f in found}
-    parts = [m.group() for m in _ENDPOINT_CLAUSE.finditer(t)] + [own_clause(t, at) for at in clause_starts(t)[:4]]
-    for part in parts if found else ():
+    parts = [m.group() for m in _ENDPOINT_CLAUSE.finditer(t)] + [own_clause(t, at) for at in clause_starts(t)[:4]] if found else []
+    for part in parts:
         said = figures.endpoint(part)
         met = _met(part, {})
         if said and said not in told and met is not None and not _DIGITS.search(part):
