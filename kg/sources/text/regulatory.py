@@ -129,7 +129,8 @@ def read(reader, i: int, s, mentions, organs) -> None:
         reader.context.combination = joined[-1]
     note_heading(reader, s, mentions)
     years = _YEAR.findall(s.text)
-    if not any(w in s.text.lower() for w in EVENT_WORDS):
+    low = s.text.lower()
+    if not any(w in low for w in EVENT_WORDS):
         note_subject(reader, i, s, mentions, organs)
         reader.context.recent = years[-1] if years else reader.context.recent
         return
@@ -187,8 +188,10 @@ def _one_withdrawal_each(reader, s, n0: int) -> None:
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
-    approved = bool(APPROVAL.search(text)) and not NOT_APPROVED.search(text)
-    withdrawn = bool(WITHDRAWAL.search(text)) and not APPLICATION.search(text)
+    approval = APPROVAL.search(text)  # (searched once: the pattern is the reader's costliest)
+    withdrawal = WITHDRAWAL.search(text)
+    approved = bool(approval) and not NOT_APPROVED.search(text)
+    withdrawn = bool(withdrawal) and not APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
     if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
         approved = True
@@ -206,7 +209,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         drug = before[-1].id if before else subject_drug(text, drugs)
     else:
         drug = subject_drug(text, drugs)
-    event = (APPROVAL.search(text) or follows) if approved else WITHDRAWAL.search(text)
+    event = (approval or follows) if approved else withdrawal
     found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today, ctx.recent)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
