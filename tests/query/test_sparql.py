@@ -81,7 +81,7 @@ NAMED = [("approvals", {}), ("approval_trials", {}), ("approval_results", {}),
          ("drugs_for_target", {"target": "HGNC:17635"}), ("trials", {"drug": "DRUGBANK:DB11595"}),
          ("drug_results", {"drug": "DRUGBANK:DB11595"}), ("hop", {"x": "DRUGBANK:DB11595", "y": "MONDO:0007256"}),
          ("approval_events", {}), ("approval_extras", {}), ("approval_coverage", {}),
-         ("drug_products", {"drug": "DRUGBANK:DB14851"})]
+         ("drug_products", {"drug": "DRUGBANK:DB14851"}), ("trial_drugs", {}), ("organization_drugs", {})]
 
 
 def _canon_ox(term):

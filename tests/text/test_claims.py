@@ -384,3 +384,17 @@ def test_trials_told_together_with_one_outcome(reader):
         "BMS withdrew that indication after CheckMate-451 and CheckMate-331 both missed overall survival.")
         if c.kind == "trial result"]
     assert len(got) == 2 and {e for _, e, _ in got} == {"overall survival"} and not any(m for _, _, m in got)
+
+
+def test_a_slide_deck_trial_sections_and_bare_figure_lines(reader):
+    text = ("# Slide 4: KEYNOTE-189\n\n- Randomised 616 patients 2:1\n- OS HR 0.49 (95% CI 0.38-0.64); p<0.001\n"
+            "- FDA approval: 20 Aug 2018 (regular)\n\n# Slide 5: IMpower133\n\n- Approved 18 March 2019 for "
+            "extensive-stage SCLC\n\n10:42 - Opdivo's HCC accelerated approval is gone as of July 23, 2021.\n")
+    cs = reader(text)
+    [hr] = [c for c in cs if c.kind == "trial result"]
+    assert (hr.subject, hr.values["value"], hr.values["p"]) == ("CLINICALTRIALS:NCT02578680", 0.49, "<0.001")
+    got = [(c.kind, c.subject, c.object, c.values.get("date") or c.values.get("effective"), c.values.get("approval_type"))
+           for c in cs if c.kind in ("approval", "withdrawal")]
+    assert got == [("approval", "DRUGBANK:DB09037", "MONDO:0005233", "2018-08-20", "regular"),   # the section's trial's
+                   ("approval", "DRUGBANK:DB11595", "MONDO:0008433", "2019-03-18", None),        # drug, and its disease
+                   ("withdrawal", "DRUGBANK:DB09035", "MONDO:0007256", "2021-07-23", None)]

@@ -26,6 +26,9 @@ def approval_type(text: str) -> str | None:
                  r"(?:regular|full|traditional|standard)\b|\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) "
                  r"(?:full )?approval\b", text, re.I):
         return "conversion"
+    bracket = re.search(r"\bapprov\w*\b[^.;()]{0,40}\((accelerated|regular|full|traditional)\)", text, re.I)
+    if bracket:  # "FDA approval: 20 Aug 2018 (regular)"
+        return "accelerated" if bracket.group(1).lower() == "accelerated" else "regular"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b",
                  text, re.I):
         return "accelerated"

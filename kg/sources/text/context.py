@@ -62,7 +62,8 @@ def _lead_in(text: str, s) -> bool:
 
 def note_heading(reader, s, mentions) -> None:
     """A heading (or a bold lead-in) sets the section's disease (or, naming an organ alone, its organ:
-    "Liver.") and, naming one drug, its drug."""
+    "Liver."; naming one trial alone, the one disease the graph knows it studies) and, naming one drug,
+    its drug (naming one trial and no drug, the drug the graph knows approved on that trial)."""
     if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
         return
     named = [m for m in mentions if m.type == "Indication"]
@@ -72,9 +73,19 @@ def note_heading(reader, s, mentions) -> None:
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
     elif organ:  # "9/ Liver.": the section's organ; the disease spoken of before is not this section's
         reader.context.indication = reader.context.indication_name = None
+    elif len(trials := {m.id for m in mentions if m.type == "Trial"}) == 1 and len(
+            studied := reader.facts.conditions.get(next(iter(trials)), [])) == 1:
+        # "Slide 4: KEYNOTE-189": the one disease the graph knows the trial studies is the section's
+        reader.context.indication, reader.context.indication_name = studied[0], None
     heads = {m.id for m in mentions if m.type == "Drug"}
+    trials = {m.id for m in mentions if m.type == "Trial"}
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
         reader.context.drug = heads.pop()
+    elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (
+            not heads or approved_on[0] in heads):
+        # "Slide 5: IMpower133", "KEYNOTE-189: pembrolizumab or placebo, each with pemetrexed": the drug the graph
+        # knows approved on that trial
+        reader.context.drug = approved_on[0]
 
 
 def note_subject(reader, i: int, s, mentions, organs) -> None:

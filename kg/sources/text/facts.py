@@ -30,6 +30,8 @@ class Facts:
     withdrawn: set[tuple[str, str]] = field(default_factory=set)
     #: company -> the drugs whose approvals it announced an event of ("Merck" -> pembrolizumab)
     company_drugs: dict[str, list[str]] = field(default_factory=dict)
+    #: trial -> the drugs whose approvals it supports as the pivotal trial (IMpower133 -> atezolizumab)
+    trial_drugs: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store) -> "Facts":
@@ -48,6 +50,8 @@ class Facts:
             f.approved.setdefault(r["drug"], {}).setdefault(r["ind"], []).append(r["name"])
             if r["withdrawn"]:
                 f.withdrawn.add((r["drug"], r["ind"]))
+        for r in run(store, "trial_drugs"):
+            f.trial_drugs.setdefault(r["trial"], []).append(r["drug"])
         for r in run(store, "organization_drugs"):
             if r["org"] not in AGENCIES:
                 f.company_drugs.setdefault(r["org"], []).append(r["drug"])
