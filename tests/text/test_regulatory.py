@@ -668,3 +668,27 @@ def test_a_voluntary_withdrawal_told_in_the_passive_is_the_companys_announcement
     got = [c.values for c in reader("Keytruda was approved for gastric cancer in 2017.\n\nJuly 1, 2021 \u2014 The "
                                     "third-line gastric cancer indication is voluntarily withdrawn.") if c.kind == "withdrawal"]
     assert got and got[0].get("announced") == "2021-07-01" and "effective" not in got[0]
+
+
+def test_an_accelerated_approval_and_its_conversion_each_with_its_date(reader):
+    def got(text):
+        return sorted((c.values.get("approval_type"), c.values.get("date")) for c in reader(text) if c.kind == "approval")
+    assert got("Pembrolizumab plus chemotherapy for triple-negative breast cancer received accelerated approval on 13 "
+               "November 2020 and was converted to regular approval on 26 July 2021.") == [
+        ("accelerated", "2020-11-13"), ("conversion", "2021-07-26")]
+    assert got("For non-small cell lung cancer, pembrolizumab plus pemetrexed received full approval on August 20, 2018, "
+               "after accelerated approval on May 10, 2017.") == [("accelerated", "2017-05-10"), ("conversion", "2018-08-20")]
+    # a change in between is not the accelerated approval's date
+    assert got("The pembrolizumab regimen for gastric cancer was limited to PD-L1 positive tumours in November 2023 and "
+               "moved from accelerated to traditional approval on March 19, 2025.") == [("conversion", "2025-03-19")]
+
+
+def test_glued_drugs_conditions_and_revision_tables_make_no_claim(reader):
+    kinds = lambda text: [(c.kind, c.subject) for c in reader(text) if c.kind in ("approval", "withdrawal")]  # noqa: E731
+    # "post-sorafenib", "platinum-etoposide": a prior or partner treatment, not the subject
+    assert kinds("Nivolumab was approved in hepatocellular carcinoma in 2017. On July 23, 2021, Bristol Myers Squibb "
+                 "withdrew the post-sorafenib hepatocellular carcinoma indication.")[-1] == ("withdrawal", "DRUGBANK:DB09035")
+    assert kinds("If continued approval of any accelerated indication is later withdrawn, coverage ends.") == []
+    assert kinds("The old bladder cancer indication for durvalumab no longer exists and should be removed.") == [
+        ("withdrawal", "DRUGBANK:DB11714")]
+    assert kinds("Pembrolizumab policy.\n\n| Date | Revision |\n\n| 11/2025 | Annual review; melanoma section expanded |\n") == []

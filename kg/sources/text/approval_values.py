@@ -48,7 +48,7 @@ def other_type(text: str, kind: str | None) -> str | None:
     >>> other_type("a regular approval", "regular") is None
     True
     """
-    if kind == "accelerated" and re.search(r"\b(?:regular|traditional) approval\b", text, re.I):
+    if kind == "accelerated" and re.search(r"\b(?:regular|traditional|full) approval\b", text, re.I):
         return "regular"
     if kind == "regular" and re.search(r"\baccelerated approval\b", text, re.I):
         return "accelerated"

@@ -88,6 +88,30 @@ def of_each_drug(text: str, ms, offset: int, found: list[dates.Date]) -> dict[st
 _OWN_DATE = re.compile(r"\s*(?:\(|['\u2019]s\s+(?:on|in)\s+|,?\s+on\s+|,\s+)?")
 
 
+def of_each_type(text: str, found: list[dates.Date]) -> dict[str, str]:
+    """Approval type -> the date written within 60 characters after it, when an accelerated and a
+    regular (full) approval are each dated; a full approval later than the accelerated one is its
+    conversion; else nothing.
+
+    >>> t = "received full approval on August 20, 2018, after accelerated approval on May 10, 2017"
+    >>> of_each_type(t, dates.find(t))
+    {'conversion': '2018-08-20', 'accelerated': '2017-05-10'}
+    """
+    out: dict[str, str] = {}
+    for m in _TYPED.finditer(text):
+        d = next((d for d in found if m.end() <= d.start <= m.end() + 60), None)
+        kind = "accelerated" if m.group(1).lower() == "accelerated" else "regular"
+        if d is not None and kind not in out:
+            out[kind] = d.iso
+    if len(out) != 2 or out["accelerated"] == out["regular"]:
+        return {}
+    later = "conversion" if out["regular"] > out["accelerated"] else "regular"
+    return {(later if k == "regular" else k): v for k, v in out.items()}
+
+
+_TYPED = re.compile(r"\b(accelerated|regular|full|traditional|standard)\s+approval\b", re.I)
+
+
 def each_after(ms, offset: int, found: list[dates.Date]) -> dict[str, str]:
     """Indication -> the one date written after it and before the next indication, when each of two
     or more indications has its own ("approval in renal cell carcinoma on April 16, 2018 and, more

@@ -81,6 +81,13 @@ _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
 #: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
 #: A, even though its use in B was withdrawn")
+_IF_WITHDRAWN = re.compile(r"(?:^\W*(?:should|if|unless|once|when(?:ever)?)\b|\b(?:if|unless|whenever|in the event that)\b)"
+                           r"[^.;]{0,100}\b(?:is|are|were|gets?|be) (?:later |ever |subsequently )?"
+                           r"(?:withdrawn|removed|revoked|pulled)\b", re.I)
+_GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b", re.I)
+#: the word of a conversion ("was converted to regular approval", "became a full approval")
+_CONVERTS = re.compile(r"\bconver\w*|\bbec(?:ame|omes)\s+(?:an?\s+)?(?:regular|full|traditional|standard)\b|"
+                       r"\b(?:turned|changed|upgraded|moved)\b", re.I)
 #: a span of time after the event word: the events of a period, none dated by the clause's other dates
 _PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
 #: a product's change rather than a use's: a new formulation or dosing
@@ -197,6 +204,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         approved = True
     if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(text, ctx.year):
         return  # no event; other uses; or uses the news leaves as they were
+    if withdrawn and _IF_WITHDRAWN.search(text):
+        return  # a condition ("If continued approval ... is later withdrawn, coverage ends")
     b = a + len(raw)
     ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
     inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
@@ -252,8 +261,15 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     # a conversion's date is not the one its accelerated approval was held "since", nor the one it is named by
     # ("turned the April 3, 2023 accelerated approval into a full one": that approval's, told as a claim too)
     named_by = [d for d in found if kind == "conversion" and _NAMED_BY.match(text, d.end)]
+    conv = _CONVERTS.search(text) if kind == "conversion" else None
+    granted = [d for d in found if conv and d.end <= conv.start() and _GRANTED_BEFORE.search(text, max(0, d.start - 40), d.start)]
+    if granted and any(d.start >= conv.end() for d in found):
+        # "received accelerated approval on 13 November 2020 and was converted to regular approval on 26 July 2021",
+        # "granted November 9, 2018, was converted ... January 25, 2024": the first date is the accelerated approval's
+        # (not one of a change in between: "was limited to ... in November 2023 and moved ...")
+        named_by = named_by or granted[:1]
     date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
-                                 and d not in named_by], event.start(), text)
+                                 and d not in named_by], conv.end() if conv and named_by else event.start(), text)
     if _PERIOD.search(text[event.start():]):
         date = None  # "regimens that reached the market over the past sixteen months": a period, no one day
     if date is None and SAME_DATE.search(text):
@@ -274,9 +290,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                              {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, name in inds if not each else []:
             when = own.get(ident) or (None if date in own.values() else date)
-            for typed in [kind] + [other_type(text, kind)] if other_type(text, kind) else [kind]:
-                # ("winning regular approval for locally advanced disease and accelerated approval for metastatic"): each
-                reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": typed, "date": when,
+            # ("winning regular approval for locally advanced disease and accelerated approval for metastatic"): each;
+            # each with its own date when both are dated ("full approval on August 20, 2018 ... accelerated approval on
+            # May 10, 2017": the later full one a conversion)
+            typed = event_dates.of_each_type(text, found) if other_type(text, kind) else {}
+            for k, when_k in typed.items() or [(t, when) for t in [kind] + ([other_type(text, kind)] if other_type(text, kind) else [])]:
+                reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
             for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})

@@ -83,6 +83,7 @@ WITHDRAWAL = re.compile(
     r"\bindications? (?:were |was |had been )?removed\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,30}?\b(?:is|was|are|were) (?:now )?gone\b|"
+    r"\b(?:list|label)\b[^.;]{0,30}\bshows? (?:it|the (?:indication|approval|use)) (?:as )?(?:ending|ended|withdrawn|removed)\b|"
     r"\b(?:use|indication|approval|authori[sz]ation)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
     r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b[^.;]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
@@ -119,7 +120,7 @@ EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", 
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
                 "carried", "held", "entered", "reached", "became the first", "retain", "dates from", "dates back", "led to",
-                "secured", "became a", "becomes a", "disappeared", "gone")
+                "secured", "became a", "becomes a", "disappeared", "gone", "ending")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -145,7 +146,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)

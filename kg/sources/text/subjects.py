@@ -32,8 +32,8 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     partner_before = None
     for start, ident in drugs:
         listed = partner_before is not None and _LISTED.match(text, partner_before, start)
-        if _ADJECTIVE.match(text, start):
-            continue  # "cisplatin-ineligible patients": no drug of the sentence
+        if _ADJECTIVE.match(text, start) or start > 0 and text[start - 1] == "-":
+            continue  # "cisplatin-ineligible patients", "post-sorafenib", "platinum-etoposide": no drug of the sentence
         receives = _RECEIVES.match(text, start)  # "after toripalimab received the green light": its subject
         # (a sentence that opens with "And", "But" or "Or" before its drug: no partner)
         before = text[max(0, start - 30):start]

@@ -28,7 +28,7 @@ _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said
             ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
-_ACTION = re.compile(r"action|event|type|status|what happened|change", re.I)
+_ACTION = re.compile(r"action|event|type|status|what happened|change|basis|pathway", re.I)
 _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revoked|ended|pulled)\b", re.I)
 _PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
 
@@ -70,6 +70,10 @@ def read_row(reader, i: int, s, mentions) -> bool:
         # the one the company announced it ("Withdrawal announced by Genentech")
         told = "announced" if _ANNOUNCED.search(action) else "effective"
         kinds = [told if k == "approved" else k for k in kinds]
+    if not any(_GRANT_HEADER.search(h) or _ANY_EVENT.search(h) for h in header) and not any(
+            _APPROVED_CELL.search(c) or _ANY_EVENT.search(c) for _, _, c in row):
+        # a column called "Date" alone, in a row that tells no approval ("| 11/2025 | Annual review |"): no event's date
+        kinds = [None if k == "approved" else k for k in kinds]
     withdrawals = any(k in ("announced", "effective") for k in kinds)
     # a column of the approvals' own dates beside the withdrawals' ("Accelerated approval granted"), not "Date"
     approved_column = next((h for h, k in zip(header, kinds) if k == "approved" and _GRANT_HEADER.search(h)), "")
@@ -127,7 +131,9 @@ def _typed_header(header: list[str]) -> str:
 
 
 _ANNOUNCED = re.compile(r"\bannounc", re.I)
-_GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b", re.I)
+_GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b|\bdecision\b|\bclearance\b|\bauthori[sz]", re.I)
+#: a cell that tells an approval or a regulator's action ("Accelerated approval", "New indication", "Withdrawal announced")
+_ANY_EVENT = re.compile(r"\bapprov|\bgrant|\bclear|\bauthori[sz]|\bindication|\bwithdr|\bconver|\blicen", re.I)
 _APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", re.I)
 _CONVERTED_CELL = re.compile(r"\bconverted\b", re.I)
 
