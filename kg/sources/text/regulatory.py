@@ -41,7 +41,7 @@ from kg.sources.text.approval_values import approval_type, indication_name, othe
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
-    PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST,
+    PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
 )
 
 
@@ -79,21 +79,8 @@ def blank_relative(text: str) -> str:
 
 _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
-#: where a clause ends: a semicolon, or a comma before a conjunction of contrast ("X remains approved for
-#: A, even though its use in B was withdrawn")
-_IF_WITHDRAWN = re.compile(r"(?:^\W*(?:should|if|unless|once|when(?:ever)?)\b|\b(?:if|unless|whenever|in the event that)\b)"
-                           r"[^.;]{0,100}\b(?:is|are|were|gets?|be) (?:later |ever |subsequently )?"
-                           r"(?:withdrawn|removed|revoked|pulled)\b", re.I)
-_GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b", re.I)
-#: the word of a conversion ("was converted to regular approval", "became a full approval")
-_CONVERTS = re.compile(r"\bconver\w*|\bbec(?:ame|omes)\s+(?:an?\s+)?(?:regular|full|traditional|standard)\b|"
-                       r"\b(?:turned|changed|upgraded|moved)\b", re.I)
-#: a span of time after the event word: the events of a period, none dated by the clause's other dates
-_PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
-#: a product's change rather than a use's: a new formulation or dosing
-_PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
-                      r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
-#: where a clause ends: a semicolon, a middle dot of a list ("approval Jun 2019 · withdrawn Mar 2021"), ...
+#: where a clause ends: a semicolon, a middle dot of a list ("approval Jun 2019 · withdrawn Mar 2021"), a comma
+#: before a conjunction of contrast ("X remains approved for A, even though its use in B was withdrawn"), ...
 _CLAUSE_END = re.compile(r";|\s\u00b7\s|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
                          # ", and that approval was converted ...": a second event with a subject of its own
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
@@ -204,12 +191,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         approved = True
     if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(text, ctx.year):
         return  # no event; other uses; or uses the news leaves as they were
-    if withdrawn and _IF_WITHDRAWN.search(text):
+    if withdrawn and IF_WITHDRAWN.search(text):
         return  # a condition ("If continued approval ... is later withdrawn, coverage ends")
     b = a + len(raw)
     ms = [m for m in mentions if s.start + a <= m.start < s.start + b and text[m.start - s.start - a] != " "]
     inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication"}.values())
-    if approved and not withdrawn and not inds and _PRODUCT.search(raw):
+    if approved and not withdrawn and not inds and PRODUCT.search(raw):
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
@@ -261,8 +248,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     # a conversion's date is not the one its accelerated approval was held "since", nor the one it is named by
     # ("turned the April 3, 2023 accelerated approval into a full one": that approval's, told as a claim too)
     named_by = [d for d in found if kind == "conversion" and _NAMED_BY.match(text, d.end)]
-    conv = _CONVERTS.search(text) if kind == "conversion" else None
-    granted = [d for d in found if conv and d.end <= conv.start() and _GRANTED_BEFORE.search(text, max(0, d.start - 40), d.start)]
+    conv = CONVERTS.search(text) if kind == "conversion" else None
+    granted = [d for d in found if conv and d.end <= conv.start() and GRANTED_BEFORE.search(text, max(0, d.start - 40), d.start)]
     if granted and any(d.start >= conv.end() for d in found):
         # "received accelerated approval on 13 November 2020 and was converted to regular approval on 26 July 2021",
         # "granted November 9, 2018, was converted ... January 25, 2024": the first date is the accelerated approval's
@@ -270,7 +257,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         named_by = named_by or granted[:1]
     date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
                                  and d not in named_by], conv.end() if conv and named_by else event.start(), text)
-    if _PERIOD.search(text[event.start():]):
+    if PERIOD.search(text[event.start():]):
         date = None  # "regimens that reached the market over the past sixteen months": a period, no one day
     if date is None and SAME_DATE.search(text):
         date = ctx.date

@@ -171,3 +171,17 @@ APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submi
                          r"\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b[^.;]{0,60}\bwithdr\w*", re.I)
 #: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
 CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
+#: a withdrawal told as a condition ("If continued approval ... is later withdrawn, coverage ends")
+IF_WITHDRAWN = re.compile(r"(?:^\W*(?:should|if|unless|once|when(?:ever)?)\b|\b(?:if|unless|whenever|in the event that)\b)"
+                           r"[^.;]{0,100}\b(?:is|are|were|gets?|be) (?:later |ever |subsequently )?"
+                           r"(?:withdrawn|removed|revoked|pulled)\b", re.I)
+#: an approval word before a date (the accelerated approval's date in a conversion's clause)
+GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b", re.I)
+#: the word of a conversion ("was converted to regular approval", "became a full approval")
+CONVERTS = re.compile(r"\bconver\w*|\bbec(?:ame|omes)\s+(?:an?\s+)?(?:regular|full|traditional|standard)\b|"
+                       r"\b(?:turned|changed|upgraded|moved)\b", re.I)
+#: a span of time after the event word: the events of a period, none dated by the clause's other dates
+PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
+#: a product's change rather than a use's: a new formulation or dosing
+PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
+                      r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
