@@ -282,10 +282,8 @@ class Auditor:
         if v.get("phase"):
             checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
         if v.get("n_patients") is not None and rec.get("enrollment") is not None and not (
-                (v.get("enrolment") in ("randomised", "analysed", "treated") or v.get("part"))
-                and v["n_patients"] < rec["enrollment"]):
-            # a randomised, treated or analysed count below the number enrolled, or a cohort's, is another figure,
-            # not a contradiction
+                (v.get("enrolment") in ("randomised", "treated") or v.get("part")) and v["n_patients"] < rec["enrollment"]):
+            # a randomised or treated count below the number enrolled, or a cohort's, is another figure, not a contradiction
             checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:
             checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))

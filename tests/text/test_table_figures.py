@@ -2,8 +2,6 @@
 disease, and hostile tables."""
 from __future__ import annotations
 
-import time
-
 from kg.sources.text.sentences import split
 from kg.sources.text.table_figures import figures as _figures, headers, patients
 
@@ -66,13 +64,12 @@ def test_rows_read_in_context(reader):
     assert (result.values["value"], result.values["ci_low"], result.values["endpoint"]) == (33.0, 23.3, "objective response rate")
 
 
-def test_hostile_tables_are_read_in_linear_time():
-    # empty cells, no header, ragged rows, a table of 20,000 rows: no error, bounded time
+def test_hostile_tables_are_read():
+    # empty cells, no header, ragged rows, a table of 20,000 rows (each row's header found in the one pass of
+    # headers(); speed is benchmarks/bench_extract.py's to measure)
     assert figures(_rows("| | |", "|||", "| 0.5 (0.1-0.9) |"), 2) == []
     assert figures(_rows("no table", "| 0.5 |"), 1) == []
     big = _rows(*(["| Trial | HR (95% CI) |"] + ["| X-%d | 0.%d (0.1-0.9) |" % (k, k % 9 + 1) for k in range(20000)]))
-    start = time.perf_counter()
     under = headers(big)
     assert sum(len(_figures(big, i, under)) for i in range(len(big))) == 20000
     assert under[10] == 0 and under[19000] == 0 and under[0] is None
-    assert time.perf_counter() - start < 30

@@ -67,18 +67,18 @@ def note_heading(reader, s, mentions) -> None:
     if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
         return
     named = [m for m in mentions if m.type == "Indication"]
+    heads = {m.id for m in mentions if m.type == "Drug"}
+    trials = {m.id for m in mentions if m.type == "Trial"}
     organ = _ORGAN_WORD.search(s.text) if not named and len(s.text) < 60 else None
     reader.context.organ = organ.group().lower() if organ else None
     if named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
     elif organ:  # "9/ Liver.": the section's organ; the disease spoken of before is not this section's
         reader.context.indication = reader.context.indication_name = None
-    elif len(trials := {m.id for m in mentions if m.type == "Trial"}) == 1 and len(
+    elif len(trials) == 1 and len(
             studied := reader.facts.conditions.get(next(iter(trials)), [])) == 1:
         # "Slide 4: KEYNOTE-189": the one disease the graph knows the trial studies is the section's
         reader.context.indication, reader.context.indication_name = studied[0], None
-    heads = {m.id for m in mentions if m.type == "Drug"}
-    trials = {m.id for m in mentions if m.type == "Trial"}
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
         reader.context.drug = heads.pop()
     elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (

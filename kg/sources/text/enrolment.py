@@ -83,13 +83,14 @@ def enrolment(text: str) -> tuple[int, str] | None:
     return int(n.replace(",", "")), _how(how)
 
 
+_WORD_HOW = {"received": "treated", "counted": "enrolled", "had": "enrolled"}
+
+
 def _how(how: str) -> str:
     """How the patients were counted: "randomised", "enrolled", or the word as written ("treated")."""
     how = how.lower()
-    if how in ("received", "counted"):
-        return "treated" if how == "received" else "enrolled"
-    if how == "had":
-        return "enrolled"
+    if how in _WORD_HOW:
+        return _WORD_HOW[how]
     if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")):
         return "randomised"
     if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",

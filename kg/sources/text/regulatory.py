@@ -149,9 +149,9 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
     """Of the indications an organ word gives, those whose names hold the word itself ("gastric": gastric
     adenocarcinoma, not gastroesophageal junction adenocarcinoma), if any."""
     out: dict[str, str] = {}
+    names = reader.facts.approved.get(drug, {})
     for word in dict.fromkeys(organ_inds.values()):  # (each organ word on its own: "lung, liver, and breast")
         mine = [i for i, o in organ_inds.items() if o == word]
-        names = reader.facts.approved.get(drug, {})
         named = [i for i in mine if any(re.search(rf"\b{re.escape(word)}\b", n, re.I) for n in names.get(i, []))]
         # ("oesophageal": oesophageal cancer, not each of its kinds, when the drug holds the general one)
         general = [i for i in named if any(re.fullmatch(rf"{re.escape(word)} (?:cancer|carcinoma)", n, re.I)
@@ -271,6 +271,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                   "status": "withdrawn" if withdrawn else "approved", **where}
         own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today) or event_dates.each_after(ms, s.start + a, found)
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
+        other = other_type(text, kind)
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
             for ident, name in inds:
                 reader.claim(s, "approval", other, "approved for", ident,
@@ -280,8 +281,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # ("winning regular approval for locally advanced disease and accelerated approval for metastatic"): each;
             # each with its own date when both are dated ("full approval on August 20, 2018 ... accelerated approval on
             # May 10, 2017": the later full one a conversion)
-            typed = event_dates.of_each_type(text, found) if other_type(text, kind) else {}
-            for k, when_k in typed.items() or [(t, when) for t in [kind] + ([other_type(text, kind)] if other_type(text, kind) else [])]:
+            typed = event_dates.of_each_type(text, found) if other else {}
+            for k, when_k in typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]:
                 reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there

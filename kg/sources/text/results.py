@@ -65,8 +65,7 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
     # the OS difference was not significant (HR 0.80 ...)", "KEYNOTE-604 did improve progression-free survival,
     # yet its overall-survival hazard ratio of 0.80 ..."
     told = {f.get("endpoint") for f in found}
-    low = t.lower()
-    parts = ([m.group() for m in _ENDPOINT_CLAUSE.finditer(t)] if "point" in low else []) + [
+    parts = ([m.group() for m in _ENDPOINT_CLAUSE.finditer(t)] if "point" in t.lower() else []) + [
         own_clause(t, at) for at in clause_starts(t)[:4]] if found else []
     for part in parts:
         said = figures.endpoint(part)

@@ -68,8 +68,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
         # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect, or was
         # the one the company announced it ("Withdrawal announced by Genentech")
-        told = "announced" if _ANNOUNCED.search(action) else "effective"
-        kinds = [told if k == "approved" else k for k in kinds]
+        side = "announced" if _ANNOUNCED.search(action) else "effective"
+        kinds = [side if k == "approved" else k for k in kinds]
     if not any(_GRANT_HEADER.search(h) or _ANY_EVENT.search(h) for h in header) and not any(
             _APPROVED_CELL.search(c) or _ANY_EVENT.search(c) for _, _, c in row):
         # a column called "Date" alone, in a row that tells no approval ("| 11/2025 | Annual review |"): no event's date
