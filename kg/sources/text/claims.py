@@ -113,7 +113,7 @@ class Reader:
         self.sentences = split(text)
         self.headers = table_figures.headers(self.sentences)  # each table row's header row
         self.by_sentence = in_sentences(self.sentences, mentions)
-        counts = Counter(m.id for m in mentions if m.type == "Drug")
+        self.drug_counts = counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
         inds = Counter(m.id for m in mentions if m.type == "Indication")
         trials = Counter(m.id for m in mentions if m.type == "Trial")
@@ -151,7 +151,7 @@ class Reader:
             if m.type == "Indication":
                 self.indication_names.setdefault(m.id, m.text)
         today = dates.document_date(text)
-        self.context = context.Context(year=today[:4] if today else None, today=today)
+        self.context = context.Context(year=today[:4] if today else None, today=today, order=dates.numeric_order(text))
 
     def claim(self, s: Sentence, kind: str, subject: str | None, predicate: str, obj: str | None = None,
               values: dict | None = None, level: str | None = None, direction: str | None = None) -> None:

@@ -32,6 +32,7 @@ class Context:
     recent: str | None = None             # the year the text spoke of last (for "Thursday, April 11" in a timeline)
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
     organ: str | None = None              # the organ a heading names alone ("Liver."): the section's
+    order: str | None = None              # how the article writes numeric dates ("mdy", "dmy"), when it shows
 
 
 #: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab",
@@ -98,10 +99,34 @@ def note_subject(reader, i: int, s, mentions, organs) -> None:
         # "The first combination that moved things was atezolizumab with bevacizumab.": what "that" is next
         reader.context.drug = first.id
     named = [m for m in mentions if m.type == "Indication"]
+    ctx = reader.context
+    old = ctx.indication_name or reader.indication_names.get(ctx.indication or "", "")
+    if len({m.id for m in named}) == 1 and named[0].id != ctx.indication and refines(named[0].text, old):
+        # "Immunotherapy for esophageal cancer?" ... "standard care for esophageal squamous cell carcinoma":
+        # the finer disease is the one spoken of next
+        ctx.indication, ctx.indication_name = named[0].id, named[0].text
     organ = organs(s.text, reader.context.drug or reader.main_drug, []) if not named else {}
     if len(organ) == 1:  # "The first-line bladder indication lasted longest.": what "it" is next
         reader.context.indication, reader.context.indication_name = next(iter(organ)), None
         reader.context.noted, reader.context.organ = i, None
+
+
+_GENERIC = re.compile(r"^(\w+)\s+(?:cancers?|carcinomas?|tumou?rs?|neoplasms?)$", re.I)
+
+
+def refines(new: str, old: str) -> bool:
+    """Whether disease name ``new`` is a finer kind of ``old``, an organ's cancer written generically.
+
+    >>> refines("oesophageal squamous cell carcinoma", "esophageal cancer"), refines("triple-negative breast cancer", "breast cancer")
+    (True, True)
+    >>> refines("small cell lung cancer", "non-small cell lung cancer"), refines("melanoma", "lung cancer"), refines("Lung cancer", "lung cancer")
+    (False, False, False)
+    """
+    g = _GENERIC.match(old.strip())
+    if not g or new.strip().lower() == old.strip().lower():
+        return False
+    organ = g.group(1).lower().replace("oesophag", "esophag")
+    return re.search(r"\b%s\b" % re.escape(organ), new.lower().replace("oesophag", "esophag")) is not None
 
 
 def lead(reader, i: int) -> tuple[str, str] | None:
@@ -119,13 +144,14 @@ def lead(reader, i: int) -> tuple[str, str] | None:
 def company_drug(reader, ms, before: int, text: str, organs) -> str | None:
     """The drug of the company a clause names before its event ("Merck voluntarily withdrew the gastric
     indication": pembrolizumab), when the one spoken of before is not that company's: its only drug
-    in the graph, or the only one of its drugs holding an approval in the organ the clause names."""
+    in the graph, or the only one of its drugs holding an approval in the disease or organ the clause names."""
     org = next((m.id for m in ms if m.type == "Organization" and m.start < before and m.id not in AGENCIES), None)
     drugs = reader.facts.company_drugs.get(org or "", [])
     if not drugs or reader.context.drug in drugs:
         return None
-    if len(drugs) > 1:
-        drugs = [d for d in drugs if organs(text, d, [])]
+    if len(drugs) > 1:  # (the one holding an approval in the disease or the organ the clause names)
+        named = {m.id for m in ms if m.type == "Indication"}
+        drugs = [d for d in drugs if named & set(reader.facts.approved.get(d, {})) or not named and organs(text, d, [])]
     return drugs[0] if len(drugs) == 1 else None
 
 

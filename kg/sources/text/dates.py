@@ -119,11 +119,13 @@ def _nearest(year: str, month: int, day: str | None, today: str | None, past: bo
     return best[1] if best else None
 
 
-def find(text: str, year: str | None = None, today: str | None = None, near: str | None = None) -> list[Date]:
+def find(text: str, year: str | None = None, today: str | None = None, near: str | None = None,
+         order: str | None = None) -> list[Date]:
     """Every date in ``text`` in order; a month or a day and month without a year take ``year``
     (left out without one), "today" is ``today`` (left out without one); a day given with its
     weekday ("Thursday, April 11") takes the year nearest ``near`` (else ``year``) where it falls
-    on that weekday.
+    on that weekday. A numeric date that could be either way ("02/09/2021") is read in ``order``
+    ("mdy" or "dmy": the one the document's other numeric dates show, see :func:`numeric_order`).
 
     >>> [d.iso for d in find("approved on 2019-06-17 and Friday 13 December 2024; 2017 patients")]
     ['2019-06-17', '2024-12-13']
@@ -145,7 +147,8 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
         # 19 February 2021 and announced on 22 February"), not near the article's
         full = next((d.iso for d in reversed(out) if len(d.iso) == 10), None) if kind in ("md", "dm", "m") else None
         try:
-            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None)
+            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None,
+                        order=order)
         except (KeyError, ValueError):
             iso = None
         if iso:
@@ -170,7 +173,7 @@ def _nth_weekday(nth: str, weekday: int, month: int, year: int) -> str:
 
 
 def _read(kind: str, g: list[str], year: str | None, today: str | None, near: str | None = None,
-          past: bool = False) -> str | None:
+          past: bool = False, order: str | None = None) -> str | None:
     if kind == "mdy":
         return _iso(g[2], _month(g[0]), g[1])
     if kind == "nwd":
@@ -187,7 +190,9 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         a, b = int(g[0]), int(g[1])
         if a > 12 >= b or a == b:
             return _iso(g[2], b, a)
-        return _iso(g[2], a, b) if b > 12 >= a else None
+        if b > 12 >= a or order == "mdy":
+            return _iso(g[2], a, b)
+        return _iso(g[2], b, a) if order == "dmy" else None
     if kind == "ymd":
         return _iso(g[0], int(g[1]), g[2])
     if kind == "nmy":
@@ -218,6 +223,28 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
 
 
 _WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+
+
+_NUMERIC = re.compile(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/(?:19|20)\d\d\b(?!/)")
+
+
+def numeric_order(text: str) -> str | None:
+    """How a document writes its numeric dates, when those that tell (a number over 12) all agree:
+    "mdy" (03/22/2023) or "dmy" (22/03/2023); else None.
+
+    >>> numeric_order("granted 02/09/2021; converted 03/22/2023"), numeric_order("22/03/2023 and 03/22/2023")
+    ('mdy', None)
+    >>> [d.iso for d in find("granted 02/09/2021", order=numeric_order("converted 03/22/2023"))]
+    ['2021-02-09']
+    """
+    seen = set()
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b > 12 >= a:
+            seen.add("mdy")
+        elif a > 12 >= b:
+            seen.add("dmy")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def document_date(text: str) -> str | None:

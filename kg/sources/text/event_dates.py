@@ -17,7 +17,7 @@ _WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\
 
 
 def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | None,
-              near: str | None = None) -> list[dates.Date]:
+              near: str | None = None, order: str | None = None) -> list[dates.Date]:
     """The dates of the clause ``text`` (at ``a`` in ``sentence``, its relative clauses blanked),
     read in the whole sentence so that a day without a year takes the year of a full date in an
     earlier clause ("announced on Aug. 27, 2021; the removal took effect on October 6 of that year").
@@ -26,7 +26,7 @@ def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | N
     >>> [d.iso for d in in_clause(t, 27, t[27:], "2016", None)]
     ['2021-10-06']
     """
-    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near)
+    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near, order)
             if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]]
 
 

@@ -56,11 +56,34 @@ BIOMARKERS: dict[str, str] = {
     "microsatellite instability-high": "microsatellite instability-high", "TMB-H": "tumour mutational burden-high",
     "tumor mutational burden-high": "tumour mutational burden-high", "tumour mutational burden-high": "tumour mutational burden-high",
 }
-#: every form of a disease -> its canonical name
+#: spellings writers swap: British and American, a cell type's abbreviation, "cancer" for "carcinoma"
+_SWAPS = [("oesophag", "esophag"), ("tumour", "tumor"), ("squamous cell carcinoma", "SCC"),
+          ("squamous cell carcinoma", "squamous cell cancer"), ("carcinoma", "cancer")]
+
+
+def variants(form: str) -> list[str]:
+    """A disease's form and the ways writers also spell it.
+
+    >>> variants("oesophageal squamous cell carcinoma")[1:4]
+    ['esophageal squamous cell carcinoma', 'oesophageal SCC', 'esophageal SCC']
+    >>> "Merkel cell cancer" in variants("Merkel cell carcinoma"), variants("NSCLC")
+    (True, ['NSCLC'])
+    """
+    out = [form]
+    for old, new in _SWAPS:
+        out += [v.replace(old, new) for v in out if old in v and v.replace(old, new) not in out]
+    return out
+
+
+#: every form of a disease -> its canonical name (a form written as such first, then its spellings)
 DISEASES: dict[str, str] = {}
 for _name, _forms in _DISEASE_FORMS.items():
     for _f in (_name, *_forms):
         DISEASES.setdefault(_f, _name)
+for _name, _forms in _DISEASE_FORMS.items():
+    for _f in (_name, *_forms):
+        for _v in variants(_f)[1:]:
+            DISEASES.setdefault(_v, _name)
 
 #: brand -> international non-proprietary name
 BRANDS: dict[str, str] = {

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from kg.sources.text import dates, event_dates, tables
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
-from kg.sources.text.subjects import subject_drug
+from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
@@ -58,8 +58,8 @@ _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
 
 def blank_relative(text: str) -> str:
     """``text`` with its relative clauses replaced by spaces (offsets stay), except a ", which ..."
-    clause that dates an approval of the noun before it ("pembrolizumab plus axitinib, which the FDA
-    cleared on April 19, 2019, carries ...": the sentence's claim is that approval).
+    clause that dates an approval or a withdrawal of the noun before it ("pembrolizumab plus axitinib, which
+    the FDA cleared on April 19, 2019, carries ...": the sentence's claim is that approval).
 
     >>> blank_relative("The move, which leaves X approved, affects Y.")
     'The move,                        , affects Y.'
@@ -73,6 +73,8 @@ def blank_relative(text: str) -> str:
         if _DATED_WHICH.match(g) and (APPROVAL.search(g) or _CAME.match(g)) and not WITHDRAWAL.search(g) \
                 and not NOT_APPROVED.search(g) and dates.find(g):
             return g
+        if _DATED_WHICH.match(g) and WITHDRAWAL.search(g) and not APPROVAL.search(g) and dates.find(g):
+            return g  # "the cisplatin-ineligible indication, which Genentech announced it would withdraw on ..."
         return ("," if g.startswith(",") else " ") + " " * (len(g) - 1)
     return RELATIVE.sub(blank, text)
 
@@ -128,7 +130,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
         note_subject(reader, i, s, mentions, organs)
         reader.context.recent = years[-1] if years else reader.context.recent
         return
-    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year):
+    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year, order=reader.context.order):
         return  # a title or heading: the text tells it again, with its date
     whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
     n0 = len(reader.out)
@@ -140,6 +142,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
     _one_withdrawal_each(reader, s, n0)
+    _later_regular_converts(reader, s, n0)
     if len(reader.out) == n0:  # an event word but no claim ("Keytruda followed the same path."): what "it" is next
         note_subject(reader, i, s, mentions, organs)
     reader.context.recent = years[-1] if years else reader.context.recent
@@ -158,6 +161,20 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
                                            for n in names.get(i, []))]
         out.update(dict.fromkeys(general or named or mine, word))
     return out
+
+
+def _later_regular_converts(reader, s, n0: int) -> None:
+    """A regular approval the sentence dates after an accelerated approval of the same drug and
+    indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
+    approval 02/09/2023")."""
+    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "approval" and reader.out[k].start == s.start]
+    first = {(c.subject, c.object): c.values["date"] for c in map(reader.out.__getitem__, mine)
+             if c.values.get("approval_type") == "accelerated" and c.values.get("date")}
+    for k in mine:
+        c = reader.out[k]
+        since = first.get((c.subject, c.object))
+        if c.values.get("approval_type") == "regular" and since and (c.values.get("date") or "") > since:
+            reader.out[k] = replace(c, values={**c.values, "approval_type": "conversion"})
 
 
 def _one_withdrawal_each(reader, s, n0: int) -> None:
@@ -187,9 +204,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     approved = bool(approval) and not NOT_APPROVED.search(text)
     withdrawn = bool(withdrawal) and not APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
-    if follows and dates.find(text, ctx.year):  # "X followed in August 2023 with ...": an approval like the one just told
+    if follows and dates.find(text, ctx.year, order=ctx.order):
+        # "X followed in August 2023 with ...": an approval like the one just told
         approved = True
-    if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(text, ctx.year):
+    if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(
+            text, ctx.year, order=ctx.order):
         return  # no event; other uses; or uses the news leaves as they were
     if withdrawn and IF_WITHDRAWN.search(text):
         return  # a condition ("If continued approval ... is later withdrawn, coverage ends")
@@ -206,16 +225,21 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (approval or follows) if approved else withdrawal
-    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today, ctx.recent)
+    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today, ctx.recent, ctx.order)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
-        drug = company_drug(reader, ms, s.start + a + event.start(), text, organs) or ctx.drug or reader.main_drug
-        if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I):
-            # "the fixed-dose combination": a combination product the article named before
-            drug = ctx.combination or drug
-        if withdrawn and not approved and ctx.withdrawal and re.search(r"\bthe withdrawal\b", text, re.I):
-            drug = ctx.withdrawal[0]
+        # (a later clause of a line: "Cemiplimab, BCC: accelerated approval 02/09/2021; converted 04/28/2023")
+        head = subject_drug(s.text[:a], [(m.start - s.start, m.id) for m in mentions
+                                         if m.type == "Drug" and m.start < s.start + a]) if a else None
+        company = company_drug(reader, ms, s.start + a + event.start(), text, organs)
+        drug = head or company or ctx.drug or reader.main_drug
+        if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I) and ctx.combination:
+            drug = ctx.combination  # "the fixed-dose combination": a combination product the article named before
+        elif REGIMEN_BACK.search(text):  # (before its event or after: "approved the combination")
+            drug = regimen_drug(reader, i) or drug
+        if withdrawn and not approved and ctx.withdrawal and not company and text[:withdrawal.start()].lower().endswith("the "):
+            drug = ctx.withdrawal[0]  # "the withdrawal took effect on ...": the one told last
     if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:
         return  # "since the drug was first cleared for this use": background
     organ_inds = {} if inds else organs(raw, drug, [])
@@ -236,6 +260,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             inds = [(recent[-1].id, recent[-1].text)]
         elif approved and found and (led := lead(reader, i)):  # "A: In stage III NSCLC. The FDA approved X on <date>"
             inds = [led]
+        elif a and earlier and found:  # a later clause of the sentence: the disease an earlier one named
+            inds = [(earlier[-1].id, earlier[-1].text)]
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]

@@ -13,7 +13,11 @@ import re
 _CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|go-ahead|nod|licen[cs]e)"
 APPROVAL = re.compile(
     r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
-    r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|\blabel\b[^.;]{0,30}\b(?:includes?|covers?|lists?)\b|"
+    r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
+    # a use told as granted, or granted by the agency on a date ("That indication had been granted on August 16, 2018",
+    # "the indication, which FDA had granted on September 22, 2017")
+    r"\b(?:indication|use|authori[sz]ation)s?\s+(?:was|were|had been|has been|have been)\s+granted\b|"
+    r"\b(?:FDA|agency|EMA|regulators?)\s+(?:had |has |have )?granted(?=\s+(?:it\s+|them\s+)?(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d)|\blabel\b[^.;]{0,30}\b(?:includes?|covers?|lists?)\b|"
     r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
     r"\b(?:approval|indication)s? (?:was|were|has been|had been) converted\b|"
@@ -37,7 +41,7 @@ APPROVAL = re.compile(
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
-    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of)\b|"
+    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of|dated\b|(?=\d{1,4}[/-]\d))|"
     # a use told as carried or held ("has carried an FDA indication"), as a market entered, as a label that
     # followed, as the first of its kind ("became the first immunotherapy for advanced basal cell carcinoma")
     r"\b(?:has|have|had) (?:\w+ )?(?:carried|held) (?:an? )?(?:[\w.-]+ )?(?:indication|approval|label)\b|"
@@ -71,7 +75,9 @@ APPROVAL = re.compile(
     r"\bbecame (?:a |an )?(?:[\w-]+ ){0,2}option\b|\bbecame available\b",
     re.I)
 WITHDRAWAL = re.compile(
-    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|"
+    # the withdrawal told as a noun announced or dated ("Merck announced withdrawal 07/01/2021", "withdrawal effective ...")
+    r"\bannounc\w* (?:the |its |a )?(?:voluntary )?withdrawal\b|\bwithdrawal (?:announced|effective|date)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"

@@ -1,6 +1,6 @@
 """The subject drug of a clause or a table row: the first drug named that is not another's partner
 ("with bevacizumab"), a prior treatment ("after sorafenib"), a drug taken ("receive ...") or a
-drug's name made an adjective ("cisplatin-ineligible").
+drug's name made an adjective ("cisplatin-ineligible"); and the drug "the combination" is told by.
 
 >>> t = "Cisplatin-ineligible patients may get atezolizumab with bevacizumab"
 >>> subject_drug(t, [(0, "cisplatin"), (t.index("atezolizumab"), "atezolizumab"), (t.index("bevacizumab"), "bevacizumab")])
@@ -32,8 +32,10 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
     partner_before = None
     for start, ident in drugs:
         listed = partner_before is not None and _LISTED.match(text, partner_before, start)
-        if _ADJECTIVE.match(text, start) or start > 0 and text[start - 1] == "-":
-            continue  # "cisplatin-ineligible patients", "post-sorafenib", "platinum-etoposide": no drug of the sentence
+        if _ADJECTIVE.match(text, start) or start > 0 and text[start - 1] in "-/":
+            # "cisplatin-ineligible patients", "post-sorafenib", "platinum-etoposide", "with carboplatin/etoposide":
+            # no drug of the sentence
+            continue
         receives = _RECEIVES.match(text, start)  # "after toripalimab received the green light": its subject
         # (a sentence that opens with "And", "But" or "Or" before its drug: no partner)
         before = text[max(0, start - 30):start]
@@ -41,4 +43,31 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
                 and not TAKEN.search(text[max(0, start - 40):start]):
             return ident
         partner_before = start
+    return None
+
+
+#: a regimen referred back to ("the combination", "this regimen", "the pairing")
+REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|doublet|combo)\b", re.I)
+
+
+def regimen_drug(reader, i: int) -> str | None:
+    """The drug "the combination" of sentence ``i`` is told by: of the drugs the last of the six
+    sentences before it that names two or more gives, the one the article names most ("Lurbinectedin
+    + atezolizumab vs atezolizumab alone ... FDA approved the combination": atezolizumab).
+
+    >>> from collections import Counter
+    >>> from types import SimpleNamespace as NS
+    >>> t = "Lurbinectedin + atezolizumab. FDA approved the combination."
+    >>> ms = [NS(type="Drug", id="lurbinectedin", start=0, end=13), NS(type="Drug", id="atezolizumab", start=16, end=28)]
+    >>> regimen_drug(NS(text=t, by_sentence=[ms, []], drug_counts=Counter(lurbinectedin=1, atezolizumab=4)), 1)
+    'atezolizumab'
+    """
+    text = reader.text
+    for k in range(i - 1, max(-1, i - 7), -1):
+        drugs = [m for m in reader.by_sentence[k] if m.type == "Drug"]
+        if len({m.id for m in drugs}) < 2:
+            continue
+        # (not a chemotherapy doublet's drug, "cisplatin-gemcitabine", nor one made an adjective, "cisplatin-ineligible")
+        named = [m.id for m in drugs if text[m.start - 1:m.start] != "-" and text[m.end:m.end + 1] != "-"]
+        return max(dict.fromkeys(named), key=lambda d: reader.drug_counts[d]) if named else None
     return None

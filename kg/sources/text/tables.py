@@ -10,8 +10,10 @@ row are read under their column's header (:mod:`kg.sources.text.table_figures`).
 
 >>> cells("| 2024-03-14 | ESCC | RATIONALE-302 (512 patients) |")
 [(2, 12, '2024-03-14'), (15, 19, 'ESCC'), (22, 50, 'RATIONALE-302 (512 patients)')]
->>> column("FDA withdrawal date"), column("Company announcement"), column("FDA decision"), column("Drug")
-('effective', 'announced', 'approved', None)
+>>> column("FDA withdrawal date"), column("Company announcement"), column("FDA decision"), column("FDA action")
+('effective', 'announced', 'approved', 'approved')
+>>> column("Drug"), column("Action")
+(None, None)
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from kg.sources.text.approval_values import approval_type, indication_name, regi
 
 _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said", re.I)),
             ("effective", re.compile(r"effective|withdraw|withdrawn|removed|removal|ended|revoked", re.I)),
-            ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date", re.I))]
+            ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date"
+                                    r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
 _ACTION = re.compile(r"action|event|type|status|what happened|change|basis|pathway", re.I)
@@ -84,12 +87,13 @@ def read_row(reader, i: int, s, mentions) -> bool:
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
     for (start, end, text), kind in zip(row, kinds):
-        when = dates.find(text, reader.context.year, reader.context.today)
+        when = dates.find(text, reader.context.year, reader.context.today, order=reader.context.order)
         if kind and when and kind not in found:
             found[kind] = when[0].iso
     # a cell that tells its own event ("approved 22 February 2021", "Withdrawn: announced March 7, 2021; off
     # the label April 13, 2021", "Converted to regular approval on September 6, 2023")
-    told = [(c, dates.find(c, reader.context.year, reader.context.today)) for (_, _, c), k in zip(row, kinds) if k is None]
+    ctx = reader.context
+    told = [(c, dates.find(c, ctx.year, ctx.today, order=ctx.order)) for (_, _, c), k in zip(row, kinds) if k is None]
     if "approved" not in found:
         found.update({"approved": d[0].iso for c, d in told if d and _APPROVED_CELL.match(c)})
     gone = [(c, d) for c, d in told if d and _GONE.match(c)]
@@ -131,7 +135,8 @@ def _typed_header(header: list[str]) -> str:
 
 
 _ANNOUNCED = re.compile(r"\bannounc", re.I)
-_GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b|\bdecision\b|\bclearance\b|\bauthori[sz]", re.I)
+_GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b|\bdecision\b|\bclearance\b|\bauthori[sz]"
+                           r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I)
 #: a cell that tells an approval or a regulator's action ("Accelerated approval", "New indication", "Withdrawal announced")
 _ANY_EVENT = re.compile(r"\bapprov|\bgrant|\bclear|\bauthori[sz]|\bindication|\bwithdr|\bconver|\blicen", re.I)
 _APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", re.I)

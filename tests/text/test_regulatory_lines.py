@@ -1,0 +1,88 @@
+"""Approvals and withdrawals told in list lines, tables and references back (sixth round of issue 15):
+each rule on text written for this test, with a case it must leave alone."""
+from __future__ import annotations
+
+ATEZO, DURVA, NIVO, PEMBRO = "DRUGBANK:DB11595", "DRUGBANK:DB11714", "DRUGBANK:DB09035", "DRUGBANK:DB09037"
+CEMI, DOSTAR = "DRUGBANK:DB14707", "DRUGBANK:DB15627"
+UC, SCLC, BCC, ESCC, GASTRIC = "MONDO:0040679", "MONDO:0008433", "MONDO:0005341", "MONDO:0005580", "MONDO:0005036"
+
+
+def _claims(reader, text, kinds=("approval", "withdrawal")):
+    return [(c.kind, c.subject, c.object, c.values.get("date") or c.values.get("announced") or c.values.get("effective"),
+             c.values.get("approval_type")) for c in reader(text) if c.kind in kinds]
+
+
+def test_a_line_of_a_drug_its_disease_and_dated_events(reader):
+    # "<drug>, <disease>: accelerated approval <numeric date>; converted ... <numeric date>": each clause takes the
+    # line's drug and disease, and the document's other dates tell that 02/09/2021 is month first
+    text = ("Cemiplimab, metastatic basal cell carcinoma after a hedgehog pathway inhibitor: accelerated approval "
+            "02/09/2021; converted to traditional approval 04/28/2023\n\n"
+            "Dostarlimab, recurrent endometrial cancer: accelerated approval 04/22/2021; regular approval 02/09/2023\n")
+    got = _claims(reader, text)
+    assert (("approval", CEMI, BCC, "2021-02-09", "accelerated") in got
+            and ("approval", CEMI, BCC, "2023-04-28", "conversion") in got)
+    # a regular approval dated after the same use's accelerated one is its conversion
+    assert [x[3:] for x in got if x[1] == DOSTAR] == [("2021-04-22", "accelerated"), ("2023-02-09", "conversion")]
+    # without another numeric date that tells the order, 02/09/2021 stays unread
+    assert _claims(reader, "Cemiplimab, basal cell carcinoma: accelerated approval 02/09/2021.") == [
+        ("approval", CEMI, BCC, None, "accelerated")]
+
+
+def test_a_withdrawal_told_as_a_noun_and_as_a_relative_clause(reader):
+    assert _claims(reader, "Pembrolizumab, gastric cancer: Merck announced withdrawal on July 1, 2021.") == [
+        ("withdrawal", PEMBRO, GASTRIC, "2021-07-01", None)]
+    got = _claims(reader, "Atezolizumab was approved for urothelial carcinoma in 2016. The last to go was the "
+                          "cisplatin-ineligible indication, which Genentech announced it would withdraw on November 28, 2021.")
+    assert ("withdrawal", ATEZO, UC, "2021-11-28", None) in got
+    # a which-clause of background without a date is still blanked
+    assert _claims(reader, "The move, which the company withdrew, affects nobody.") == []
+
+
+def test_an_indication_granted_and_the_agency_that_granted_it(reader):
+    got = _claims(reader, "Nivolumab, small cell lung cancer. That third-line indication had been granted on "
+                          "August 16, 2018, on the basis of response data.")
+    assert got == [("approval", NIVO, SCLC, "2018-08-16", None)]
+    got = _claims(reader, "Merck withdrew the gastric indication, which FDA had granted on September 22, 2017.")
+    assert ("approval", PEMBRO, GASTRIC, "2017-09-22", None) in got
+    # a designation granted is no approval
+    assert _claims(reader, "The FDA granted priority review to nivolumab for gastric cancer.") == []
+
+
+def test_the_company_named_tells_the_drug_not_the_withdrawal_told_before(reader):
+    text = ("Nivolumab, small cell lung cancer. Bristol Myers Squibb withdrew it on December 29, 2020.\n\n"
+            "Durvalumab, urothelial carcinoma. AstraZeneca announced on February 22, 2021 that it was withdrawing the "
+            "previously treated bladder cancer indication, and the agency's list dates the withdrawal to February 19, 2021.")
+    got = [x for x in _claims(reader, text) if x[2] == UC]
+    assert [x[:2] for x in got] == [("withdrawal", DURVA)]
+
+
+def test_the_combination_is_its_most_named_drug(reader):
+    text = ("Atezolizumab maintenance in small cell lung cancer.\n\n"
+            "- Lurbinectedin + atezolizumab vs atezolizumab alone after induction with atezolizumab + carboplatin/etoposide.\n"
+            "- FDA approved the combination for first-line maintenance of ES-SCLC on October 2, 2024.\n"
+            "- Regulatory: FDA approval for first-line ES-SCLC with carboplatin/etoposide on 3/18/2019.\n")
+    got = _claims(reader, text)
+    assert [x[1] for x in got] == [ATEZO, ATEZO]  # (not lurbinectedin, not etoposide after "carboplatin/")
+
+
+def test_a_finer_disease_named_after_the_title_is_the_one_spoken_of(reader):
+    text = ("Immunotherapy for esophageal cancer: what are the options?\n\n"
+            "Checkpoint inhibitors are now standard care for esophageal squamous cell carcinoma. Here is the history.\n\n"
+            "Nivolumab was approved on June 10, 2020, after chemotherapy.")
+    assert [x[2] for x in _claims(reader, text)] == [ESCC]
+    # a disease of another organ does not replace the section's
+    text = ("Immunotherapy for esophageal cancer: what are the options?\n\n"
+            "Melanoma is treated by other teams. Choices depend on the stage.\n\n"
+            "Nivolumab was approved on June 10, 2020, after chemotherapy.")
+    assert [x[2] for x in _claims(reader, text)] == ["MONDO:0007576"]
+
+
+def test_a_table_of_an_agencys_actions(reader):
+    text = ("Regulatory roundup\n\n| Drug | Setting | FDA action | Type |\n| --- | --- | --- | --- |\n"
+            "| Nivolumab + ipilimumab | MSI-H colorectal cancer | April 8, 2025 | Regular |\n"
+            "| Pembrolizumab | Resectable head and neck SCC | June 12, 2025 | Accelerated |\n")
+    got = _claims(reader, text)
+    assert [(x[1], x[3], x[4]) for x in got] == [(NIVO, "2025-04-08", "regular"), (PEMBRO, "2025-06-12", "accelerated")]
+    # a column named for another kind of action is no approval date
+    text = "| Drug | Action | Date |\n| --- | --- | --- |\n| Nivolumab | Annual review of the policy | 04/2025 |\n"
+    assert _claims(reader, text) == []
