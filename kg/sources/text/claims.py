@@ -73,7 +73,8 @@ _SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was no
                                r"\bwas (?:statistically )?significant\b|\bmet (?:its|the|both|all) (?:[\w-]+ ){0,3}end ?points?\b", re.I)
 #: trials told together with one outcome ("A and B both missed overall survival")
 _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|failed|met|did not|fell short|showed|improved|"
-                   r"reached|prolonged)\b", re.I)
+                   r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
+                   r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
 _DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
@@ -235,7 +236,8 @@ class Reader:
                 self._adverse_events(s, trial, drug)
             elif found or (_RESULT_CUE.search(t) or figures.endpoint(t)) and (
                     not _DESIGN.search(t) or _NEG.search(t) or _POS.search(t)):
-                results.read(self, i, s, trial, types, drug, found)
+                for each, figs in self._by_trial(s, trial, types["Trial"], found):
+                    results.read(self, i, s, each, types, drug, figs)
                 for other in dict.fromkeys(m.id for m in types["Trial"] if m.id != trial) if not found and _BOTH.search(t) else ():
                     results.read(self, i, s, other, types, drug, found)  # "CheckMate-451 and CheckMate-331 both missed OS"
             explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
@@ -245,6 +247,20 @@ class Reader:
             if trial.startswith("KG:trial-unnamed-") and len(self.out) > before and trial != self.trial:
                 self.unnamed += 1  # a trial the article introduces without a name: "the study" from here on
                 self.trial = trial
+
+    @staticmethod
+    def _by_trial(s: Sentence, trial: str, named: list[Mention], found: list[dict[str, Any]]):
+        """The sentence's figures by the trial each follows, when it names two trials and each has figures
+        after it ("GeparDouze did not show ... (HR 0.80 ...), and ALEXANDRA ... HR of 1.11"); else all of
+        them the sentence's trial's."""
+        at = sorted({m.start - s.start: m.id for m in named}.items())
+        if len({t for _, t in at}) < 2 or not found:
+            return [(trial, found)]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for f in found:
+            before = [t for start, t in at if start <= (f.get("start") or 0)]
+            groups.setdefault(before[-1] if before else trial, []).append(f)
+        return list(groups.items()) if len(groups) > 1 else [(trial, found)]
 
     # ---------------------------------------------------------------- one kind each
 

@@ -50,6 +50,7 @@ _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|impro
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
+                  r"end ?points? (?:was |were )?met|"
                   r"reduced the risk|demonstrated (?:significant )?improvements?|established|"
                   r"(?:did|does) (?:significantly )?(?:improve|prolong|extend|lengthen|shrink|reduce|lower|cut))\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"

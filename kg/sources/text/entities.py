@@ -66,6 +66,18 @@ def _key(text: str) -> str:
 _NCT = re.compile(r"\bNCT\d{8}\b")
 _PMID = re.compile(r"\bPMID:?\s*+([1-9]\d{0,8})\b")
 #: a DOI starts where no DOI-like run is under way (so "10.1/10.1/..." is read once, not once per "10.")
+def name_parts(name: str) -> list[str]:
+    """The names a trial of two names goes by alone ("EV-302/KEYNOTE-A39"), each a name by its form:
+    a capital and a digit, or a word in capitals.
+
+    >>> name_parts("EV-302/KEYNOTE-A39"), name_parts("GeparDouze/NSABP B-59"), name_parts("1/2")
+    (['EV-302', 'KEYNOTE-A39'], ['GeparDouze', 'NSABP B-59'], [])
+    """
+    parts = [p.strip() for p in str(name).split("/")] if "/" in str(name) else []
+    return [p for p in parts if len(p) >= 3 and re.search(r"[A-Z]", p)
+            and (re.search(r"\d", p) or sum(c.isupper() for c in p) >= 2)]
+
+
 def _doi_end(found: str) -> str | None:
     """The DOI at the start of ``found``: up to a character no DOI identifier holds (a Markdown
     link's ``](`` say), without trailing punctuation or an unbalanced closing bracket; None if
@@ -178,6 +190,8 @@ class Matcher:
                 continue
             entries.append((r["n"], typ, r["v"]))
             entries.append((r["n"], typ, r["n"]))
+            if typ == "Trial":  # a trial of two names ("EV-302/KEYNOTE-A39") is named by either
+                entries += [(r["n"], typ, part) for part in name_parts(r["v"])]
             if prop == "name":
                 own.append((typ, r["v"]))
         return cls(entries, own)

@@ -53,7 +53,7 @@ ENDPOINTS = [
      r"\bbefore (?:their |the |its )?(?:cancer|disease|tumou?rs?) (?:grew|got worse|progressed|spread)|"
      r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)",
      "progression-free survival"),
-    (r"overall[- ]survival|\bm?OS\b|risk of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
+    (r"overall[- ]survival|\bm?OS\b|(?:risk|hazard) of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
     # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
@@ -323,10 +323,11 @@ def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
         if "ci_low" in found:
             with_ci.append((p, found))
     if len(with_ci) > 1:
-        return [{"measure": "rate", "unit": "%", "value": _num(p.group(1)), "start": p.start(), "endpoint": name, **found}
-                for p, found in with_ci]
+        return [{"measure": _rate_or_difference(text, p), "unit": "%", "value": _num(p.group(1)), "start": p.start(),
+                 "endpoint": name, **found} for p, found in with_ci]
     first = pcts[0]
-    f = {"measure": "rate", "unit": "%", "value": _num(first.group(1)), "start": first.start(), "endpoint": name}
+    f = {"measure": _rate_or_difference(text, first), "unit": "%", "value": _num(first.group(1)), "start": first.start(),
+         "endpoint": name}
     later = [p for p in pcts if p.start() > first.end()]
     if later and re.search(r"versus|vs\.?|\bv\b|compared|from|and|with|against", text[first.end():later[0].start()], re.I):
         f["control_value"] = _num(later[0].group(1))
@@ -335,6 +336,17 @@ def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
     if "ci_low" in f:
         f.pop("control_value", None)
     return [f]
+
+
+_DIFFERENCE = re.compile(r"\bdifference\b[^.;%\d]{0,25}$", re.I)
+
+
+def _rate_or_difference(text: str, pct: re.Match) -> str:
+    """"difference" for a percentage told as the arms' difference ("an absolute difference of 17%", "17
+    percentage points"), else "rate"."""
+    if _DIFFERENCE.search(text, max(0, pct.start() - 40), pct.start()) or re.match(r"\s*percentage points?", text[pct.end():]):
+        return "difference"
+    return "rate"
 
 
 def _last_endpoint(text: str) -> str | None:

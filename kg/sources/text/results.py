@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.sources.text import figures
 from kg.sources.text.cues import _N, _met
-from kg.sources.text.sentences import clause_starts, own_clause
+from kg.sources.text.sentences import clause_starts, next_clause, own_clause
 
 #: a figure of part of a trial's patients ("among patients whose tumours ...", "in the PD-L1-positive subgroup")
 #: (a biomarker naming the disease, "in PD-L1-positive triple-negative breast cancer", may be the trial's
@@ -54,6 +54,10 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
         if values.get("measure") == "rate" and values.get("control_value") is not None:
             values.update(experimental_pct=values["value"], control_pct=values["control_value"])
         met = _met(own_clause(t, f.get("start")) if found or len(parts) > 1 else t, values)
+        after = next_clause(t, f.get("start")) if found else ""
+        if met and not _DIGITS.search(after) and _met(after, {}) is False and figures.endpoint(after) in (
+                None, values.get("endpoint")):
+            met = False  # "HR 0.80 (95% CI 0.64-0.98), p = 0.0164, but it missed the prespecified boundary"
         if not found and met is None:
             return
         values["met"] = met

@@ -156,3 +156,15 @@ def own_clause(text: str, at: int | None) -> str:
             end = m.start()
             break
     return text[start:end]
+
+
+def next_clause(text: str, at: int | None) -> str:
+    """The clause of contrast after the one that holds offset ``at`` ("" if none).
+
+    >>> next_clause("HR 0.80, p = 0.0164, but it missed the boundary, so it failed", 3)
+    'it missed the boundary, so it failed'
+    """
+    if at is None:
+        return ""
+    after = [m for m in _CONTRAST.finditer(text) if m.start() >= at]
+    return own_clause(text, after[0].end()) if after else ""

@@ -1,0 +1,55 @@
+"""Trial results read by rule (kg/sources/text/results.py, figures.py, cues.py; sixth round of issue 15),
+each rule on sentences written for this test, with a case it must leave alone."""
+from __future__ import annotations
+
+KN604, EV302, IMV130 = "CLINICALTRIALS:NCT03066778", "CLINICALTRIALS:NCT04223856", "CLINICALTRIALS:NCT02807636"
+
+
+def _results(reader, text):
+    return [(c.subject, c.values.get("endpoint"), c.values.get("measure"), c.values.get("value"), c.values.get("met"))
+            for c in reader(text) if c.kind == "trial result"]
+
+
+def test_a_clause_of_contrast_after_the_figure_says_it_missed(reader):
+    got = _results(reader, "In KEYNOTE-604, OS: HR 0.80 (95% CI 0.64-0.98), p = 0.0164, but it missed the prespecified "
+                           "significance boundary.")
+    assert got == [(KN604, "overall survival", "HR", 0.8, False)]
+    # a clause of contrast about something else leaves the figure's own reading
+    got = _results(reader, "In KEYNOTE-604, OS: HR 0.80 (95% CI 0.64-0.98), p = 0.0164, but the PFS analysis did not "
+                           "reach significance.")
+    assert got[0] == (KN604, "overall survival", "HR", 0.8, True)
+
+
+def test_the_hazard_of_death_is_overall_survival(reader):
+    got = _results(reader, "In KEYNOTE-604 the regimen lowered the hazard of death versus chemotherapy (HR 0.80; 95% CI "
+                           "0.64-0.98).")
+    assert [g[1] for g in got] == ["overall survival"]
+
+
+def test_each_trial_of_a_sentence_keeps_the_figures_after_it(reader):
+    got = _results(reader, "KEYNOTE-604 did not show a significant survival benefit (HR 0.80; 95% CI 0.64-0.98; p = 0.0164), "
+                           "and IMvigor130 was stopped with an overall survival HR of 1.02 (95% CI 0.83-1.24).")
+    assert [(g[0], g[3]) for g in got] == [(KN604, 0.8), (IMV130, 1.02)]
+
+
+def test_a_difference_of_rates_and_an_endpoint_said_met(reader):
+    got = _results(reader, "KEYNOTE-604 reported a higher response rate, an absolute difference of 17% (95% CI 6-27).")
+    assert [g[2:4] for g in got] == [("difference", 17)]
+    got = _results(reader, "KEYNOTE-604 reported a response rate of 47% (95% CI 40-54).")
+    assert [g[2:4] for g in got] == [("rate", 47)]
+    got = _results(reader, "KEYNOTE-604. Primary endpoint met: median progression-free survival was 4.5 months with the "
+                           "combination versus 4.3 months with chemotherapy.")
+    assert [(g[2], g[4]) for g in got] == [("median", True)]
+
+
+def test_a_trial_of_two_names_is_named_by_either(reader):
+    got = _results(reader, "In EV-302 the overall-survival hazard ratio was 0.47 (95% CI 0.38-0.58).")
+    assert [g[0] for g in got] == [EV302]
+
+
+def test_two_trials_told_together_with_one_outcome(reader):
+    got = _results(reader, "The first-line trials IMvigor130 and KEYNOTE-604 did not deliver the survival advantage hoped for.")
+    assert sorted(g[0] for g in got) == sorted([IMV130, KN604]) and {g[4] for g in got} == {False}
+    # a drug code after "and" is no trial
+    got = _results(reader, "IMvigor130 tested atezolizumab and MK-3475 did not take part.")
+    assert [g[0] for g in got if g[0] == KN604] == []
