@@ -32,11 +32,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.sources.text.cues import (
-    _AE, _AE_STOP, _ANAPHOR, _COMMENT_LINE, _COUNTRIES, _DESIGN, _FAMILY, _MOSTLY_PRECLINICAL, _N, _NEG,
+    _AE, _AE_STOP, _ANAPHOR, _COMMENT_LINE, _DESIGN, _FAMILY, _MOSTLY_PRECLINICAL, _NEG,
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import context, dates, enrolment, figures, mechanisms, regulatory, results, subjects, table_figures
+from kg.sources.text import context, dates, design, enrolment, figures, mechanisms, regulatory, results, subjects, table_figures
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -54,7 +54,6 @@ _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|furth
                         r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
                         re.I)
 #: a part of a trial that a count of patients may be of
-_PART = re.compile(r"\b(?:[\w-]+ )?cohorts?\b|\bpart (?:\d|[A-C]|one|two)\b|\bsub-?groups?\b|\bsubsets?\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 #: a question's line in an interview or FAQ ("Q: I remember X being approved and then withdrawn.")
 _ASKED = re.compile(r"\W*Q\s*[:.]\s")
@@ -243,7 +242,7 @@ class Reader:
             explicit = types["Trial"] or any(rx.search(t) for rx in (_ANAPHOR, _TESTED, _PRIMARY))
             if enrolled or explicit and (_DESIGN.search(t) or _PHASE.search(t) or _TESTED.search(t)
                                          or types["Trial"] and _ONGOING.search(t)):
-                self._design(s, trial, types, drug)
+                design.read(self, s, trial, types)
             if trial.startswith("KG:trial-unnamed-") and len(self.out) > before and trial != self.trial:
                 self.unnamed += 1  # a trial the article introduces without a name: "the study" from here on
                 self.trial = trial
@@ -345,44 +344,6 @@ class Reader:
             listed = re.search(r"(?:included?|such as|most common\w* (?:were|was))\s+([^.;]+?)(?:,\s*with\b|[.;]|$)", s.text)
             self.claim(s, "adverse events", trial, "has adverse events", drug,
                        {"events": listed.group(1) if listed else None}, self.level(trial))
-
-    def _design(self, s, trial, types, drug) -> None:
-        t = s.text
-        if _TESTED.search(t) and types["Drug"]:
-            for d in dict.fromkeys(m.id for m in types["Drug"]):
-                self.claim(s, "trial design", d, "tested in", trial, {}, self.level(trial))
-        ph = _PHASE.search(t)
-        values: dict[str, Any] = {"phase": _phase_name(ph.group(1)) if ph else None}
-        if re.search(r"\brandomi[sz]ed\b", t, re.I) and not _TESTED.search(t):
-            values["randomised"] = True
-        for word in ("open-label", "double-blind"):
-            if re.search(word.replace("-", "[- ]"), t, re.I):
-                values["blinding"] = word
-        enrolled = enrolment.enrolment(t)
-        n = _N.search(t)
-        if enrolled:
-            values["n_patients"], values["enrolment"] = enrolled
-        elif n and re.search(r"enrol|includ|recruit|randomi", t, re.I):
-            values["n_patients"] = int(n.group(1).replace(",", ""))
-        part = _PART.search(t) if values.get("n_patients") is not None else None
-        if part:  # "whose first cohort enrolled 259 patients": a part of the trial, not all of it
-            values["part"] = " ".join(part.group().split())
-        c = _COUNTRIES.search(t)
-        if c:
-            values["countries"] = int(c.group(1))
-        if _PRIMARY.search(t) and figures.endpoint(t):
-            values["primary_endpoint"] = figures.endpoint(t)
-        if _ONGOING.search(t) and types["Trial"]:
-            values["status"] = "ongoing"
-        for ind in dict.fromkeys(m.id for m in types["Indication"]):
-            self.claim(s, "trial design", trial, "studied in", ind, {}, self.level(trial))
-        if not types["Indication"] and types["Trial"] and trial != self.main_trial and self.main_indication:
-            # another trial than the article's own, named without an indication ("ongoing trials,
-            # such as X"): it is cited in the indication the article is about
-            self.claim(s, "trial design", trial, "studied in", self.main_indication,
-                       {"indication": "main indication of the document"}, self.level(trial))
-        if any(v is not None for v in values.values()):
-            self.claim(s, "trial design", trial, "describes", None, values, self.level(trial))
 
 
 def extract(text: str, mentions: list[Mention], facts: Facts | None = None) -> list[ExtractedClaim]:

@@ -83,6 +83,32 @@ def enrolment(text: str) -> tuple[int, str] | None:
     return int(n.replace(",", "")), _how(how)
 
 
+#: a number right after a trial's name (its brackets blanked), ended by its people, a comma, "and" or the end
+_OWN_NUMBER = re.compile(r"[^\d.;]{0,60}?(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)\s*(?:" + _PEOPLE
+                         + r")?\s*(?=,|\band\b|;|\.|$)", re.I)
+
+
+def each_trial(text: str, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, str]]:
+    """Each trial's own number of patients when a sentence gives several ("IMpassion130 randomised 902
+    patients and IMpassion131 651"), from the (start, end, id) of the trials it names; {} otherwise.
+
+    >>> t = "In early disease, K-522 randomised 1,174 patients, I-031 (NCT03197935) 333, and G-59 1,550."
+    >>> each_trial(t, [(t.index(n), t.index(n) + 5, n) for n in ("K-522", "I-031", "G-59")])
+    {'K-522': (1174, 'randomised'), 'I-031': (333, 'randomised'), 'G-59': (1550, 'randomised')}
+    """
+    whole = enrolment(text) if len({i for _, _, i in named}) > 1 else None
+    if whole is None:
+        return {}
+    spans, out = sorted(named), {}
+    for k, (_, end, ident) in enumerate(spans):
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        part = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[end:stop])  # ("(NCT03197935)")
+        m = _OWN_NUMBER.match(part)
+        if m and 10 <= (n := int(m.group(1).replace(",", ""))) and not 1900 <= n <= 2100:
+            out.setdefault(ident, (n, whole[1]))
+    return out if len(out) > 1 else {}
+
+
 _WORD_HOW = {"received": "treated", "counted": "enrolled", "had": "enrolled"}
 
 
