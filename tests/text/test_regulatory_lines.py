@@ -86,3 +86,21 @@ def test_a_table_of_an_agencys_actions(reader):
     # a column named for another kind of action is no approval date
     text = "| Drug | Action | Date |\n| --- | --- | --- |\n| Nivolumab | Annual review of the policy | 04/2025 |\n"
     assert _claims(reader, text) == []
+
+
+def test_an_approval_that_joined_or_followed_and_a_dated_removal(reader):
+    got = _claims(reader, "Nivolumab was approved on June 10, 2020 for oesophageal squamous cell carcinoma after "
+                          "chemotherapy. Pembrolizumab joined it in March 2024 for the same situation.")
+    assert ("approval", PEMBRO, ESCC, "2024-03", None) in got
+    got = _claims(reader, "Pembrolizumab is used in small cell lung cancer. For this disease, approval with carboplatin "
+                          "and etoposide followed on October 30, 2018.")
+    assert ("approval", PEMBRO, SCLC, "2018-10-30", None) in got
+    got = _claims(reader, "Pembrolizumab's third-line small cell lung cancer indication was withdrawn; FDA's list dates "
+                          "the removal to 3/30/2021.")
+    assert [c.values.get("effective") for c in reader("Pembrolizumab's third-line small cell lung cancer indication was "
+                                                      "withdrawn; FDA's list dates the removal to 3/30/2021.")
+            if c.kind == "withdrawal"] == ["2021-03-30"]
+    # a drug set beside the regimen by contrast is no partner of its approval
+    got = _claims(reader, "Pembrolizumab's first-line urothelial carcinoma indication, by contrast with atezolizumab's, "
+                          "was converted to regular approval in August 2021.")
+    assert [x[1] for x in got] == [PEMBRO]

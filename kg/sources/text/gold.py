@@ -221,14 +221,23 @@ def described(disease_names: set[str], indication: str) -> bool:
                for n in map(norm, disease_names) if n)
 
 
+_DISEASE_WORD = re.compile(r"cancer|carcinoma|tumou?r|lymphoma|melanoma|sarcoma|mesothelioma|leukemia|myeloma", re.I)
+
+
 def _either(indication: str) -> list[str]:
     """A gold indication, and each disease of one written "A or B" (with B's head word given to A:
     "gastric or gastroesophageal junction adenocarcinoma" names gastric adenocarcinoma too).
 
     >>> _either("gastric or gastroesophageal junction adenocarcinoma (first line)")
     ['gastric or gastroesophageal junction adenocarcinoma (first line)', 'gastric adenocarcinoma', 'gastroesophageal junction adenocarcinoma']
+    >>> _either("resectable gastric or GEJ adenocarcinoma, perioperative with FLOT")[1:]
+    ['resectable gastric adenocarcinoma', 'GEJ adenocarcinoma']
     """
     head = indication.split(" (")[0]
+    # (a setting after a comma is no disease: "resectable gastric or GEJ adenocarcinoma, perioperative with FLOT")
+    pieces = head.split(", ")
+    if len(pieces) > 1 and not any(_DISEASE_WORD.search(p) for p in pieces[1:]):
+        head = pieces[0]
     if ";" in head:  # "non-small cell lung cancer; urothelial carcinoma": each
         return [indication] + [p.strip() for p in head.split(";") if p.strip()]
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|and/or|and)\s+", head) if p]

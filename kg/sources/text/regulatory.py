@@ -163,6 +163,10 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
     return out
 
 
+#: a drug set beside, not joined to, the regimen ("by contrast with atezolizumab's", "compared with")
+_COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?)\s+(?:with\s+|to\s+)?$", re.I)
+
+
 def _later_regular_converts(reader, s, n0: int) -> None:
     """A regular approval the sentence dates after an accelerated approval of the same drug and
     indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
@@ -313,7 +317,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
             for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})
-                                         and _REGIMEN.search(text[max(0, at - 30):at])):
+                                         and _REGIMEN.search(text[max(0, at - 30):at])
+                                         and not _COMPARED.search(text[max(0, at - 30):at])):
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():

@@ -22,7 +22,7 @@ APPROVAL = re.compile(
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
     r"\b(?:approval|indication)s? (?:was|were|has been|had been) converted\b|"
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
-    r"\bapprovals? followed\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
+    r"\bapprovals? followed\b|\bapprovals? (?:with|for|in) [^.;]{0,80}?\bfollowed (?:on|in)\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
     r"\b(?:has|have|had) (?:also |long |since )?held (?:\w+ ){0,2}approval|"
@@ -77,7 +77,8 @@ APPROVAL = re.compile(
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|"
     # the withdrawal told as a noun announced or dated ("Merck announced withdrawal 07/01/2021", "withdrawal effective ...")
-    r"\bannounc\w* (?:the |its |a )?(?:voluntary )?withdrawal\b|\bwithdrawal (?:announced|effective|date)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"\bannounc\w* (?:the |its |a )?(?:voluntary )?withdrawal\b|\bwithdrawal (?:announced|effective|date)\b|"
+    r"\bdates? the (?:withdrawal|removal)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
@@ -122,7 +123,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
-                "ended", "ceased", "remain", "label", "followed", "be given", "be used", "be prescribed", "nod",
+                "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
                 "carried", "held", "entered", "reached", "became the first", "retain", "dates from", "dates back", "led to",
@@ -145,7 +146,7 @@ OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|disea
 SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
                           r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
 #: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
-FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)", re.I)
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)|\bjoined (?:it|them)\b", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bsame-day\b|\bthe same (?:day|decision|notice|letter|action|"
