@@ -236,8 +236,9 @@ def _either(indication: str) -> list[str]:
     head = indication.split(" (")[0]
     # (a setting after a comma is no disease: "resectable gastric or GEJ adenocarcinoma, perioperative with FLOT")
     pieces = head.split(", ")
-    if len(pieces) > 1 and not any(_DISEASE_WORD.search(p) for p in pieces[1:]):
-        head = pieces[0]
+    while len(pieces) > 1 and not _DISEASE_WORD.search(pieces[-1]):
+        pieces.pop()
+    head = ", ".join(pieces)
     if ";" in head:  # "non-small cell lung cancer; urothelial carcinoma": each
         return [indication] + [p.strip() for p in head.split(";") if p.strip()]
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:or|and/or|and)\s+", head) if p]
