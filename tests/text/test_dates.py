@@ -76,3 +76,12 @@ def test_a_weekday_picks_the_year_and_the_nth_weekday_of_a_month():
     # the nearest year where the day falls on that weekday, the year a timeline spoke of last before the article's
     assert [d.iso for d in find("On Monday, July 1, it was approved.", year="2021")] == ["2019-07-01"]
     assert [d.iso for d in find("Thursday, April 11: approved.", year="2014", near="2018")] == ["2019-04-11"]
+
+
+def test_months_in_capitals_and_the_document_order_of_numeric_dates():
+    from kg.sources.text import dates
+    assert [d.iso for d in dates.find("ON JUNE 12, 2025; MAY 2021; SEPT. 3, 2020")] == ["2025-06-12", "2021-05", "2020-09-03"]
+    assert dates.numeric_order("03/22/2023 and 04/28/2023") == "mdy" and dates.numeric_order("22/03/2023") == "dmy"
+    assert dates.numeric_order("22/03/2023 and 03/22/2023") is None and dates.numeric_order("02/09/2021") is None
+    assert [d.iso for d in dates.find("02/09/2021", order="dmy")] == ["2021-09-02"]
+    assert dates.find("02/09/2021") == []

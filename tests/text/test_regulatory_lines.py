@@ -104,3 +104,14 @@ def test_an_approval_that_joined_or_followed_and_a_dated_removal(reader):
     got = _claims(reader, "Pembrolizumab's first-line urothelial carcinoma indication, by contrast with atezolizumab's, "
                           "was converted to regular approval in August 2021.")
     assert [x[1] for x in got] == [PEMBRO]
+
+
+def test_a_withdrawal_date_is_not_the_approval_date_told_before_it(reader):
+    def gone(text):
+        return [{k: v for k, v in c.values.items() if k in ("announced", "effective")} for c in reader(text)
+                if c.kind == "withdrawal"]
+    assert gone("Atezolizumab received accelerated approval for urothelial carcinoma on 18 May 2016 and was "
+                "withdrawn in March 2021.") == [{"effective": "2021-03"}]
+    # the approval named as what was withdrawn: the date is the withdrawal's
+    assert gone("Genentech withdrew the approval of atezolizumab in urothelial carcinoma in March 2021.") == [
+        {"announced": "2021-03"}]

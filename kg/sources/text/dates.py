@@ -33,7 +33,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _MONTH_NUMBER = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_NUMBER.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
 _MONTH_NUMBER["sept"] = 9
-_MON = r"(?:%s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)" % "|".join(MONTHS)
+#: (and in capitals, as a script or a headline writes them: "JUNE 12, 2025")
+_MON = r"(?:%s|%s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?)" % (
+    "|".join(MONTHS), "|".join(m.upper() for m in MONTHS))
 _DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -67,7 +69,7 @@ _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERN
 #: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
 _ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
                      r"(?:first|second|third|fourth|last)\s+(?=\w+day\b)|"
-                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|today\b)")
+                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|today\b)")
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,11 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         before = text[max(last, d.start - 90):d.start]
         effect = max((m.end() for m in EFFECTIVE.finditer(before)), default=-1)
         said = max((m.end() for m in ANNOUNCED.finditer(before)), default=-1)
-        granted = max((m.end() for m in GRANTED.finditer(before)), default=-1)
-        if granted > max(effect, said):
+        gone = max((m.end() for m in _GONE_WORD.finditer(before)), default=-1)
+        # (the noun "approval" is the approval's own word only where no withdrawal word comes before it: not in
+        # "withdrew the approval ... in March 2021")
+        granted = max((m.end() for m in (GRANTED if gone >= 0 else _GRANTED_OR_APPROVAL).finditer(before)), default=-1)
+        if granted > max(effect, said, gone):
             last = d.end
             continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
         # the word nearest before the date says which it is; with neither, a passive ("announced on 7 March
@@ -171,6 +174,10 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     return out
 
 
+#: the approval's own words before a date ("received accelerated approval on 18 May 2016 and was withdrawn ...")
+_GRANTED_OR_APPROVAL = re.compile(GRANTED.pattern + r"|\bapprovals?\b", re.I)
+#: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
+_GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*", re.I)
 _VOLUNTARY = re.compile(r"\bvoluntar(?:y|ily)\b", re.I)
 #: the agency's list that gives the day the company told ("the FDA's list ... records the same date")
 _SAME_DAY_LISTED = re.compile(r"\blist\b[^.;]{0,60}\b(?:records|gives|shows|lists|has) the same (?:date|day)\b", re.I)
