@@ -115,3 +115,10 @@ def test_a_withdrawal_date_is_not_the_approval_date_told_before_it(reader):
     # the approval named as what was withdrawn: the date is the withdrawal's
     assert gone("Genentech withdrew the approval of atezolizumab in urothelial carcinoma in March 2021.") == [
         {"announced": "2021-03"}]
+
+
+def test_an_undated_approval_told_by_an_organ_word_right_after_a_dated_one_does_not_crash(reader):
+    # (an IndexError in kg ingest before: "was first approved for lung cancer" right after a dated approval of the drug)
+    got = _claims(reader, "Pembrolizumab won approval for melanoma on September 4, 2014. The author writes that Keytruda "
+                          "was first approved for lung cancer; the first approval was in melanoma.")
+    assert ("approval", PEMBRO, "MONDO:0005105", "2014-09-04", None) in got
