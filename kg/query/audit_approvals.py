@@ -109,12 +109,22 @@ def approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     if verdict == "contradicted" and c.values.get("partner_of"):
         return "not in graph", [because(f"{auditor.name(c.subject)} is named as a partner in "
                                         f"{auditor.name(c.values['partner_of'])}'s regimen")] + facts
-    if verdict == "contradicted" and c.values.get("organ"):
-        # the article named an organ ("its first-line bladder indication"), not the disease: which of the organ's
-        # diseases it means is the reader's guess, and a guess contradicts nothing
-        return "not in graph", [because(f"the article names the organ ({c.values['organ']}), not the disease; no record "
-                                        f"of {auditor.name(c.subject)} there matches the claim")] + facts
+    if verdict == "contradicted" and (guess := _guessed(auditor, c)):
+        return "not in graph", [guess] + facts
     return _another_records_day(auditor, c, verdict, facts, [c.values.get("date")])
+
+
+def _guessed(auditor, c) -> dict[str, Any] | None:
+    """Why the claim's disease is the reader's guess, which contradicts nothing: the article named an organ
+    ("its first-line bladder indication"), not the disease, or named none in the clause (the reader took
+    the one the text spoke of before: "Merck withdrew the small cell indication" under another heading)."""
+    if c.values.get("organ"):
+        return because(f"the article names the organ ({c.values['organ']}), not the disease; no record "
+                       f"of {auditor.name(c.subject)} there matches the claim")
+    if c.values.get("disease_from") == "context":
+        return because(f"the clause names no disease ({auditor.name(c.object)} is the one the text spoke of "
+                       f"before); no record of {auditor.name(c.subject)} there matches the claim")
+    return None
 
 
 def _another_records_day(auditor, c, verdict: str, facts: list[dict[str, Any]], claimed: list[str | None]):
@@ -159,6 +169,8 @@ def _approval(auditor, c) -> tuple[str, list[dict[str, Any]]]:
 def withdrawal(auditor, c) -> tuple[str, list[dict[str, Any]]]:
     """Verdict on a withdrawal claim (one dated exactly as another record is judged as an approval's)."""
     verdict, facts = _withdrawal(auditor, c)
+    if verdict == "contradicted" and (guess := _guessed(auditor, c)):
+        return "not in graph", [guess] + facts
     return _another_records_day(auditor, c, verdict, facts, [c.values.get("announced"), c.values.get("effective")])
 
 

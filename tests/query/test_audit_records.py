@@ -177,3 +177,16 @@ def test_a_count_of_treated_patients_below_the_enrolment_is_another_figure(judge
     assert res and all(v != "contradicted" for v, _ in res)
     res = [v for k, _, _, v, _ in judge("KEYNOTE-158 enrolled 83 patients.") if k == "trial design"]
     assert "contradicted" in res  # (the number enrolled is the record's to contradict)
+
+
+def test_a_disease_taken_from_an_earlier_sentence_contradicts_nothing(judge):
+    # the clause names no disease and does not refer to one: the reader took the one told before, a guess
+    res = [(v, b) for k, _, _, v, b in judge("Atezolizumab was approved for non-small cell lung cancer on 18 October "
+                                             "2016. Genentech withdrew atezolizumab on 1 March 2021.") if k == "withdrawal"]
+    assert [v for v, _ in res] == ["not in graph"] and "names no disease" in res[0][1][0]["fact"]
+    # the section's disease, given by its heading, is no guess: judged as if the clause named it
+    headed = [(v, b) for k, _, _, v, b in judge("Non-small cell lung cancer\n\nGenentech withdrew atezolizumab on "
+                                                "1 March 2021.") if k == "withdrawal"]
+    named = [(v, b) for k, _, _, v, b in judge("Genentech withdrew atezolizumab in non-small cell lung cancer on "
+                                               "1 March 2021.") if k == "withdrawal"]
+    assert headed == named and "names no disease" not in str(headed)

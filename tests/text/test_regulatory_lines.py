@@ -122,3 +122,31 @@ def test_an_undated_approval_told_by_an_organ_word_right_after_a_dated_one_does_
     got = _claims(reader, "Pembrolizumab won approval for melanoma on September 4, 2014. The author writes that Keytruda "
                           "was first approved for lung cancer; the first approval was in melanoma.")
     assert ("approval", PEMBRO, "MONDO:0005105", "2014-09-04", None) in got
+
+
+def test_a_timelines_year_heading_dates_its_items(reader):
+    text = ("Our milestones. Page last updated: 30 October 2025\n\n2018\n\n- September 28: The FDA approved Libtayo for "
+            "cutaneous squamous cell carcinoma.\n\n2021\n\n- February 22: The FDA approved Libtayo for non-small cell "
+            "lung cancer.\n")
+    assert [x[3] for x in _claims(reader, text)] == ["2018-09-28", "2021-02-22"]
+
+
+def test_a_withdrawal_told_of_any_approval_is_no_claim(reader):
+    assert _claims(reader, "Durvalumab in urothelial carcinoma.\n\nA judge ruled on June 11, 2025 that an accelerated "
+                           "approval later withdrawn by its sponsor was still an approval.") == []
+    # a named drug's is one
+    assert _claims(reader, "Merck withdrew pembrolizumab's small cell indication in March 2021.") == [
+        ("withdrawal", PEMBRO, SCLC, "2021-03", None)]
+
+
+def test_table_rows_of_two_dated_approvals_and_a_column_of_types(reader):
+    text = ("| Product | Target | First US approval | Latest US approval |\n| --- | --- | --- | --- |\n"
+            "| Tecentriq (atezolizumab) | PD-L1 | 18 May 2016: urothelial carcinoma after platinum (accelerated) | "
+            "2 Oct 2025: first-line maintenance in extensive-stage SCLC, with lurbinectedin |\n")
+    assert [(x[2], x[3], x[4]) for x in _claims(reader, text)] == [(UC, "2016-05-18", "accelerated"),
+                                                                    (SCLC, "2025-10-02", None)]
+    text = ("| Authority | Date | Indication | Type of decision |\n| --- | --- | --- | --- |\n"
+            "| FDA | 9 May 2017 | Urothelial carcinoma after platinum | Accelerated approval (converted to regular "
+            "approval on 30 June 2020) |\n")
+    got = [(x[3], x[4]) for x in _claims(reader, "Avelumab.\n\n" + text)]
+    assert got == [("2017-05-09", "accelerated"), ("2020-06-30", "conversion")]

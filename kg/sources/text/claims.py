@@ -74,6 +74,8 @@ _SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was no
 _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|failed|met|did not|fell short|showed|improved|"
                    r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
                    r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
+#: an option of a quiz ("A. It binds PD-1", "(b) Nivolumab ...", "C) ...")
+_OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
 _DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
@@ -169,13 +171,18 @@ class Reader:
         return level_of_phase(phase) if phase else None
 
     def run(self) -> list[ExtractedClaim]:
+        asked = -99  # the last question's sentence
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
+                context.note_year(self.context, s.text)  # (but a timeline's heading "2018" dates its section)
                 continue
             if s.text.rstrip().endswith("?") or _QUOTE.search(s.text) or _ASKED.match(s.text):
                 self._note_trial(ms, i)
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
+                asked = i if s.text.rstrip().endswith("?") else asked
                 continue  # a question, or someone's words quoted: no claim of the article's
+            if _OPTION.match(s.text) and i - asked <= 8:
+                continue  # "A. It binds PD-1 ...": an option a quiz offers after its question, true or not
             self._sentence(i, s, ms)
             self._note_trial(ms, i)
         # an approval the article says was withdrawn is told as history; not one it says is still in force

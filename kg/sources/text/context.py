@@ -33,6 +33,17 @@ class Context:
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
     organ: str | None = None              # the organ a heading names alone ("Liver."): the section's
     order: str | None = None              # how the article writes numeric dates ("mdy", "dmy"), when it shows
+    section_year: str | None = None       # the year a heading gives alone ("2018"): the section's days are of it
+    headed: str | None = None             # the disease a heading, lead-in or question named last (the section's)
+
+    def dating(self) -> tuple[str | None, str | None]:
+        """(year, today) that a day without a year is read by: the section's year under a year's heading
+        (a timeline's "2018" ... "September 28: ..."), else the article's year and date.
+
+        >>> Context(year="2025", today="2025-10-30", section_year="2018").dating(), Context(year="2025").dating()
+        (('2018', None), ('2025', None))
+        """
+        return (self.section_year, None) if self.section_year else (self.year, self.today)
 
 
 #: the words a sentence may open with before its subject drug ("In 2014, nivolumab ...", "The antibody nivolumab",
@@ -45,6 +56,23 @@ _ORGAN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ORGANS, key=len, revers
 #: a drug named as what the sentence's subject is ("The first combination ... was atezolizumab with ...")
 _NAMED_AS = re.compile(r"\b(?:was|is|were|are|became|remains?)\s+(?:the\s+)?$", re.I)
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|may|did|does|went|came)\b|\b\w+ed\b", re.I)
+
+
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d\d)\W*$")
+#: a heading of three or more words and no number
+_TITLE_WORDS = re.compile(r"^\W*[A-Za-z][^\d]*\s[^\d]*\s[^\d]*$")
+
+
+def note_year(ctx: Context, text: str) -> bool:
+    """A heading that is a year alone ("2018", "## 2019") sets the section's year (True if it is one).
+
+    >>> ctx = Context(year="2025"); note_year(ctx, "2018"), ctx.dating()
+    (True, ('2018', None))
+    """
+    y = _YEAR_HEADING.match(text)
+    if y:
+        ctx.section_year = y.group(1)
+    return y is not None
 
 
 def _lead_in(text: str, s) -> bool:
@@ -67,6 +95,10 @@ def note_heading(reader, s, mentions) -> None:
     its drug (naming one trial and no drug, the drug the graph knows approved on that trial)."""
     if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
         return
+    if note_year(reader.context, s.text):
+        return
+    if _TITLE_WORDS.match(s.text):  # "Looking ahead": a section of its own, not the year's
+        reader.context.section_year = None
     named = [m for m in mentions if m.type == "Indication"]
     heads = {m.id for m in mentions if m.type == "Drug"}
     trials = {m.id for m in mentions if m.type == "Trial"}
@@ -74,12 +106,14 @@ def note_heading(reader, s, mentions) -> None:
     reader.context.organ = organ.group().lower() if organ else None
     if named:  # "## 2. Limited-stage small cell lung cancer: ADRIATIC": the section's disease
         reader.context.indication, reader.context.indication_name = named[0].id, named[0].text
+        reader.context.headed = named[0].id
     elif organ:  # "9/ Liver.": the section's organ; the disease spoken of before is not this section's
         reader.context.indication = reader.context.indication_name = None
     elif len(trials) == 1 and len(
             studied := reader.facts.conditions.get(next(iter(trials)), [])) == 1:
         # "Slide 4: KEYNOTE-189": the one disease the graph knows the trial studies is the section's
         reader.context.indication, reader.context.indication_name = studied[0], None
+        reader.context.headed = studied[0]
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
         reader.context.drug = heads.pop()
     elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (
@@ -166,3 +200,4 @@ def note_topic(ctx: Context, s, mentions) -> None:
         ctx.drug = drugs[0].id
     if inds:
         ctx.indication, ctx.indication_name = inds[0].id, inds[0].text
+        ctx.headed = inds[0].id

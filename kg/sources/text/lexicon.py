@@ -17,7 +17,7 @@ from __future__ import annotations
 _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
     "non-small cell lung cancer": ("NSCLC", "non-small-cell lung cancer", "non-small cell lung carcinoma",
                                    "non small cell lung cancer"),
-    "small cell lung cancer": ("SCLC", "small-cell lung cancer", "small cell lung carcinoma"),
+    "small cell lung cancer": ("SCLC", "small-cell lung cancer", "small cell lung carcinoma", "small cell", "small-cell"),
     "hepatocellular carcinoma": ("HCC", "liver cancer", "hepatocellular cancer"),
     "urothelial carcinoma": ("urothelial cancer", "bladder cancer", "bladder cancers", "UC"),
     "renal cell carcinoma": ("RCC", "kidney cancer", "renal cell cancer"),

@@ -37,6 +37,14 @@ _KIND_BEFORE = re.compile(r"\b(?:include[sd]?|including|received|receiving|prior
                           r"(?:[\w()-]+\s+(?:or|and|/)\s+)?$", re.I)
 _CLASS_THAT = re.compile(r"(?<!\bare )(?<!\bwere )(?<!\bboth )(?<!\ball )\b(?:antibodies|inhibitors|drugs|medicines|agents|therapies|treatments|immunotherapies)\s+"
                          r"(?:that|which)\s+(?:\w+\s+){1,2}$", re.I)
+#: a target named as one of a pair ("the PD-1/PD-L1 interaction", "the PD-1/PD-L1 pathway")
+_PAIR_END = re.compile(r"\s+(?:interaction|pathway|axis|binding|signal\w*|complex)\b", re.I)
+_PAIR = re.compile(r"/[\w.-]+" + _PAIR_END.pattern, re.I)
+#: ligands that checkpoint antibodies keep from their receptors, never bind themselves (CD80, CD86, PD-L2)
+LIGANDS = frozenset({"HGNC:1700", "HGNC:1705", "HGNC:18731"})
+#: after a target, the partner it is kept from ("CD80 and CD86 from engaging CTLA-4")
+_KEPT_FROM = re.compile(r"(?:\s*(?:,|and|or|,\s*and)\s*[\w-]+){0,3}\s+from\s+(?:binding|engaging|interacting|reaching|"
+                        r"contacting)\b", re.I)
 #: a target after another in a list ("PD-L1 and ")
 _LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")
 #: a sentence naming no drug speaks of the article's drug only when it refers to one
@@ -71,6 +79,14 @@ def read(reader, s, types) -> None:
         if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(text, s.start, m.start)
                                                              or not _REFERS.search(s.text)):
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
+        if _PAIR.match(text, m.end, s.end) or text[m.start - 1:m.start] == "/" and _PAIR_END.match(text, m.end, s.end):
+            continue  # "blocks the PD-1/PD-L1 interaction": the pair the drug parts, not a target it binds
+        kept = [t for t in types["Target"] if t.end <= m.start and _KEPT_FROM.match(text, t.end, s.end)]
+        if _PARTNER.search(before) and kept and all(t.id in LIGANDS for t in kept):
+            # "blocks CD80 and CD86 from engaging CTLA-4": ligands kept from their receptor, the drug's target
+            for subject in dict.fromkeys(x.id for x in subjects) or [reader.context.drug or reader.main_drug]:
+                reader.claim(s, "mechanism", subject, "binds", m.id, {"action": "binds"})
+            continue
         if _PARTNER.search(before) or _CLASS_THAT.search(before):
             continue  # a partner the target is kept from, or a class of drugs
         if m.id in respectively:
@@ -82,7 +98,9 @@ def read(reader, s, types) -> None:
                 subjects = named[:1]
             elif _KIND_BEFORE.search(before):
                 continue  # "did not include a PD-1 or PD-L1 inhibitor": a kind of drug, not this one
-        if _TARGET_SPARES.search(before):
+        if m.id in LIGANDS and _KEPT_FROM.match(text, m.end, s.end):
+            action = "blocks interaction with"  # "blocks CD80 and CD86 from engaging CTLA-4": a ligand kept from it
+        elif _TARGET_SPARES.search(before):
             action = "spares interaction with"
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
             action = "blocks interaction with"

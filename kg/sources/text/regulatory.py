@@ -42,6 +42,7 @@ from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
     PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
+    INDEFINITE, REFERS_BACK, COMPARED,
 )
 
 
@@ -130,7 +131,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
         note_subject(reader, i, s, mentions, organs)
         reader.context.recent = years[-1] if years else reader.context.recent
         return
-    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.year, order=reader.context.order):
+    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.dating()[0], order=reader.context.order):
         return  # a title or heading: the text tells it again, with its date
     whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
     n0 = len(reader.out)
@@ -161,10 +162,6 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
                                            for n in names.get(i, []))]
         out.update(dict.fromkeys(general or named or mine, word))
     return out
-
-
-#: a drug set beside, not joined to, the regimen ("by contrast with atezolizumab's", "compared with")
-_COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?)\s+(?:with\s+|to\s+)?$", re.I)
 
 
 def _later_regular_converts(reader, s, n0: int) -> None:
@@ -208,11 +205,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     approved = bool(approval) and not NOT_APPROVED.search(text)
     withdrawn = bool(withdrawal) and not APPLICATION.search(text)
     follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
-    if follows and dates.find(text, ctx.year, order=ctx.order):
+    year, today = ctx.dating()
+    if follows and dates.find(text, year, order=ctx.order):
         # "X followed in August 2023 with ...": an approval like the one just told
         approved = True
     if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(
-            text, ctx.year, order=ctx.order):
+            text, year, order=ctx.order):
         return  # no event; other uses; or uses the news leaves as they were
     if withdrawn and IF_WITHDRAWN.search(text):
         return  # a condition ("If continued approval ... is later withdrawn, coverage ends")
@@ -229,7 +227,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (approval or follows) if approved else withdrawal
-    found = event_dates.in_clause(s.text, a, text, ctx.year, ctx.today, ctx.recent, ctx.order)
+    found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement
@@ -237,6 +235,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         head = subject_drug(s.text[:a], [(m.start - s.start, m.id) for m in mentions
                                          if m.type == "Drug" and m.start < s.start + a]) if a else None
         company = company_drug(reader, ms, s.start + a + event.start(), text, organs)
+        if not company and not inds and INDEFINITE.search(text):
+            return  # "ruled that an accelerated approval later withdrawn ... was still an approval": any one, none told
         drug = head or company or ctx.drug or reader.main_drug
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I) and ctx.combination:
             drug = ctx.combination  # "the fixed-dose combination": a combination product the article named before
@@ -255,6 +255,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     # the indications of the last two sentences, unless a later one spoke of an organ's indication
     recent = [m for k in range(max(0, i - 2, (ctx.noted if ctx.noted is not None else -1) + 1), i)
               for m in reader.by_sentence[k] if m.type == "Indication"]
+    guessed = False  # the disease taken from the text around the clause without a word that refers to it
     if not inds and not organ_inds:
         if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
             inds = [ctx.withdrawal[1:]]
@@ -269,8 +270,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
+            # ("It was converted ...", "for this use", "the accelerated approval": the one told before)
+            guessed = not (ANAPHOR.search(text) or SAME_DATE.search(text) or REFERS_BACK.search(text)
+                           or follows or ctx.indication == ctx.headed)  # (or the section's, by its heading)
         elif found and drugs and reader.main_indication:
             inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
+            guessed = True
     if not inds and not organ_inds or drug is None:
         return
     inds = [tissue_agnostic(text, ident, name) for ident, name in inds]
@@ -295,11 +300,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             and inds and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
         date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
-    where = setting(text)
+    where = {**setting(text), **({"disease_from": "context"} if guessed else {})}
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
-        own = event_dates.in_brackets(text, ms, s.start + a, ctx.year, ctx.today) or event_dates.each_after(ms, s.start + a, found)
+        own = event_dates.in_brackets(text, ms, s.start + a, year, today) or event_dates.each_after(ms, s.start + a, found)
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
         other = other_type(text, kind)
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
@@ -318,7 +323,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
             for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})
                                          and _REGIMEN.search(text[max(0, at - 30):at])
-                                         and not _COMPARED.search(text[max(0, at - 30):at])):
+                                         and not COMPARED.search(text[max(0, at - 30):at])):
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():

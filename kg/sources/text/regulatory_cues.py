@@ -192,3 +192,12 @@ PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)
 #: a product's change rather than a use's: a new formulation or dosing
 PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
                       r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
+#: an approval or indication told as any one of its kind, the subject of its withdrawal ("an accelerated approval later
+#: withdrawn")
+INDEFINITE = re.compile(r"\ban? (?:[\w-]+ )?(?:approval|indication|authori[sz]ation) (?:that (?:was|is|had been) |later |since |"
+                        r"subsequently |then )*(?:withdrawn|removed|pulled|revoked)\b", re.I)
+#: words that refer to a use or approval told before ("It was converted", "the accelerated approval")
+REFERS_BACK = re.compile(r"^\W*(?:it|this|that|they)\b|\bthe (?:[\w-]+ )?approval\b|"
+                         r"\b\w+'s (?:[\w-]+ )?(?:approval|indication)\b(?!\s+(?:for|in)\b)", re.I)
+#: a drug set beside, not joined to, the regimen ("by contrast with atezolizumab's", "compared with")
+COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?)\s+(?:with\s+|to\s+)?$", re.I)

@@ -12,8 +12,8 @@ row are read under their column's header (:mod:`kg.sources.text.table_figures`).
 [(2, 12, '2024-03-14'), (15, 19, 'ESCC'), (22, 50, 'RATIONALE-302 (512 patients)')]
 >>> column("FDA withdrawal date"), column("Company announcement"), column("FDA decision"), column("FDA action")
 ('effective', 'announced', 'approved', 'approved')
->>> column("Drug"), column("Action")
-(None, None)
+>>> column("Drug"), column("Action"), column("Type of decision")
+(None, None, None)
 """
 from __future__ import annotations
 
@@ -31,13 +31,17 @@ _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said
                                     r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
+_TYPE_HEADER = re.compile(r"\b(?:type|kind|basis|pathway)\b", re.I)
 _ACTION = re.compile(r"action|event|type|status|what happened|change|basis|pathway", re.I)
 _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revoked|ended|pulled)\b", re.I)
 _PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
 
 
 def column(header: str) -> str | None:
-    """What a column's dates are: "announced", "effective" (a withdrawal's), "approved", or None."""
+    """What a column's dates are: "announced", "effective" (a withdrawal's), "approved", or None (a column of
+    the events' type, "Type of decision", gives none)."""
+    if _TYPE_HEADER.search(header):
+        return None
     return next((kind for kind, rx in _COLUMNS if rx.search(header)), None)
 
 
@@ -82,18 +86,20 @@ def read_row(reader, i: int, s, mentions) -> bool:
     approved_column = next((h for h, k in zip(header, kinds) if k == "approved" and _GRANT_HEADER.search(h)), "")
     ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
     drug = subject_drug(s.text, [(m.start - s.start, m.id) for m in mentions if m.type == "Drug"]) or reader.main_drug
+    if drug and _each_cell(reader, s, row, kinds, mentions, drug, header):
+        return True
     inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
     if not inds and reader.context.indication:  # the section's disease (a heading above the table)
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
     for (start, end, text), kind in zip(row, kinds):
-        when = dates.find(text, reader.context.year, reader.context.today, order=reader.context.order)
+        when = dates.find(text, *reader.context.dating(), order=reader.context.order)
         if kind and when and kind not in found:
             found[kind] = when[0].iso
     # a cell that tells its own event ("approved 22 February 2021", "Withdrawn: announced March 7, 2021; off
     # the label April 13, 2021", "Converted to regular approval on September 6, 2023")
     ctx = reader.context
-    told = [(c, dates.find(c, ctx.year, ctx.today, order=ctx.order)) for (_, _, c), k in zip(row, kinds) if k is None]
+    told = [(c, dates.find(c, *ctx.dating(), order=ctx.order)) for (_, _, c), k in zip(row, kinds) if k is None]
     if "approved" not in found:
         found.update({"approved": d[0].iso for c, d in told if d and _APPROVED_CELL.match(c)})
     gone = [(c, d) for c, d in told if d and _GONE.match(c)]
@@ -104,6 +110,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
     # (the date after "converted": "converted to regular 2021-08-31; narrowed 2018-06-19")
     converted = [after[0].iso for c, d in told if (m := _CONVERTED_CELL.search(c))
                  and (after := [x for x in d if x.start >= m.end()])]
+    if converted and typed == "conversion":
+        typed = "accelerated"  # "Accelerated approval (converted to regular approval on 30 June 2020)": the row's date
     agency = region_agency(" ".join(header))
     where = setting(s.text)
     for ind, text in inds[:1] if drug else []:
@@ -125,6 +133,28 @@ def read_row(reader, i: int, s, mentions) -> bool:
             values = {"agency": agency, "date": when, "approval_type": "conversion", "status": "approved",
                       "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
+    return True
+
+
+def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) -> bool:
+    """Two or more cells of approval dates that each name their own disease ("| 18 May 2016: urothelial
+    carcinoma after platinum (accelerated) | 2 Oct 2025: first-line maintenance in ES-SCLC |"): an
+    approval per cell, with the cell's date, disease, type and setting (True if so read)."""
+    ctx, told = reader.context, []
+    for (start, end, text), kind in zip(row, kinds):
+        named = [m for m in mentions if m.type == "Indication" and start <= m.start - s.start < end]
+        when = dates.find(text, *ctx.dating(), order=ctx.order) if kind == "approved" and named else []
+        if when:
+            told.append((text, when[0].iso, named[0]))
+    if len(told) < 2:
+        return False
+    agency = region_agency(" ".join(header))
+    for text, when, m in told:
+        # (its type in brackets: "(accelerated)")
+        kind = approval_type(text) or next((k for k in map(_kind, re.findall(r"\(([^()]*)\)", text)) if k), None)
+        values = {"agency": agency, "date": when, "approval_type": kind, "status": "approved",
+                  "indication": indication_name(m.id, m.text), **setting(text)}
+        reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
     return True
 
 

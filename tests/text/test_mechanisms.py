@@ -1,0 +1,30 @@
+"""Mechanism claims read by rule (kg/sources/text/mechanisms.py): ligands kept from a receptor, a
+pair the drug parts, and a quiz's options."""
+from __future__ import annotations
+
+TREME, AVEL, ATEZO = "DRUGBANK:DB11771", "DRUGBANK:DB11945", "DRUGBANK:DB11595"
+CTLA4, CD80, PD1, PDL1 = "HGNC:2505", "HGNC:1700", "HGNC:8760", "HGNC:17635"
+
+
+def _mechanisms(reader, text):
+    return sorted((c.subject, c.predicate, c.object) for c in reader(text) if c.kind == "mechanism")
+
+
+def test_ligands_kept_from_their_receptor_name_the_drugs_target(reader):
+    assert _mechanisms(reader, "Imjudo blocks CD80 and CD86 from engaging CTLA-4.") == [
+        (TREME, "binds", CTLA4), (TREME, "blocks interaction with", CD80)]
+    # a receptor kept from its partner is the drug's target, the partner none
+    assert _mechanisms(reader, "Atezolizumab blocks PD-L1 from binding PD-1.") == [(ATEZO, "binds", PDL1)]
+
+
+def test_a_pair_the_drug_parts_is_no_target(reader):
+    assert _mechanisms(reader, "Avelumab is an antibody that attaches to PD-L1 and blocks the PD-1/PD-L1 "
+                               "interaction.") == [(AVEL, "binds", PDL1)]
+
+
+def test_a_quizs_options_are_no_claims_its_answer_is(reader):
+    text = ("Question 2. Which statement about atezolizumab is correct?\n  A. It binds PD-1 on T cells.\n"
+            "  B. It binds PD-L1.\nAnswer: B. Atezolizumab binds PD-L1.")
+    assert _mechanisms(reader, text) == [(ATEZO, "binds", PDL1)]
+    # a lettered list with no question before it is read
+    assert _mechanisms(reader, "Key points.\n\nA. Atezolizumab binds PD-L1.") == [(ATEZO, "binds", PDL1)]
