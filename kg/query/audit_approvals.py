@@ -129,15 +129,16 @@ def _guessed(auditor, c) -> dict[str, Any] | None:
 
 def _another_records_day(auditor, c, verdict: str, facts: list[dict[str, Any]], claimed: list[str | None]):
     """A contradicted claim whose day is exactly that of another record (of another indication of
-    the drug, or of another drug) is more likely that record's, told in a sentence whose drug or
-    indication the reader took from the text around it: not a contradiction."""
+    the drug, or of another drug, or of the same drug and indication in another setting) is more likely
+    that record's, told in a sentence whose drug, indication or setting the reader took amiss: not a
+    contradiction."""
     days = [d for d in claimed if d and len(d) == 10]
     if verdict != "contradicted" or not days:
         return verdict, facts
     for a in auditor.all_approvals():
         dates = [a["date"], (a.get("conversion") or {}).get("date")] + _withdrawal_dates(a.get("withdrawal") or {})
         if any(d in dates for d in days) and not (a["drug"]["id"] == c.subject and _of_indication(
-                a, c.object, c.values.get("indication"))):
+                a, c.object, c.values.get("indication")) and _setting_fits(a, c.values)):
             return "not in graph", [because(f"the day {days[0]} is that of the record of {a['drug']['name']} in "
                                             + ", ".join(i["name"] for i in a["indications"]), a["id"], a["sources"])] + facts
     return verdict, facts

@@ -190,3 +190,18 @@ def test_a_disease_taken_from_an_earlier_sentence_contradicts_nothing(judge):
     named = [(v, b) for k, _, _, v, b in judge("Genentech withdrew atezolizumab in non-small cell lung cancer on "
                                                "1 March 2021.") if k == "withdrawal"]
     assert headed == named and "names no disease" not in str(headed)
+
+
+def test_a_day_of_a_record_in_another_setting_is_no_contradiction(store):
+    # (the curated graph: nivolumab's perioperative approval of 3 October 2024, its neoadjuvant one of 4 March 2022)
+    from kg.query.audit import audit_claims
+    from kg.sources.text.claims import ExtractedClaim
+    claim = ExtractedClaim("approval", "DRUGBANK:DB09035", "approved for", "MONDO:0005233",
+                           {"agency": "KG:org-fda", "date": "2024-10-03", "status": "approved",
+                            "setting_context": "neoadjuvant"}, "regulatory approval", "supports", "s", 0, 1)
+    [r] = audit_claims(store, [claim])
+    assert r["verdict"] != "contradicted"
+    wrong = ExtractedClaim("approval", "DRUGBANK:DB09035", "approved for", "MONDO:0005233",
+                           {"agency": "KG:org-fda", "date": "2024-10-09", "status": "approved",
+                            "setting_context": "neoadjuvant"}, "regulatory approval", "supports", "s", 0, 1)
+    assert audit_claims(store, [wrong])[0]["verdict"] == "contradicted"

@@ -150,3 +150,18 @@ def test_table_rows_of_two_dated_approvals_and_a_column_of_types(reader):
             "approval on 30 June 2020) |\n")
     got = [(x[3], x[4]) for x in _claims(reader, "Avelumab.\n\n" + text)]
     assert got == [("2017-05-09", "accelerated"), ("2020-06-30", "conversion")]
+
+
+def test_a_labelled_approval_line_and_an_approval_that_followed_two_sentences_on(reader):
+    got = _claims(reader, "FDA approval, 15 Oct 2021: adjuvant atezolizumab for stage II-IIIA non-small cell lung cancer.")
+    assert got == [("approval", ATEZO, "MONDO:0005233", "2021-10-15", None)]
+    [c] = [c for c in reader("FDA approval, 3 Oct 2024: neoadjuvant nivolumab plus chemotherapy for non-small cell lung "
+                             "cancer, then adjuvant nivolumab alone after surgery.") if c.kind == "approval"]
+    assert c.values["setting_context"] == "perioperative"
+    got = _claims(reader, "Keytruda received accelerated approval on September 4, 2014, for melanoma. The evidence was a "
+                          "response rate of 24%. Opdivo followed in December 2015, also in melanoma.")
+    assert ("approval", NIVO, "MONDO:0005105", "2015-12", None) in got
+    # the type a date cell gives in brackets
+    text = ("| Drug | FDA approval | Indication |\n| --- | --- | --- |\n"
+            "| Cemiplimab | 9 Feb 2021 (accelerated approval) | Metastatic basal cell carcinoma |\n")
+    assert _claims(reader, text) == [("approval", CEMI, BCC, "2021-02-09", "accelerated")]

@@ -62,7 +62,10 @@ _LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:thera
                       r"\bgrew again\b|\bgrows after\b|\bhad grown after\b", re.I), "second"),
           (re.compile(r"\bthird[- ]line\b|\blate[- ]line\b|\bat least (?:one|two) other lines?\b|"
                       r"\btwo or more (?:earlier |prior )?lines\b", re.I), "later")]
-_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b", re.I), "perioperative"),
+_CONTEXTS = [(re.compile(r"\bperioperative\b|\bbefore and after\b|\bboth before\b|\bbefore-and-after\b|"
+                         # "neoadjuvant X ..., then adjuvant X", "before surgery, then ... after surgery"
+                         r"\bneoadjuvant\b[^.;]{0,120}\bthen\b[^.;]{0,40}\badjuvant\b|"
+                         r"\bbefore surgery\b[^.;]{0,120}\bafter surgery\b", re.I), "perioperative"),
              (re.compile(r"\bneoadjuvant\b|\bbefore surgery\b", re.I), "neoadjuvant"),
              (re.compile(r"\badjuvant\b|\bafter surgery\b|\bcoming back after surgery\b", re.I), "adjuvant")]
 
@@ -78,6 +81,8 @@ def setting(text: str) -> dict[str, str]:
     {'setting_line': 'first', 'setting_context': 'perioperative'}
     >>> setting("withdrew it after the first-line CheckMate-459 trial failed")
     {}
+    >>> setting("neoadjuvant nivolumab plus chemotherapy, then adjuvant nivolumab alone after surgery")
+    {'setting_context': 'perioperative'}
     """
     out = {}
     text = _OF_A_TRIAL.sub(" ", text)  # "after the first-line CheckMate-459 trial failed": the trial's line

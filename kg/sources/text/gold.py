@@ -58,6 +58,10 @@ def norm(text: str) -> str:
     """Case-folded, dashes as spaces, "carcinoma" as "cancer", one space."""
     t = re.sub(r"[\u2010-\u2015\u2212-]", " ", str(text).casefold())
     t = re.sub(r"\bcarcinomas?\b|\bcancers?\b", "cancer", t)
+    # (a tissue-agnostic indication as written either way: "dMMR ... solid tumors", "mismatch repair deficient solid tumours")
+    t = re.sub(r"\btumors?\b|\btumours?\b", "tumours", t)
+    t = re.sub(r"\bdmmr\b", "mismatch repair deficient", t)
+    t = re.sub(r"\bmsi h\b", "microsatellite instability high", t)
     return " ".join(t.split())
 
 
@@ -215,8 +219,14 @@ def described(disease_names: set[str], indication: str) -> bool:
     True
     >>> described({"small cell lung carcinoma", "SCLC"}, "metastatic non-small cell lung cancer (NSCLC)"), described({"NSCLC"}, "metastatic NSCLC")
     (False, True)
+    >>> described({"mismatch repair deficient solid tumours"}, "dMMR recurrent or advanced solid tumors")
+    True
     """
     text = norm(re.sub(r"\s*\([^()]*\)", "", indication))  # ("urothelial (bladder) carcinoma": its words outside brackets)
+    # (a tissue-agnostic name, "<biomarker> solid tumours", with the setting between: "dMMR recurrent or advanced solid tumors")
+    if any(n.endswith(" solid tumours") and n[:-len(" solid tumours")] in text and "solid tumours" in text
+           for n in map(norm, disease_names) if n):
+        return True
     return any(len(n) >= 3 and re.search(r"(?<![\w])(?<!non )" + re.escape(n) + r"(?![\w])", text)
                for n in map(norm, disease_names) if n)
 

@@ -204,7 +204,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     withdrawal = WITHDRAWAL.search(text)
     approved = bool(approval) and not NOT_APPROVED.search(text)
     withdrawn = bool(withdrawal) and not APPLICATION.search(text)
-    follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 1 and not approved and not withdrawn else None
+    follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 2 and not approved and not withdrawn else None
     year, today = ctx.dating()
     if follows and dates.find(text, year, order=ctx.order):
         # "X followed in August 2023 with ...": an approval like the one just told

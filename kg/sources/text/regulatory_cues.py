@@ -27,6 +27,8 @@ APPROVAL = re.compile(
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
     r"\b(?:has|have|had) (?:also |long |since )?held (?:\w+ ){0,2}approval|"
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
+    # a labelled line: "FDA approval, 15 Oct 2021: adjuvant atezolizumab for ...", "FDA approval: 4 March 2021"
+    r"\b(?:FDA|EMA|EC|U\.?S\.?)\s+approval\s*[,:]\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
     r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval (?:in|for|as|of)\b|\)\s+approvals? (?:of|for)\b|"

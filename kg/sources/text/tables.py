@@ -69,7 +69,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
     action = " ".join(actions)
-    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None)
+    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None) or next((
+        k for k in map(_kind, re.findall(r"\(([^()]*)\)", s.text)) if k), None)  # "23 Apr 2025 (accelerated approval)"
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
