@@ -25,3 +25,11 @@ def test_one_number_for_two_trials_is_not_split(reader):
     assert IMP131 not in got
     got = _sizes(reader, "IMpassion130 randomised 902 patients and IMpassion131, reported in 2020, followed.")
     assert got.get(IMP130) == 902 and IMP131 not in got
+
+
+def test_patients_compared_in_and_randomly_put_into_groups(reader):
+    from kg.sources.text.enrolment import enrolment
+    assert enrolment("X-1 compared avelumab plus axitinib with sunitinib in 886 previously untreated patients.") == (
+        886, "enrolled")
+    assert enrolment("In total, 289 adults were randomly put into one of two groups.") == (289, "randomised")
+    assert enrolment("In total, 289 adults were put on a waiting list.") is None

@@ -165,3 +165,10 @@ def test_a_labelled_approval_line_and_an_approval_that_followed_two_sentences_on
     text = ("| Drug | FDA approval | Indication |\n| --- | --- | --- |\n"
             "| Cemiplimab | 9 Feb 2021 (accelerated approval) | Metastatic basal cell carcinoma |\n")
     assert _claims(reader, text) == [("approval", CEMI, BCC, "2021-02-09", "accelerated")]
+
+
+def test_a_month_label_under_a_years_heading_and_an_exam_prompt(reader):
+    text = "Milestones\n\n2023\n\n- May: The European Commission approved Libtayo for non-small cell lung cancer.\n"
+    assert [x[3] for x in _claims(reader, text)] == ["2023-05"]
+    assert _claims(reader, "Question 4. Name the FDA-approved immunotherapy strategies for resectable non-small cell "
+                           "lung cancer.") == []

@@ -53,3 +53,9 @@ def test_two_trials_told_together_with_one_outcome(reader):
     # a drug code after "and" is no trial
     got = _results(reader, "IMvigor130 tested atezolizumab and MK-3475 did not take part.")
     assert [g[0] for g in got if g[0] == KN604] == []
+
+
+def test_arm_medians_with_their_arms_in_brackets(reader):
+    got = _results(reader, "KEYNOTE-604 results. PFS, overall population, median: 4.5 months (pembrolizumab arm) vs "
+                           "4.3 months (placebo arm).")
+    assert [(g[2], g[3]) for g in got] == [("median", 4.5)]

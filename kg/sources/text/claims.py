@@ -56,7 +56,7 @@ _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|furth
 #: a part of a trial that a count of patients may be of
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 #: a question's line in an interview or FAQ ("Q: I remember X being approved and then withdrawn.")
-_ASKED = re.compile(r"\W*Q\s*[:.]\s")
+_ASKED = re.compile(r"\W*Q\s*[:.]\s|\W*(?:Question\s*\d*\s*[:.]\s*)?(?:Name|List|Describe|Explain|Identify)\s+(?:the|two|three|all|one|which)\b")
 #: a quotation: '"...," said X', 'X commented: "..."'
 _QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
                     r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"

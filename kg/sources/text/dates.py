@@ -54,7 +54,7 @@ _PATTERNS = [
     ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
      % (_MON, _DAY)),  # (July 1), on Feb. 22, on Thursday, July 1 (the weekday picks the year)
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
-    ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)" % (_MON, _MON)),          # in March
+    ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)|(?<![^\n*>\s-])(%s)(?=:\s)" % (_MON, _MON, _MON)),  # in March; "May: ..."
     ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of ))"
           r"(?:(?:early|mid|late)[\s-]+)?%s\b(?![\d,.]\d|\s+(?:patients|people|participants|subjects|mg|ml|cases|sites))"
      % _YEAR),                                                                 # in 2021, in mid-2020

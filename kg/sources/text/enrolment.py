@@ -15,7 +15,7 @@ _INT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)"
 _PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals)"
 _DIGIT = re.compile(r"\d")
 
-_HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
+_HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated|put|split|divided|placed)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
         r"underwent randomi[sz]ation|took part|participated|were studied|evaluated)")
 #: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
 _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
@@ -42,7 +42,7 @@ _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number 
                     r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
 #: "had 700 people in it"
 _HAD_IN = re.compile(r"\bhad\s+" + _INT + r"\s+" + _PEOPLE + r"\s+in\s+(?:it|the (?:trial|study)|total|all)\b", re.I)
-_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+" + _PEOPLE, re.I)
+_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 
 
 def enrolment(text: str) -> tuple[int, str] | None:

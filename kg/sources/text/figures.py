@@ -109,7 +109,8 @@ _MONTHS = r"\s*(?:months|mo)\b"
 _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
 _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r"|(?!\s*(?:or (?:more|higher|greater|above)|%|\+)))"
-                          r")[^;()]{0,80}?" + _VERSUS + r"\s*"
+                          # (the arm in brackets after its figure: "11.8 months (dostarlimab arm) vs 7.9 months")
+                          r")(?:\s*\([^()]{0,40}\))?[^;()]{0,80}?" + _VERSUS + r"\s*"
                           r"(?:\w+\s){0,2}?" + _N + _MONTHS, re.I)
 #: "17.2 months in the A group and 10.6 months in the B group": each arm's median told with its arm
 _ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]{0,60}?\band\s+(?:\w+\s){0,2}?"
