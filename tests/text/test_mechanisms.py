@@ -28,3 +28,12 @@ def test_a_quizs_options_are_no_claims_its_answer_is(reader):
     assert _mechanisms(reader, text) == [(ATEZO, "binds", PDL1)]
     # a lettered list with no question before it is read
     assert _mechanisms(reader, "Key points.\n\nA. Atezolizumab binds PD-L1.") == [(ATEZO, "binds", PDL1)]
+
+
+def test_a_tables_target_column(reader):
+    text = ("| Product | Target / Fc note | First US approval |\n| --- | --- | --- |\n"
+            "| Tecentriq (atezolizumab) | PD-L1; also blocks PD-L1 binding to B7.1 | 18 May 2016 |\n")
+    assert _mechanisms(reader, text) == [(ATEZO, "binds", PDL1)]
+    # a target named in another column is not one the drug binds
+    text = "| Product | Note |\n| --- | --- |\n| Tecentriq (atezolizumab) | studied after PD-1 blockade |\n"
+    assert _mechanisms(reader, text) == []

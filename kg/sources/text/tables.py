@@ -31,6 +31,7 @@ _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said
                                     r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
+_TARGET_HEADER = re.compile(r"\W*(?:molecular\s+)?targets?\b", re.I)
 _TYPE_HEADER = re.compile(r"\b(?:type|kind|basis|pathway)\b", re.I)
 _ACTION = re.compile(r"action|event|type|status|what happened|change|basis|pathway", re.I)
 _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revoked|ended|pulled)\b", re.I)
@@ -87,6 +88,10 @@ def read_row(reader, i: int, s, mentions) -> bool:
     approved_column = next((h for h, k in zip(header, kinds) if k == "approved" and _GRANT_HEADER.search(h)), "")
     ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
     drug = subject_drug(s.text, [(m.start - s.start, m.id) for m in mentions if m.type == "Drug"]) or reader.main_drug
+    for (start, end, _), h in zip(row, header) if drug else ():
+        target = next((m for m in mentions if m.type == "Target" and start <= m.start - s.start < end), None)
+        if target and _TARGET_HEADER.match(h):  # "| Tecentriq (atezolizumab) | PD-L1; also blocks ... |": it binds
+            reader.claim(s, "mechanism", drug, "binds", target.id, {"action": "binds"})
     if drug and _each_cell(reader, s, row, kinds, mentions, drug, header):
         return True
     inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
