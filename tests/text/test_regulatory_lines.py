@@ -172,3 +172,28 @@ def test_a_month_label_under_a_years_heading_and_an_exam_prompt(reader):
     assert [x[3] for x in _claims(reader, text)] == ["2023-05"]
     assert _claims(reader, "Question 4. Name the FDA-approved immunotherapy strategies for resectable non-small cell "
                            "lung cancer.") == []
+
+
+def test_a_date_naming_the_approval_a_withdrawal_ends_and_a_possible_withdrawal(reader):
+    got = _claims(reader, "Triple-negative breast cancer: Genentech withdrew the March 8, 2019 accelerated approval, "
+                          "granted with nab-paclitaxel on the basis of IMpassion130, in August 2021.")
+    assert ("approval", ATEZO, "MONDO:0005494", "2019-03-08", "accelerated") in got
+    assert ("withdrawal", ATEZO, "MONDO:0005494", "2021-08", None) in got
+    assert _claims(reader, "Our accelerated approval for Zynyz in Merkel cell carcinoma could be withdrawn if the "
+                           "confirmatory trial fails.") == []
+    assert _claims(reader, "The FDA may withdraw an indication granted under accelerated approval if a trial fails.") == []
+
+
+def test_a_drug_a_participle_follows_is_its_subject(reader):
+    got = _claims(reader, "In Merkel cell carcinoma, Zynyz competes with avelumab, approved in 2017.")
+    assert [x[1] for x in got] == ["DRUGBANK:DB11945"]
+    # a partner before the participle leaves the regimen's drug the subject
+    got = _claims(reader, "Nivolumab combined with ipilimumab, approved for hepatocellular carcinoma on March 10, 2020, "
+                          "remains available.")
+    assert got[0][1] == NIVO
+
+
+def test_a_cell_of_an_approval_column_that_tells_its_conversion(reader):
+    text = ("| Asset | Setting | FDA action |\n| --- | --- | --- |\n| pembrolizumab | HER2-positive gastric cancer | "
+            "Accelerated approval 5 May 2021; converted to full approval 19 Mar 2025 |\n")
+    assert [(x[3], x[4]) for x in _claims(reader, text)] == [("2021-05-05", "accelerated"), ("2025-03-19", "conversion")]

@@ -59,3 +59,11 @@ def test_arm_medians_with_their_arms_in_brackets(reader):
     got = _results(reader, "KEYNOTE-604 results. PFS, overall population, median: 4.5 months (pembrolizumab arm) vs "
                            "4.3 months (placebo arm).")
     assert [(g[2], g[3]) for g in got] == [("median", 4.5)]
+
+
+def test_a_figure_in_a_population_its_biomarker_defines_is_a_subgroups(reader):
+    [c] = [c for c in reader("In KEYNOTE-604, the same analysis gave an OS HR of 0.32 (95% CI 0.17-0.63) in dMMR/MSI-H "
+                             "tumors.") if c.kind == "trial result"]
+    assert c.values.get("subgroup")
+    [c] = [c for c in reader("In KEYNOTE-604, the OS HR was 0.80 (95% CI 0.64-0.98).") if c.kind == "trial result"]
+    assert not c.values.get("subgroup")

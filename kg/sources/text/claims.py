@@ -256,9 +256,9 @@ class Reader:
 
     @staticmethod
     def _by_trial(s: Sentence, trial: str, named: list[Mention], found: list[dict[str, Any]]):
-        """The sentence's figures by the trial each follows, when it names two trials and each has figures
-        after it ("GeparDouze did not show ... (HR 0.80 ...), and ALEXANDRA ... HR of 1.11"); else all of
-        them the sentence's trial's."""
+        """The sentence's figures by the trial each follows, when it names two trials ("GeparDouze did not
+        show ... (HR 0.80 ...), and ALEXANDRA ... HR of 1.11", "the approval on IMpassion130 ... after
+        IMpassion131 missed its endpoint (HR 0.82 ...)"); else all of them the sentence's trial's."""
         at = sorted({m.start - s.start: m.id for m in named}.items())
         if len({t for _, t in at}) < 2 or not found:
             return [(trial, found)]
@@ -266,7 +266,7 @@ class Reader:
         for f in found:
             before = [t for start, t in at if start <= (f.get("start") or 0)]
             groups.setdefault(before[-1] if before else trial, []).append(f)
-        return list(groups.items()) if len(groups) > 1 else [(trial, found)]
+        return list(groups.items())
 
     # ---------------------------------------------------------------- one kind each
 

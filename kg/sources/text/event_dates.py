@@ -157,6 +157,8 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         # (the noun "approval" is the approval's own word only where no withdrawal word comes before it: not in
         # "withdrew the approval ... in March 2021")
         granted = max((m.end() for m in (GRANTED if gone >= 0 else _GRANTED_OR_APPROVAL).finditer(before)), default=-1)
+        if granted >= 0 and "," in before[granted:]:
+            granted = -1  # ("the approval, granted with X on the basis of Y, in August 2021": the apposition has ended)
         if granted > max(effect, said, gone):
             last = d.end
             continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date

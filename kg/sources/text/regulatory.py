@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.sources.text import dates, event_dates, tables
+from kg.sources.text import dates, event_dates, merges, tables
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
 from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, subject_drug
 from kg.sources.text.cues import ORGANS
@@ -52,6 +52,11 @@ _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogeth
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval")
 _NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
+#: a participle after a drug and its comma ("avelumab, approved in 2017,"; "nivolumab, first cleared in 2014")
+_APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", re.I)
+#: a date that names the approval it is of ("the March 8, 2019 accelerated approval", "its 2017 indication")
+_DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditional|traditional|US|FDA)\s+)*"
+                                  r"(?:approval|indication|authori[sz]ation)\b", re.I)
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
@@ -142,8 +147,8 @@ def read(reader, i: int, s, mentions, organs) -> None:
                 if a <= wa < b:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         _clause(reader, i, s, mentions, organs, a, raw, who)
-    _one_withdrawal_each(reader, s, n0)
-    _later_regular_converts(reader, s, n0)
+    merges.one_withdrawal_each(reader, s, n0)
+    merges.later_regular_converts(reader, s, n0)
     if len(reader.out) == n0:  # an event word but no claim ("Keytruda followed the same path."): what "it" is next
         note_subject(reader, i, s, mentions, organs)
     reader.context.recent = years[-1] if years else reader.context.recent
@@ -162,39 +167,6 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
                                            for n in names.get(i, []))]
         out.update(dict.fromkeys(general or named or mine, word))
     return out
-
-
-def _later_regular_converts(reader, s, n0: int) -> None:
-    """A regular approval the sentence dates after an accelerated approval of the same drug and
-    indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
-    approval 02/09/2023")."""
-    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "approval" and reader.out[k].start == s.start]
-    first = {(c.subject, c.object): c.values["date"] for c in map(reader.out.__getitem__, mine)
-             if c.values.get("approval_type") == "accelerated" and c.values.get("date")}
-    for k in mine:
-        c = reader.out[k]
-        since = first.get((c.subject, c.object))
-        if c.values.get("approval_type") == "regular" and since and (c.values.get("date") or "") > since:
-            reader.out[k] = replace(c, values={**c.values, "approval_type": "conversion"})
-
-
-def _one_withdrawal_each(reader, s, n0: int) -> None:
-    """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
-    to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
-    of the same drug and indication are one, with the dates of all."""
-    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "withdrawal" and reader.out[k].start == s.start]
-    first: dict[tuple[str, str | None], int] = {}
-    gone = []
-    for k in mine:
-        c = reader.out[k]
-        if (c.subject, c.object) not in first:
-            first[c.subject, c.object] = k
-            continue
-        keep = reader.out[first[c.subject, c.object]]
-        reader.out[first[c.subject, c.object]] = replace(keep, values={**c.values, **keep.values})
-        gone.append(k)
-    for k in reversed(gone):
-        del reader.out[k]
 
 
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
@@ -227,6 +199,12 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (approval or follows) if approved else withdrawal
+    # (a drug named alone, not a partner, a prior treatment or part of a doublet, unless set beside by comparison)
+    appositive = [m for m in ms if m.type == "Drug" and _APPOSITIVE.fullmatch(text, m.end - s.start - a, event.start())
+                  and (subject_drug(text, [(m.start - s.start - a, m.id)]) or COMPARED.search(
+                      text[max(0, m.start - s.start - a - 30):m.start - s.start - a]) and text[m.start - s.start - a - 1] == " ")]
+    if appositive:  # "ZYNYZ competes with avelumab, approved in 2017, ...": the drug the participle follows
+        drug = appositive[-1].id
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
@@ -292,6 +270,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         named_by = named_by or granted[:1]
     date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
                                  and d not in named_by], conv.end() if conv and named_by else event.start(), text)
+    # "withdrew the March 8, 2019 accelerated approval ... in August 2021": the approval named by its date
+    dated_approval = [d for d in found if _DATE_NAMES_APPROVAL.match(text, d.end)] if withdrawn else []
+    if dated_approval and kind != "conversion":
+        date = dated_approval[0].iso
     if PERIOD.search(text[event.start():]):
         date = None  # "regimens that reached the market over the past sixteen months": a period, no one day
     if date is None and SAME_DATE.search(text):
@@ -336,7 +318,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         if date:
             ctx.last = (i, drug, inds[0][0] if inds else None)
     if withdrawn:
-        values = {"agency": agency, **event_dates.of_withdrawal(text, found), **where}
+        values = {"agency": agency, **event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval]), **where}
         for ident, name in inds:
             reader.claim(s, "withdrawal", drug, "approved for", ident,
                          {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",

@@ -183,7 +183,10 @@ CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re
 #: a withdrawal told as a condition ("If continued approval ... is later withdrawn, coverage ends")
 IF_WITHDRAWN = re.compile(r"(?:^\W*(?:should|if|unless|once|when(?:ever)?)\b|\b(?:if|unless|whenever|in the event that)\b)"
                            r"[^.;]{0,100}\b(?:is|are|were|gets?|be) (?:later |ever |subsequently )?"
-                           r"(?:withdrawn|removed|revoked|pulled)\b", re.I)
+                           r"(?:withdrawn|removed|revoked|pulled)\b|"
+                           # a possibility ("could be withdrawn if ...", "The FDA may withdraw an indication ...")
+                           r"\b(?:could|may|might|can)\s+(?:later\s+|also\s+|still\s+)?(?:be\s+)?"
+                           r"(?:withdraw|withdrawn|remove|removed|revoke|revoked|pull|pulled)\b", re.I)
 #: an approval word before a date (the accelerated approval's date in a conversion's clause)
 GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b", re.I)
 #: the word of a conversion ("was converted to regular approval", "became a full approval")
@@ -202,4 +205,5 @@ INDEFINITE = re.compile(r"\ban? (?:[\w-]+ )?(?:approval|indication|authori[sz]at
 REFERS_BACK = re.compile(r"^\W*(?:it|this|that|they)\b|\bthe (?:[\w-]+ )?approval\b|"
                          r"\b\w+'s (?:[\w-]+ )?(?:approval|indication)\b(?!\s+(?:for|in)\b)", re.I)
 #: a drug set beside, not joined to, the regimen ("by contrast with atezolizumab's", "compared with")
-COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?)\s+(?:with\s+|to\s+)?$", re.I)
+COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?|compet\w*|rival\w*|alongside)\s+"
+                      r"(?:with\s+|to\s+|against\s+)?(?:[^,;]{0,60}\band\s+with\s+)?$", re.I)

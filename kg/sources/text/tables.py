@@ -98,8 +98,13 @@ def read_row(reader, i: int, s, mentions) -> bool:
     if not inds and reader.context.indication:  # the section's disease (a heading above the table)
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
-    for (start, end, text), kind in zip(row, kinds):
+    dated_cells = []  # (a cell of an approval-date column may tell its conversion too: "Accelerated approval 5 May
+    for (start, end, text), kind in zip(row, kinds):  # 2021; converted to full approval 19 Mar 2025")
         when = dates.find(text, *reader.context.dating(), order=reader.context.order)
+        conv = _CONVERTED_CELL.search(text) if kind == "approved" else None
+        if conv:
+            dated_cells.append((text, when))
+            when = [d for d in when if d.start < conv.start()]
         if kind and when and kind not in found:
             found[kind] = when[0].iso
     # a cell that tells its own event ("approved 22 February 2021", "Withdrawn: announced March 7, 2021; off
@@ -114,7 +119,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
             found.setdefault(key, when)
         gone = []
     # (the date after "converted": "converted to regular 2021-08-31; narrowed 2018-06-19")
-    converted = [after[0].iso for c, d in told if (m := _CONVERTED_CELL.search(c))
+    converted = [after[0].iso for c, d in told + dated_cells if (m := _CONVERTED_CELL.search(c))
                  and (after := [x for x in d if x.start >= m.end()])]
     if converted and typed == "conversion":
         typed = "accelerated"  # "Accelerated approval (converted to regular approval on 30 June 2020)": the row's date

@@ -1,0 +1,47 @@
+"""A sentence's claims taken together once its clauses are read (:mod:`kg.sources.text.regulatory`): one
+withdrawal of a drug's indication however many clauses tell it, and a regular approval dated after
+an accelerated approval of the same use that the sentence also tells is that one's conversion.
+
+>>> from types import SimpleNamespace as NS
+>>> from kg.sources.text.claims import ExtractedClaim
+>>> c = lambda t, d: ExtractedClaim("approval", "X", "approved for", "Y", {"approval_type": t, "date": d}, None, None, "", 0, 9)
+>>> r = NS(out=[c("accelerated", "2021-04-22"), c("regular", "2023-02-09")])
+>>> later_regular_converts(r, NS(start=0), 0); r.out[1].values["approval_type"]
+'conversion'
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+
+def later_regular_converts(reader, s, n0: int) -> None:
+    """A regular approval the sentence dates after an accelerated approval of the same drug and
+    indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
+    approval 02/09/2023")."""
+    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "approval" and reader.out[k].start == s.start]
+    first = {(c.subject, c.object): c.values["date"] for c in map(reader.out.__getitem__, mine)
+             if c.values.get("approval_type") == "accelerated" and c.values.get("date")}
+    for k in mine:
+        c = reader.out[k]
+        since = first.get((c.subject, c.object))
+        if c.values.get("approval_type") == "regular" and since and (c.values.get("date") or "") > since:
+            reader.out[k] = replace(c, values={**c.values, "approval_type": "conversion"})
+
+
+def one_withdrawal_each(reader, s, n0: int) -> None:
+    """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
+    to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
+    of the same drug and indication are one, with the dates of all."""
+    mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "withdrawal" and reader.out[k].start == s.start]
+    first: dict[tuple[str, str | None], int] = {}
+    gone = []
+    for k in mine:
+        c = reader.out[k]
+        if (c.subject, c.object) not in first:
+            first[c.subject, c.object] = k
+            continue
+        keep = reader.out[first[c.subject, c.object]]
+        reader.out[first[c.subject, c.object]] = replace(keep, values={**c.values, **keep.values})
+        gone.append(k)
+    for k in reversed(gone):
+        del reader.out[k]
