@@ -197,3 +197,21 @@ def test_a_cell_of_an_approval_column_that_tells_its_conversion(reader):
     text = ("| Asset | Setting | FDA action |\n| --- | --- | --- |\n| pembrolizumab | HER2-positive gastric cancer | "
             "Accelerated approval 5 May 2021; converted to full approval 19 Mar 2025 |\n")
     assert [(x[3], x[4]) for x in _claims(reader, text)] == [("2021-05-05", "accelerated"), ("2025-03-19", "conversion")]
+
+
+def test_approvals_named_by_their_dates_and_labelled_by_their_agency(reader):
+    got = _claims(reader, "Pembrolizumab's second-line hepatocellular carcinoma accelerated approval (November 2018) was "
+                          "converted on January 25, 2024.")
+    assert sorted(x[3:] for x in got) == [("2018-11", "accelerated"), ("2024-01-25", "conversion")]
+    got = _claims(reader, "Pembrolizumab's triple-negative breast cancer accelerated approval from November 13, 2020 was "
+                          "also withdrawn, on 2021-08-27.")
+    assert [x[0] for x in got] == ["approval", "withdrawal"] and got[0][3] == "2020-11-13"
+    got = _claims(reader, "FDA, 22 February 2022: first-line cemiplimab monotherapy for advanced non-small cell lung cancer.")
+    assert [x[1:4] for x in got] == [(CEMI, "MONDO:0005233", "2022-02-22")]
+    got = _claims(reader, "Ipilimumab became the first checkpoint inhibitor to receive FDA approval, in March 2010, for "
+                          "unresectable or metastatic melanoma.")
+    assert [x[3] for x in got] == ["2010-03"]
+    # a treatment before the drug ("progressed after sorafenib") is neither its subject nor its partner
+    got = _claims(reader, "For people whose cancer progressed after sorafenib, pembrolizumab received accelerated approval "
+                          "on November 9, 2018 for hepatocellular carcinoma.")
+    assert [x[1] for x in got] == [PEMBRO]

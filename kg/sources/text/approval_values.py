@@ -24,7 +24,9 @@ def approval_type(text: str) -> str | None:
                  # "its 2016 accelerated approval ... became a full approval on June 10, 2019"
                  r"\baccelerated (?:[\w-]+ )?approval\b[^.;]{0,120}?\b(?:became|was made|turned|graduated to) (?:a )?"
                  r"(?:regular|full|traditional|standard)\b|\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) "
-                 r"(?:full )?approval\b", text, re.I):
+                 r"(?:full )?approval\b|"
+                 # "X's accelerated approval (November 2018) was converted on January 25, 2024"
+                 r"\bapprov\w*[^.;]{0,60}?\b(?:was|were|has been|had been) (?:\w+ )?converted\b", text, re.I):
         return "conversion"
     bracket = re.search(r"\bapprov\w*\b[^.;()]{0,40}\((accelerated|regular|full|traditional)\)", text, re.I)
     if bracket:  # "FDA approval: 20 Aug 2018 (regular)"

@@ -57,6 +57,7 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", r
 #: a date that names the approval it is of ("the March 8, 2019 accelerated approval", "its 2017 indication")
 _DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditional|traditional|US|FDA)\s+)*"
                                   r"(?:approval|indication|authori[sz]ation)\b", re.I)
+_APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*\s*\(\s*$", re.I)
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
@@ -271,7 +272,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     date = event_dates.of_event([d for d in found if kind != "conversion" or not text[:d.start].rstrip().endswith("since")
                                  and d not in named_by], conv.end() if conv and named_by else event.start(), text)
     # "withdrew the March 8, 2019 accelerated approval ... in August 2021": the approval named by its date
-    dated_approval = [d for d in found if _DATE_NAMES_APPROVAL.match(text, d.end)] if withdrawn else []
+    dated_approval = [d for d in found if _DATE_NAMES_APPROVAL.match(text, d.end) or _APPROVAL_OF_DATE.search(
+        text, max(0, d.start - 40), d.start)] if withdrawn else []  # (or "the approval from November 13, 2020")
     if dated_approval and kind != "conversion":
         date = dated_approval[0].iso
     if PERIOD.search(text[event.start():]):
@@ -283,7 +285,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = {**setting(text), **({"disease_from": "context"} if guessed else {})}
-    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)):
+    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
+                         and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
         own = event_dates.in_brackets(text, ms, s.start + a, year, today) or event_dates.each_after(ms, s.start + a, found)

@@ -18,17 +18,21 @@ APPROVAL = re.compile(
     # "the indication, which FDA had granted on September 22, 2017")
     r"\b(?:indication|use|authori[sz]ation)s?\s+(?:was|were|had been|has been|have been)\s+granted\b|"
     r"\b(?:FDA|agency|EMA|regulators?)\s+(?:had |has |have )?granted(?=\s+(?:it\s+|them\s+)?(?:on|in)\s+(?:[A-Z][a-z]+\.?\s+)?\d)|\blabel\b[^.;]{0,30}\b(?:includes?|covers?|lists?)\b|"
-    r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained)\b[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
+    r"\b(?:won|wins|received|receives|gained|gains|got|secured|earned|obtained|to (?:receive|win|gain|get|earn|secure))\b"
+    r"[^.;]{0,40}\b" + _CLEARANCE + r"\b|"
     r"\bcleared\b|\bclears\b|\bauthori[sz]ed\b|\bindicated for\b|\bconverted\b[^.;]{0,60}\bapproval\b|"
-    r"\b(?:approval|indication)s? (?:was|were|has been|had been) converted\b|"
+    r"\b(?:approval|indication)s?(?:\s*\([^()]{0,30}\))? (?:was|were|has been|had been) (?:\w+ )?converted\b|"
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
     r"\bapprovals? followed\b|\bapprovals? (?:with|for|in) [^.;]{0,80}?\bfollowed (?:on|in)\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
     r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
     r"\b(?:has|have|had) (?:also |long |since )?held (?:\w+ ){0,2}approval|"
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
-    # a labelled line: "FDA approval, 15 Oct 2021: adjuvant atezolizumab for ...", "FDA approval: 4 March 2021"
+    # a labelled line: "FDA approval, 15 Oct 2021: adjuvant atezolizumab for ...", "FDA approval: 4 March 2021",
+    # "FDA, 22 February 2022: first-line monotherapy for ...", "US (FDA), 1 August 2024: ..."
     r"\b(?:FDA|EMA|EC|U\.?S\.?)\s+approval\s*[,:]\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|"
+    r"^\W*(?:US\s+|EU\s+)?\(?(?:FDA|European Commission|EC|EMA)\)?\s*,\s*(?=\d{1,2}\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\s*:|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*:|[A-Z][a-z]+\s+(?:19|20)\d\d\s*:)|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
     r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval (?:in|for|as|of)\b|\)\s+approvals? (?:of|for)\b|"
@@ -43,7 +47,7 @@ APPROVAL = re.compile(
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
-    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of|dated\b|(?=\d{1,4}[/-]\d))|"
+    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of|from|dated\b|(?=\d{1,4}[/-]\d))|"
     # a use told as carried or held ("has carried an FDA indication"), as a market entered, as a label that
     # followed, as the first of its kind ("became the first immunotherapy for advanced basal cell carcinoma")
     r"\b(?:has|have|had) (?:\w+ )?(?:carried|held) (?:an? )?(?:[\w.-]+ )?(?:indication|approval|label)\b|"
@@ -123,7 +127,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
-EVENT_WORDS = ("approv", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+EVENT_WORDS = ("approv", "fda, ", "fda), ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
@@ -174,6 +178,8 @@ OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since
 
 #: a drug the patients take or cannot take ("people who could not receive the chemotherapy drug cisplatin")
 TAKEN = re.compile(r"\b(?:receive|received|tolerate|take|taken|be given|have)\s+(?:\w+\s+){0,3}$|"
+                   # a treatment before ("whose cancer progressed after sorafenib, pembrolizumab received ...")
+                   r"\b(?:after|following|progressed on|progressing on|refractory to|(?:previously |pre)treated with)\s+$|"
                    r"(?:\b(?:already|previously|had)|'d)\s+had\s+$|\b(?:already|previously)\s+(?:\w+\s+)?had\s+$", re.I)
 #: an application withdrawn before any decision: no approval was withdrawn
 APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b|"

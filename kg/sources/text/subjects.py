@@ -36,6 +36,8 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
             # "cisplatin-ineligible patients", "post-sorafenib", "platinum-etoposide", "with carboplatin/etoposide":
             # no drug of the sentence
             continue
+        if TAKEN.search(text[max(0, start - 40):start]) and not _RECEIVES.match(text, start):
+            continue  # a treatment taken before ("progressed after sorafenib, pembrolizumab ..."): no partner either
         receives = _RECEIVES.match(text, start)  # "after toripalimab received the green light": its subject
         # (a sentence that opens with "And", "But" or "Or" before its drug: no partner)
         before = text[max(0, start - 30):start]
