@@ -42,7 +42,7 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
         # (a sentence that opens with "And", "But" or "Or" before its drug: no partner)
         before = text[max(0, start - 30):start]
         if not listed and (receives or not PARTNER.search(before) or _OPENING_CONJUNCTION.fullmatch(text[:start])) \
-                and not TAKEN.search(text[max(0, start - 40):start]):
+                and (receives or not TAKEN.search(text[max(0, start - 40):start])):
             return ident
         partner_before = start
     return None
