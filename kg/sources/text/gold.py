@@ -221,8 +221,14 @@ def described(disease_names: set[str], indication: str) -> bool:
     (False, True)
     >>> described({"mismatch repair deficient solid tumours"}, "dMMR recurrent or advanced solid tumors")
     True
+    >>> described({"gastric cancer"}, "third-line gastric (accelerated)"), described({"gastric cancer"}, "third-line oesophageal")
+    (True, False)
     """
     text = norm(re.sub(r"\s*\([^()]*\)", "", indication))  # ("urothelial (bladder) carcinoma": its words outside brackets)
+    # (a gold indication without a disease word names the disease by its organ: "third-line gastric (accelerated)")
+    if not _DISEASE_WORD.search(text) and any(len(n.split()[0]) >= 5 and re.search(r"\b%s\b" % re.escape(n.split()[0]), text)
+                                              and _DISEASE_WORD.search(n) for n in map(norm, disease_names) if n):
+        return True
     # (a tissue-agnostic name, "<biomarker> solid tumours", with the setting between: "dMMR recurrent or advanced solid tumors")
     if any(n.endswith(" solid tumours") and n[:-len(" solid tumours")] in text and "solid tumours" in text
            for n in map(norm, disease_names) if n):
