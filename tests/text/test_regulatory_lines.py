@@ -12,6 +12,11 @@ def _claims(reader, text, kinds=("approval", "withdrawal")):
              c.values.get("approval_type")) for c in reader(text) if c.kind in kinds]
 
 
+def _gone(reader, text):
+    return [{k: v for k, v in c.values.items() if k in ("announced", "effective")} for c in reader(text)
+            if c.kind == "withdrawal"]
+
+
 def test_a_line_of_a_drug_its_disease_and_dated_events(reader):
     # "<drug>, <disease>: accelerated approval <numeric date>; converted ... <numeric date>": each clause takes the
     # line's drug and disease, and the document's other dates tell that 02/09/2021 is month first
@@ -107,13 +112,10 @@ def test_an_approval_that_joined_or_followed_and_a_dated_removal(reader):
 
 
 def test_a_withdrawal_date_is_not_the_approval_date_told_before_it(reader):
-    def gone(text):
-        return [{k: v for k, v in c.values.items() if k in ("announced", "effective")} for c in reader(text)
-                if c.kind == "withdrawal"]
-    assert gone("Atezolizumab received accelerated approval for urothelial carcinoma on 18 May 2016 and was "
+    assert _gone(reader, "Atezolizumab received accelerated approval for urothelial carcinoma on 18 May 2016 and was "
                 "withdrawn in March 2021.") == [{"effective": "2021-03"}]
     # the approval named as what was withdrawn: the date is the withdrawal's
-    assert gone("Genentech withdrew the approval of atezolizumab in urothelial carcinoma in March 2021.") == [
+    assert _gone(reader, "Genentech withdrew the approval of atezolizumab in urothelial carcinoma in March 2021.") == [
         {"announced": "2021-03"}]
 
 
@@ -215,3 +217,12 @@ def test_approvals_named_by_their_dates_and_labelled_by_their_agency(reader):
     got = _claims(reader, "For people whose cancer progressed after sorafenib, pembrolizumab received accelerated approval "
                           "on November 9, 2018 for hepatocellular carcinoma.")
     assert [x[1] for x in got] == [PEMBRO]
+
+
+def test_a_withdrawal_by_the_company_and_an_indication_that_ended(reader):
+    assert _gone(reader, "Nivolumab's accelerated approval in hepatocellular carcinoma, granted in September 2017, was withdrawn by "
+                "Bristol Myers Squibb on July 23, 2021.") == [{"announced": "2021-07-23"}]
+    assert _gone(reader, "Nivolumab's approval in hepatocellular carcinoma was withdrawn by the FDA on July 23, 2021.") == [
+        {"effective": "2021-07-23"}]
+    assert _gone(reader, "Nivolumab was approved for small cell lung cancer in 2018. Its third-line small cell lung cancer "
+                "indication, also an accelerated approval, ended on December 29, 2020.") == [{"effective": "2020-12-29"}]

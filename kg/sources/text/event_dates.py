@@ -147,7 +147,8 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     # (a passive the company did, "is voluntarily withdrawn", is its announcement; "was withdrawn" the effect)
-    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text) and not _VOLUNTARY.search(text)
+    passive = (bool(PASSIVE.search(text)) and not ANNOUNCED.search(text) and not _VOLUNTARY.search(text)
+               and not _BY_COMPANY.search(text))  # ("was withdrawn by Bristol Myers Squibb on ...": the company's act)
     last = 0
     for d in found:
         before = text[max(last, d.start - 90):d.start]
@@ -166,7 +167,7 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         # that it would withdraw it, and it was removed from the label on 13 April") or a word of effect just
         # after it ("gives April 30, 2021 as the date the indication came off the label") tells the effect
         key = ("effective" if effect > said or effect == said == -1 and (
-            passive or PASSIVE.search(before) or _EFFECT_AFTER.match(text, d.end)) else "announced")
+            passive or PASSIVE.search(before) and not _BY_COMPANY.search(text) or _EFFECT_AFTER.match(text, d.end)) else "announced")
         old = out.get(key)
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
@@ -180,6 +181,7 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
 _GRANTED_OR_APPROVAL = re.compile(GRANTED.pattern + r"|\bapprovals?\b", re.I)
 #: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
 _GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*", re.I)
+_BY_COMPANY = re.compile(r"\b(?:withdrawn|removed|pulled|dropped|given up)\s+by\s+(?!the\s+(?:FDA|agency|US|U\.S\.)|FDA\b)[A-Z]")
 _VOLUNTARY = re.compile(r"\bvoluntar(?:y|ily)\b", re.I)
 #: the agency's list that gives the day the company told ("the FDA's list ... records the same date")
 _SAME_DAY_LISTED = re.compile(r"\blist\b[^.;]{0,60}\b(?:records|gives|shows|lists|has) the same (?:date|day)\b", re.I)
