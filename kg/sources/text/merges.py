@@ -17,7 +17,7 @@ from dataclasses import replace
 def later_regular_converts(reader, s, n0: int) -> None:
     """A regular approval the sentence dates after an accelerated approval of the same drug and
     indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
-    approval 02/09/2023")."""
+    approval 02/09/2023"); the module's example shows it."""
     mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "approval" and reader.out[k].start == s.start]
     first = {(c.subject, c.object): c.values["date"] for c in map(reader.out.__getitem__, mine)
              if c.values.get("approval_type") == "accelerated" and c.values.get("date")}
@@ -31,7 +31,15 @@ def later_regular_converts(reader, s, n0: int) -> None:
 def one_withdrawal_each(reader, s, n0: int) -> None:
     """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
     to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
-    of the same drug and indication are one, with the dates of all."""
+    of the same drug and indication are one, with the dates of all.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from kg.sources.text.claims import ExtractedClaim
+    >>> w = lambda v: ExtractedClaim("withdrawal", "X", "approved for", "Y", v, None, None, "", 0, 9)
+    >>> r = NS(out=[w({"announced": "2021-03-01"}), w({"effective": "2021-03-30"})])
+    >>> one_withdrawal_each(r, NS(start=0), 0); [c.values for c in r.out]
+    [{'effective': '2021-03-30', 'announced': '2021-03-01'}]
+    """
     mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "withdrawal" and reader.out[k].start == s.start]
     first: dict[tuple[str, str | None], int] = {}
     gone = []

@@ -170,6 +170,21 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _appositive(text: str, drugs: list[tuple[int, int, str]], event: int) -> str | None:
+    """The drug a participle follows ("ZYNYZ competes with avelumab, approved in 2017"): named alone, not a
+    partner, a treatment before or part of a doublet, unless set beside by comparison.
+
+    >>> t = "Zynyz competes with avelumab, approved in 2017."
+    >>> _appositive(t, [(0, 5, "zynyz"), (20, 28, "avelumab")], t.index("approved"))
+    'avelumab'
+    """
+    for start, end, ident in reversed(drugs):
+        if _APPOSITIVE.fullmatch(text, end, event) and (subject_drug(text, [(start, ident)]) or start > 0 and (
+                text[start - 1] == " " and COMPARED.search(text[max(0, start - 30):start]))):
+            return ident
+    return None
+
+
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
@@ -200,12 +215,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (approval or follows) if approved else withdrawal
-    # (a drug named alone, not a partner, a prior treatment or part of a doublet, unless set beside by comparison)
-    appositive = [m for m in ms if m.type == "Drug" and _APPOSITIVE.fullmatch(text, m.end - s.start - a, event.start())
-                  and (subject_drug(text, [(m.start - s.start - a, m.id)]) or COMPARED.search(
-                      text[max(0, m.start - s.start - a - 30):m.start - s.start - a]) and text[m.start - s.start - a - 1] == " ")]
-    if appositive:  # "ZYNYZ competes with avelumab, approved in 2017, ...": the drug the participle follows
-        drug = appositive[-1].id
+    drug = _appositive(text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"],
+                       event.start()) or drug
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
