@@ -67,3 +67,7 @@ def test_a_figure_in_a_population_its_biomarker_defines_is_a_subgroups(reader):
     assert c.values.get("subgroup")
     [c] = [c for c in reader("In KEYNOTE-604, the OS HR was 0.80 (95% CI 0.64-0.98).") if c.kind == "trial result"]
     assert not c.values.get("subgroup")
+    # a trial's own population named by its biomarker is no subgroup
+    [c] = [c for c in reader("In IMpassion131, atezolizumab with paclitaxel significantly improved progression-free "
+                             "survival in PD-L1-positive triple-negative breast cancer.") if c.kind == "trial result"]
+    assert not c.values.get("subgroup")

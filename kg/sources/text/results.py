@@ -21,8 +21,9 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
                        r"(?:patients|participants|people|those)\b|\bin (?:the )?(?:patients|participants|people|those) "
                        r"(?:whose|with)\b|"
                        # a population its biomarker defines ("in dMMR/MSI-H tumors", "in high PD-L1, EGFR/ALK wild-type disease")
-                       r"\bin (?:the )?(?:high[- ]|low[- ])?(?:PD-?L1|dMMR|MSI-H|pMMR|MSS|TMB-H|CPS|TPS)\b[^.;]{0,50}?"
-                       r"\b(?:tumou?rs|patients|disease|population|group|cancers?)\b", re.I)
+                       # (not "in PD-L1-positive triple-negative breast cancer": a trial's own population)
+                       r"\bin (?:the )?(?:(?:high|low)[- ]PD-?L1|dMMR|MSI-H|pMMR|MSS|TMB-H)\b[^.;]{0,50}?"
+                       r"\b(?:tumou?rs|patients|disease|population|group)\b", re.I)
 #: a clause that says an endpoint was met or missed ("It met its progression-free survival endpoint")
 _ENDPOINT_CLAUSE = re.compile(r"[^,;]*\b(?:met|missed|did not meet|failed to meet)\b[^,;]{0,50}\bend ?points?\b[^,;]*")
 _DIGITS = re.compile(r"(?<![\w-])\d")  # a figure, not the number in a trial's name
