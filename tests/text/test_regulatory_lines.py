@@ -102,9 +102,8 @@ def test_an_approval_that_joined_or_followed_and_a_dated_removal(reader):
     assert ("approval", PEMBRO, SCLC, "2018-10-30", None) in got
     got = _claims(reader, "Pembrolizumab's third-line small cell lung cancer indication was withdrawn; FDA's list dates "
                           "the removal to 3/30/2021.")
-    assert [c.values.get("effective") for c in reader("Pembrolizumab's third-line small cell lung cancer indication was "
-                                                      "withdrawn; FDA's list dates the removal to 3/30/2021.")
-            if c.kind == "withdrawal"] == ["2021-03-30"]
+    assert [g.get("effective") for g in _gone(reader, "Pembrolizumab's third-line small cell lung cancer indication was "
+                                                      "withdrawn; FDA's list dates the removal to 3/30/2021.")] == ["2021-03-30"]
     # a drug set beside the regimen by contrast is no partner of its approval
     got = _claims(reader, "Pembrolizumab's first-line urothelial carcinoma indication, by contrast with atezolizumab's, "
                           "was converted to regular approval in August 2021.")
@@ -113,7 +112,7 @@ def test_an_approval_that_joined_or_followed_and_a_dated_removal(reader):
 
 def test_a_withdrawal_date_is_not_the_approval_date_told_before_it(reader):
     assert _gone(reader, "Atezolizumab received accelerated approval for urothelial carcinoma on 18 May 2016 and was "
-                "withdrawn in March 2021.") == [{"effective": "2021-03"}]
+                         "withdrawn in March 2021.") == [{"effective": "2021-03"}]
     # the approval named as what was withdrawn: the date is the withdrawal's
     assert _gone(reader, "Genentech withdrew the approval of atezolizumab in urothelial carcinoma in March 2021.") == [
         {"announced": "2021-03"}]
@@ -221,8 +220,8 @@ def test_approvals_named_by_their_dates_and_labelled_by_their_agency(reader):
 
 def test_a_withdrawal_by_the_company_and_an_indication_that_ended(reader):
     assert _gone(reader, "Nivolumab's accelerated approval in hepatocellular carcinoma, granted in September 2017, was withdrawn by "
-                "Bristol Myers Squibb on July 23, 2021.") == [{"announced": "2021-07-23"}]
+                         "Bristol Myers Squibb on July 23, 2021.") == [{"announced": "2021-07-23"}]
     assert _gone(reader, "Nivolumab's approval in hepatocellular carcinoma was withdrawn by the FDA on July 23, 2021.") == [
         {"effective": "2021-07-23"}]
     assert _gone(reader, "Nivolumab was approved for small cell lung cancer in 2018. Its third-line small cell lung cancer "
-                "indication, also an accelerated approval, ended on December 29, 2020.") == [{"effective": "2020-12-29"}]
+                         "indication, also an accelerated approval, ended on December 29, 2020.") == [{"effective": "2020-12-29"}]

@@ -39,6 +39,8 @@ _MON = r"(?:%s|%s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MA
 _DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+#: a date of numbers alone, its day and month told apart only by a number over 12 (or the document's order)
+_NUM_DATE = r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/%s\b(?!/)" % _YEAR
 _PATTERNS = [
     # "the last Friday of August 2021", "the first Monday in March 2020"
     ("nwd", r"(first|second|third|fourth|last)\s+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:of|in)\s+(%s),?\s+%s\b"
@@ -48,7 +50,7 @@ _PATTERNS = [
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+%s\b" % (_MON, _YEAR)),                                  # June 2019
-    ("num", r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/%s\b(?!/)" % _YEAR),               # 04/17/2017, 29/12/2020
+    ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
     ("ymd", r"%s/([01]?\d)/([0-3]?\d)\b(?!/)" % _YEAR),                            # 2020/12/29
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
     ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
@@ -227,7 +229,7 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
 _WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 
 
-_NUMERIC = re.compile(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/(?:19|20)\d\d\b(?!/)")
+_NUMERIC = re.compile(_NUM_DATE)
 
 
 def numeric_order(text: str) -> str | None:

@@ -60,7 +60,7 @@ def read(reader, s, trial: str, types: dict) -> None:
         # such as X"): it is cited in the indication the article is about
         reader.claim(s, "trial design", trial, "studied in", reader.main_indication,
                    {"indication": "main indication of the document"}, reader.level(trial))
-    each = enrolment.each_trial(t, [(m.start - s.start, m.end - s.start, m.id) for m in types["Trial"]])
+    each = enrolment.each_trial(t, [(m.start - s.start, m.end - s.start, m.id) for m in types["Trial"]], enrolled)
     if trial in each:  # "A randomised 902 patients and B 651": the sentence's trial its own number, each other its own
         values["n_patients"], values["enrolment"] = each.pop(trial)
     for other, (n, how) in each.items():

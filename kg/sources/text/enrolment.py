@@ -88,16 +88,16 @@ _OWN_NUMBER = re.compile(r"[^\d.;]{0,60}?(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?!
                          + r")?\s*(?=,|\band\b|;|\.|$)", re.I)
 
 
-def each_trial(text: str, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, str]]:
+def each_trial(text: str, named: list[tuple[int, int, str]], whole: tuple[int, str] | None) -> dict[str, tuple[int, str]]:
     """Each trial's own number of patients when a sentence gives several ("IMpassion130 randomised 902
-    patients and IMpassion131 651"), from the (start, end, id) of the trials it names; {} otherwise.
+    patients and IMpassion131 651"), from the (start, end, id) of the trials it names and the count the
+    sentence gives (:func:`enrolment`); {} otherwise.
 
     >>> t = "In early disease, K-522 randomised 1,174 patients, I-031 (NCT03197935) 333, and G-59 1,550."
-    >>> each_trial(t, [(t.index(n), t.index(n) + 5, n) for n in ("K-522", "I-031", "G-59")])
+    >>> each_trial(t, [(t.index(n), t.index(n) + 5, n) for n in ("K-522", "I-031", "G-59")], enrolment(t))
     {'K-522': (1174, 'randomised'), 'I-031': (333, 'randomised'), 'G-59': (1550, 'randomised')}
     """
-    whole = enrolment(text) if len({i for _, _, i in named}) > 1 else None
-    if whole is None:
+    if whole is None or len({i for _, _, i in named}) < 2:
         return {}
     spans, out = sorted(named), {}
     for k, (_, end, ident) in enumerate(spans):

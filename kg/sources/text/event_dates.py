@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.sources.text import dates
-from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, PASSIVE
+from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, GRANTED_BEFORE, PASSIVE
 
 _WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
 
@@ -147,8 +147,8 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     # (a passive the company did, "is voluntarily withdrawn", is its announcement; "was withdrawn" the effect)
-    passive = (bool(PASSIVE.search(text)) and not ANNOUNCED.search(text) and not _VOLUNTARY.search(text)
-               and not _BY_COMPANY.search(text))  # ("was withdrawn by Bristol Myers Squibb on ...": the company's act)
+    by_company = bool(_BY_COMPANY.search(text))  # ("was withdrawn by Bristol Myers Squibb on ...": the company's act)
+    passive = bool(PASSIVE.search(text)) and not ANNOUNCED.search(text) and not _VOLUNTARY.search(text) and not by_company
     last = 0
     for d in found:
         before = text[max(last, d.start - 90):d.start]
@@ -157,7 +157,7 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         gone = max((m.end() for m in _GONE_WORD.finditer(before)), default=-1)
         # (the noun "approval" is the approval's own word only where no withdrawal word comes before it: not in
         # "withdrew the approval ... in March 2021")
-        granted = max((m.end() for m in (GRANTED if gone >= 0 else _GRANTED_OR_APPROVAL).finditer(before)), default=-1)
+        granted = max((m.end() for m in (GRANTED if gone >= 0 else GRANTED_BEFORE).finditer(before)), default=-1)
         if granted >= 0 and "," in before[granted:]:
             granted = -1  # ("the approval, granted with X on the basis of Y, in August 2021": the apposition has ended)
         if granted > max(effect, said, gone):
@@ -167,7 +167,7 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         # that it would withdraw it, and it was removed from the label on 13 April") or a word of effect just
         # after it ("gives April 30, 2021 as the date the indication came off the label") tells the effect
         key = ("effective" if effect > said or effect == said == -1 and (
-            passive or PASSIVE.search(before) and not _BY_COMPANY.search(text) or _EFFECT_AFTER.match(text, d.end)) else "announced")
+            passive or PASSIVE.search(before) and not by_company or _EFFECT_AFTER.match(text, d.end)) else "announced")
         old = out.get(key)
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
@@ -177,8 +177,6 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     return out
 
 
-#: the approval's own words before a date ("received accelerated approval on 18 May 2016 and was withdrawn ...")
-_GRANTED_OR_APPROVAL = re.compile(GRANTED.pattern + r"|\bapprovals?\b", re.I)
 #: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
 _GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*", re.I)
 _BY_COMPANY = re.compile(r"\b(?:withdrawn|removed|pulled|dropped|given up)\s+by\s+(?!the\s+(?:FDA|agency|US|U\.S\.)|FDA\b)[A-Z]")

@@ -70,8 +70,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
     action = " ".join(actions)
-    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None) or next((
-        k for k in map(_kind, re.findall(r"\(([^()]*)\)", s.text)) if k), None)  # "23 Apr 2025 (accelerated approval)"
+    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None) or _bracketed_kind(s.text)
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
@@ -162,11 +161,16 @@ def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) ->
     agency = region_agency(" ".join(header))
     for text, when, m in told:
         # (its type in brackets: "(accelerated)")
-        kind = approval_type(text) or next((k for k in map(_kind, re.findall(r"\(([^()]*)\)", text)) if k), None)
+        kind = approval_type(text) or _bracketed_kind(text)
         values = {"agency": agency, "date": when, "approval_type": kind, "status": "approved",
                   "indication": indication_name(m.id, m.text), **setting(text)}
         reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
     return True
+
+
+def _bracketed_kind(text: str) -> str | None:
+    """The approval type a text gives in brackets ("23 Apr 2025 (accelerated approval)"), or None."""
+    return next((k for k in map(_kind, re.findall(r"\(([^()]*)\)", text)) if k), None)
 
 
 def _typed_header(header: list[str]) -> str:
