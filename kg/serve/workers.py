@@ -167,9 +167,14 @@ class _Worker:
         return ended_without_answer(text)
 
     def kill(self) -> None:
+        """Stop the process at once; it is reaped by a thread of its own, so the request that
+        retires a worker never waits for a large process to finish exiting."""
         self.proc.kill()
-        self.proc.join(5)
         self.conn.close()
+        threading.Thread(target=self._reap, name="kg-serve-reap", daemon=True).start()
+
+    def _reap(self) -> None:
+        self.proc.join(30)
         self.err.close()
 
 
@@ -198,6 +203,7 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._slow = 0
+        self._forking = 0  # workers being forked by _top_up, counted so two callers do not both fork one
         self._gen_key: tuple | None = None
         self._gen = 0
         self.replaced = 0  #: workers killed for running past the time limit (or dying)
@@ -266,9 +272,19 @@ class QueryPool:
 
     def _top_up(self) -> None:
         with self._lock:
-            missing = self.size + self._slow - len(self._all)
+            missing = max(0, self.size + self._slow - len(self._all) - self._forking)
+            self._forking += missing
         for _ in range(missing):
-            self._fair.release(self._spawn())
+            try:
+                w = _Worker(self._ctx, self.store_path, self.max_bytes)
+            except BaseException:
+                with self._lock:
+                    self._forking -= 1
+                raise
+            with self._lock:  # counted in _all and no longer as forking in one step
+                self._all.add(w)
+                self._forking -= 1
+            self._fair.release(w)
 
     def _enter_slow_lane(self) -> bool:
         with self._lock:
