@@ -162,6 +162,7 @@ def build_graph(dataset: model.Dataset, context: dict[str, model.Record] | None 
         b.node(t.id, "Trial", t.acronym, acronym=t.acronym, aliases=t.aliases, title=t.title, phase=t.phase,
                level=level_of_phase(t.phase), design=t.design, randomised=t.randomised, blinding=t.blinding,
                arms=arms, enrollment=t.enrollment, enrollment_note=t.enrollment_note,
+               population_counts={k: int(v) for k, v in t.population_counts.items()},
                primary_endpoints=t.primary_endpoints, countries=t.countries, sites=t.sites,
                start_date=t.start_date, completion_date=t.completion_date, status=t.status, xrefs=t.xrefs,
                notes=t.notes, not_in_sources=t.not_in_sources, **_setting(t.setting), **_sources(t.sources))

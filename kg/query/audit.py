@@ -77,6 +77,12 @@ class Auditor:
             return None
         return rec
 
+    def _populations(self, trial: str) -> dict[str, int]:  # the parts of its enrolment a trial's sources count
+        from kg.query.stored import run
+
+        rows = self._memo(("parts", trial), lambda: list(run(self.store, "trial_populations", t=trial)))
+        return {r["k"]: int(r["v"]) for r in rows}
+
     def edges(self, subject: str) -> list[dict[str, Any]]:
         from kg.query.stored import run
 
@@ -281,10 +287,17 @@ class Auditor:
         v = c.values
         if v.get("phase"):
             checks.append(("phase", level_of_phase(v["phase"]) == rec.get("level"), rec.get("phase")))
-        if v.get("n_patients") is not None and rec.get("enrollment") is not None and not (
-                (v.get("enrolment") in ("randomised", "treated") or v.get("part")) and v["n_patients"] < rec["enrollment"]):
-            # a randomised or treated count below the number enrolled, or a cohort's, is another figure, not a contradiction
-            checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
+        if v.get("n_patients") is not None and rec.get("enrollment") is not None:
+            # a part the sources count on its own: the main one (the global population) or one the article names
+            parts = self._populations(trial)
+            part = next((k for k, n in parts.items() if n == v["n_patients"] != rec["enrollment"]
+                         and (2 * n > rec["enrollment"] or v.get("part"))), None)
+            if part:
+                checks.append((part, True, parts[part]))
+            elif not ((v.get("enrolment") in ("randomised", "treated") or v.get("part"))
+                      and v["n_patients"] < rec["enrollment"]):
+                # a randomised or treated count below the number enrolled, or a cohort's, is another figure
+                checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:
             checks.append(("countries", v["countries"] == rec["countries"], rec["countries"]))
         if v.get("blinding") and rec.get("blinding"):

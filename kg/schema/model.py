@@ -175,6 +175,9 @@ class Trial(Record):
     randomised: bool | None = None
     blinding: str | None = choice(("open-label", "double-blind", "partly blinded", "none"), default=None)
     enrollment_note: str | None = None
+    #: parts of the enrolment counted on their own, from the trial's sources (the global population
+    #: of a trial with a regional extension, say): name -> whole number of participants
+    population_counts: dict[str, int] = field(default_factory=dict)
     sponsor: str | None = ref("Organization", default=None)
     collaborators: tuple[str, ...] = ref("Organization", default=())
     countries: int | None = None

@@ -158,6 +158,8 @@ LIST_ATTRS = LIST_ATTRS | {"exact_matches", "db_xrefs"}
 REF_ATTRS = REF_ATTRS | {"exact_matches"}
 DICT_ATTRS = DICT_ATTRS | {"mapping_sources", "mapping_justifications", "mapping_labels", "mapping_label_sources"}
 DATE_ATTRS = DATE_ATTRS | {"withdrawal_announced"}
+# a trial's parts counted on their own (the global population of a trial with a regional extension)
+DICT_ATTRS = DICT_ATTRS | {"population_counts"}
 
 NODE_TYPES = ("Drug", "Target", "Trial", "Indication", "Approval", "Publication", "Document", "Organization", "Evidence")
 

@@ -295,6 +295,10 @@ def _semantic_problems(rec: Any, curated: bool = True) -> list[tuple[str, str]]:
                             f"{', '.join(model.Trial.OPTIONAL_WHEN_UNSOURCED)})", f"not_in_sources[{i}]"))
             elif getattr(rec, name) not in (None, ()):
                 out.append((f"{name!r} is given, so it is not missing from the sources", f"not_in_sources[{i}]"))
+        for name, n in rec.population_counts.items():
+            if n != int(n) or n < 1 or rec.enrollment is not None and n > rec.enrollment:
+                out.append((f"a population count is a whole number from 1 to the enrollment ({rec.enrollment}), "
+                            f"not {n}", f"population_counts.{name}"))
     if isinstance(rec, model.Drug) and bool(rec.components) != (rec.kind == "fixed-dose combination"):
         out.append(("components are given for, and only for, a fixed-dose combination", "components"))
     if isinstance(rec, model.Result) and rec.ci:

@@ -179,6 +179,21 @@ def test_a_count_of_treated_patients_below_the_enrolment_is_another_figure(judge
     assert "contradicted" in res  # (the number enrolled is the record's to contradict)
 
 
+def test_a_part_of_the_enrolment_the_sources_count_is_that_part(judge):
+    # (the fixture's IMbrave150, as ClinicalTrials.gov gives it: 558 in all, 501 global, 57 in a China extension)
+    def design(text):
+        return [(v, [f["fact"] for f in b]) for k, _, _, v, b in judge(text) if k == "trial design" and "enroll" in str(b)
+                or k == "trial design" and "population" in str(b) or k == "trial design" and "extension" in str(b)]
+    assert design("IMbrave150 enrolled 558 patients.") == [("consistent", ["IMbrave150 enrollment: 558"])]
+    # the main part (the publication's global population) is no contradiction of the total, and says which it is
+    assert design("IMbrave150 enrolled 501 patients.") == [("consistent", ["IMbrave150 global population: 501"])]
+    # a small part is that part only when the article names a part; told as the whole trial, it is wrong
+    assert design("IMbrave150 enrolled 57 patients.") == [("contradicted", ["IMbrave150 enrollment: 558"])]
+    assert design("The China extension cohort of IMbrave150 enrolled 57 patients.") == [
+        ("consistent", ["IMbrave150 China extension: 57"])]
+    assert design("IMbrave150 enrolled 612 patients.") == [("contradicted", ["IMbrave150 enrollment: 558"])]
+
+
 def test_a_disease_taken_from_an_earlier_sentence_contradicts_nothing(judge):
     # the clause names no disease and does not refer to one: the reader took the one told before, a guess
     res = [(v, b) for k, _, _, v, b in judge("Atezolizumab was approved for non-small cell lung cancer on 18 October "

@@ -74,6 +74,13 @@ def test_project_data_is_valid_and_complete(dataset):
     ("organizations.yaml", "  kind: regulator", "  kind: regulator\n  url: javascript:alert(1)", "url", "url:"),
     ("organizations.yaml", "  kind: regulator", "  kind: regulator\n  url: 'http://a b'", "url", "url:"),
     ("trials.yaml", "  enrollment: 501", "  enrollment: -5", "enrollment", "enrollment: -5"),
+    # a part of the enrolment counted on its own: a whole number, no larger than the enrolment
+    ("trials.yaml", "  enrollment: 501", "  enrollment: 501\n  population_counts: {global: 600}",
+     "population_counts.global", "population_counts:"),
+    ("trials.yaml", "  enrollment: 501", "  enrollment: 501\n  population_counts: {global: 1.5}",
+     "population_counts.global", "population_counts:"),
+    ("trials.yaml", "  enrollment: 501", "  enrollment: 501\n  population_counts: {global: many}",
+     "population_counts.global", "population_counts:"),
     ("trials.yaml", "  enrollment: 501", "  enrollment: 1000000000000000000000000", "enrollment", "enrollment: 1"),
     ("results.yaml", "  value: 0.58", "  value: .nan", "value", "value: .nan"),
     ("results.yaml", "  value: 0.58", "  value: -.inf", "value", "value: -.inf"),
