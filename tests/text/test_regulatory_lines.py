@@ -225,3 +225,11 @@ def test_a_withdrawal_by_the_company_and_an_indication_that_ended(reader):
         {"effective": "2021-07-23"}]
     assert _gone(reader, "Nivolumab was approved for small cell lung cancer in 2018. Its third-line small cell lung cancer "
                          "indication, also an accelerated approval, ended on December 29, 2020.") == [{"effective": "2020-12-29"}]
+
+
+def test_a_possessive_approval_set_off_by_a_comma(reader):
+    TISLE = "DRUGBANK:DB14922"
+    assert _claims(reader, "Tislelizumab's first US approval, in second-line oesophageal squamous cell carcinoma on "
+                           "14 March 2024, rested on one trial.") == [("approval", TISLE, ESCC, "2024-03-14", None)]
+    # a possessive approval that is only talked about is no claim
+    assert _claims(reader, "Tislelizumab's approval, in our view, would need a second trial.") == []
