@@ -233,3 +233,41 @@ def test_a_possessive_approval_set_off_by_a_comma(reader):
                            "14 March 2024, rested on one trial.") == [("approval", TISLE, ESCC, "2024-03-14", None)]
     # a possessive approval that is only talked about is no claim
     assert _claims(reader, "Tislelizumab's approval, in our view, would need a second trial.") == []
+
+
+def test_telegraphic_notes_short_names_and_arrows(reader):
+    # lecture notes: a clinician's short name, "FDA <date>, <disease>", "ca" for cancer, "->" between events
+    IPI, TREME = "DRUGBANK:DB06186", "DRUGBANK:DB11771"
+    assert _claims(reader, "ipi = 1st ICI on the market: FDA 25 Mar 2011, unresectable or metastatic melanoma, "
+                           "3 mg/kg q3w x 4 doses") == [("approval", IPI, "MONDO:0005105", "2011-03-25", None)]
+    got = _claims(reader, "atezo = 1st anti-PD-L1: FDA 18 May 2016, accelerated, 2L urothelial ca -> Genentech "
+                          "pulled that indication in Mar 2021")
+    assert got == [("approval", ATEZO, UC, "2016-05-18", "accelerated"), ("withdrawal", ATEZO, UC, "2021-03", None)]
+    assert ("approval", TREME, "MONDO:0007256", "2022-10-21", None) in _claims(
+        reader, "treme: FDA 21 Oct 2022, unresectable HCC, one priming dose given with durvalumab")
+    # an agency named before a date in running prose is no approval by itself
+    assert _claims(reader, "Nivolumab was discussed with the FDA 18 May 2016 letter in mind.") == []
+
+
+def test_a_list_of_events_after_one_event_word(reader):
+    got = _claims(reader, "withdrawn AAs to know: nivo 3L SCLC (Dec 2020), pembro 3L+ SCLC (Mar 2021), durva 2L "
+                          "urothelial cancer (Feb 2021)")
+    assert got == [("withdrawal", NIVO, SCLC, "2020-12", None), ("withdrawal", PEMBRO, SCLC, "2021-03", None),
+                   ("withdrawal", DURVA, UC, "2021-02", None)]
+    # a list whose date comes before it is one event of several drugs, not a list of dated items
+    got = _claims(reader, "In March 2021, the FDA approved nivolumab for melanoma and pembrolizumab for melanoma.")
+    assert {x[3] for x in got} == {"2021-03"}
+
+
+def test_other_companies_events_are_not_the_drugs(reader):
+    got = _claims(reader, "At the end of December 2020, Bristol Myers Squibb gave up nivolumab's small cell lung cancer "
+                          "indication after its trials missed, and over the following year several other companies "
+                          "withdrew similar indications in bladder, breast, liver and stomach cancer.")
+    assert got == [("withdrawal", NIVO, SCLC, "2020-12", None)]
+
+
+def test_a_quiz_options_after_a_bulleted_letter_are_no_claims(reader):
+    text = ("### Question 4\n\nWhich statement about nivolumab in small cell lung cancer is correct?\n\n"
+            "- A. It received regular approval in 2018.\n- B. It was withdrawn in 2020 after a failed trial.\n\n"
+            "**Answer: B.** Nivolumab was withdrawn for small cell lung cancer in December 2020.\n")
+    assert _claims(reader, text) == [("withdrawal", NIVO, SCLC, "2020-12", None)]

@@ -75,6 +75,7 @@ _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|fail
                    r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
                    r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
 #: an option of a quiz ("A. It binds PD-1", "(b) Nivolumab ...", "C) ...")
+_NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the study that led to that approval": a trial told by what it did, when none was named before
@@ -181,6 +182,8 @@ class Reader:
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 asked = i if s.text.rstrip().endswith("?") else asked
                 continue  # a question, or someone's words quoted: no claim of the article's
+            if _NUMBERED_QUESTION.match(s.text):
+                asked = i  # "### Question 3" (its question may end with a colon: "X's first indication was:")
             if _OPTION.match(s.text) and i - asked <= 8:
                 continue  # "A. It binds PD-1 ...": an option a quiz offers after its question, true or not
             self._sentence(i, s, ms)

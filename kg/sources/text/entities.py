@@ -28,7 +28,7 @@ from typing import Iterable
 
 from kg.query.lookup import normalize
 from kg.sources.text.dictionary import DASHES, Dictionary
-from kg.sources.text.lexicon import BRANDS, DISEASES, TARGETS
+from kg.sources.text.lexicon import BRANDS, DISEASES, SHORT_FORMS, TARGETS
 
 TYPES = ("Drug", "Target", "Trial", "Indication", "Publication", "Organization")
 _DASH = re.escape(DASHES)
@@ -129,6 +129,7 @@ _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 _LEXICON = ([(form, ("Indication", name, "KG:indication-" + slug(name))) for form, name in DISEASES.items()]
             + [(brand, ("Drug", inn, "KG:drug-" + slug(inn))) for brand, inn in BRANDS.items()]
+            + [(short, ("Drug", inn, "KG:drug-" + slug(inn))) for short, inn in SHORT_FORMS.items()]
             + [(form, ("Target", name, ident)) for form, (ident, name) in TARGETS.items()])
 _NON = re.compile(r"\bnon[%s ]$" % _DASH, re.I)
 

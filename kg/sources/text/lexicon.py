@@ -56,9 +56,9 @@ BIOMARKERS: dict[str, str] = {
     "microsatellite instability-high": "microsatellite instability-high", "TMB-H": "tumour mutational burden-high",
     "tumor mutational burden-high": "tumour mutational burden-high", "tumour mutational burden-high": "tumour mutational burden-high",
 }
-#: spellings writers swap: British and American, a cell type's abbreviation, "cancer" for "carcinoma"
+#: spellings writers swap: British and American, a cell type's abbreviation, "cancer" for "carcinoma", notes' "ca"
 _SWAPS = [("oesophag", "esophag"), ("tumour", "tumor"), ("squamous cell carcinoma", "SCC"),
-          ("squamous cell carcinoma", "squamous cell cancer"), ("carcinoma", "cancer")]
+          ("squamous cell carcinoma", "squamous cell cancer"), ("carcinoma", "cancer"), (" cancer", " ca")]
 
 
 def variants(form: str) -> list[str]:
@@ -91,6 +91,13 @@ BRANDS: dict[str, str] = {
     "Imjudo": "tremelimumab", "Libtayo": "cemiplimab", "Bavencio": "avelumab", "Jemperli": "dostarlimab",
     "Tecentriq": "atezolizumab", "Zynyz": "retifanlimab", "Tevimbra": "tislelizumab", "Loqtorzi": "toripalimab",
     "Unloxcyt": "cosibelimab", "Opdualag": "nivolumab and relatlimab",
+}
+
+#: clinicians' short forms of the drugs' names (lecture notes, tumour boards: "nivo/ipi", "pembro") -> name
+SHORT_FORMS: dict[str, str] = {
+    "pembro": "pembrolizumab", "nivo": "nivolumab", "ipi": "ipilimumab", "atezo": "atezolizumab",
+    "durva": "durvalumab", "treme": "tremelimumab", "cemi": "cemiplimab", "dostar": "dostarlimab",
+    "tisle": "tislelizumab", "tori": "toripalimab", "cosib": "cosibelimab", "retifan": "retifanlimab",
 }
 
 #: a target's names -> (HGNC id, usual name)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.sources.text import dates, event_dates, merges, tables
+from kg.sources.text import dates, event_dates, event_lists, merges, tables
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
 from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, subject_drug
 from kg.sources.text.cues import ORGANS
@@ -90,7 +90,7 @@ _DATED_WHICH = re.compile(r",\s+which\b")
 _CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
 #: where a clause ends: a semicolon, a middle dot of a list ("approval Jun 2019 · withdrawn Mar 2021"), a comma
 #: before a conjunction of contrast ("X remains approved for A, even though its use in B was withdrawn"), ...
-_CLAUSE_END = re.compile(r";|\s\u00b7\s|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
+_CLAUSE_END = re.compile(r";|\s\u00b7\s|\s(?:->|\u2192|=>)\s|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
                          # ", and that approval was converted ...": a second event with a subject of its own
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
                          # ", and the European Commission granted ...": another agency's event
@@ -98,6 +98,8 @@ _CLAUSE_END = re.compile(r";|\s\u00b7\s|,(?=\s+(?:even though|although|though|wh
                          # ", and Genentech dropped Tecentriq's ...": another subject's event
                          r",(?=\s+and\s+(?!FDA\b|EMA\b|U\.?S\.?\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:dropped|withdrew|pulled|gave up|removed|"
                          r"won|received|gained|secured)\b)|"
+                         # ", and over the following year several other companies withdrew ...": others' events
+                         r",(?=\s+and\s+(?:[\w-]+\s+){0,5}?other\s+(?:companies|sponsors|firms|manufacturers|drugmakers)\b)|"
                          # ", after Coherus's toripalimab received the green light in October 2023": another drug's event
                          r",(?=\s+(?:after|before|since)\s+[^,;]{0,40}?\b(?:received|won|got|gained|secured)\b)")
 
@@ -147,6 +149,12 @@ def read(reader, i: int, s, mentions, organs) -> None:
             for wa, wb in whose:
                 if a <= wa < b:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
+        listed = event_lists.items(raw, [m.start - s.start - a for m in mentions
+                                         if m.type == "Drug" and s.start + a <= m.start < s.start + b])
+        if listed and (APPROVAL.search(raw, 0, listed[0][0]) or WITHDRAWAL.search(raw, 0, listed[0][0])):
+            for k in range(len(listed)):  # "withdrawn: nivo SCLC (Dec 2020), pembro SCLC (Mar 2021)": each item
+                _clause(reader, i, s, mentions, organs, a, event_lists.blank_others(raw, listed, k), who)
+            continue
         _clause(reader, i, s, mentions, organs, a, raw, who)
     merges.one_withdrawal_each(reader, s, n0)
     merges.later_regular_converts(reader, s, n0)

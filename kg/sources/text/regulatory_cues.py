@@ -31,6 +31,8 @@ APPROVAL = re.compile(
     # a labelled line: "FDA approval, 15 Oct 2021: adjuvant atezolizumab for ...", "FDA approval: 4 March 2021",
     # "FDA, 22 February 2022: first-line monotherapy for ...", "US (FDA), 1 August 2024: ..."
     r"\b(?:FDA|EMA|EC|U\.?S\.?)\s+approval\s*[,:]\s*(?=\d|[A-Z][a-z]+\.?\s+\d)|"
+    # notes: "ipi = 1st ICI on the market: FDA 25 Mar 2011, unresectable or metastatic melanoma"
+    r"(?:^|[:;,(]\s*)(?:FDA|EMA|EC)\s+(?=\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d\s*[,;:)])|"
     r"^\W*(?:US\s+|EU\s+)?\(?(?:FDA|European Commission|EC|EMA)\)?\s*,\s*(?=\d{1,2}\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d\s*:|"
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*:|[A-Z][a-z]+\s+(?:19|20)\d\d\s*:)|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
@@ -127,7 +129,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
-EVENT_WORDS = ("approv", "fda, ", "fda), ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+EVENT_WORDS = ("approv", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
@@ -147,7 +149,8 @@ SCOPE = re.compile(r"\b(?:not (?:been )?(?:touched|affected|changed)|unaffected|
                    r"change|apply to))\b", re.I)
 #: approvals of other uses than the one spoken of
 OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|diseases|tumou?r types|cancer types|"
-                   r"approvals|conditions)\b", re.I)
+                   r"approvals|conditions|companies|sponsors|firms|manufacturers|drugmakers)\b|\bsimilar (?:indications|uses|approvals)\b",
+                   re.I)
 #: a temporal or causal clause: an event in it without a date of its own is background
 SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
                           r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)

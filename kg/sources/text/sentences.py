@@ -91,7 +91,8 @@ def _is_abbreviation(line: str, start: int, dot: int) -> bool:
         return True
     if len(w) == 1 and w.isalpha() and line[dot - 1].isupper():  # an initial: "Hunter N. Hurvitz", not "cohort G."
         before = line[max(start, dot - 30):dot - 1].split()
-        return not before or before[-1][:1].isupper()
+        # (or a letter after a bullet: "- C. It was withdrawn ...", a quiz's option, is one unit)
+        return not before or before[-1][:1].isupper() or not any(ch.isalnum() for ch in "".join(before))
     return False
 
 

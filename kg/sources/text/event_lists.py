@@ -1,0 +1,63 @@
+"""Several events told as one list after the word that tells them ("withdrawn AAs to know: nivo 3L
+SCLC (Dec 2020), pembro 3L+ SCLC (Mar 2021), durva 2L urothelial (Feb 2021)"): each item, a drug
+(or drugs joined without a comma: "nivo + ipi"), its disease and its own date, is read as a clause
+of its own, with the event word before the list and nothing of the other items.
+
+>>> t = "withdrawn: nivo SCLC (Dec 2020), pembro SCLC (Mar 2021)"
+>>> [t[a:b] for a, b in items(t, [11, 33])]
+['nivo SCLC (Dec 2020)', 'pembro SCLC (Mar 2021)']
+"""
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: what comes between two items: a comma (", and"), nothing else
+_BETWEEN = re.compile(r",\s*(?:and\s+)?$")
+
+
+def items(text: str, drug_starts: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) of each item of the list in clause ``text``, whose drug names start at
+    ``drug_starts``; none unless there are two items or more, each with one year, and no year before
+    the first (the list follows its event word).
+
+    >>> t = "approved: X for A in 2019 and Y for B in 2020"
+    >>> items(t, [10, 30])
+    []
+    >>> t = "withdrawn in 2021: X (Dec 2020), Y (Mar 2021)"
+    >>> items(t, [19, 33])
+    []
+    """
+    starts = sorted(set(drug_starts))
+    if len(starts) < 2:
+        return []
+    # a drug after a comma starts an item; one joined to the one before ("nivo + ipi") does not
+    heads = [starts[0]] + [d for prev, d in zip(starts, starts[1:]) if _BETWEEN.search(text[prev:d])]
+    if len(heads) < 2 or _YEAR.search(text, 0, heads[0]):
+        return []
+    out = []
+    for k, start in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(text)
+        piece = text[start:end]
+        cut = _BETWEEN.search(piece)
+        end = start + (cut.start() if cut and k + 1 < len(heads) else len(piece.rstrip(" .;")))
+        if len(_YEAR.findall(text, start, end)) != 1:
+            return []
+        out.append((start, end))
+    return out
+
+
+def blank_others(text: str, spans: list[tuple[int, int]], keep: int) -> str:
+    """``text`` with every item but the ``keep``-th blanked out (the offsets stay).
+
+    >>> blank_others("w: A (2020), B (2021)", [(3, 11), (13, 21)], 1)
+    'w:           B (2021)'
+    >>> blank_others("w: A (2020), B (2021)", [(3, 11), (13, 21)], 0)
+    'w: A (2020),         '
+    """
+    out = list(text)
+    for k, (a, b) in enumerate(spans):
+        if k != keep:  # (and the comma after it)
+            b = spans[k + 1][0] if k + 1 < len(spans) else b
+            out[a:b] = " " * (b - a)
+    return "".join(out)
