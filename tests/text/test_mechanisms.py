@@ -37,3 +37,16 @@ def test_a_tables_target_column(reader):
     # a target named in another column is not one the drug binds
     text = "| Product | Note |\n| --- | --- |\n| Tecentriq (atezolizumab) | studied after PD-1 blockade |\n"
     assert _mechanisms(reader, text) == []
+
+
+def test_lines_of_notes_without_an_end_mark_are_read_and_an_arrow_leads_to_effects(reader):
+    NIVO, RELA, LAG3 = "DRUGBANK:DB09035", "DRUGBANK:DB14851", "HGNC:6476"
+    assert _mechanisms(reader, "nivolumab (Opdivo, BMS): human IgG4 mAb, binds PD-1, same logic as pembro") == [
+        (NIVO, "binds", PD1)]
+    assert _mechanisms(reader, "relatlimab: binds LAG-3 -> blocks its ligands incl. MHC class II") == [
+        (RELA, "binds", LAG3)]
+    # what follows the arrow is the binding's effect: atezolizumab does not bind PD-1
+    assert _mechanisms(reader, "atezolizumab (Tecentriq, Genentech): binds PD-L1 -> blocks PD-1 AND B7.1 (CD80)") == [
+        (ATEZO, "binds", PDL1)]
+    # a title with a colon and no verb of action stays a title
+    assert _mechanisms(reader, "Ten years of nivolumab: how one PD-1 antibody kept rewriting its own label") == []

@@ -50,7 +50,10 @@ def test_separate_ci_and_p_columns_and_a_threshold_in_a_label_is_no_rate():
 
 def test_a_column_of_patients():
     rows = _rows("| Trial | Patients randomised | HR |", "| X-1 | 1,202 | 0.7 |", "| X-2 | about half | 0.9 |")
-    assert patients(rows, 1) == 1202 and patients(rows, 2) is None and patients(rows, 0) is None
+    assert patients(rows, 1) == (1202, "randomised") and patients(rows, 2) is None and patients(rows, 0) is None
+    # what the header counts goes with the number: the audit holds only a count of the enrolled against the enrolment
+    assert patients(_rows("| Study | N randomised |", "| X-1 | 1,005 |"), 1) == (1005, "randomised")
+    assert patients(_rows("| Study | N |", "| X-1 | 1,005 |"), 1) == (1005, "enrolled")
 
 
 def test_rows_read_in_context(reader):

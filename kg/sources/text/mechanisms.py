@@ -52,6 +52,11 @@ _REFERS = re.compile(r"^\W*mechanism(?: of action)?\s*:|\b(?:it|its|(?:the|\w+'s
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 
+#: a line of notes, not a heading, though it has no end mark: a label, a colon and a verb of action soon after
+#: ("relatlimab: binds LAG-3", "nivolumab (Opdivo, BMS): human IgG4 mAb, binds PD-1"), or an arrow
+_NOTE = re.compile(r"^[^:]{1,60}:\s+(?:[\w(),./-]+\s+){0,5}?(?:binds?|blocks?|targets?|inhibits?)\b|\s(?:->|\u2192)\s")
+
+
 def _respectively(text: str, drugs, targets) -> dict:
     """"X and Y are antibodies against PD-L1 and CTLA-4, respectively": target id -> its drug."""
     if "respectively" not in text:
@@ -63,7 +68,7 @@ def _respectively(text: str, drugs, targets) -> dict:
 def read(reader, s, types) -> None:
     """The mechanism claims of sentence ``s`` (its mentions by type in ``types``), given to
     ``reader.claim``."""
-    if not types["Target"] or not _MECH_CUE.search(s.text) or not HEADING.search(s.text):
+    if not types["Target"] or not _MECH_CUE.search(s.text) or not (HEADING.search(s.text) or _NOTE.search(s.text)):
         return  # no target, no word of action, or a heading (the text says it again)
     text = reader.text
     own = [m for m in types["Drug"] if not _TARGET_NOT.search(text[max(s.start, m.start - 16):m.start])]
@@ -79,6 +84,9 @@ def read(reader, s, types) -> None:
         if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(text, s.start, m.start)
                                                              or not _REFERS.search(s.text)):
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
+        arrow = max(text.rfind(" -> ", s.start, m.start), text.rfind(" \u2192 ", s.start, m.start))
+        if arrow >= 0 and any(t.end <= arrow for t in types["Target"]):
+            continue  # "binds PD-L1 -> blocks PD-1 AND B7.1": what follows from the binding, not another target
         if _PAIR.match(text, m.end, s.end) or text[m.start - 1:m.start] == "/" and _PAIR_END.match(text, m.end, s.end):
             continue  # "blocks the PD-1/PD-L1 interaction": the pair the drug parts, not a target it binds
         kept = [t for t in types["Target"] if t.end <= m.start and _KEPT_FROM.match(text, t.end, s.end)]

@@ -178,12 +178,15 @@ def figures(sentences, i: int, header: list[int | None] | None = None) -> list[d
     return sorted(out, key=lambda f: f["start"])
 
 
-def patients(sentences, i: int, header: list[int | None] | None = None) -> int | None:
-    """The number in a row's column of patients ("| Trial | Patients | ... |").
+def patients(sentences, i: int, header: list[int | None] | None = None) -> tuple[int, str] | None:
+    """The number in a row's column of patients ("| Trial | Patients | ... |"), and what its header
+    counts: randomised, treated or (any other) enrolled.
 
     >>> from kg.sources.text.sentences import split
     >>> patients(split("| Trial | Patients randomised | HR |\\n| X-1 | 1,202 | 0.7 |"), 1)
-    1202
+    (1202, 'randomised')
+    >>> patients(split("| Trial | N | HR |\\n| X-1 | 1,202 | 0.7 |"), 1)
+    (1202, 'enrolled')
     """
     first = (header or headers(sentences))[i] if is_row(sentences[i].text) else None
     if first is None:
@@ -192,5 +195,7 @@ def patients(sentences, i: int, header: list[int | None] | None = None) -> int |
     for (_, _, text), h in zip(cells(sentences[i].text, keep_empty=True), header):
         m = _COUNT.match(text) if _PATIENTS.match(h) else None
         if m:
-            return int(m.group(1).replace(",", ""))
+            kind = re.search(r"randomi[sz]|treated", h, re.I)
+            return int(m.group(1).replace(",", "")), ("treated" if kind and kind.group().lower() == "treated"
+                                                      else "randomised" if kind else "enrolled")
     return None

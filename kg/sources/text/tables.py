@@ -192,9 +192,9 @@ def _sizes(reader, i: int, s, mentions) -> None:
     """A trial named with its size in brackets ("RATIONALE-302 (512 patients)"), or in a column of
     patients: its enrolment."""
     trial = next((m.id for m in mentions if m.type == "Trial"), None)
-    n = patients(reader.sentences, i, reader.headers) if trial else None
-    if n:
-        reader.claim(s, "trial design", trial, "describes", None, {"n_patients": n, "enrolment": "enrolled"},
+    counted = patients(reader.sentences, i, reader.headers) if trial else None
+    if counted:  # ("| N randomised |": a count the audit does not hold against the number enrolled)
+        reader.claim(s, "trial design", trial, "describes", None, {"n_patients": counted[0], "enrolment": counted[1]},
                      reader.level(trial))
     for m in mentions:
         end = m.end - s.start  # (a mention's offsets are the document's)
