@@ -271,3 +271,32 @@ def test_a_quiz_options_after_a_bulleted_letter_are_no_claims(reader):
             "- A. It received regular approval in 2018.\n- B. It was withdrawn in 2020 after a failed trial.\n\n"
             "**Answer: B.** Nivolumab was withdrawn for small cell lung cancer in December 2020.\n")
     assert _claims(reader, text) == [("withdrawal", NIVO, SCLC, "2020-12", None)]
+
+
+def test_columns_of_two_agencies_give_an_approval_each(reader):
+    MEL = "MONDO:0005105"
+    text = ("| Product | Indication | FDA approval | EU decision | Gap |\n|---|---|---|---|---|\n"
+            "| Pembrolizumab | Advanced melanoma | 4 Sep 2014 (accelerated) | 17 Jul 2015 (Commission decision) | 10 months |\n")
+    got = [(c.subject, c.object, c.values.get("agency"), c.values.get("date"), c.values.get("approval_type"))
+           for c in reader(text) if c.kind == "approval"]
+    assert got == [(PEMBRO, MEL, "KG:org-fda", "2014-09-04", "accelerated"),
+                   (PEMBRO, MEL, "KG:org-european-commission", "2015-07-17", None)]
+    # "(AA)" in a cell is an accelerated approval
+    text = ("| Product | Target | First US approval |\n|---|---|---|\n"
+            "| Opdivo (nivolumab) | PD-1 | 12/22/2014, melanoma (AA) |\n")
+    assert _claims(reader, text) == [("approval", NIVO, MEL, "2014-12-22", "accelerated")]
+
+
+def test_a_type_told_in_a_later_clause_and_a_widened_approval(reader):
+    ENDO = "MONDO:0011962"
+    got = _claims(reader, 'Jemperli was first approved in April 2021 for endometrial cancer that comes back after '
+                          'platinum chemo, and that approval was an "accelerated approval," as far as I can tell.')
+    assert got == [("approval", DOSTAR, ENDO, "2021-04", "accelerated")]
+    got = _claims(reader, "Dostarlimab was approved for endometrial cancer in 2023. Then on August 1, 2024 the approval "
+                          "was widened to all adults with primary advanced or recurrent endometrial cancer.")
+    assert ("approval", DOSTAR, ENDO, "2024-08-01", None) in got
+    # the organ word alone names the drug's endometrial indication; the date naming it is not the conversion's
+    assert _claims(reader, "Dostarlimab's April 2021 endometrial indication was converted to regular approval on "
+                           "9 February 2023.") == [("approval", DOSTAR, ENDO, "2023-02-09", "conversion")]
+    assert _claims(reader, "Dostarlimab's April 2021 endometrial indication was converted to regular approval on "
+                           "02/09/2023.") == [("approval", DOSTAR, ENDO, None, "conversion")]

@@ -32,7 +32,7 @@ def approval_type(text: str) -> str | None:
     if bracket:  # "FDA approval: 20 Aug 2018 (regular)"
         return "accelerated" if bracket.group(1).lower() == "accelerated" else "regular"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b|"
-                 r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
+                 r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]|\(\s*AA\s*[;,)]",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
                  text, re.I):
         return "accelerated"
     if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b|"

@@ -29,6 +29,7 @@ for _words, _stems in [
     (("ovarian",), ("ovarian", "ovary")),
     (("pancreatic",), ("pancrea",)),
     (("cervical",), ("cervical", "cervix")),
+    (("endometrial", "uterine"), ("endometri", "uter")),
     (("thyroid",), ("thyroid",)),
     (("brain",), ("glioma", "glioblastoma", "brain")),
 ]:

@@ -11,7 +11,33 @@ an accelerated approval of the same use that the sentence also tells is that one
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+#: the type of the approval just told, said in a clause of its own ("..., and that approval was an
+#: 'accelerated approval'")
+_TYPE_AFTER = re.compile(r"\b(?:that|this|the|its) approval (?:was|is|had been|has been) (?:also )?(?:an? )?[\"'\u201c\u2018]?"
+                         r"(accelerated|regular|full|traditional)\b", re.I)
+
+
+def type_told_after(reader, s, n0: int) -> None:
+    """The sentence's approvals without a type take the one a later clause gives the approval just told.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from kg.sources.text.claims import ExtractedClaim
+    >>> t = 'X was approved in 2021 for Y, and that approval was an "accelerated approval."'
+    >>> r = NS(out=[ExtractedClaim("approval", "X", "approved for", "Y", {}, None, None, t, 0, len(t))])
+    >>> type_told_after(r, NS(start=0, text=t), 0); r.out[0].values
+    {'approval_type': 'accelerated'}
+    """
+    told = _TYPE_AFTER.search(s.text)
+    if not told:
+        return
+    kind = "accelerated" if told.group(1).lower() == "accelerated" else "regular"
+    for k in range(n0, len(reader.out)):
+        c = reader.out[k]
+        if c.kind == "approval" and c.start == s.start and not c.values.get("approval_type"):
+            reader.out[k] = replace(c, values={**c.values, "approval_type": kind})
 
 
 def later_regular_converts(reader, s, n0: int) -> None:

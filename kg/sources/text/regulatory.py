@@ -50,8 +50,8 @@ from kg.sources.text.regulatory_cues import (
 _REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
                       r"(?:\w+\s+)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: a date that names an approval ("the April 3, 2023 accelerated approval")
-_NAMED_BY = re.compile(r"\s+accelerated\s+approval\b", re.I)
+#: a date that names an approval ("the April 3, 2023 accelerated approval", "its April 2021 endometrial indication")
+_NAMED_BY = re.compile(r"\s+(?:accelerated\s+approval\b|(?:(?!the\b|its\b|this\b|that\b|an?\b)[\w-]+\s+){0,2}indication\b)", re.I)
 #: a participle after a drug and its comma ("avelumab, approved in 2017,"; "nivolumab, first cleared in 2014")
 _APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", re.I)
 #: a date that names the approval it is of ("the March 8, 2019 accelerated approval", "its 2017 indication")
@@ -158,6 +158,7 @@ def read(reader, i: int, s, mentions, organs) -> None:
         _clause(reader, i, s, mentions, organs, a, raw, who)
     merges.one_withdrawal_each(reader, s, n0)
     merges.later_regular_converts(reader, s, n0)
+    merges.type_told_after(reader, s, n0)
     if len(reader.out) == n0:  # an event word but no claim ("Keytruda followed the same path."): what "it" is next
         note_subject(reader, i, s, mentions, organs)
     reader.context.recent = years[-1] if years else reader.context.recent

@@ -44,7 +44,7 @@ APPROVAL = re.compile(
     r"\b(?:given|awarded|handed|gave|gives|give)\b[^.;]{0,30}\b" + _CLEARANCE + r"\b|\bsign(?:ed|s)? off on\b|\bok(?:ay)?e?d\b|"
     r"\b(?:decision|decided|voted|agreed)\b[^.;]{0,40}\bto approve\b|"
     r"\b(?:expand\w*|extend\w*|broaden\w*)\b[^.;]{0,40}\b(?:label|indication|approval|use)s?\b|"
-    r"\b(?:use|indication|label)s?\b[^.;]{0,60}?\b(?:is|was|were) (?:\w+ )?widened\b|"
+    r"\b(?:use|indication|label|approval)s?\b[^.;]{0,60}?\b(?:is|was|were) (?:\w+ )?widened\b|"
     # an approval told as a noun with its kind ("Regular approval in urothelial carcinoma ...", "an accelerated
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing

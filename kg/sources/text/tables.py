@@ -51,6 +51,8 @@ def _kind(action: str) -> str | None:
     approval converted to traditional approval": a conversion)."""
     if _CONVERTED_CELL.search(action) and not re.search(r"\bnew (?:approval|indication)", action, re.I):
         return "conversion"
+    if re.match(r"\s*AA\b", action):
+        return "accelerated"  # "(AA)", "(AA; still on label)"
     m = re.match(r"\s*(accelerated|regular|full|traditional|standard)\b", action, re.I)
     if m:
         return "accelerated" if m.group(1).lower() == "accelerated" else "regular"
@@ -124,6 +126,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
         typed = "accelerated"  # "Accelerated approval (converted to regular approval on 30 June 2020)": the row's date
     agency = region_agency(" ".join(header))
     where = setting(s.text)
+    if drug and inds and _per_agency(reader, s, row, kinds, header, inds[0], drug, where):
+        return True
     for ind, text in inds[:1] if drug else []:
         name = indication_name(ind, text)
         gone_dates = withdrawals and (found.get("announced") or found.get("effective"))
@@ -165,6 +169,22 @@ def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) ->
         values = {"agency": agency, "date": when, "approval_type": kind, "status": "approved",
                   "indication": indication_name(m.id, m.text), **setting(text)}
         reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
+    return True
+
+
+def _per_agency(reader, s, row, kinds, header, ind: tuple[str, str], drug: str, where: dict) -> bool:
+    """Columns of approval dates, each of its own agency ("| FDA approval | EU decision |"): an approval per
+    dated cell, with that column's agency and the type its cell gives in brackets (True if so read)."""
+    ctx = reader.context
+    cols = [(text, region_agency(h)) for (_, _, text), h, k in zip(row, header, kinds) if k == "approved"]
+    if len(cols) < 2 or len({a for _, a in cols}) < len(cols) or None in {a for _, a in cols}:
+        return False
+    for text, agency in cols:
+        when = dates.find(text, *ctx.dating(), order=ctx.order)
+        if when:
+            values = {"agency": agency, "date": when[0].iso, "approval_type": _bracketed_kind(text), "status": "approved",
+                      "indication": indication_name(*ind), **where}
+            reader.claim(s, "approval", drug, "approved for", ind[0], values, "regulatory approval", "supports")
     return True
 
 
