@@ -300,3 +300,10 @@ def test_a_type_told_in_a_later_clause_and_a_widened_approval(reader):
                            "9 February 2023.") == [("approval", DOSTAR, ENDO, "2023-02-09", "conversion")]
     assert _claims(reader, "Dostarlimab's April 2021 endometrial indication was converted to regular approval on "
                            "02/09/2023.") == [("approval", DOSTAR, ENDO, None, "conversion")]
+
+
+def test_a_list_that_dates_the_indications_removal_gives_its_effect(reader):
+    got = [c.values for c in reader("Durvalumab was approved for bladder cancer in 2017. The FDA's withdrawn-approvals "
+                                    "list dates the indication's removal to February 19, 2021, and AstraZeneca announced "
+                                    "it on February 22, 2021.") if c.kind == "withdrawal"]
+    assert [(v.get("effective"), v.get("announced")) for v in got] == [("2021-02-19", "2021-02-22")]

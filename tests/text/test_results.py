@@ -71,3 +71,12 @@ def test_a_figure_in_a_population_its_biomarker_defines_is_a_subgroups(reader):
     [c] = [c for c in reader("In IMpassion131, atezolizumab with paclitaxel significantly improved progression-free "
                              "survival in PD-L1-positive triple-negative breast cancer.") if c.kind == "trial result"]
     assert not c.values.get("subgroup")
+
+
+def test_a_boundary_not_crossed_is_not_met(reader):
+    IMP010 = "CLINICALTRIALS:NCT02486718"
+    got = _results(reader, "In IMpower010, in the full stage IB-IIIA population the significance boundary was not crossed "
+                           "(HR 0.81, 95% CI 0.67-0.99).")
+    assert [x[3:] for x in got if x[0] == IMP010] == [(0.81, False)]
+    got = _results(reader, "In IMpower010, disease-free survival crossed the efficacy boundary (HR 0.66, 95% CI 0.50-0.88).")
+    assert [x[3:] for x in got if x[0] == IMP010] == [(0.66, True)]

@@ -47,7 +47,9 @@ _COUNTRIES = re.compile(r"(\d+)\s+countries", re.I)
 _PHASE = re.compile(r"\bphase\s*(1b/3|2/3|1b|III|II|I|[123])\b", re.I)
 _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|improved|prolonged|extended|showed|met)\b|\b(?:did not|does not|didn't|failed to|no (?:significant |added |statistically significant )?"
                   r"(?:benefit|improvement|difference|gain)|not (?:(?:judged|deemed|considered|found|shown) (?:to be )?)?(?:statistically )?significant(?:ly)?|missed|(?:was|were|is|are|been) not (?:improved|prolonged|extended|better|longer)|no better|(?:has|had|have) not (?:shown|improved|prolonged|extended|met|reached)|fell short|falls short|"
-                  r"no improvement|without (?:a )?(?:significant )?benefit)\b", re.I)
+                  r"no improvement|without (?:a )?(?:significant )?benefit|"
+                  # a boundary of a hierarchical or interim test not reached ("the significance boundary was not crossed")
+                  r"(?:boundary|threshold) (?:was |were )?(?:not|never) (?:crossed|reached|met)|did not cross)\b", re.I)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"

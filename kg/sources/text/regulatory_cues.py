@@ -86,7 +86,7 @@ WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|"
     # the withdrawal told as a noun announced or dated ("Merck announced withdrawal 07/01/2021", "withdrawal effective ...")
     r"\bannounc\w* (?:the |its |a )?(?:voluntary )?withdrawal\b|\bwithdrawal (?:announced|effective|date)\b|"
-    r"\bdates? the (?:withdrawal|removal)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
+    r"\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
@@ -162,7 +162,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
