@@ -24,7 +24,7 @@ _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           r"(?:got|received|were given) either|received)\b)",
                           re.I)
 _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThH])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
-                           r"involving|enrolling|recruiting|counted|(?<=trial )had|(?<=study )had|(?<=it )had|"
+                           r"involving|enrolling|recruiting|counted|contributed|(?<=trial )had|(?<=study )had|(?<=it )had|"
                            r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
@@ -51,6 +51,8 @@ def enrolment(text: str) -> tuple[int, str] | None:
 
     >>> enrolment("Seven hundred twenty-eight patients were randomly assigned."), enrolment("It involved 714 people.")
     ((728, 'randomised'), (714, 'enrolled'))
+    >>> enrolment("That approval rested on the JAVELIN Solid Tumor study, which contributed 242 urothelial carcinoma patients.")
+    (242, 'enrolled')
     >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
     True
     >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
