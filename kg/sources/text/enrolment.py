@@ -52,7 +52,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
     >>> enrolment("Seven hundred twenty-eight patients were randomly assigned."), enrolment("It involved 714 people.")
     ((728, 'randomised'), (714, 'enrolled'))
     >>> enrolment("That approval rested on the JAVELIN Solid Tumor study, which contributed 242 urothelial carcinoma patients.")
-    (242, 'enrolled')
+    (242, 'treated')
     >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
     True
     >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
@@ -121,6 +121,8 @@ def _how(how: str) -> str:
         return _WORD_HOW[how]
     if how.startswith(("random", "underwent", "assigned", "allocated", "got", "received", "were given")):
         return "randomised"
+    if how == "contributed":
+        return "treated"  # a part of a trial's patients, the ones a use rests on: not its whole enrolment
     if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",
                        "evaluated", "sample", "number", "participants", "patients")):
         return "enrolled"
