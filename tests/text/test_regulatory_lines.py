@@ -307,3 +307,14 @@ def test_a_list_that_dates_the_indications_removal_gives_its_effect(reader):
                                     "list dates the indication's removal to February 19, 2021, and AstraZeneca announced "
                                     "it on February 22, 2021.") if c.kind == "withdrawal"]
     assert [(v.get("effective"), v.get("announced")) for v in got] == [("2021-02-19", "2021-02-22")]
+
+
+def test_a_use_added_allowed_or_sitting_under_an_approval(reader):
+    MCC, HCC = "MONDO:0019210", "MONDO:0007256"
+    got = _claims(reader, "Retifanlimab (Zynyz) was added in March 2023 for adults with Merkel cell carcinoma.")
+    assert [x[2:4] for x in got] == [(MCC, "2023-03")]
+    assert _claims(reader, "Pembrolizumab's liver cancer indication still sits under accelerated approval.") == [
+        ("approval", PEMBRO, HCC, None, "accelerated")]
+    # a drug added to a regimen in a trial, or patients allowed to cross over, is no approval
+    assert _claims(reader, "In the trial, carboplatin was added for patients with Merkel cell carcinoma.") == []
+    assert _claims(reader, "Patients were allowed to cross over to pembrolizumab for liver cancer.") == []

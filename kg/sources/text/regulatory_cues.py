@@ -25,7 +25,11 @@ APPROVAL = re.compile(
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
     r"\bapprovals? followed\b|\bapprovals? (?:with|for|in) [^.;]{0,80}?\bfollowed (?:on|in)\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
-    r"\bgreen light\b|\blicensed\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
+    r"\bgreen light\b|\blicensed\b|"
+    # a use added on a date ("was added in March 2023 for adults with ..."), one allowed as a treatment ("it was
+    # allowed as the very first treatment"), one that sits under an approval ("still sits under accelerated approval")
+    r"\b(?:was|were) added (?:in|on) (?:[A-Z][a-z]+\.? )?\d|\b(?:was|were) allowed as (?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"(?:treatment|therapy|option)\b|\b(?:sits|stays|remains|is) (?:still )?under (?:an? )?[\"'\u201c]?(?:accelerated|regular|full)\b|\bapprovals (?:across|in|for)\b|\bholds? (?:\w+ )?approvals?\b|"
     r"\b(?:has|have|had) (?:also |long |since )?held (?:\w+ ){0,2}approval|"
     r"\b(?:FDA|EMA|agency|regulatory|U\.?S\.?|European|Commission)\s+(?:\w+\s+)?approvals?\s+(?:of|for|to)\b|"
     # a labelled line: "FDA approval, 15 Oct 2021: adjuvant atezolizumab for ...", "FDA approval: 4 March 2021",
@@ -134,7 +138,7 @@ EVENT_WORDS = ("approv", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda 
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
-                "carried", "held", "entered", "reached", "became the first", "retain", "dates from", "dates back", "led to",
+                "carried", "held", "entered", "reached", "became the first", "retain", "allowed as", "under accelerated", "under regular", "under full", "under \"accelerated", "dates from", "dates back", "led to",
                 "secured", "became a", "becomes a", "disappeared", "gone", "ending")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
