@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from kg.sources.text.regulatory_cues import APPROVAL, WITHDRAWAL
+
+#: a lead the clauses of a list share ("Lung cancer approvals accumulated from late 2018: with A for X on D1; ...")
+_LEAD = re.compile(r"[^.;:]{0,120}?\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: what comes between two items: a comma (", and"), nothing else
 _BETWEEN = re.compile(r",\s*(?:and\s+)?$")
@@ -61,3 +65,29 @@ def blank_others(text: str, spans: list[tuple[int, int]], keep: int) -> str:
             b = spans[k + 1][0] if k + 1 < len(spans) else b
             out[a:b] = " " * (b - a)
     return "".join(out)
+
+
+def each_item(text: str, drug_starts: list[int]) -> list[str]:
+    """The texts to read for clause ``text``: one per item of a list after its event word (each with the
+    others blanked), or the clause itself.
+
+    >>> each_item("withdrawn: A X (Dec 2020), B Y (Mar 2021)", [11, 27])
+    ['withdrawn: A X (Dec 2020),               ', 'withdrawn:                 B Y (Mar 2021)']
+    >>> each_item("A was withdrawn in 2020.", [0])
+    ['A was withdrawn in 2020.']
+    """
+    listed = items(text, drug_starts)
+    if listed and (APPROVAL.search(text, 0, listed[0][0]) or WITHDRAWAL.search(text, 0, listed[0][0])):
+        return [blank_others(text, listed, k) for k in range(len(listed))]
+    return [text]
+
+
+def lead(text: str) -> int | None:
+    """Where the lead that the clauses of a list of approvals share ends, or None.
+
+    >>> t = "Approvals followed: with A for X on 1 May 2019; with B for Y on 2 June 2020."
+    >>> t[:lead(t)]
+    'Approvals followed: '
+    """
+    m = _LEAD.match(text)
+    return m.end() if m else None

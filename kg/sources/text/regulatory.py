@@ -143,19 +143,18 @@ def read(reader, i: int, s, mentions, organs) -> None:
         return  # a title or heading: the text tells it again, with its date
     whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
     n0 = len(reader.out)
+    lead = event_lists.lead(s.text)
     for a, b, who in clauses(s.text):
         raw = s.text[a:b]
+        if lead and a >= lead and who is None:  # a later item of "approvals ...: with A for X on D1; with B ..."
+            raw, a = s.text[:lead] + " " * (a - lead) + raw, 0
         if who is None:  # the ", whose" clauses are read on their own
             for wa, wb in whose:
                 if a <= wa < b:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
-        listed = event_lists.items(raw, [m.start - s.start - a for m in mentions
-                                         if m.type == "Drug" and s.start + a <= m.start < s.start + b])
-        if listed and (APPROVAL.search(raw, 0, listed[0][0]) or WITHDRAWAL.search(raw, 0, listed[0][0])):
-            for k in range(len(listed)):  # "withdrawn: nivo SCLC (Dec 2020), pembro SCLC (Mar 2021)": each item
-                _clause(reader, i, s, mentions, organs, a, event_lists.blank_others(raw, listed, k), who)
-            continue
-        _clause(reader, i, s, mentions, organs, a, raw, who)
+        drugs = [m.start - s.start - a for m in mentions if m.type == "Drug" and s.start + a <= m.start < s.start + b]
+        for text in event_lists.each_item(raw, drugs):  # ("withdrawn: nivo SCLC (Dec 2020), pembro SCLC (Mar 2021)")
+            _clause(reader, i, s, mentions, organs, a, text, who)
     merges.one_withdrawal_each(reader, s, n0)
     merges.later_regular_converts(reader, s, n0)
     merges.type_told_after(reader, s, n0)
