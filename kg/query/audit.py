@@ -25,8 +25,8 @@ from kg.sources.text.claims import ExtractedClaim
 
 VERDICTS = ("consistent", "outdated", "contradicted", "not in graph")
 _KG = "https://w3id.org/oncokg/ontology#"
-_RATIO_TOLERANCE = 0.005   # a reported ratio is the graph's one rounded to two decimals
-_PERCENT_TOLERANCE = 0.5   # a reported percentage is the graph's one rounded to a whole number
+_RATIO_TOLERANCE = 0.005 + 1e-9   # a reported ratio is the graph's one rounded to two decimals (0.595 and 0.59)
+_PERCENT_TOLERANCE = 0.5 + 1e-9   # a reported percentage is the graph's one rounded to a whole number
 _FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
 
 

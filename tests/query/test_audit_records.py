@@ -122,6 +122,14 @@ def test_a_withdrawal_in_another_setting_than_the_records_is_not_contradicted(ju
     assert [(k, v) for k, _, _, v, _ in res if k == "withdrawal"] == [("withdrawal", "consistent")]
 
 
+def test_a_ratio_written_with_a_third_decimal_agrees_with_the_record_rounded(judge):
+    # (0.585 - 0.58 is a little over 0.005 in floating point: it must still agree)
+    res = judge("In IMbrave150, overall survival was longer with atezolizumab plus bevacizumab (HR 0.585).")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]
+    res = judge("In IMbrave150, overall survival was longer with atezolizumab plus bevacizumab (HR 0.60).")
+    assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "contradicted")]
+
+
 def test_medians_and_single_rates_agree_with_the_records_that_give_them(judge):
     res = judge("In IMbrave150, median progression-free survival was 6.8 months versus 4.3 months.")
     assert [(k, v) for k, _, _, v, _ in res if k == "trial result"] == [("trial result", "consistent")]

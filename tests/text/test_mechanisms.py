@@ -50,3 +50,9 @@ def test_lines_of_notes_without_an_end_mark_are_read_and_an_arrow_leads_to_effec
         (ATEZO, "binds", PDL1)]
     # a title with a colon and no verb of action stays a title
     assert _mechanisms(reader, "Ten years of nivolumab: how one PD-1 antibody kept rewriting its own label") == []
+
+
+def test_a_ligand_kept_from_the_receptor_the_drug_is_against(reader):
+    PEN, PDL2 = "KG:drug-penpulimab", "HGNC:18731"
+    got = _mechanisms(reader, "Penpulimab is an antibody against PD-1 that blocks PD-L1 and PD-L2 from engaging PD-1.")
+    assert got == [(PEN, "binds", PD1), (PEN, "blocks interaction with", PDL1), (PEN, "blocks interaction with", PDL2)]

@@ -3,7 +3,7 @@ each rule on text written for this test, with a case it must leave alone."""
 from __future__ import annotations
 
 ATEZO, DURVA, NIVO, PEMBRO = "DRUGBANK:DB11595", "DRUGBANK:DB11714", "DRUGBANK:DB09035", "DRUGBANK:DB09037"
-CEMI, DOSTAR = "DRUGBANK:DB14707", "DRUGBANK:DB15627"
+CEMI, DOSTAR, AVEL = "DRUGBANK:DB14707", "DRUGBANK:DB15627", "DRUGBANK:DB11945"
 UC, SCLC, BCC, ESCC, GASTRIC = "MONDO:0040679", "MONDO:0008433", "MONDO:0005341", "MONDO:0005580", "MONDO:0005036"
 
 
@@ -329,3 +329,22 @@ def test_approvals_listed_after_a_colon_share_its_lead(reader):
     # clauses after a semicolon with no list lead before them tell no approval of their own
     assert _claims(reader, "Atezolizumab is an anti-PD-L1 antibody. Its lung cancer trials ran from late 2018; with "
                            "carboplatin and etoposide for small cell lung cancer on March 18, 2019.") == []
+
+
+def test_an_outcome_column_that_says_converted_dates_the_conversion(reader):
+    MCC = "MONDO:0019210"
+    text = ("| Drug | Indication (as approved) | Accelerated approval | Outcome | Outcome effective |\n|---|---|---|---|---|\n"
+            "| Avelumab | Metastatic Merkel cell carcinoma | March 23, 2017 | Converted | September 6, 2023 |\n"
+            "| Durvalumab | Urothelial carcinoma | May 1, 2017 | Withdrawn | February 22, 2021 |\n")
+    got = _claims(reader, text)
+    assert ("approval", AVEL, MCC, "2023-09-06", "conversion") in got and ("withdrawal", AVEL, MCC, "2023-09-06", None) not in got
+    assert ("withdrawal", DURVA, UC, "2021-02-22", None) in got
+
+
+def test_a_story_that_ended_differently_and_a_goal_date_are_no_events(reader):
+    story = ("Pembrolizumab's story ended differently: the FDA converted its accelerated approval in previously "
+             "treated liver cancer to a full approval in January 2024.")
+    assert _claims(reader, story) == [("approval", PEMBRO, "MONDO:0007256", "2024-01", "conversion")]
+    # (the day the agency set itself to act by is no event's)
+    assert "2026-04-07" not in {x[3] for x in _claims(
+        reader, "Keytruda was approved for melanoma in 2014. Approved roughly five months before the 7 April 2026 goal date.")}

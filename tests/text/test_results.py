@@ -80,3 +80,13 @@ def test_a_boundary_not_crossed_is_not_met(reader):
     assert [x[3:] for x in got if x[0] == IMP010] == [(0.81, False)]
     got = _results(reader, "In IMpower010, disease-free survival crossed the efficacy boundary (HR 0.66, 95% CI 0.50-0.88).")
     assert [x[3:] for x in got if x[0] == IMP010] == [(0.66, True)]
+
+
+def test_a_bound_is_no_figure_and_a_figure_takes_the_endpoint_just_named(reader):
+    assert all(x[3] != 0.5 for x in _results(reader, "In DUO-E, each analysis reported a hazard ratio under 0.5 in the "
+                                                      "dMMR group (HR 0.42)."))
+    text = ("RELATIVITY-047 met its primary endpoint: progression-free survival HR 0.75 (95% CI 0.62-0.92). Overall "
+            "survival, a secondary endpoint, favoured the combination numerically. The corresponding hazard ratio, 0.80 "
+            "(95% CI, 0.66 to 0.99), did not reach statistical significance.")
+    got = [x for x in _results(reader, text) if x[3] == 0.8]
+    assert got == [("CLINICALTRIALS:NCT03470922", "overall survival", "HR", 0.8, False)]

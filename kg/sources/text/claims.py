@@ -187,6 +187,7 @@ class Reader:
             if _OPTION.match(s.text) and i - asked <= 8:
                 continue  # "A. It binds PD-1 ...": an option a quiz offers after its question, true or not
             self._sentence(i, s, ms)
+            results.note_endpoint(self, i, s, ms)
             self._note_trial(ms, i)
         # an approval the article says was withdrawn is told as history; not one it says is still in force
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}

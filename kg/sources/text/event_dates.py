@@ -16,6 +16,12 @@ from kg.sources.text.regulatory_cues import ANNOUNCED, EFFECTIVE, GRANTED, GRANT
 _WEEKDAY_BRACKET = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*\($")
 
 
+#: a date the agency set itself to act by, not an event's ("five months before the 7 April 2026 goal date",
+#: "a PDUFA date of June 2025")
+_GOAL_AFTER = re.compile(r"\s*(?:\(?PDUFA\)?\s+)?(?:goal|target|action|user[- ]fee)\s+date\b", re.I)
+_GOAL_BEFORE = re.compile(r"\b(?:PDUFA|goal|target|action)\s+date\s*(?:of|was|is|:|,)?\s*(?:on\s+)?$", re.I)
+
+
 def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | None,
               near: str | None = None, order: str | None = None) -> list[dates.Date]:
     """The dates of the clause ``text`` (at ``a`` in ``sentence``, its relative clauses blanked),
@@ -27,7 +33,8 @@ def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | N
     ['2021-10-06']
     """
     return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near, order)
-            if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]]
+            if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]
+            and not _GOAL_AFTER.match(sentence, d.end) and not _GOAL_BEFORE.search(sentence, max(0, d.start - 30), d.start)]
 
 
 def of_event(found: list[dates.Date], event: int, text: str = "") -> str | None:

@@ -238,10 +238,16 @@ def effects(text: str) -> list[dict[str, Any]]:
     return sorted(out, key=lambda f: f["start"])
 
 
+_BOUND = re.compile(r"\b(?:under|below|above|over|less than|lower than|greater than|more than|at least|at most|"
+                    r"up to|as low as|near)\s*$|[<>\u2264\u2265]\s*$", re.I)
+
+
 def _ratios(text: str) -> list[re.Match]:
     """The ratios of a sentence; one written again right after itself ("0.78 (HR = 0.78; ...") is kept once."""
     out: list[re.Match] = []
     for m in _RATIO.finditer(text):
+        if _BOUND.search(text, max(0, m.start(2) - 20), m.start(2)):
+            continue  # "a hazard ratio under 0.5 in its dMMR group": a bound, not a figure
         if out and out[-1].group(2) == m.group(2) and m.start() - out[-1].end() <= 12 \
                 and re.fullmatch(r"[\s(\[,;:]*", text[out[-1].end():m.start()]):
             out[-1] = _Restated(out[-1], m)

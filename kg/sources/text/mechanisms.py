@@ -106,8 +106,12 @@ def read(reader, s, types) -> None:
                 subjects = named[:1]
             elif _KIND_BEFORE.search(before):
                 continue  # "did not include a PD-1 or PD-L1 inhibitor": a kind of drug, not this one
-        if m.id in LIGANDS and _KEPT_FROM.match(text, m.end, s.end):
-            action = "blocks interaction with"  # "blocks CD80 and CD86 from engaging CTLA-4": a ligand kept from it
+        kept_from = _KEPT_FROM.match(text, m.end, s.end)
+        receptor = next((t.id for t in types["Target"] if t.start >= kept_from.end()), None) if kept_from else None
+        if kept_from and (m.id in LIGANDS or any(t.id == receptor and t.end <= m.start for t in types["Target"])):
+            # "blocks CD80 and CD86 from engaging CTLA-4": a ligand kept from it; so is PD-L1 kept from PD-1 by
+            # "an antibody against PD-1 ... it blocks PD-L1 and PD-L2 from engaging PD-1"
+            action = "blocks interaction with"
         elif _TARGET_SPARES.search(before):
             action = "spares interaction with"
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):

@@ -106,7 +106,7 @@ WITHDRAWAL = re.compile(
     r"\b(?:indication|use|approval)s?\b[^.;]{0,30}?\b(?:is|was|are|were) (?:now )?gone\b|"
     r"\b(?:list|label)\b[^.;]{0,30}\bshows? (?:it|the (?:indication|approval|use)) (?:as )?(?:ending|ended|withdrawn|removed)\b|"
     r"\b(?:use|indication|approval|authori[sz]ation)s?(?:,[^,;]{0,60},)? (?:\w+ ){0,2}(?:ended|ceased)\b|"
-    r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b[^.;]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
+    r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b(?!\s+(?:differently|well|better|happily|up)\b)[^.;:]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
 NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|\bno (?:systemic )?treatment had been approved\b|"

@@ -82,3 +82,14 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
             told.add(said)
             reader.claim(s, "trial result", trial, "result", ind, {"endpoint": said, "met": met, **common},
                        reader.level(trial), "supports" if met else "does not support")
+
+
+def note_endpoint(reader, i: int, s, mentions) -> None:
+    """A sentence without a figure that names an endpoint of the trial spoken of ("Overall survival
+    favoured the combination numerically") is the one "the corresponding hazard ratio" then refers to."""
+    last = reader.last_endpoint
+    if not last or not i - 2 <= last[1] < i or any(m.type == "Trial" and m.id != last[0] for m in mentions):
+        return
+    named = figures.endpoint(s.text)
+    if named:
+        reader.last_endpoint = (last[0], i, named)

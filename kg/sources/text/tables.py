@@ -75,6 +75,11 @@ def read_row(reader, i: int, s, mentions) -> bool:
     typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None) or _bracketed_kind(s.text)
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
+    # "| Accelerated approval | Outcome | Outcome effective |" with "Converted": the effect is the conversion's
+    said = " ".join(c for (_, _, c), h in zip(row, header) if re.search(r"outcome|fate", h, re.I) and column(h) is None)
+    outcome = [c for (_, _, c), k in zip(row, kinds) if k == "effective"] if _CONVERTED_CELL.search(said) and not _GONE.match(
+        said) else []
+    kinds = [None if k == "effective" and outcome else k for k in kinds]
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
         # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect, or was
         # the one the company announced it ("Withdrawal announced by Genentech")
@@ -122,6 +127,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
     # (the date after "converted": "converted to regular 2021-08-31; narrowed 2018-06-19")
     converted = [after[0].iso for c, d in told + dated_cells if (m := _CONVERTED_CELL.search(c))
                  and (after := [x for x in d if x.start >= m.end()])]
+    converted += [d[0].iso for c in outcome if (d := dates.find(c, *reader.context.dating(), order=reader.context.order))]
     if converted and typed == "conversion":
         typed = "accelerated"  # "Accelerated approval (converted to regular approval on 30 June 2020)": the row's date
     agency = region_agency(" ".join(header))
