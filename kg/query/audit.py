@@ -345,7 +345,7 @@ _RATES = ("ORR", "pCR", "rate", "CR")
 
 
 #: the analysis a sentence says its figure is of ("at the interim analysis", "after three years of follow-up")
-_ANALYSIS = re.compile(r"\b(interim|final|updated|exploratory|long-term|extended|follow-up|"
+_ANALYSIS = re.compile(r"\b(interim|final|updated|exploratory|long-term|extended|follow-up|later data cut|data cut|"
                        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]years?)\b", re.I)
 
 

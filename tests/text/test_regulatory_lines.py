@@ -348,3 +348,17 @@ def test_a_story_that_ended_differently_and_a_goal_date_are_no_events(reader):
     # (the day the agency set itself to act by is no event's)
     assert "2026-04-07" not in {x[3] for x in _claims(
         reader, "Keytruda was approved for melanoma in 2014. Approved roughly five months before the 7 April 2026 goal date.")}
+
+
+def test_not_fda_approved_no_therapy_approved_and_a_list_of_references(reader):
+    TORI = "DRUGBANK:DB15043"
+    assert _claims(reader, "Toripalimab-tpzi is not FDA-approved for esophageal squamous cell carcinoma.") == []
+    assert _claims(reader, "Until today, no therapy had been approved for first-line anal canal cancer.") == []
+    text = ("## References\n\n1. FDA grants accelerated approval for avelumab in Merkel cell carcinoma (2017).\n"
+            '2. "Avelumab." Drug monograph. Accessed 2026.\n\n## Next steps\n\n'
+            "Toripalimab was approved for nasopharyngeal carcinoma on October 27, 2023.\n")
+    assert [x[1] for x in _claims(reader, text)] == [TORI]  # the cited titles are no claims; the text after them is read
+    # an approval that "likewise ended" is a withdrawal
+    got = _claims(reader, "Durvalumab's accelerated approval for previously treated urothelial carcinoma likewise ended "
+                          "in February 2021.")
+    assert ("withdrawal", DURVA, UC, "2021-02", None) in got and not any(x[0] == "approval" and x[3] for x in got)

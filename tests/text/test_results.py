@@ -90,3 +90,12 @@ def test_a_bound_is_no_figure_and_a_figure_takes_the_endpoint_just_named(reader)
             "(95% CI, 0.66 to 0.99), did not reach statistical significance.")
     got = [x for x in _results(reader, text) if x[3] == 0.8]
     assert got == [("CLINICALTRIALS:NCT03470922", "overall survival", "HR", 0.8, False)]
+
+
+def test_a_figure_for_a_biomarker_group_is_a_subgroups_and_no_pooling_is_no_result(reader):
+    got = [c.values for c in reader("In RUBY, for dMMR patients specifically, the OS hazard ratio was 0.32 (95% CI "
+                                    "0.17-0.63).") if c.kind == "trial result"]
+    assert got and got[0].get("subgroup")
+    assert _results(reader, "In AEGEAN, the event-free survival HR was 0.68. Because populations, control arms and "
+                            "endpoint definitions differ, we did not pool results.") == [
+        ("CLINICALTRIALS:NCT03800134", "event-free survival", "HR", 0.68, None)]

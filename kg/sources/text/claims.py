@@ -75,6 +75,10 @@ _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|fail
                    r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
                    r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
 #: an option of a quiz ("A. It binds PD-1", "(b) Nivolumab ...", "C) ...")
+_REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading|citations|works cited|"
+                         r"notes and references|literature cited)\W*$", re.I)
+#: a heading after a list of references: a few words, no end mark, no year, link or identifier
+_NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
 _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
@@ -172,7 +176,7 @@ class Reader:
         return level_of_phase(phase) if phase else None
 
     def run(self) -> list[ExtractedClaim]:
-        asked = -99  # the last question's sentence
+        asked, refs = -99, False  # the last question's sentence; in a list of references
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 context.note_year(self.context, s.text)  # (but a timeline's heading "2018" dates its section)
@@ -182,6 +186,10 @@ class Reader:
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 asked = i if s.text.rstrip().endswith("?") else asked
                 continue  # a question, or someone's words quoted: no claim of the article's
+            if _REFERENCES.match(s.text) or refs and _NEXT_HEADING.fullmatch(s.text):
+                refs = bool(_REFERENCES.match(s.text))  # a list of references, until the next heading
+            if refs:
+                continue  # "FDA grants accelerated approval for avelumab in Merkel cell carcinoma (2017).": a title cited
             if _NUMBERED_QUESTION.match(s.text):
                 asked = i  # "### Question 3" (its question may end with a colon: "X's first indication was:")
             if _OPTION.match(s.text) and i - asked <= 8:

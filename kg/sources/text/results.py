@@ -22,10 +22,12 @@ _SUBGROUP = re.compile(r"\b(?:sub-?group|subset|subpopulation|cohort)s?\b|\bamon
                        r"(?:whose|with)\b|"
                        # a population its biomarker defines ("in dMMR/MSI-H tumors", "in high PD-L1, EGFR/ALK wild-type disease")
                        # (not "in PD-L1-positive triple-negative breast cancer": a trial's own population)
-                       r"\bin (?:the )?(?:(?:high|low)[- ]PD-?L1|dMMR|MSI-H|pMMR|MSS|TMB-H)\b[^.;]{0,50}?"
+                       r"\b(?:in|for|among) (?:the )?(?:(?:high|low)[- ]PD-?L1|dMMR|MSI-H|pMMR|MSS|TMB-H)\b[^.;]{0,50}?"
                        r"\b(?:tumou?rs|patients|disease|population|group)\b", re.I)
 #: a clause that says an endpoint was met or missed ("It met its progression-free survival endpoint")
 _ENDPOINT_CLAUSE = re.compile(r"[^,;]*\b(?:met|missed|did not meet|failed to meet)\b[^,;]{0,50}\bend ?points?\b[^,;]*")
+#: words of a trial's outcome a result told without a figure or endpoint must hold ("did not meet its primary endpoint")
+_OF_OUTCOME = re.compile(r"end ?points?\b(?! definitions?)|benefit|surviv|respon|improv|prolong|superior|efficacy|outcome|significan", re.I)
 _DIGITS = re.compile(r"(?<![\w-])\d")  # a figure, not the number in a trial's name
 
 
@@ -62,8 +64,8 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
         if met and not _DIGITS.search(after) and _met(after, {}) is False and figures.endpoint(after) in (
                 None, values.get("endpoint")):
             met = False  # "HR 0.80 (95% CI 0.64-0.98), p = 0.0164, but it missed the prespecified boundary"
-        if not found and met is None:
-            return
+        if not found and (met is None or figures.endpoint(t) is None and not _OF_OUTCOME.search(t)):
+            return  # ("we did not pool results": no outcome of the trial's)
         values["met"] = met
         direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
         reader.claim(s, "trial result", trial, "result", ind, values, reader.level(trial), direction)
