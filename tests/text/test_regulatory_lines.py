@@ -362,3 +362,15 @@ def test_not_fda_approved_no_therapy_approved_and_a_list_of_references(reader):
     got = _claims(reader, "Durvalumab's accelerated approval for previously treated urothelial carcinoma likewise ended "
                           "in February 2021.")
     assert ("withdrawal", DURVA, UC, "2021-02", None) in got and not any(x[0] == "approval" and x[3] for x in got)
+
+
+def test_the_items_of_a_labels_list_of_uses_are_its_approvals(reader):
+    text = ("# IMFINZI (durvalumab): the label in plain words\n\n## Section 1: Indications and Usage (FDA-approved uses)\n\n"
+            "**Lung cancer: small cell**\n\n"
+            "- Adults with limited-stage SCLC whose disease has not progressed after chemoradiation, as a single agent.\n"
+            "- Adults with locally advanced or metastatic urothelial carcinoma, with gemcitabine and cisplatin.\n\n"
+            "## Withdrawn indications\n\n- Adults with hepatocellular carcinoma, as a single agent.\n")
+    got = [(x[1], x[2]) for x in _claims(reader, text) if x[0] == "approval"]
+    assert got == [(DURVA, SCLC), (DURVA, UC)]  # (not the item under the heading of withdrawn uses)
+    # the same items outside such a section are no claims
+    assert _claims(reader, "## Who took part\n\n- Adults with limited-stage SCLC after chemoradiation.\n") == []

@@ -36,7 +36,8 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import context, dates, design, enrolment, figures, mechanisms, regulatory, results, subjects, table_figures
+from kg.sources.text import (context, dates, design, enrolment, figures, label_sections, mechanisms, regulatory, results,
+                             subjects, table_figures)
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -176,7 +177,7 @@ class Reader:
         return level_of_phase(phase) if phase else None
 
     def run(self) -> list[ExtractedClaim]:
-        asked, refs = -99, False  # the last question's sentence; in a list of references
+        asked, refs, label = -99, False, ""  # the last question's sentence; in a list of references; of indications
         for i, (s, ms) in enumerate(zip(self.sentences, self.by_sentence)):
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 context.note_year(self.context, s.text)  # (but a timeline's heading "2018" dates its section)
@@ -190,11 +191,16 @@ class Reader:
                 refs = bool(_REFERENCES.match(s.text))  # a list of references, until the next heading
             if refs:
                 continue  # "FDA grants accelerated approval for avelumab in Merkel cell carcinoma (2017).": a title cited
+            if label_sections.HEADING.match(s.text) or label and label_sections.OTHER_SECTION.match(s.text):
+                label = s.text if label_sections.HEADING.match(s.text) else ""  # a label's list of uses, until another section
             if _NUMBERED_QUESTION.match(s.text):
                 asked = i  # "### Question 3" (its question may end with a colon: "X's first indication was:")
             if _OPTION.match(s.text) and i - asked <= 8:
                 continue  # "A. It binds PD-1 ...": an option a quiz offers after its question, true or not
+            before = len(self.out)
             self._sentence(i, s, ms)
+            if label and not any(c.kind == "approval" for c in self.out[before:]):
+                label_sections.read_item(self, s, ms, label)
             results.note_endpoint(self, i, s, ms)
             self._note_trial(ms, i)
         # an approval the article says was withdrawn is told as history; not one it says is still in force
