@@ -250,10 +250,18 @@ class QueryPool:
             pass  # mid-swap (or a broken file): keep the last generation; the workers say the rest
         return self._gen
 
-    def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.store_path, self.max_bytes)
+    def _spawn(self, reserved: int = 0) -> _Worker:
+        """Fork a worker and count it in the pool; ``reserved`` is 1 when :meth:`_top_up` counted it as
+        forking already, which it stops being in the same step as it joins the pool."""
+        try:
+            w = _Worker(self._ctx, self.store_path, self.max_bytes)
+        except BaseException:
+            with self._lock:
+                self._forking -= reserved
+            raise
         with self._lock:
             self._all.add(w)
+            self._forking -= reserved
         return w
 
     def _retire(self, w: _Worker) -> None:
@@ -275,16 +283,7 @@ class QueryPool:
             missing = max(0, self.size + self._slow - len(self._all) - self._forking)
             self._forking += missing
         for _ in range(missing):
-            try:
-                w = _Worker(self._ctx, self.store_path, self.max_bytes)
-            except BaseException:
-                with self._lock:
-                    self._forking -= 1
-                raise
-            with self._lock:  # counted in _all and no longer as forking in one step
-                self._all.add(w)
-                self._forking -= 1
-            self._fair.release(w)
+            self._fair.release(self._spawn(reserved=1))
 
     def _enter_slow_lane(self) -> bool:
         with self._lock:

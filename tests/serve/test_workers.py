@@ -81,7 +81,7 @@ def test_a_quick_query_is_answered_while_the_slow_lane_is_full(pool):
         t.start()
     time.sleep(1.0)
     started = time.monotonic()
-    assert pool.run("ASK { ?s ?p ?o }", "csv").strip().lower() in (b"true", b"_askresult\r\ntrue")
+    assert pool.run("ASK { ?s ?p ?o }", "csv") == b"true"
     assert time.monotonic() - started < 2.0
     for t in threads:
         t.join()
