@@ -75,11 +75,12 @@ _SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was no
 _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|failed|met|did not|fell short|showed|improved|"
                    r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
                    r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
-#: an option of a quiz ("A. It binds PD-1", "(b) Nivolumab ...", "C) ...")
+#: a heading of a list of references
 _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading|citations|works cited|"
                          r"notes and references|literature cited)\W*$", re.I)
 #: a heading after a list of references: a few words, no end mark, no year, link or identifier
 _NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
+#: a quiz's numbered question heading ("### Question 4"), and an option it offers ("A. It binds PD-1", "(b) ...", "C) ...")
 _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
@@ -187,12 +188,14 @@ class Reader:
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
                 asked = i if s.text.rstrip().endswith("?") else asked
                 continue  # a question, or someone's words quoted: no claim of the article's
-            if _REFERENCES.match(s.text) or refs and _NEXT_HEADING.fullmatch(s.text):
-                refs = bool(_REFERENCES.match(s.text))  # a list of references, until the next heading
+            cited = _REFERENCES.match(s.text)
+            if cited or refs and _NEXT_HEADING.fullmatch(s.text):
+                refs = bool(cited)  # a list of references, until the next heading
             if refs:
                 continue  # "FDA grants accelerated approval for avelumab in Merkel cell carcinoma (2017).": a title cited
-            if label_sections.HEADING.match(s.text) or label and label_sections.OTHER_SECTION.match(s.text):
-                label = s.text if label_sections.HEADING.match(s.text) else ""  # a label's list of uses, until another section
+            uses = label_sections.HEADING.match(s.text)
+            if uses or label and label_sections.OTHER_SECTION.match(s.text):
+                label = s.text if uses else ""  # a label's list of uses, until another section
             if _NUMBERED_QUESTION.match(s.text):
                 asked = i  # "### Question 3" (its question may end with a colon: "X's first indication was:")
             if _OPTION.match(s.text) and i - asked <= 8:

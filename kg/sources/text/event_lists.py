@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from kg.sources.text.regulatory_cues import APPROVAL, WITHDRAWAL
+from kg.sources.text.regulatory_cues import APPROVAL, LIST_OF_APPROVALS, WITHDRAWAL
 
 #: a lead the clauses of a list share ("Lung cancer approvals accumulated from late 2018: with A for X on D1; ...")
-_LEAD = re.compile(r"[^.;:]{0,120}?\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)", re.I)
+_LEAD = re.compile(r"[^.;:]{0,120}?" + LIST_OF_APPROVALS, re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: what comes between two items: a comma (", and"), nothing else
 _BETWEEN = re.compile(r",\s*(?:and\s+)?$")

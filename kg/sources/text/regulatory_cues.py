@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 _CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|go-ahead|nod|licen[cs]e)"
+#: approvals told as a list after a colon ("Lung cancer approvals accumulated from late 2018: with A for X on ...")
+LIST_OF_APPROVALS = r"\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)"
 APPROVAL = re.compile(
     r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
@@ -25,9 +27,7 @@ APPROVAL = re.compile(
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
     r"\bapprovals? followed\b|\bapprovals? (?:with|for|in) [^.;]{0,80}?\bfollowed (?:on|in)\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
-    r"\bgreen light\b|\blicensed\b|"
-    # approvals told as a list after a colon ("Lung cancer approvals accumulated from late 2018: with A for X on ...")
-    r"\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)|"
+    r"\bgreen light\b|\blicensed\b|" + LIST_OF_APPROVALS + "|"
     # a use added on a date ("was added in March 2023 for adults with ..."), one allowed as a treatment ("it was
     # allowed as the very first treatment"), one that sits under an approval ("still sits under accelerated approval")
     r"\b(?:was|were) added (?:in|on) (?:[A-Z][a-z]+\.? )?\d|\b(?:was|were) allowed as (?:an? |the )?(?:[\w-]+ ){0,3}"

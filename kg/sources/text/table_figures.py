@@ -195,7 +195,6 @@ def patients(sentences, i: int, header: list[int | None] | None = None) -> tuple
     for (_, _, text), h in zip(cells(sentences[i].text, keep_empty=True), header):
         m = _COUNT.match(text) if _PATIENTS.match(h) else None
         if m:
-            kind = re.search(r"randomi[sz]|treated", h, re.I)
-            return int(m.group(1).replace(",", "")), ("treated" if kind and kind.group().lower() == "treated"
-                                                      else "randomised" if kind else "enrolled")
+            how = re.search(r"(randomi[sz])|treated", h, re.I)
+            return int(m.group(1).replace(",", "")), ("randomised" if how.group(1) else "treated") if how else "enrolled"
     return None
