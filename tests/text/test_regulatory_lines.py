@@ -87,7 +87,9 @@ def test_a_table_of_an_agencys_actions(reader):
             "| Nivolumab + ipilimumab | MSI-H colorectal cancer | April 8, 2025 | Regular |\n"
             "| Pembrolizumab | Resectable head and neck SCC | June 12, 2025 | Accelerated |\n")
     got = _claims(reader, text)
-    assert [(x[1], x[3], x[4]) for x in got] == [(NIVO, "2025-04-08", "regular"), (PEMBRO, "2025-06-12", "accelerated")]
+    # (ipilimumab, the partner the graph knows approved there, too)
+    assert [(x[1], x[3], x[4]) for x in got] == [(NIVO, "2025-04-08", "regular"), ("DRUGBANK:DB06186", "2025-04-08", "regular"),
+                                                 (PEMBRO, "2025-06-12", "accelerated")]
     # a column named for another kind of action is no approval date
     text = "| Drug | Action | Date |\n| --- | --- | --- |\n| Nivolumab | Annual review of the policy | 04/2025 |\n"
     assert _claims(reader, text) == []
@@ -374,3 +376,12 @@ def test_the_items_of_a_labels_list_of_uses_are_its_approvals(reader):
     assert got == [(DURVA, SCLC), (DURVA, UC)]  # (not the item under the heading of withdrawn uses)
     # the same items outside such a section are no claims
     assert _claims(reader, "## Who took part\n\n- Adults with limited-stage SCLC after chemoradiation.\n") == []
+
+
+def test_a_combination_product_joined_by_a_dash_and_referred_back_to(reader):
+    text = ("In RELATIVITY-047, 714 patients were randomised to the nivolumab\u2013relatlimab combination or to "
+            "nivolumab alone. Progression-free survival was longer with the combination than with nivolumab. "
+            "The fixed-dose combination was approved for unresectable or metastatic melanoma in March 2022.")
+    assert [(x[1], x[3]) for x in _claims(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03")]
+    text = "The nivolumab-relatlimab product was approved on March 18, 2022 for melanoma."
+    assert [(x[1], x[3]) for x in _claims(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03-18")]

@@ -206,11 +206,12 @@ class Reader:
                 label_sections.read_item(self, s, ms, label)
             results.note_endpoint(self, i, s, ms)
             self._note_trial(ms, i)
-        # an approval the article says was withdrawn is told as history; not one it says is still in force
+        # an approval the article says was withdrawn is told as history; not one it says is still in force, nor
+        # a partner's in a regimen (a drug's own indication there withdrawn: "Yervoy + Opdivo | First-line HCC")
         withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
         self.out = regulatory.without_repeats(self.out)
-        return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval"
-                and (c.subject, c.object) in withdrawn and not _IN_FORCE.search(c.sentence) else c for c in self.out]
+        return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval" and (c.subject, c.object)
+                in withdrawn and not _IN_FORCE.search(c.sentence) and not c.values.get("partner_of") else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention], i: int) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]

@@ -139,7 +139,7 @@ _JOIN = re.compile(r"\s+(?:and|plus|with|\+)\s+|\s*[+/]\s*")
 
 def _with_combination_forms(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The entries, and for a combination product named "A and B" (or "A + B", "A/B") the other ways
-    articles join its two drugs: "B plus A", "A with B", "A + B" (a US suffix such as "-rmbw" left out).
+    articles join its two drugs: "B plus A", "A with B", "A + B", "A-B", "A–B" (a US suffix such as "-rmbw" left out).
 
     >>> sorted(f for _, _, f in _with_combination_forms([("X", "Drug", "nivolumab and relatlimab-rmbw")]))[:3]
     ['nivolumab + relatlimab', 'nivolumab and relatlimab', 'nivolumab and relatlimab-rmbw']
@@ -150,7 +150,7 @@ def _with_combination_forms(entries: Iterable[tuple[str, str, str]]) -> list[tup
         if len(parts) != 2 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]{4})?", p) for p in parts):
             continue
         a, b = (p.split("-")[0] for p in parts)
-        out += [(ident, typ, f"{x}{j}{y}") for x, y in ((a, b), (b, a)) for j in (" and ", " plus ", " with ", " + ", "/")]
+        out += [(ident, typ, f"{x}{j}{y}") for x, y in ((a, b), (b, a)) for j in (" and ", " plus ", " with ", " + ", "/", "-", "\u2013")]
     return out
 
 

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from kg.sources.text import dates, event_dates, event_lists, merges, tables
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
-from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, subject_drug
+from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, regimen_partners, subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
@@ -46,9 +46,6 @@ from kg.sources.text.regulatory_cues import (
 )
 
 
-#: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
-_REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
-                      r"(?:\w+\s+)?$", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval", "its April 2021 endometrial indication")
 _NAMED_BY = re.compile(r"\s+(?:accelerated\s+approval\b|(?:(?!the\b|its\b|this\b|that\b|an?\b)[\w-]+\s+){0,2}indication\b)", re.I)
@@ -60,7 +57,7 @@ _DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditio
 _APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*\s*\(\s*$", re.I)
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
-_JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/]")
+_JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/\u2013]|[a-z]-[a-z]{5}")
 
 
 def blank_relative(text: str) -> str:
@@ -127,8 +124,16 @@ def clauses(text: str) -> list[tuple[int, int, int | None]]:
 def read(reader, i: int, s, mentions, organs) -> None:
     """The approval and withdrawal claims of sentence ``s`` (the ``i``-th, with its ``mentions``),
     given to ``reader.claim``; ``organs(text, drug, named)`` reads organ words as indications."""
-    if tables.read_row(reader, i, s, mentions):
+    row = tables.read_row(reader, i, s, mentions)
+    if row is True:
         return  # a table row: read by its columns' headers
+    saved = reader.context.section_year
+    reader.context.section_year = row or saved  # a row told in words, its days of its year cell ("| 2015 | ...")
+    _read(reader, i, s, mentions, organs)
+    reader.context.section_year = saved
+
+
+def _read(reader, i: int, s, mentions, organs) -> None:
     joined = [m.id for m in mentions if m.type == "Drug" and _JOINED.search(m.text)]
     if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
         reader.context.combination = joined[-1]
@@ -325,9 +330,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                 reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
-            for partner in dict.fromkeys(d for at, d in drugs if d != drug and ident in reader.facts.approved.get(d, {})
-                                         and _REGIMEN.search(text[max(0, at - 30):at])
-                                         and not COMPARED.search(text[max(0, at - 30):at])):
+            for partner in regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {})):
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.sources.text.regulatory_cues import PARTNER, TAKEN
+from kg.sources.text.regulatory_cues import COMPARED, PARTNER, TAKEN
 
 _RECEIVES = re.compile(r"[\w-]+(?:\s+\([^()]{1,30}\))?\s+(?:received|won|got|gained|secured)\b")
 #: a drug's name made an adjective ("cisplatin-ineligible", "platinum-based")
@@ -46,6 +46,24 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
             return ident
         partner_before = start
     return None
+
+
+#: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
+REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
+                     r"(?:\w+\s+)?$", re.I)
+
+
+def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approved_there) -> list[str]:
+    """The partners of ``drug`` in a regimen ``text`` names ("Imjudo in combination with Imfinzi",
+    "Imjudo + Imfinzi"), of the ``drugs`` (offset, id), that ``approved_there(id)`` holds (the graph
+    knows it approved for the disease); not a drug it is compared with ("versus sorafenib").
+
+    >>> t = "Imjudo + Imfinzi versus sorafenib"
+    >>> regimen_partners(t, [(0, "treme"), (9, "durva"), (t.index("sorafenib"), "sora")], "treme", lambda d: True)
+    ['durva']
+    """
+    return list(dict.fromkeys(d for at, d in drugs if d != drug and approved_there(d)
+                              and REGIMEN.search(text[max(0, at - 30):at]) and not COMPARED.search(text[max(0, at - 30):at])))
 
 
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")

@@ -21,7 +21,7 @@ import re
 
 from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
-from kg.sources.text.subjects import subject_drug
+from kg.sources.text.subjects import regimen_partners, subject_drug
 from kg.sources.text.table_figures import cells, is_row, patients
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
@@ -59,8 +59,10 @@ def _kind(action: str) -> str | None:
     return approval_type(action)
 
 
-def read_row(reader, i: int, s, mentions) -> bool:
-    """Read sentence ``s`` as a table row if it is one (True), giving its claims to ``reader.claim``."""
+def read_row(reader, i: int, s, mentions) -> bool | str:
+    """Read sentence ``s`` as a table row if it is one (True), giving its claims to ``reader.claim``; a row
+    whose columns tell nothing but whose cell tells an event in words is to be read as a sentence: False,
+    or the year its cell of a year alone gives the row's days ("| 2015 | X approved ... (FDA, 28 October) |")."""
     if not is_row(s.text):
         return False
     first = reader.headers[i]
@@ -68,6 +70,7 @@ def read_row(reader, i: int, s, mentions) -> bool:
         return True  # the header, a separator, or a row without a header
     header = [c for _, _, c in cells(reader.sentences[first].text)]
     _sizes(reader, i, s, mentions)
+    n0 = len(reader.out)
     row = cells(s.text)
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
@@ -93,7 +96,8 @@ def read_row(reader, i: int, s, mentions) -> bool:
     # a column of the approvals' own dates beside the withdrawals' ("Accelerated approval granted"), not "Date"
     approved_column = next((h for h, k in zip(header, kinds) if k == "approved" and _GRANT_HEADER.search(h)), "")
     ended = any(_GONE.match(c) for (_, _, c), k in zip(row, kinds) if k is None)
-    drug = subject_drug(s.text, [(m.start - s.start, m.id) for m in mentions if m.type == "Drug"]) or reader.main_drug
+    named = [(m.start - s.start, m.id) for m in mentions if m.type == "Drug"]
+    drug = subject_drug(s.text, named) or reader.main_drug
     for (start, end, _), h in zip(row, header) if drug else ():
         target = next((m for m in mentions if m.type == "Target" and start <= m.start - s.start < end), None)
         if target and _TARGET_HEADER.match(h):  # "| Tecentriq (atezolizumab) | PD-L1; also blocks ... |": it binds
@@ -142,6 +146,10 @@ def read_row(reader, i: int, s, mentions) -> bool:
             values = {"agency": agency, "date": found["approved"], "approval_type": typed,
                       "status": "withdrawn" if ended or gone_dates else "approved", "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
+            # a partner in the row's regimen ("| Imjudo + Imfinzi (STRIDE) | Unresectable HCC |") approved there too
+            for partner in regimen_partners(s.text, named, drug, lambda d: ind in reader.facts.approved.get(d, {})):
+                reader.claim(s, "approval", partner, "approved for", ind, {**values, "partner_of": drug},
+                             "regulatory approval", "supports")
         if gone_dates:
             values = {"agency": agency, "announced": found.get("announced"), "effective": found.get("effective"),
                       "status": "withdrawn", "indication": name, **where}
@@ -153,7 +161,17 @@ def read_row(reader, i: int, s, mentions) -> bool:
             values = {"agency": agency, "date": when, "approval_type": "conversion", "status": "approved",
                       "indication": name, **where}
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
-    return True
+    # a row whose columns told nothing but whose cell tells its event in words ("| 2015 | Ipilimumab approved
+    # after surgery for melanoma ... (FDA, 28 October) |"): read as a sentence (False)
+    if len(reader.out) > n0 or not any(_told_in_words(c, start, end, s, mentions) for start, end, c in row):
+        return True
+    return next((c.strip() for _, _, c in row if re.fullmatch(r"\s*(?:19|20)\d\d\s*", c)), False)
+
+
+def _told_in_words(text: str, start: int, end: int, s, mentions) -> bool:
+    """Whether a cell is a clause that tells an event: a drug it names, then an event word, in five words or more."""
+    drug = next((m for m in mentions if m.type == "Drug" and start <= m.start - s.start < end), None)
+    return drug is not None and len(text.split()) >= 5 and bool(_ANY_EVENT.search(s.text, drug.end - s.start, end))
 
 
 def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) -> bool:

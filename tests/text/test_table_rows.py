@@ -1,0 +1,54 @@
+"""Table rows read by their columns (kg/sources/text/tables.py): the partners of a regimen a row
+names, and a row that tells its event in words under a year column."""
+from __future__ import annotations
+
+DURVA, TREME, NIVO, IPI = "DRUGBANK:DB11714", "DRUGBANK:DB11771", "DRUGBANK:DB09035", "DRUGBANK:DB06186"
+HCC, MEL, MESO, CRC = "MONDO:0007256", "MONDO:0005105", "MONDO:0005112", "MONDO:0005575"
+
+
+def _approvals(reader, text):
+    return [(c.subject, c.object, c.values.get("date"), c.values.get("partner_of"), c.values.get("status"))
+            for c in reader(text) if c.kind == "approval"]
+
+
+def test_a_rows_regimen_gives_each_partner_the_graph_knows_approved_there(reader):
+    text = ("| FDA action | Setting | Pivotal study | Date |\n|---|---|---|---|\n"
+            "| Imjudo + Imfinzi (STRIDE) | Unresectable HCC | HIMALAYA | 21 Oct 2022 |\n")
+    assert _approvals(reader, text) == [(TREME, HCC, "2022-10-21", None, "approved"),
+                                        (DURVA, HCC, "2022-10-21", TREME, "approved")]
+
+
+def test_a_drug_a_row_compares_with_is_no_partner(reader):
+    text = ("| FDA action | Setting | Date |\n|---|---|---|\n"
+            "| Imjudo + Imfinzi versus sorafenib | Unresectable HCC | 21 Oct 2022 |\n")
+    assert [d for d, *_ in _approvals(reader, text)] == [TREME, DURVA]
+
+
+def test_a_partners_approval_is_not_made_withdrawn_by_its_own_single_agent_withdrawal(reader):
+    # nivolumab's single-agent HCC indication was withdrawn; the combination is approved
+    text = ("Opdivo's single-agent liver cancer accelerated approval was withdrawn on July 23, 2021.\n\n"
+            "| Date | Product | Indication | Type of action |\n|---|---|---|---|\n"
+            "| 11 Apr 2025 | Yervoy (ipilimumab) + Opdivo (nivolumab) | First-line unresectable hepatocellular "
+            "carcinoma | New approval |\n")
+    got = [a for a in _approvals(reader, text) if a[2] == "2025-04-11"]
+    assert got == [(IPI, HCC, "2025-04-11", None, "approved"), (NIVO, HCC, "2025-04-11", IPI, "approved")]
+
+
+def test_a_row_told_in_words_takes_its_year_cell(reader):
+    text = ("A few steps along the way, each dated by the US Food and Drug Administration:\n\n"
+            "| Year | Milestone |\n|---|---|\n"
+            "| 2015 | Ipilimumab approved after surgery for melanoma that had reached the lymph nodes (FDA, 28 October) |\n"
+            "| 2020 | Nivolumab plus ipilimumab approved for malignant pleural mesothelioma (FDA, 2 October) |\n\n"
+            "On 8 April the agency approved nivolumab with ipilimumab for MSI-H colorectal cancer.")
+    got = _approvals(reader, text)
+    assert (IPI, MEL, "2015-10-28", None, "approved") in got
+    assert (NIVO, MESO, "2020-10-02", None, "approved") in got
+    # after the table, a day without a year is not of the last row's year
+    assert not [a for a in got if a[1] == CRC and a[2] and a[2].startswith("2020")]
+
+
+def test_a_row_without_an_event_in_words_stays_silent(reader):
+    text = ("| Year | Milestone |\n|---|---|\n"
+            "| 2015 | Ipilimumab turned five years old in the clinic |\n"
+            "| 2016 | Nivolumab sales grew in the United States and Europe |\n")
+    assert _approvals(reader, text) == []
