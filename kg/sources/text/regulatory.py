@@ -33,13 +33,14 @@ import re
 from dataclasses import replace
 
 from kg.sources.text import dates, event_dates, event_lists, merges, tables
+from kg.sources.text.clause_split import blank_relative, clauses
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
 from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, regimen_partners, subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
 from kg.sources.text.regulatory_cues import (
-    APPROVAL, WITHDRAWAL, NOT_APPROVED, RELATIVE, WHOSE, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
+    APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
     PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
     INDEFINITE, REFERS_BACK, COMPARED,
@@ -58,67 +59,6 @@ _APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/\u2013]|[a-z]-[a-z]{5}")
-
-
-def blank_relative(text: str) -> str:
-    """``text`` with its relative clauses replaced by spaces (offsets stay), except a ", which ..."
-    clause that dates an approval or a withdrawal of the noun before it ("pembrolizumab plus axitinib, which
-    the FDA cleared on April 19, 2019, carries ...": the sentence's claim is that approval).
-
-    >>> blank_relative("The move, which leaves X approved, affects Y.")
-    'The move,                        , affects Y.'
-    >>> blank_relative("A field in which X is approved, and Y.")
-    'A field                       , and Y.'
-    >>> blank_relative("X, which the FDA cleared on April 19, 2019, is given")
-    'X, which the FDA cleared on April 19, 2019, is given'
-    """
-    def blank(m: re.Match) -> str:
-        g = m.group()
-        if _DATED_WHICH.match(g) and (APPROVAL.search(g) or _CAME.match(g)) and not WITHDRAWAL.search(g) \
-                and not NOT_APPROVED.search(g) and dates.find(g):
-            return g
-        if _DATED_WHICH.match(g) and WITHDRAWAL.search(g) and not APPROVAL.search(g) and dates.find(g):
-            return g  # "the cisplatin-ineligible indication, which Genentech announced it would withdraw on ..."
-        return ("," if g.startswith(",") else " ") + " " * (len(g) - 1)
-    return RELATIVE.sub(blank, text)
-
-
-_DATED_WHICH = re.compile(r",\s+which\b")
-_CAME = re.compile(r",\s+which (?:came|arrived) (?:on|in)\b")
-#: where a clause ends: a semicolon, a middle dot of a list ("approval Jun 2019 · withdrawn Mar 2021"), a comma
-#: before a conjunction of contrast ("X remains approved for A, even though its use in B was withdrawn"), ...
-_CLAUSE_END = re.compile(r";|\s\u00b7\s|\s(?:->|\u2192|=>)\s|,(?=\s+(?:even though|although|though|whereas|while|but)\s)|"
-                         # ", and that approval was converted ...": a second event with a subject of its own
-                         r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
-                         # ", and the European Commission granted ...": another agency's event
-                         r",(?=\s+and\s+the\s+(?:[\w.-]+\s+){0,2}(?:granted|approved|cleared|authori[sz]ed|gave|issued)\b)|"
-                         # ", and Genentech dropped Tecentriq's ...": another subject's event
-                         r",(?=\s+and\s+(?!FDA\b|EMA\b|U\.?S\.?\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:dropped|withdrew|pulled|gave up|removed|"
-                         r"won|received|gained|secured)\b)|"
-                         # ", and over the following year several other companies withdrew ...": others' events
-                         r",(?=\s+and\s+(?:[\w-]+\s+){0,5}?other\s+(?:companies|sponsors|firms|manufacturers|drugmakers)\b)|"
-                         # ", after Coherus's toripalimab received the green light in October 2023": another drug's event
-                         r",(?=\s+(?:after|before|since)\s+[^,;]{0,40}?\b(?:received|won|got|gained|secured)\b)")
-
-
-def clauses(text: str) -> list[tuple[int, int, int | None]]:
-    """(start, end, offset of the antecedent drug or None) of the clauses of a sentence: the
-    parts between semicolons or before a conjunction of contrast, and each ", whose ..." clause
-    on its own.
-
-    >>> t = "Z competes with Y, whose approval was converted in 2023; it also"
-    >>> [(t[a:b], who) for a, b, who in clauses(t)]
-    [('Z competes with Y, whose approval was converted in 2023', None), (' it also', None), (', whose approval was converted in 2023', 17)]
-    """
-    out: list[tuple[int, int, int | None]] = []
-    whose: list[tuple[int, int, int | None]] = []
-    start = 0
-    for m in _CLAUSE_END.finditer(text + ";"):
-        out.append((start, m.start(), None))
-        for w in WHOSE.finditer(text, start, m.start()):
-            whose.append((w.start(), w.end(), w.start()))
-        start = m.end()
-    return out + whose
 
 
 def read(reader, i: int, s, mentions, organs) -> None:
