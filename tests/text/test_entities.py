@@ -145,3 +145,12 @@ def test_a_family_name_and_the_verb_after_it_are_not_a_new_trial(matcher):
     assert not any(t == "Trial" and "randomised" in text for t, _, text, _ in got)
     assert any(t == "Trial" and text == "JAVELIN Bladder 100" for t, _, text, _ in got)
     assert any(t == "Trial" and text == "EMPOWER-Lung 1" for t, _, text, _ in got)
+
+
+def test_a_combination_product_joined_by_a_dash_and_patients_names_of_skin_and_womb_cancers(matcher):
+    got = [(t, i, x) for t, i, x, _ in _found(matcher, "the nivolumab\u2013relatlimab combination; relatlimab-nivolumab")]
+    assert got == [("Drug", "KG:drug-nivolumab-relatlimab", "nivolumab\u2013relatlimab"),
+                   ("Drug", "KG:drug-nivolumab-relatlimab", "relatlimab-nivolumab")]
+    got = [(i, x) for t, i, x, _ in _found(matcher, "squamous cell skin cancer, basal cell skin cancer and womb cancer")]
+    assert got == [("MONDO:0002529", "squamous cell skin cancer"), ("MONDO:0005341", "basal cell skin cancer"),
+                   ("MONDO:0002447", "womb cancer")]
