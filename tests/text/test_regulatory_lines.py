@@ -385,3 +385,18 @@ def test_a_combination_product_joined_by_a_dash_and_referred_back_to(reader):
     assert [(x[1], x[3]) for x in _claims(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03")]
     text = "The nivolumab-relatlimab product was approved on March 18, 2022 for melanoma."
     assert [(x[1], x[3]) for x in _claims(reader, text)] == [("KG:drug-nivolumab-relatlimab", "2022-03-18")]
+
+
+def test_dates_given_respectively_go_to_the_drugs_or_the_diseases_in_order(reader):
+    text = ("Avelumab's indication was confirmed, unlike the second-line bladder indications of durvalumab and "
+            "atezolizumab, which their sponsors withdrew in February and March 2021 respectively.")
+    assert [x[:2] + (x[3],) for x in _claims(reader, text)] == [("withdrawal", DURVA, "2021-02"),
+                                                                ("withdrawal", ATEZO, "2021-03")]
+    text = "Tremelimumab with durvalumab was approved for HCC and for NSCLC in October and November 2022 respectively."
+    got = [(x[1], x[2], x[3]) for x in _claims(reader, text)]
+    HCC = "MONDO:0007256"
+    assert got == [("DRUGBANK:DB11771", HCC, "2022-10"), (DURVA, HCC, "2022-10"),
+                   ("DRUGBANK:DB11771", "MONDO:0005233", "2022-11"), (DURVA, "MONDO:0005233", "2022-11")]
+    # without "respectively", no pairing: one date for the sentence's drug
+    text = "Nivolumab and pembrolizumab lost their SCLC indications, which were withdrawn in December 2020 and March 2021."
+    assert {x[1] for x in _claims(reader, text)} == {NIVO}

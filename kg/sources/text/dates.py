@@ -17,6 +17,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2020-12-29', '2020-12-29', '2020-12-29', '2025-06']
 >>> [d.iso for d in find("IO WEEK IN REVIEW | December 9-13, 2024")]  # a range of days: its last
 ['2024-12-13']
+>>> [d.iso for d in find("in February and March 2021; on 3 and 17 May 2022", year="2026")]  # the year they share
+['2021-02', '2021-03', '2022-05-03', '2022-05-17']
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
 ['2021-08-27']
 >>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
@@ -53,6 +55,10 @@ _PATTERNS = [
     ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
     ("ymd", r"%s/([01]?\d)/([0-3]?\d)\b(?!/)" % _YEAR),                            # 2020/12/29
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
+    # the first of two months or days that share the year written after the second: "February and March 2021",
+    # "3 and 17 March 2021"
+    ("mmy", r"(%s)(?=,?\s+(?:and|or|to|through)\s+%s,?\s+%s\b|\s*[-\u2013]\s*%s,?\s+%s\b)" % (_MON, _MON, _YEAR, _MON, _YEAR)),
+    ("ddmy", r"%s(?=\s+(?:and|or|to)\s+[0-3]?\d(?:st|nd|rd|th)?\s+(%s),?\s+%s\b)" % (_DAY, _MON, _YEAR)),
     ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
      % (_MON, _DAY)),  # (July 1), on Feb. 22, on Thursday, July 1 (the weekday picks the year)
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
@@ -201,6 +207,10 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return _iso(g[0], int(g[1]), g[2])
     if kind == "nmy":
         return _iso(g[1], int(g[0]))
+    if kind == "mmy":  # (the year is the one of the two alternatives that matched)
+        return _iso(g[-1], _month(g[0]))
+    if kind == "ddmy":
+        return _iso(g[2], _month(g[1]), g[0])
     if kind == "md" and g[0].endswith("day"):  # "Thursday, July 1": the year near ``year`` whose July 1 is a Thursday
         weekday = _WEEKDAYS.index(g[0][:-3])
         ref = near or year  # (a year the text spoke of last, in a timeline; else the article's)

@@ -72,15 +72,23 @@ def of_each_drug(text: str, ms, offset: int, found: list[dates.Date]) -> dict[st
     """Drug -> the date written right after it in ``text`` (whose mentions are at ``offset``), when
     each of two or more drugs has its own ("Nivolumab (2 February 2017), durvalumab (1 May 2017) and
     avelumab (9 May 2017) followed"; "converted: nivolumab's on 19 August 2021 and avelumab's on 30
-    June 2020"); else nothing.
+    June 2020"; "A and B ... in October and November 2022, respectively": the last drugs named before
+    the dates, in order); else nothing.
 
     >>> from kg.sources.text.entities import Mention
     >>> t = "A (2 February 2017), B's on 1 May 2017 and C followed"
     >>> ms = [Mention("Drug", "A", "A", 0, 1), Mention("Drug", "B", "B", 21, 22), Mention("Drug", "C", "C", 43, 44)]
     >>> of_each_drug(t, ms, 0, dates.find(t))
     {'A': '2017-02-02', 'B': '2017-05-01'}
+    >>> t = "A and B were approved in October and November 2022, respectively"
+    >>> of_each_drug(t, [Mention("Drug", "A", "A", 0, 1), Mention("Drug", "B", "B", 6, 7)], 0, dates.find(t))
+    {'A': '2022-10', 'B': '2022-11'}
     """
     out: dict[str, str] = {}
+    if not respectively(text, ms, offset, found, "Indication"):  # (the dates are the diseases' when they are as many)
+        out = respectively(text, ms, offset, found, "Drug")
+        if out:
+            return out
     for m in ms:
         at = m.end - offset
         if m.type != "Drug" or m.id in out or at < 0:
@@ -91,6 +99,23 @@ def of_each_drug(text: str, ms, offset: int, found: list[dates.Date]) -> dict[st
     return out if len(out) >= 2 and len(set(out.values())) == len(out) else {}
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respectively(text: str, ms, offset: int, found: list[dates.Date], kind: str) -> dict[str, str]:
+    """Id -> date for "A and B ... in October and November 2022, respectively": the last names of
+    ``kind`` (as many as the dates, two or more) before the first date, in order; else nothing.
+
+    >>> from kg.sources.text.entities import Mention
+    >>> t = "approved for HCC and NSCLC in October and November 2022, respectively"
+    >>> ms = [Mention("Indication", "hcc", "HCC", 13, 16), Mention("Indication", "nsclc", "NSCLC", 21, 26)]
+    >>> respectively(t, ms, 0, dates.find(t), "Indication"), respectively(t, ms, 0, dates.find(t), "Drug")
+    ({'hcc': '2022-10', 'nsclc': '2022-11'}, {})
+    """
+    if len(found) < 2 or not _RESPECTIVELY.search(text):
+        return {}
+    before = list(dict.fromkeys(m.id for m in ms if m.type == kind and 0 <= m.end - offset <= found[0].start))
+    return dict(zip(before[-len(found):], (d.iso for d in found))) if len(before) >= len(found) else {}
 #: what stands between a drug and its own date: a bracket, "'s on", ", on"
 _OWN_DATE = re.compile(r"\s*(?:\(|['\u2019]s\s+(?:on|in)\s+|,?\s+on\s+|,\s+)?")
 

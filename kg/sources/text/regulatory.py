@@ -253,7 +253,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                          and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}
-        own = event_dates.in_brackets(text, ms, s.start + a, year, today) or event_dates.each_after(ms, s.start + a, found)
+        own = (event_dates.in_brackets(text, ms, s.start + a, year, today) or event_dates.each_after(ms, s.start + a, found)
+               or event_dates.respectively(text, ms, s.start + a, found, "Indication"))
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
         other = other_type(text, kind)
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
@@ -284,6 +285,15 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             ctx.last = (i, drug, inds[0][0] if inds else None)
     if withdrawn:
         values = {"agency": agency, **event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval]), **where}
+        # each drug its own date ("the indications of X and Y, which were withdrawn in February and March 2021 respectively")
+        each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
+        for other, when in each.items():
+            gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}
+            for ident, name in inds or [(k, None) for k in _own_word(reader, other, gone)]:
+                reader.claim(s, "withdrawal", other, "approved for", ident, {**values, **event_dates.of_withdrawal(
+                    text, [d for d in found if d.iso == when][:1]), "status": "withdrawn", "indication": indication_name(ident, name)},
+                    "regulatory approval", "supports")
+        inds, organ_inds = (inds, organ_inds) if not each else ([], {})
         for ident, name in inds:
             reader.claim(s, "withdrawal", drug, "approved for", ident,
                          {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
