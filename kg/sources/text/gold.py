@@ -223,7 +223,13 @@ def described(disease_names: set[str], indication: str) -> bool:
     True
     >>> described({"gastric cancer"}, "third-line gastric (accelerated)"), described({"gastric cancer"}, "third-line oesophageal")
     (True, False)
+    >>> described({"triple-negative breast cancer"}, "US breast cancer indication (triple-negative breast cancer)")
+    True
     """
+    # (a disease named in brackets as what the words before mean: "US breast cancer indication (triple-negative breast cancer)")
+    inner = [x for x in re.findall(r"\(([^()]*)\)", indication) if _DISEASE_WORD.search(x)]
+    if any(described(disease_names, x) for x in inner):
+        return True
     text = norm(re.sub(r"\s*\([^()]*\)", "", indication))  # ("urothelial (bladder) carcinoma": its words outside brackets)
     # (a gold indication without a disease word names the disease by its organ: "third-line gastric (accelerated)")
     if not _DISEASE_WORD.search(text) and any(len(n.split()[0]) >= 5 and re.search(r"\b%s\b" % re.escape(n.split()[0]), text)
