@@ -400,3 +400,14 @@ def test_dates_given_respectively_go_to_the_drugs_or_the_diseases_in_order(reade
     # without "respectively", no pairing: one date for the sentence's drug
     text = "Nivolumab and pembrolizumab lost their SCLC indications, which were withdrawn in December 2020 and March 2021."
     assert {x[1] for x in _claims(reader, text)} == {NIVO}
+
+
+def test_a_company_that_did_the_same_repeats_the_event_just_told(reader):
+    text = ("Merck withdrew the SCLC indication of pembrolizumab in March 2021. "
+            "BMS did the same with nivolumab in December 2020.")
+    assert [x[:4] for x in _claims(reader, text)] == [("withdrawal", PEMBRO, SCLC, "2021-03"), ("withdrawal", NIVO, SCLC, "2020-12")]
+    text = "Nivolumab was approved for HCC on September 22, 2017. Pembrolizumab did the same in November 2018."
+    assert [x[:2] + (x[3],) for x in _claims(reader, text)] == [("approval", NIVO, "2017-09-22"), ("approval", PEMBRO, "2018-11")]
+    # long after the event, or with no event told before, "did the same" tells nothing
+    text = "Merck withdrew the SCLC indication in March 2021. It rained. It rained again. BMS did the same in December 2020."
+    assert [x[1] for x in _claims(reader, text)] == [PEMBRO]

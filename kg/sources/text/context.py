@@ -28,6 +28,7 @@ class Context:
     date: str | None = None
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
+    withdrawal_at: int = -99                # the sentence index of the last withdrawal
     combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
     recent: str | None = None             # the year the text spoke of last (for "Thursday, April 11" in a timeline)
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone

@@ -145,11 +145,14 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     withdrawal = WITHDRAWAL.search(text)
     approved = bool(approval) and not NOT_APPROVED.search(text)
     withdrawn = bool(withdrawal) and not APPLICATION.search(text)
-    follows = FOLLOWED.search(text) if ctx.last and ctx.last[0] >= i - 2 and not approved and not withdrawn else None
+    # "X followed in August 2023 with ...", "BMS did the same thing with ... in December 2020": an event like the
+    # one just told, an approval or a withdrawal
+    after_withdrawal = ctx.withdrawal_at >= i - 2 and (not ctx.last or ctx.last[0] < ctx.withdrawal_at)
+    follows = FOLLOWED.search(text) if (ctx.last and ctx.last[0] >= i - 2 or after_withdrawal) and not approved \
+        and not withdrawn else None
     year, today = ctx.dating()
     if follows and dates.find(text, year, order=ctx.order):
-        # "X followed in August 2023 with ...": an approval like the one just told
-        approved = True
+        approved, withdrawn, withdrawal = not after_withdrawal, after_withdrawal, follows if after_withdrawal else None
     if not approved and not withdrawn or OTHER.search(text) or SCOPE.search(text) and not dates.find(
             text, year, order=ctx.order):
         return  # no event; other uses; or uses the news leaves as they were
@@ -200,7 +203,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
               for m in reader.by_sentence[k] if m.type == "Indication"]
     guessed = False  # the disease taken from the text around the clause without a word that refers to it
     if not inds and not organ_inds:
-        if withdrawn and ctx.withdrawal and ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I):
+        if withdrawn and ctx.withdrawal and (ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I)
+                                             or follows):  # ("BMS did the same with nivolumab in December 2020")
             inds = [ctx.withdrawal[1:]]
         elif ANAPHOR.search(text) and earlier:  # "in this disease": the one the sentence named before
             inds = [(earlier[-1].id, earlier[-1].text)]
@@ -284,7 +288,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         if date:
             ctx.last = (i, drug, inds[0][0] if inds else None)
     if withdrawn:
-        values = {"agency": agency, **event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval]), **where}
+        told = event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval])
+        # ("BMS did the same thing with Opdivo's SCLC approval at the end of December 2020": the company's act)
+        values = {"agency": agency, **(told or ({"announced": found[0].iso} if follows and found else {})), **where}
         # each drug its own date ("the indications of X and Y, which were withdrawn in February and March 2021 respectively")
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
         for other, when in each.items():
@@ -305,7 +311,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             reader.claim(s, "withdrawal", drug, "approved for", ident, {**values, "status": "withdrawn", "organ": organ},
                          "regulatory approval", "supports")
         if inds or organ_inds:
-            ctx.withdrawal = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None)))
+            ctx.withdrawal, ctx.withdrawal_at = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None))), i
     if inds:
         ctx.indication, ctx.indication_name = inds[0]
     elif len(organ_inds) == 1:

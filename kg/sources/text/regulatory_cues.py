@@ -144,7 +144,7 @@ EVENT_WORDS = ("approv", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda 
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
                 "carried", "held", "entered", "reached", "became the first", "retain", "allowed as", "under accelerated", "under regular", "under full", "under \"accelerated", "dates from", "dates back", "led to",
-                "secured", "became a", "becomes a", "disappeared", "gone", "ending")
+                "secured", "became a", "becomes a", "disappeared", "gone", "ending", "did the same", "did likewise")
 #: a clause that refers to a drug spoken of before
 REFERS = re.compile(r"^\W*(?:it|its|they)\b|\bthe (?:drug|medicine|antibody|combination|regimen|therapy|product)\b|"
                     r"\b(?:this|that) (?:drug|medicine|antibody|combination|regimen)\b|\bthe withdrawal\b|"
@@ -164,7 +164,7 @@ OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|disea
 SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
                           r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
 #: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
-FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)|\bjoined (?:it|them)\b", re.I)
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)|\bjoined (?:it|them)\b|\bdid (?:the same(?: thing)?|likewise)\b", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bsame-day\b|\bthe same (?:day|decision|notice|letter|action|"
