@@ -57,7 +57,8 @@ def later_regular_converts(reader, s, n0: int) -> None:
 def one_withdrawal_each(reader, s, n0: int) -> None:
     """A sentence tells one withdrawal of a drug's indication, whatever the clauses it takes ("X used
     to be approved for Y, but that use ended in 2021: announced on A, official on B"): its claims
-    of the same drug and indication are one, with the dates of all.
+    of the same drug and indication are one, with the dates of all (but two that each give their own
+    date of one kind are two withdrawals).
 
     >>> from types import SimpleNamespace as NS
     >>> from kg.sources.text.claims import ExtractedClaim
@@ -65,6 +66,9 @@ def one_withdrawal_each(reader, s, n0: int) -> None:
     >>> r = NS(out=[w({"announced": "2021-03-01"}), w({"effective": "2021-03-30"})])
     >>> one_withdrawal_each(r, NS(start=0), 0); [c.values for c in r.out]
     [{'effective': '2021-03-30', 'announced': '2021-03-01'}]
+    >>> r = NS(out=[w({"effective": "2021-04"}), w({"effective": "2022-12"})])
+    >>> one_withdrawal_each(r, NS(start=0), 0); [c.values for c in r.out]
+    [{'effective': '2021-04'}, {'effective': '2022-12'}]
     """
     mine = [k for k in range(n0, len(reader.out)) if reader.out[k].kind == "withdrawal" and reader.out[k].start == s.start]
     first: dict[tuple[str, str | None], int] = {}
@@ -75,6 +79,8 @@ def one_withdrawal_each(reader, s, n0: int) -> None:
             first[c.subject, c.object] = k
             continue
         keep = reader.out[first[c.subject, c.object]]
+        if any(keep.values.get(d) and c.values.get(d) and keep.values[d] != c.values[d] for d in ("announced", "effective")):
+            continue  # two withdrawals, each with its own date ("X ... in April 2021, and its first-line use ... in December 2022")
         reader.out[first[c.subject, c.object]] = replace(keep, values={**c.values, **keep.values})
         gone.append(k)
     for k in reversed(gone):
