@@ -411,3 +411,9 @@ def test_a_company_that_did_the_same_repeats_the_event_just_told(reader):
     # long after the event, or with no event told before, "did the same" tells nothing
     text = "Merck withdrew the SCLC indication in March 2021. It rained. It rained again. BMS did the same in December 2020."
     assert [x[1] for x in _claims(reader, text)] == [PEMBRO]
+
+
+def test_two_withdrawals_of_one_drug_and_disease_each_with_its_date(reader):
+    text = ("Atezolizumab's post-platinum urothelial carcinoma indication was withdrawn from the US label in April 2021, "
+            "and its first-line indication for cisplatin-ineligible patients ended in December 2022.")
+    assert [x[:4] for x in _claims(reader, text)] == [("withdrawal", ATEZO, UC, "2021-04"), ("withdrawal", ATEZO, UC, "2022-12")]
