@@ -182,3 +182,19 @@ def test_a_ci_in_square_brackets_a_longer_endpoint_name_and_a_restated_share():
     assert f["endpoint"] == "invasive disease-free survival"
     f = _one("Among 141 people, the cancer shrank in about 45 out of every 100 (45.4%).")
     assert (f["measure"], f["value"], f["endpoint"]) == ("rate", 45.4, "objective response rate")
+
+
+def test_the_two_medians_told_after_a_ratio_are_each_arms():
+    from kg.sources.text.figures import effects
+
+    got = [(f["measure"], f["value"], f.get("control_value")) for f in
+           effects("PFS HR 0.69 (0.57-0.84), medians 15.1 vs 11.1 mo.")]
+    assert got == [("HR", 0.69, None), ("median", 15.1, 11.1)]
+    got = [(f["measure"], f["value"], f.get("control_value")) for f in
+           effects("The hazard ratio was 0.52 (95% CI 0.42-0.65), with medians of 16.8 and 5.6 months.")]
+    assert got == [("HR", 0.52, None), ("median", 16.8, 5.6)]
+    got = [(f["value"], f.get("control_value")) for f in effects("In the final analysis the medians were 21.4 months and 8.2 months.")]
+    assert got == [(21.4, 8.2)]
+    # a change told "from A to B months in medians" stays the control's A and the experimental arm's B
+    got = [(f["value"], f.get("control_value")) for f in effects("Disease-free survival doubled, from 10.8 to 20.8 months in medians.")]
+    assert got == [(20.8, 10.8)]

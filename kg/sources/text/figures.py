@@ -118,7 +118,7 @@ _ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]
 _FROM_TO = re.compile(r"\bfrom\s+" + _N + r"(?:" + _MONTHS + r")?\s+to\s+" + _N + _MONTHS, re.I)
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
 #: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
-_LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
+_LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"(?:" + _MONTHS + r")?((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
                            + _N + _MONTHS, re.I)
 _RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shr[aiu]nk|got smaller|no (?:living|viable|remaining) "
                        r"(?:cancer|tumou?r) cells", re.I)
@@ -195,8 +195,10 @@ def effects(text: str) -> list[dict[str, Any]]:
         text = _RESTATED.sub(lambda m: " " * len(m.group(1)) + m.group(2), text)  # "45 out of every 100 (45.4%)": the latter
         text = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
     ratios = _ratios(text)  # (a landmark rate is read below, where no ratio or response rate is)
-    medians = [m for m in _MEDIAN.finditer(text) if m.group().lower() != "medians"]
-    from_to = _FROM_TO.search(text) if not medians and "median" in text.lower() else None
+    medians = list(_MEDIAN.finditer(text))
+    singular = [m for m in medians if m.group().lower() != "medians"]
+    from_to = _FROM_TO.search(text) if not singular and "median" in text.lower() else None
+    medians = singular if from_to else medians  # ("from 10.8 to 20.8 months in medians": read as a change)
     if from_to:  # "disease-free survival doubled, from 10.8 to 20.8 months in medians": the control's first
         out.append({"measure": "median", "unit": "months", "start": from_to.start(), "value": _num(from_to.group(2)),
                     "control_value": _num(from_to.group(1)), "endpoint": _last_endpoint(text[:from_to.start()]) or endpoint(text)})
@@ -210,11 +212,11 @@ def effects(text: str) -> list[dict[str, Any]]:
     out += _ratio_figures(text, ratios, whole)
     if not ratios:
         out += _reductions(text, whole)
-    for m in medians:  # not "with medians of 6.0 and 5.7 months": a detail of the ratio before it
+    for m in medians:  # (and "with medians of 6.0 and 5.7 months" after a ratio: each arm's median)
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160)))
-        one = None if two else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
-        listed = None if two or one else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
+        listed = None if two else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
+        one = None if two or listed else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
         if listed:
             f = {"measure": "median", "unit": "months", "start": m.start(), "value": _num(listed.group(1)),
                  "endpoint": endpoint(text[m.start():listed.start()]) or _last_endpoint(text[:m.start()]) or whole()}
