@@ -198,3 +198,10 @@ def test_the_two_medians_told_after_a_ratio_are_each_arms():
     # a change told "from A to B months in medians" stays the control's A and the experimental arm's B
     got = [(f["value"], f.get("control_value")) for f in effects("Disease-free survival doubled, from 10.8 to 20.8 months in medians.")]
     assert got == [(20.8, 10.8)]
+
+
+def test_endpoints_told_as_what_the_ratio_is_for():
+    from kg.sources.text.figures import endpoint
+
+    assert endpoint("a hazard ratio of 0.32 for recurrence or death compared with placebo") == "disease-free survival"
+    assert endpoint("adding it to chemotherapy did delay progression (HR 0.75)") == "progression-free survival"

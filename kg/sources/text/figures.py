@@ -44,10 +44,10 @@ ENDPOINTS = [
     (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|relapse[- ]free survival|"
      r"(?:risk|hazard) of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
      r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
-     r"\bcome back or (?:had )?died\b", "disease-free survival"),
+     r"\bcome back or (?:had )?died\b|\brecurrence or death\b", "disease-free survival"),
     (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),
     (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
-     r"delay(?:ed)? disease progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
+     r"delay(?:ed|s|ing)? (?:disease )?progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
      r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
      r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)|"
      r"\bbefore (?:their |the |its )?(?:cancer|disease|tumou?rs?) (?:grew|got worse|progressed|spread)|"
