@@ -99,3 +99,12 @@ def test_a_figure_for_a_biomarker_group_is_a_subgroups_and_no_pooling_is_no_resu
     assert _results(reader, "In AEGEAN, the event-free survival HR was 0.68. Because populations, control arms and "
                             "endpoint definitions differ, we did not pool results.") == [
         ("CLINICALTRIALS:NCT03800134", "event-free survival", "HR", 0.68, None)]
+
+
+def test_ratios_listed_each_with_its_trial_after_it(reader):
+    got = _results(reader, "Among perioperative trials, event-free survival hazard ratios were similar, 0.58 in KEYNOTE-671 "
+                           "and 0.68 in AEGEAN.")
+    assert [g[:4] for g in got] == [("CLINICALTRIALS:NCT03425643", "event-free survival", "HR", 0.58),
+                                    ("CLINICALTRIALS:NCT03800134", "event-free survival", "HR", 0.68)]
+    # figures of groups that are not trials are no ratios of a trial
+    assert _results(reader, "In KEYNOTE-671 the odds ratios were 1.2 for men and 0.9 for women.") == []

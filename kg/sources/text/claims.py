@@ -287,7 +287,8 @@ class Reader:
         groups: dict[str, list[dict[str, Any]]] = {}
         for f in found:
             before = [t for start, t in at if start <= (f.get("start") or 0)]
-            groups.setdefault(before[-1] if before else trial, []).append(f)
+            own = [t for start, t in at if start == f.get("trial_at")]  # ("0.58 in KEYNOTE-671": the trial after it)
+            groups.setdefault(own[0] if own else before[-1] if before else trial, []).append(f)
         return list(groups.items())
 
     # ---------------------------------------------------------------- one kind each

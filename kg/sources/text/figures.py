@@ -83,6 +83,9 @@ _PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 _RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)(?!s)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d))"
                     r"{0,60}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
+#: ratios listed with their trials after a plural: "hazard ratios were similar, 0.58 in KEYNOTE-671 and 0.68 in AEGEAN"
+_RATIOS_LISTED = re.compile(r"\b(hazard|odds) ratios\b|\b(HR|OR)s\b")
+_EACH_IN = re.compile(r"(?<![\d.])(\d?\.\d+)\s+(?:in|for|with)\s+(?:the\s+)?(?=[A-Z0-9])")
 #: a further ratio of a list, after the first's CI: "... and 0.63 (95% CI, 0.52 to 0.77) for B"
 _NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?\.\d+)(?=\s*[(\[]\s*(?:\d+(?:\.\d+)?%\s*)?(?:CI|confidence))",
                          re.I)
@@ -211,7 +214,7 @@ def effects(text: str) -> list[dict[str, Any]]:
         return known[0]
     out += _ratio_figures(text, ratios, whole)
     if not ratios:
-        out += _reductions(text, whole)
+        out += _listed_ratios(text, whole) or _reductions(text, whole)
     for m in medians:  # (and "with medians of 6.0 and 5.7 months" after a ratio: each arm's median)
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160)))
@@ -298,6 +301,22 @@ def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
             out.append(g)
             pos = more.end()
     return out
+
+
+def _listed_ratios(text: str, whole) -> list[dict[str, Any]]:
+    """Ratios listed each with the trial after it ("hazard ratios were similar, 0.58 in KEYNOTE-671 and 0.68 in
+    AEGEAN"): each a figure whose trial is named at ``trial_at`` (its offset in the text).
+
+    >>> [(f["value"], f["trial_at"]) for f in _listed_ratios("EFS hazard ratios were 0.58 in A-1 and 0.68 in B", lambda: None)]
+    [(0.58, 31), (0.68, 47)]
+    """
+    m = _RATIOS_LISTED.search(text)
+    if m is None:
+        return []
+    measure = "OR" if (m.group(1) or m.group(2)).lower() in ("odds", "or") else "HR"
+    named = endpoint(text[:m.start()]) or whole()
+    return [{"measure": measure, "value": float(x.group(1)), "start": x.start(1), "trial_at": x.end(), "endpoint": named}
+            for x in _EACH_IN.finditer(text, m.end(), min(len(text), m.end() + 200))]
 
 
 def _reductions(text: str, whole) -> list[dict[str, Any]]:

@@ -53,7 +53,7 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
     if len(dict.fromkeys(e for _, e in parts)) < 2:
         parts = [(0, figures.endpoint(t))]
     for f in found or [{"endpoint": e, "start": at} for at, e in parts]:
-        values = {**{k: v for k, v in f.items() if k != "start"}, **common}
+        values = {**{k: v for k, v in f.items() if k not in ("start", "trial_at")}, **common}
         last = reader.last_endpoint
         if values.get("endpoint") is None and last and last[0] == trial and last[1] >= i - 2:
             values["endpoint"] = last[2]
