@@ -52,3 +52,16 @@ def test_a_row_without_an_event_in_words_stays_silent(reader):
             "| 2015 | Ipilimumab turned five years old in the clinic |\n"
             "| 2016 | Nivolumab sales grew in the United States and Europe |\n")
     assert _approvals(reader, text) == []
+
+
+def test_a_regimens_first_drug_the_graph_records_no_approval_of_is_left_out(reader):
+    SCLC, ATEZO = "MONDO:0008433", "DRUGBANK:DB11595"
+    text = ("The FDA approved lurbinectedin plus Tecentriq as maintenance for extensive-stage small cell lung cancer "
+            "on October 2, 2025.")
+    assert [(d, i, when, p) for d, i, when, p, _ in _approvals(reader, text)] == [(ATEZO, SCLC, "2025-10-02", "DRUGBANK:DB12674")]
+    text = ("| Regimen | Disease | FDA approval |\n|---|---|---|\n"
+            "| Lurbinectedin + atezolizumab | Extensive-stage small cell lung cancer | 2 October 2025 |\n")
+    assert [d for d, *_ in _approvals(reader, text)] == [ATEZO]
+    # alone, a drug the graph records no approval of is still read (a drug new to the graph)
+    assert [d for d, *_ in _approvals(reader, "Lurbinectedin was approved for small cell lung cancer on June 15, 2020.")] \
+        == ["DRUGBANK:DB12674"]

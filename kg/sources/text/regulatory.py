@@ -271,11 +271,14 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # each with its own date when both are dated ("full approval on August 20, 2018 ... accelerated approval on
             # May 10, 2017": the later full one a conversion)
             typed = event_dates.of_each_type(text, found) if other else {}
-            for k, when_k in typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]:
+            # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there; a
+            # regimen's first drug the graph records no approval of ("lurbinectedin plus atezolizumab") is left out
+            partners = regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {}))
+            for k, when_k in [] if partners and drug not in reader.facts.approved else (
+                    typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]):
                 reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
-            # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there
-            for partner in regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {})):
+            for partner in partners:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():

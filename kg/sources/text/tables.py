@@ -145,9 +145,12 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
             # (a table of withdrawals may give each approval's date too: "| Accelerated approval granted | ...")
             values = {"agency": agency, "date": found["approved"], "approval_type": typed,
                       "status": "withdrawn" if ended or gone_dates else "approved", "indication": name, **where}
-            reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
             # a partner in the row's regimen ("| Imjudo + Imfinzi (STRIDE) | Unresectable HCC |") approved there too
-            for partner in regimen_partners(s.text, named, drug, lambda d: ind in reader.facts.approved.get(d, {})):
+            # (and a first drug the graph records no approval of, "| Lenvatinib + pembrolizumab |", left out)
+            partners = regimen_partners(s.text, named, drug, lambda d: ind in reader.facts.approved.get(d, {}))
+            if not partners or drug in reader.facts.approved:
+                reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
+            for partner in partners:
                 reader.claim(s, "approval", partner, "approved for", ind, {**values, "partner_of": drug},
                              "regulatory approval", "supports")
         if gone_dates:
