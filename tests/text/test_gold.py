@@ -128,3 +128,11 @@ def test_a_combinations_mechanism_is_its_components():
 def test_a_gold_indication_with_a_word_in_brackets_names_the_disease():
     from kg.sources.text.gold import described
     assert described({"urothelial carcinoma"}, "previously treated advanced urothelial (bladder) carcinoma")
+
+
+def test_a_regimen_in_the_gold_is_named_by_a_claim_of_any_of_its_drugs_but_a_product_is_not():
+    nivo = {"kind": "approval", "subject": "KG:drug-nivolumab", "object": None, "values": {}}
+    for name in ("nivolumab + ipilimumab", "ipilimumab plus nivolumab", "nivolumab with ipilimumab"):
+        assert matches(nivo, {"kind": "approval", "drug": name}, _names), name
+    assert not matches(nivo, {"kind": "approval", "drug": "nivolumab-relatlimab"}, _names)
+    assert not matches(nivo, {"kind": "approval", "drug": "pembrolizumab + axitinib"}, _names)

@@ -65,3 +65,12 @@ def test_a_regimens_first_drug_the_graph_records_no_approval_of_is_left_out(read
     # alone, a drug the graph records no approval of is still read (a drug new to the graph)
     assert [d for d, *_ in _approvals(reader, "Lurbinectedin was approved for small cell lung cancer on June 15, 2020.")] \
         == ["DRUGBANK:DB12674"]
+
+
+def test_an_approval_dated_after_a_withdrawal_of_the_same_disease_is_in_force(reader):
+    DURVA_, UC = "DRUGBANK:DB11714", "MONDO:0040679"
+    text = ("Durvalumab's urothelial carcinoma accelerated approval was withdrawn in February 2021. "
+            "The panel now lists perioperative durvalumab with gemcitabine-cisplatin for urothelial carcinoma. "
+            "The FDA approved this approach on 28 March 2025.")
+    got = [(d, i, when, status) for d, i, when, _, status in _approvals(reader, text)]
+    assert got == [(DURVA_, UC, "2025-03-28", "approved")]

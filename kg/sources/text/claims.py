@@ -207,11 +207,17 @@ class Reader:
             results.note_endpoint(self, i, s, ms)
             self._note_trial(ms, i)
         # an approval the article says was withdrawn is told as history; not one it says is still in force, nor
-        # a partner's in a regimen (a drug's own indication there withdrawn: "Yervoy + Opdivo | First-line HCC")
-        withdrawn = {(c.subject, c.object) for c in self.out if c.kind == "withdrawal"}
+        # a partner's in a regimen (a drug's own indication there withdrawn: "Yervoy + Opdivo | First-line HCC"),
+        # nor one dated after the withdrawal (a new use in the same disease: "approved this approach on 28 March 2025")
+        withdrawn: dict[tuple[str, str | None], str] = {}
+        for c in self.out:
+            if c.kind == "withdrawal":
+                when = max([c.values.get(k) or "" for k in ("announced", "effective")] + [withdrawn.get((c.subject, c.object), "")])
+                withdrawn[c.subject, c.object] = when or "9999"
         self.out = regulatory.without_repeats(self.out)
         return [replace(c, values={**c.values, "status": "withdrawn"}) if c.kind == "approval" and (c.subject, c.object)
-                in withdrawn and not _IN_FORCE.search(c.sentence) and not c.values.get("partner_of") else c for c in self.out]
+                in withdrawn and not _IN_FORCE.search(c.sentence) and not c.values.get("partner_of")
+                and (c.values.get("date") or "")[:7] <= withdrawn[c.subject, c.object][:7] else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention], i: int) -> None:
         trials = [m.id for m in ms if m.type == "Trial"]

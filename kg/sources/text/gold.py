@@ -174,8 +174,11 @@ def matches(claim: dict[str, Any], gold: dict[str, Any], names: Callable[[str | 
                 or combination(base(want)) in {combination(n) for n in have})
 
     kind = gold["kind"]
+    # (a gold regimen, "nivolumab + ipilimumab", is named by a claim of any drug of it: GOLD.md gives each its claim)
+    # (not a product's name, "nivolumab-relatlimab")
+    parts = combination(gold["drug"]) if re.search(r"\s(?:\+|plus|and|with)\s", gold.get("drug") or "") else frozenset()
     if kind in ("approval", "withdrawal"):
-        if not named(claim["subject"], gold["drug"]):
+        if not (named(claim["subject"], gold["drug"]) or len(parts) > 1 and any(named(claim["subject"], p) for p in parts)):
             return False
         # (a gold indication "gastric or gastroesophageal junction adenocarcinoma" names either disease)
         if gold.get("indication") and not any(named(claim.get("object"), part, v.get("indication"))

@@ -67,7 +67,7 @@ def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approve
 
 
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")
-REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|doublet|combo)\b", re.I)
+REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|doublet|combo|approach)\b", re.I)
 
 
 def regimen_drug(reader, i: int) -> str | None:
