@@ -398,3 +398,13 @@ def test_a_slide_deck_trial_sections_and_bare_figure_lines(reader):
     assert got == [("approval", "DRUGBANK:DB09037", "MONDO:0005233", "2018-08-20", "regular"),   # the section's trial's
                    ("approval", "DRUGBANK:DB11595", "MONDO:0008433", "2019-03-18", None),        # drug, and its disease
                    ("withdrawal", "DRUGBANK:DB09035", "MONDO:0007256", "2021-07-23", None)]
+
+
+def test_a_non_randomised_trial_and_a_trial_named_as_what_another_is_set_against(reader):
+    got = [c.values for c in reader("Trial: Study 1620 (NCT03132636), phase 2, open-label, non-randomised; 112 patients "
+                                   "across the two cohorts.") if c.kind == "trial design" and c.values.get("phase")]
+    assert got[0]["randomised"] is False
+    text = ("ALEXANDRA/IMpassion030 tested adjuvant atezolizumab. The counterweight to KEYNOTE-522. "
+            "The trial randomized 2,199 patients with triple-negative breast cancer.")
+    sizes = [(c.subject, c.values.get("n_patients")) for c in reader(text) if c.kind == "trial design" and c.values.get("n_patients")]
+    assert sizes == [("CLINICALTRIALS:NCT03498716", 2199)]

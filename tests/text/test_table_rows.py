@@ -74,3 +74,18 @@ def test_an_approval_dated_after_a_withdrawal_of_the_same_disease_is_in_force(re
             "The FDA approved this approach on 28 March 2025.")
     got = [(d, i, when, status) for d, i, when, _, status in _approvals(reader, text)]
     assert got == [(DURVA_, UC, "2025-03-28", "approved")]
+
+
+def test_a_cell_that_tells_its_event_with_its_own_date_is_read_as_a_sentence(reader):
+    IPI_, MEL_ = "DRUGBANK:DB06186", "MONDO:0005105"
+    text = ("| Week | Dates | Topic | Key points |\n|---|---|---|---|\n"
+            "| 2 | Jan 20, 22 | CTLA-4 | Ipilimumab blocks CTLA-4 and was approved on March 25, 2011 for metastatic melanoma. |\n")
+    assert [(d, i, when) for d, i, when, _, _ in _approvals(reader, text)] == [(IPI_, MEL_, "2011-03-25")]
+
+
+def test_a_document_approved_by_a_board_or_superseded_is_no_approval(reader):
+    for text in ("Approved by the NAGOS Board of Directors: 18 November 2024",
+                 "Supersedes: PS-2023-03 (approved 6 March 2023)",
+                 "Approved for production by: P&T Informatics Subcommittee, 2025-11-10."):
+        assert _approvals(reader, "# Dostarlimab in endometrial cancer\n\n" + text) == [], text
+    assert _approvals(reader, "Keytruda was approved by the FDA on May 23, 2017 for melanoma.") != []

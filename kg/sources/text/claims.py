@@ -81,6 +81,9 @@ _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading
 #: a heading after a list of references: a few words, no end mark, no year, link or identifier
 _NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
 #: a quiz's numbered question heading ("### Question 4"), and an option it offers ("A. It binds PD-1", "(b) ...", "C) ...")
+#: what a trial is named after when it is set against another ("the counterweight to", "in contrast to", "unlike")
+_SET_AGAINST = re.compile(r"(?:\b(?:counterweight|contrast|counterpart|compared|comparison|alternative|answer|rival)\s+(?:to|with)"
+                          r"|\bunlike|\bthan|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.I)
 _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
@@ -220,7 +223,9 @@ class Reader:
                 and (c.values.get("date") or "")[:7] <= withdrawn[c.subject, c.object][:7] else c for c in self.out]
 
     def _note_trial(self, ms: list[Mention], i: int) -> None:
-        trials = [m.id for m in ms if m.type == "Trial"]
+        # (not a trial named as what the one just spoken of is set against: "The counterweight to KEYNOTE-522.")
+        trials = [m.id for m in ms if m.type == "Trial" and not (self.trial_at >= i - 2 and _SET_AGAINST.search(
+            self.text, max(0, m.start - 30), m.start))]
         if trials:
             self.trial, self.trial_at = trials[0], i
 

@@ -32,7 +32,9 @@ def read(reader, s, trial: str, types: dict) -> None:
             reader.claim(s, "trial design", d, "tested in", trial, {}, reader.level(trial))
     ph = _PHASE.search(t)
     values: dict[str, Any] = {"phase": _phase_name(ph.group(1)) if ph else None}
-    if re.search(r"\brandomi[sz]ed\b", t, re.I) and not _TESTED.search(t):
+    if re.search(r"\b(?:non|not|un)[- ]?randomi[sz]ed\b|\bsingle[- ]arm\b", t, re.I):
+        values["randomised"] = False  # "non-randomised", "single-arm"
+    elif re.search(r"\brandomi[sz]ed\b", t, re.I) and not _TESTED.search(t):
         values["randomised"] = True
     for word in ("open-label", "double-blind"):
         if re.search(word.replace("-", "[- ]"), t, re.I):

@@ -116,6 +116,10 @@ NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:(?:FDA|EMA|US|
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
                           r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
                           r"\b(?:approval|clearance|authori[sz]ation)|"
+                          # a document approved by a body that is no regulator ("Approved by the Board of Directors: 18
+                          # November 2024", "approved for production by: P&T Subcommittee"), one superseded
+                          r"\bapproved\b[^.;]{0,20}\bby:?\s+(?:the\s+)?(?:[\w&.-]+\s+){0,4}?(?:board|committee|subcommittee|council|"
+                          r"directors|panel|editors?|chair|trustees|management)\b|\bsupersedes\b|"
                           # a change to the label of an approval told elsewhere ("changed the label of X in Y")
                           r"\b(?:chang|revis|updat|amend|modif)\w*\s+(?:the|its)\s+(?:\w+\s+){0,2}label\b|"
                           # sought, awaited or expected: no approval yet

@@ -72,6 +72,8 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     _sizes(reader, i, s, mentions)
     n0 = len(reader.out)
     row = cells(s.text)
+    if any(_told_in_words(c, start, end, s, mentions) and re.search(r"\b(?:19|20)\d\d\b", c) for start, end, c in row):
+        return False  # a cell that tells its event with its own date ("| Jan 20, 22 | ... was approved on March 25, 2011 |")
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
     action = " ".join(actions)
