@@ -228,3 +228,16 @@ def test_a_day_of_a_record_in_another_setting_is_no_contradiction(store):
                            {"agency": "KG:org-fda", "date": "2024-10-09", "status": "approved",
                             "setting_context": "neoadjuvant"}, "regulatory approval", "supports", "s", 0, 1)
     assert audit_claims(store, [wrong])[0]["verdict"] == "contradicted"
+
+
+def test_a_date_taken_from_the_approval_told_just_before_contradicts_only_by_its_type(judge):
+    # the first sentence's wrong year is contradicted; the second gives no date of its own, so the year the reader
+    # carried over from the first contradicts nothing
+    res = judge("Pembrolizumab was approved on October 24, 2015 as first-line treatment for non-small cell lung cancer. "
+                "It was also approved for non-small cell lung cancer with pemetrexed and carboplatin.")
+    assert [(k, v) for k, _, _, v, _ in res] == [("approval", "contradicted"), ("approval", "not in graph")]
+    assert "gives no date" in res[1][4][0]["fact"]
+    # a type the sentence states itself still contradicts, on the day carried over when that day is the record's
+    res = judge("Pembrolizumab was approved on October 24, 2016 for first-line non-small cell lung cancer. "
+                "It was also approved under accelerated approval for non-small cell lung cancer.")
+    assert [v for _, _, _, v, _ in res] == ["consistent", "contradicted"]

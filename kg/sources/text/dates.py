@@ -19,6 +19,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2024-12-13']
 >>> [d.iso for d in find("in February and March 2021; on 3 and 17 May 2022", year="2026")]  # the year they share
 ['2021-02', '2021-03', '2022-05-03', '2022-05-17']
+>>> [d.iso for d in find("approved back in October of 2022")]
+['2022-10']
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
 ['2021-08-27']
 >>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
@@ -51,7 +53,7 @@ _PATTERNS = [
     ("mdy", _WEEKDAY + r"(%s)\s+%s,?\s+%s\b" % (_MON, _DAY, _YEAR)),           # June 17, 2019
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
-    ("my", r"(%s),?\s+%s\b" % (_MON, _YEAR)),                                  # June 2019
+    ("my", r"(%s),?\s+(?:of\s+)?%s\b" % (_MON, _YEAR)),                        # June 2019, October of 2022
     ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
     ("ymd", r"%s/([01]?\d)/([0-3]?\d)\b(?!/)" % _YEAR),                            # 2020/12/29
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025

@@ -251,8 +251,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
             and inds and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
         date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
+        guessed = guessed or "date"
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
-    where = {**setting(text), **({"disease_from": "context"} if guessed else {})}
+    where = {**setting(text), **({"date_from" if guessed == "date" else "disease_from": "context"} if guessed else {})}
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
                          and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,

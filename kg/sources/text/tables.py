@@ -107,6 +107,8 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     if drug and _each_cell(reader, s, row, kinds, mentions, drug, header):
         return True
     inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
+    if not inds and not named:
+        return True  # a row that names neither a drug nor a disease ("| Mar 31 | Presentations | One approval per team |")
     if not inds and reader.context.indication:  # the section's disease (a heading above the table)
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
