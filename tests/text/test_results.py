@@ -108,3 +108,11 @@ def test_ratios_listed_each_with_its_trial_after_it(reader):
                                     ("CLINICALTRIALS:NCT03800134", "event-free survival", "HR", 0.68)]
     # figures of groups that are not trials are no ratios of a trial
     assert _results(reader, "In KEYNOTE-671 the odds ratios were 1.2 for men and 0.9 for women.") == []
+
+
+def test_a_comment_after_the_result_does_not_negate_it(reader):
+    got = _results(reader, "In HIMALAYA a CTLA-4 antibody was added to PD-L1 blockade and improved survival over a kinase "
+                           "inhibitor, which suggests that CTLA-4 engagement adds what PD-L1 blockade alone does not supply.")
+    assert [(g[1], g[4]) for g in got] == [("overall survival", True)]
+    got = _results(reader, "In KEYNOTE-604 the survival hazard ratio was 0.80, which did not reach significance.")
+    assert [g[4] for g in got] == [False]

@@ -50,6 +50,8 @@ _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|impro
                   r"no improvement|without (?:a )?(?:significant )?benefit|"
                   # a boundary of a hierarchical or interim test not reached ("the significance boundary was not crossed")
                   r"(?:boundary|threshold) (?:was |were )?(?:not|never) (?:crossed|reached|met)|did not cross)\b", re.I)
+#: a comment on a result, after it ("..., which suggests that X contributes what Y alone does not")
+_COMMENT = re.compile(r",\s+which\s+(?:suggests|indicates|implies|means|argues|points|hints|supports the idea)\b.*$", re.I | re.S)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
@@ -125,7 +127,9 @@ def _phase_name(text: str) -> str:
 
 
 def _met(text: str, values: dict[str, Any]) -> bool | None:
-    """Met or not: the words first, then the CI of a ratio, then p."""
+    """Met or not: the words first (not those of a comment after the result: ", which suggests that ... alone
+    does not supply"), then the CI of a ratio, then p."""
+    text = _COMMENT.sub("", text)
     if _NEG.search(text):
         return False
     if _POS.search(text):
