@@ -89,3 +89,15 @@ def test_a_document_approved_by_a_board_or_superseded_is_no_approval(reader):
                  "Approved for production by: P&T Informatics Subcommittee, 2025-11-10."):
         assert _approvals(reader, "# Dostarlimab in endometrial cancer\n\n" + text) == [], text
     assert _approvals(reader, "Keytruda was approved by the FDA on May 23, 2017 for melanoma.") != []
+
+
+def test_a_block_of_comma_separated_values_is_a_table(reader):
+    text = ("Our data, one row per withdrawn indication:\n\n```csv\n"
+            "drug,brand,indication_as_labelled,accelerated_approval,withdrawal_announced,removed_from_label\n"
+            "nivolumab,Opdivo,hepatocellular carcinoma after sorafenib,2017-09-22,2021-07-23,2021-07-23\n```\n")
+    got = [(c.kind, c.subject, c.object, c.values.get("date"), c.values.get("announced"), c.values.get("effective"))
+           for c in reader(text) if c.kind in ("approval", "withdrawal")]
+    assert got == [("approval", NIVO, HCC, "2017-09-22", None, None),
+                   ("withdrawal", NIVO, HCC, None, "2021-07-23", "2021-07-23")]
+    # prose with commas is no row
+    assert _approvals(reader, "Nivolumab, pembrolizumab, atezolizumab, and durvalumab are antibodies.") == []

@@ -28,6 +28,8 @@ from kg.sources.text.figures import endpoint, p_text
 from kg.sources.text.sentences import split  # noqa: F401 (the examples' splitter)
 
 _ROW = re.compile(r"^\s*\|")
+#: a line of comma-separated values (a CSV block): four fields or more, no comma followed by a space
+_CSV = re.compile(r"\s*[^,|\s](?:[^,|\n]*,(?! )){3,}[^,|\n]*\s*")
 _SEPARATOR = re.compile(r"^[\s|:\-\u2013\u2014]*$")
 #: what a column's figures measure, from its header (its CI's label taken out first)
 _MEASURES = [("HR", re.compile(r"hazard ratio|\bHR\b", re.I)), ("OR", re.compile(r"odds ratio|\bOR\b")),
@@ -51,21 +53,29 @@ _COUNT = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:patients|participants|peo
 
 
 def is_row(text: str) -> bool:
-    """Whether a line is a table row ("| ... |").
+    """Whether a line is a table row ("| ... |", or a line of comma-separated values).
 
-    >>> is_row("| a | b |"), is_row("a | b")
-    (True, False)
+    >>> is_row("| a | b |"), is_row("a | b"), is_row("drug,indication,approved,withdrawn"), is_row("A, B, C and D")
+    (True, False, True, False)
     """
-    return bool(_ROW.match(text))
+    return bool(_ROW.match(text) or _CSV.fullmatch(text))
 
 
 def cells(text: str, keep_empty: bool = False) -> list[tuple[int, int, str]]:
     """A row's cells: (start, end, text) in the line, without their padding (empty ones too with
     ``keep_empty``, so that cells and headers line up by position).
 
-    >>> [c for _, _, c in cells("| a || b |", keep_empty=True)]
-    ['a', '', 'b']
+    >>> [c for _, _, c in cells("| a || b |", keep_empty=True)], [c for _, _, c in cells("x,y,,z", keep_empty=True)]
+    (['a', '', 'b'], ['x', 'y', '', 'z'])
     """
+    if not _ROW.match(text):  # comma-separated values
+        out, pos = [], 0
+        for raw in text.split(","):
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip() or keep_empty:
+                out.append((pos + lead, pos + lead + len(raw.strip()), raw.strip()))
+            pos += len(raw) + 1
+        return out
     out, pos = [], text.index("|") + 1
     while pos <= len(text):
         end = text.find("|", pos)

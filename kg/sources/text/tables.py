@@ -68,7 +68,7 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     first = reader.headers[i]
     if first is None:
         return True  # the header, a separator, or a row without a header
-    header = [c for _, _, c in cells(reader.sentences[first].text)]
+    header = [c.replace("_", " ") for _, _, c in cells(reader.sentences[first].text)]  # ("withdrawal_announced")
     _sizes(reader, i, s, mentions)
     n0 = len(reader.out)
     row = cells(s.text)
