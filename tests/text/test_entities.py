@@ -154,3 +154,8 @@ def test_a_combination_product_joined_by_a_dash_and_patients_names_of_skin_and_w
     got = [(i, x) for t, i, x, _ in _found(matcher, "squamous cell skin cancer, basal cell skin cancer and womb cancer")]
     assert got == [("MONDO:0002529", "squamous cell skin cancer"), ("MONDO:0005341", "basal cell skin cancer"),
                    ("MONDO:0002447", "womb cancer")]
+
+
+def test_oesophageal_or_junction_cancer_is_oesophageal_cancer(matcher):
+    got = [(i, x) for t, i, x, _ in _found(matcher, "advanced esophageal or gastroesophageal junction cancer")]
+    assert got == [(got[0][0], "esophageal or gastroesophageal junction cancer")] and got[0][0] != "MONDO:0005580"

@@ -101,3 +101,25 @@ def test_a_block_of_comma_separated_values_is_a_table(reader):
                    ("withdrawal", NIVO, HCC, None, "2021-07-23", "2021-07-23")]
     # prose with commas is no row
     assert _approvals(reader, "Nivolumab, pembrolizumab, atezolizumab, and durvalumab are antibodies.") == []
+
+
+def test_a_status_cell_that_opens_with_the_approvals_kind_dates_it(reader):
+    text = ("## Previously treated hepatocellular carcinoma\n\n| Regimen | Setting | Regulatory status | Evidence |\n|---|---|---|---|\n"
+            "| Nivolumab monotherapy | After sorafenib | Accelerated approval, 22 September 2017 (current) | CheckMate 040 |\n"
+            "| Pembrolizumab | After sorafenib | Accelerated approval withdrawn 2021 | KEYNOTE-240 |\n")
+    got = [(d, i, when) for d, i, when, _, _ in _approvals(reader, text)]
+    assert got == [(NIVO, HCC, "2017-09-22")]
+
+
+def test_negations_and_references_with_a_section_label(reader):
+    assert _approvals(reader, "A patient asked why cemiplimab isn't approved for cervical cancer.") == []
+    assert _approvals(reader, "No regimen has been approved for patients who progress on atezolizumab in HCC.") == []
+    text = ("Atezolizumab is used in liver cancer.\n\n### References (Section 2)\n\n"
+            "1. FDA approves atezolizumab plus bevacizumab for unresectable hepatocellular carcinoma.\n")
+    assert _approvals(reader, text) == []
+
+
+def test_the_same_pair_is_the_regimen_named_before(reader):
+    text = ("Enfortumab vedotin with pembrolizumab was approved for urothelial cancer on December 15, 2023. "
+            "That action also converted the accelerated approval we had given the same pair on April 3, 2023.")
+    assert {d for d, *_ in _approvals(reader, text)} == {"DRUGBANK:DB09037"}

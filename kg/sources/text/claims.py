@@ -77,7 +77,7 @@ _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|fail
                    r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
 #: a heading of a list of references
 _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading|citations|works cited|"
-                         r"notes and references|literature cited)\W*$", re.I)
+                         r"notes and references|literature cited)(?:\s*\([^()]*\))?\W*$", re.I)
 #: a heading after a list of references: a few words, no end mark, no year, link or identifier
 _NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
 #: a quiz's numbered question heading ("### Question 4"), and an option it offers ("A. It binds PD-1", "(b) ...", "C) ...")

@@ -110,9 +110,9 @@ WITHDRAWAL = re.compile(
     r"\b(?:use|indication|approval)s? (?:for|in) [^.;,]{0,60}?\b(?:likewise |also |then |finally |eventually |later )?(?:ended|ceased)\b|"
     r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b(?!\s+(?:differently|well|better|happily|up)\b)[^.;:]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
-NOT_APPROVED = re.compile(r"\b(?:not|never) (?:yet |been |be )?(?:(?:FDA|EMA|US|U\.S\.)[- ])?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+NOT_APPROVED = re.compile(r"(?:\b(?:not|never)|n't) (?:yet |been |be )?(?:(?:FDA|EMA|US|U\.S\.)[- ])?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|"
-                          r"\bno (?:[\w-]+ ){0,2}?(?:treatment|therapy|drug|medicine|option|immunotherapy)s? (?:had |has |have )?(?:been |was |were )?approved\b|"
+                          r"\bno (?:[\w-]+ ){0,2}?(?:treatment|therapy|drug|medicine|option|immunotherapy|regimen)s? (?:had |has |have )?(?:been |was |were )?approved\b|"
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
                           r"\b(?:not|never)\b[^.;]{0,20}\b(?:receiv|win|won|gain|obtain|get|got|secur|earn)\w*\b[^.;]{0,30}"
                           r"\b(?:approval|clearance|authori[sz]ation)|"

@@ -67,13 +67,14 @@ def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approve
 
 
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")
-REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|doublet|combo|approach)\b", re.I)
+REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|pair|doublet|combo|approach)\b", re.I)
 
 
 def regimen_drug(reader, i: int) -> str | None:
     """The drug "the combination" of sentence ``i`` is told by: of the drugs the last of the six
-    sentences before it that names two or more gives, the one the article names most ("Lurbinectedin
-    + atezolizumab vs atezolizumab alone ... FDA approved the combination": atezolizumab).
+    sentences before it that names two or more gives, the one the graph records approvals of and the
+    article names most ("Lurbinectedin + atezolizumab vs atezolizumab alone ... FDA approved the
+    combination": atezolizumab).
 
     >>> from collections import Counter
     >>> from types import SimpleNamespace as NS
@@ -89,5 +90,7 @@ def regimen_drug(reader, i: int) -> str | None:
             continue
         # (not a chemotherapy doublet's drug, "cisplatin-gemcitabine", nor one made an adjective, "cisplatin-ineligible")
         named = [m.id for m in drugs if text[m.start - 1:m.start] != "-" and text[m.end:m.end + 1] != "-"]
-        return max(dict.fromkeys(named), key=lambda d: reader.drug_counts[d]) if named else None
+        # (of those, one the graph records approvals of before a chemotherapy or an ADC beside it)
+        known = getattr(getattr(reader, "facts", None), "approved", {})
+        return max(dict.fromkeys(named), key=lambda d: (d in known, reader.drug_counts[d])) if named else None
     return None

@@ -235,7 +235,8 @@ _GRANT_HEADER = re.compile(r"\bapprov|\bgranted\b|\bdecision\b|\bclearance\b|\ba
                            r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I)
 #: a cell that tells an approval or a regulator's action ("Accelerated approval", "New indication", "Withdrawal announced")
 _ANY_EVENT = re.compile(r"\bapprov|\bgrant|\bclear|\bauthori[sz]|\bindication|\bwithdr|\bconver|\blicen", re.I)
-_APPROVED_CELL = re.compile(r"\s*(?:approved|granted|cleared|authori[sz]ed)\b", re.I)
+_APPROVED_CELL = re.compile(r"\s*(?:(?:accelerated|regular|full|traditional|conditional)\s+approval\b(?![^|]*\bwithdr)|"
+                            r"approved|granted|cleared|authori[sz]ed)\b", re.I)
 _CONVERTED_CELL = re.compile(r"\bconverted\b", re.I)
 
 
