@@ -205,3 +205,12 @@ def test_endpoints_told_as_what_the_ratio_is_for():
 
     assert endpoint("a hazard ratio of 0.32 for recurrence or death compared with placebo") == "disease-free survival"
     assert endpoint("adding it to chemotherapy did delay progression (HR 0.75)") == "progression-free survival"
+
+
+def test_a_long_sentence_names_the_ratios_endpoint_before_its_window_starts():
+    from kg.sources.text.figures import effects
+
+    t = ("In IMspire150 (NCT02908672), investigator-assessed median progression-free survival was 15.1 months with the "
+         "atezolizumab triplet versus 10.6 months with placebo plus the two targeted drugs (HR 0.78; 95% CI 0.63-0.97).")
+    assert [(f["measure"], f["endpoint"]) for f in effects(t)] == [("median", "progression-free survival"),
+                                                                   ("HR", "progression-free survival")]

@@ -282,7 +282,7 @@ def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
     for k, m in enumerate(ratios):
         nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
         measure = "HR" if _HR_WORD.fullmatch(m.group(1)) else "OR"
-        around = text[max(0, m.start() - 120):m.end()]  # the endpoint is named before the ratio or in "hazard ratio for X"
+        around = text[_word_start(text, m.start() - 120):m.end()]  # the endpoint named before the ratio or in "hazard ratio for X"
         value = float(m.group(2))
         f = {"measure": measure, "value": value, "start": m.start(),
              "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole()}
@@ -328,7 +328,7 @@ def _reductions(text: str, whole) -> list[dict[str, Any]]:
             continue
         end = min(len(text), m.end() + 60)
         f = {"measure": "HR", "value": round(1 - pct / 100, 2), "start": m.start(), "derived_from": m.group().strip(),
-             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[max(0, m.start() - 120):m.start()]) or whole()}
+             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[_word_start(text, m.start() - 120):m.start()]) or whole()}
         f.update(_ci_p(text, m.end(), end))
         out.append(f)
     return out
@@ -375,6 +375,16 @@ def _rate_or_difference(text: str, pct: re.Match) -> str:
     if _DIFFERENCE.search(text, max(0, pct.start() - 40), pct.start()) or re.match(r"\s*percentage points?", text[pct.end():]):
         return "difference"
     return "rate"
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word at ``at`` starts (0 before the text): a window from there cuts no name short ("progression-free
+    survival", not "ree survival").
+
+    >>> _word_start("median progression-free survival", 10)
+    7
+    """
+    return 0 if at <= 0 else text.rfind(" ", 0, at) + 1
 
 
 def _last_endpoint(text: str) -> str | None:
