@@ -34,51 +34,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.sources.text.endpoints import endpoint, last_endpoint, word_start
+
 
 _N = r"(?<![\d.,])(\d+(?:\.\d+)?)"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-
-#: endpoints as articles name them (the name, or the event the ratio counts, in plain words), in order of preference
-ENDPOINTS = [
-    (r"invasive disease[- ]free survival|invasive DFS|\biDFS\b", "invasive disease-free survival"),
-    (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|relapse[- ]free survival|"
-     r"(?:risk|hazard) of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
-     r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
-     r"\bcome back or (?:had )?died\b|\brecurrence or death\b", "disease-free survival"),
-    (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),
-    (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
-     r"delay(?:ed|s|ing)? (?:disease )?progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
-     r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
-     r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)|"
-     r"\bbefore (?:their |the |its )?(?:cancer|disease|tumou?rs?) (?:grew|got worse|progressed|spread)|"
-     r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)",
-     "progression-free survival"),
-    (r"overall[- ]survival|\bm?OS\b|(?:risk|hazard) of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
-     r"\blived\b", "overall survival"),
-    (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
-    # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
-    (r"duration of (?:the )?responses?|\bDoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
-    (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
-     r"(?:tumou?rs?|cancers?|disease) (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
-    (r"\bsurvival\b", "overall survival"),
-]
-#: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
-_GATES = {"invasive disease-free survival": ("invasive",),
-          "disease-free survival": ("disease", "dfs", "recurren", "rfs", "relaps", "recurr", "return", "back", "died"),
-          "event-free survival": ("event", "efs", "came back"),
-          "progression-free survival": ("progress", "pfs", "grow", "grew", "worse", "spread", "check", "control"),
-          "overall survival": ("overall", "os", "death", "dying", "live"),
-          "pathological complete response": ("patholog", "pcr", "cells"),
-          "objective response rate": ("respon", "orr", "shr", "smaller"),
-          "duration of response": ("duration", "dor", "last"), "survival": ("surviv",)}
-_ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
-              for rx, name in ENDPOINTS]
-#: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
-_ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow", "grew",
-                   "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
-                   "shr", "smaller")
-_OS = re.compile(r"\bm?OS\b", re.I)
-_PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 
 _RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)(?!s)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d))"
                     r"{0,60}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
@@ -133,26 +93,6 @@ _RESTATED = re.compile(r"(\d+\s+(?:in|out of)\s+(?:every\s+)?100)((?:\s+[\w-]+){
 _PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent|(?:in|out of) (?:every )?100\b(?! ?%))", re.I)
 
 
-def endpoint(text: str) -> str | None:
-    """The endpoint a piece of text names (the first of :data:`ENDPOINTS` that it mentions).
-
-    >>> endpoint("those given A had their cancer come back or died"), endpoint("held melanoma in check")
-    ('disease-free survival', 'progression-free survival')
-    """
-    if not _may_name_endpoint(text):
-        return None
-    low = text.lower()
-    for rx, name, gate in _ENDPOINTS:
-        if any(w in low for w in gate) and rx.search(text):
-            return name
-    return None
-
-
-def _may_name_endpoint(text: str) -> bool:
-    low = text.lower()
-    return any(w in low for w in _ENDPOINT_WORDS) or bool(_OS.search(text))
-
-
 def _num(s: str) -> float | int:
     v = float(s)
     return int(v) if v.is_integer() and "." not in s else v
@@ -204,7 +144,7 @@ def effects(text: str) -> list[dict[str, Any]]:
     medians = singular if from_to else medians  # ("from 10.8 to 20.8 months in medians": read as a change)
     if from_to:  # "disease-free survival doubled, from 10.8 to 20.8 months in medians": the control's first
         out.append({"measure": "median", "unit": "months", "start": from_to.start(), "value": _num(from_to.group(2)),
-                    "control_value": _num(from_to.group(1)), "endpoint": _last_endpoint(text[:from_to.start()]) or endpoint(text)})
+                    "control_value": _num(from_to.group(1)), "endpoint": last_endpoint(text[:from_to.start()]) or endpoint(text)})
     rate = _RATE_CUE.search(text)  # (a rate beside a ratio: "pCR in 24.0% and 2.2% (odds ratio 13.94 ...)")
     known: list[str | None] = []
 
@@ -222,7 +162,7 @@ def effects(text: str) -> list[dict[str, Any]]:
         one = None if two or listed else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
         if listed:
             f = {"measure": "median", "unit": "months", "start": m.start(), "value": _num(listed.group(1)),
-                 "endpoint": endpoint(text[m.start():listed.start()]) or _last_endpoint(text[:m.start()]) or whole()}
+                 "endpoint": endpoint(text[m.start():listed.start()]) or last_endpoint(text[:m.start()]) or whole()}
             if not listed.group(2).strip():  # two arms: the second is the control's
                 f["control_value"] = _num(listed.group(3))
             out.append(f)
@@ -232,7 +172,7 @@ def effects(text: str) -> list[dict[str, Any]]:
         value = (two.group(1) if two else one.group(1)).strip()
         f = {"measure": "median", "unit": "months", "start": m.start(),
              "value": "not reached" if value.lower() == "not reached" else _num(re.match(r"[\d.]+", value).group()),
-             "endpoint": endpoint(text[m.start():(two or one).start()]) or _last_endpoint(text[:m.start()]) or whole()}
+             "endpoint": endpoint(text[m.start():(two or one).start()]) or last_endpoint(text[:m.start()]) or whole()}
         if two:
             f["control_value"] = _num(two.group(3))
         out.append(f)
@@ -282,10 +222,10 @@ def _ratio_figures(text: str, ratios: list, whole) -> list[dict[str, Any]]:
     for k, m in enumerate(ratios):
         nxt = ratios[k + 1].start() if k + 1 < len(ratios) else len(text)
         measure = "HR" if _HR_WORD.fullmatch(m.group(1)) else "OR"
-        around = text[_word_start(text, m.start() - 120):m.end()]  # the endpoint named before the ratio or in "hazard ratio for X"
+        around = text[word_start(text, m.start() - 120):m.end()]  # the endpoint named before the ratio or in "hazard ratio for X"
         value = float(m.group(2))
         f = {"measure": measure, "value": value, "start": m.start(),
-             "endpoint": endpoint(text[m.start():m.end()]) or _last_endpoint(around) or whole()}
+             "endpoint": endpoint(text[m.start():m.end()]) or last_endpoint(around) or whole()}
         f.update(_ci_p(text, m.end(), min(nxt, m.end() + 90), value))
         out.append(f)
         # "0.52 (95% CI, 0.42 to 0.64) for A versus C and 0.63 (95% CI, 0.52 to 0.77) for B versus C": a list of ratios
@@ -328,7 +268,7 @@ def _reductions(text: str, whole) -> list[dict[str, Any]]:
             continue
         end = min(len(text), m.end() + 60)
         f = {"measure": "HR", "value": round(1 - pct / 100, 2), "start": m.start(), "derived_from": m.group().strip(),
-             "endpoint": endpoint(text[m.start():end]) or _last_endpoint(text[_word_start(text, m.start() - 120):m.start()]) or whole()}
+             "endpoint": endpoint(text[m.start():end]) or last_endpoint(text[word_start(text, m.start() - 120):m.start()]) or whole()}
         f.update(_ci_p(text, m.end(), end))
         out.append(f)
     return out
@@ -375,30 +315,3 @@ def _rate_or_difference(text: str, pct: re.Match) -> str:
     if _DIFFERENCE.search(text, max(0, pct.start() - 40), pct.start()) or re.match(r"\s*percentage points?", text[pct.end():]):
         return "difference"
     return "rate"
-
-
-def _word_start(text: str, at: int) -> int:
-    """Where the word at ``at`` starts (0 before the text): a window from there cuts no name short ("progression-free
-    survival", not "ree survival").
-
-    >>> _word_start("median progression-free survival", 10)
-    7
-    """
-    return 0 if at <= 0 else text.rfind(" ", 0, at) + 1
-
-
-def _last_endpoint(text: str) -> str | None:
-    """The endpoint named last in ``text``."""
-    if not _may_name_endpoint(text):
-        return None
-    best, where, end = None, -1, -1
-    low = text.lower()
-    for rx, name, gate in _ENDPOINTS:  # ("survival" alone counts when named last: "the PFS ..., but the survival result")
-        if not any(w in low for w in gate):
-            continue
-        for m in rx.finditer(text):
-            if name == "overall survival" and m.group().lower() == "survival" and _PART_OF_NAME.search(text, 0, m.start()):
-                continue  # ("...ion-free survival" cut short by a window: part of a longer name)
-            if m.start() > where and m.end() > end:  # (not one inside a longer name: "invasive disease-free survival")
-                best, where, end = name, m.start(), m.end()
-    return best
