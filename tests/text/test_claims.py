@@ -408,3 +408,11 @@ def test_a_non_randomised_trial_and_a_trial_named_as_what_another_is_set_against
             "The trial randomized 2,199 patients with triple-negative breast cancer.")
     sizes = [(c.subject, c.values.get("n_patients")) for c in reader(text) if c.kind == "trial design" and c.values.get("n_patients")]
     assert sizes == [("CLINICALTRIALS:NCT03498716", 2199)]
+
+
+def test_the_trial_behind_an_approval_is_a_new_one_when_none_was_named_just_before(reader):
+    text = ("RELATIVITY-098 tested the combination after surgery. Its design was adjuvant. Relapse-free survival was similar. "
+            "Ipilimumab was approved for metastatic melanoma on March 25, 2011. In the phase 3 trial behind that approval, "
+            "median overall survival was 10.1 months with ipilimumab alone versus 6.4 months with the vaccine.")
+    got = [c.subject for c in reader(text) if c.kind == "trial result" and c.values.get("value") == 10.1]
+    assert got == ["KG:trial-unnamed-1"]

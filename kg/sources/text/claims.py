@@ -87,8 +87,8 @@ _SET_AGAINST = re.compile(r"(?:\b(?:counterweight|contrast|counterpart|compared|
 _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
-#: "the study that led to that approval": a trial told by what it did, when none was named before
-_DEFINED_TRIAL = re.compile(r"\bthe (?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
+#: "the (phase 3) study that led to that approval": a trial told by what it did, when none was named in the last sentences
+_DEFINED_TRIAL = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,7 @@ class Reader:
         own = [m.id for m in ms if m.type == "Trial"]
         if own:
             return own[0]
-        if _NEW_TRIAL.search(s.text) or not self.trial and _DEFINED_TRIAL.search(s.text):
+        if _NEW_TRIAL.search(s.text) or (not self.trial or self.trial_at < i - 2) and _DEFINED_TRIAL.search(s.text):
             return f"KG:trial-unnamed-{self.unnamed + 1}"
         if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL) or _TRIALS_AT_LARGE.search(s.text) and not _ONE_TRIAL.search(s.text):
             return None  # no trial spoken of, or trials in general ("the randomized studies did not deliver it")
