@@ -416,3 +416,8 @@ def test_the_trial_behind_an_approval_is_a_new_one_when_none_was_named_just_befo
             "median overall survival was 10.1 months with ipilimumab alone versus 6.4 months with the vaccine.")
     got = [c.subject for c in reader(text) if c.kind == "trial result" and c.values.get("value") == 10.1]
     assert got == ["KG:trial-unnamed-1"]
+
+
+def test_a_figure_several_trials_report_is_no_result_of_the_last_trial(reader):
+    text = "In CASPIAN, durvalumab was added to chemotherapy. Reviewer comment: three different trials report an OS hazard ratio of 0.73."
+    assert [c for c in reader(text) if c.kind == "trial result" and c.values.get("value") == 0.73] == []

@@ -11,8 +11,7 @@ is about; a sentence without its own drug or trial refers to the document's main
 the trial last named. Organ words in an approval sentence ("lung, liver and breast cancers")
 are read as the drug's approved indications of those organs in the graph (values give the
 organ word); a trial other than the article's own named without an indication is studied in
-the article's main indication; an "Editorial:" line's publication comments on the "Paper:"
-line's one.
+the article's main indication; an "Editorial:" line's publication comments on the "Paper:" one.
 
 >>> from kg.sources.text.entities import Mention
 >>> text = "In ORION-7, zelvomab improved overall survival (HR 0.71, 95% CI 0.58-0.86; p<0.001)."
@@ -66,6 +65,7 @@ _QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,
 _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial
 _TRIALS_AT_LARGE = re.compile(r"\b(?:studies|trials)\b", re.I)
+_SEVERAL_TRIALS = re.compile(r"\b(?:two|three|four|five|several|multiple|many|different|\d+) (?:[\w-]+ )?(?:studies|trials)\b", re.I)
 _ONE_TRIAL = re.compile(r"\b(?:the|this|that|its|their) (?:\w+ )?(?:study|trial)\b(?!s)", re.I)
 #: an endpoint told met or missed ("the pathologic complete response comparison did not reach statistical significance"):
 #: of the trial named just before, as a figure is
@@ -267,8 +267,8 @@ class Reader:
         t = s.text
         found = [] if _EXPLAINS.search(t) and not types["Trial"] else table_figures.figures(self.sentences, i, self.headers) or figures.effects(t)
         enrolled = enrolment.enrolment(t)
-        trial = self._trial_for(i, s, ms) or (self.trial if found or enrolled or self.trial_at >= i - 3 and _SAID_OF_ENDPOINT.search(t)
-                                              and figures.endpoint(t) else None)
+        trial = self._trial_for(i, s, ms) or (self.trial if (found or enrolled or self.trial_at >= i - 3 and _SAID_OF_ENDPOINT.search(
+            t) and figures.endpoint(t)) and not _SEVERAL_TRIALS.search(t) else None)  # (not "three trials report an HR of 0.73")
         if trial:
             before = len(self.out)
             if _AE.search(t) and not found:
