@@ -123,3 +123,11 @@ def test_the_same_pair_is_the_regimen_named_before(reader):
     text = ("Enfortumab vedotin with pembrolizumab was approved for urothelial cancer on December 15, 2023. "
             "That action also converted the accelerated approval we had given the same pair on April 3, 2023.")
     assert {d for d, *_ in _approvals(reader, text)} == {"DRUGBANK:DB09037"}
+
+
+def test_a_documents_own_revision_line_and_approval_stamp_are_no_approvals(reader):
+    assert _approvals(reader, "# Pembrolizumab in SCLC\n\nv3.0  2021-04-06  ALERT A extended to pembrolizumab after label change.") == []
+    assert _approvals(reader, "# Dostarlimab\n\nPosition Statement PS-2024-07. Approved 18 November 2024.") == []
+    # right after a sentence that names the drug and disease, "Approved: <date>" is that approval's
+    assert [when for _, _, when, _, _ in _approvals(reader, "Pembrolizumab for MSI-H colorectal cancer. Approved: June 29, 2020.")] \
+        == ["2020-06-29"]

@@ -43,7 +43,7 @@ from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
     PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
-    INDEFINITE, REFERS_BACK, COMPARED,
+    INDEFINITE, REFERS_BACK, COMPARED, REVISION, STAMP,
 )
 
 
@@ -74,6 +74,9 @@ def read(reader, i: int, s, mentions, organs) -> None:
 
 
 def _read(reader, i: int, s, mentions, organs) -> None:
+    if REVISION.match(s.text) or STAMP.fullmatch(s.text) and not (i and any(
+            m.type in ("Drug", "Indication") for m in reader.by_sentence[i - 1])):
+        return  # the document's own revision or approval ("Approved 18 November 2024.")
     joined = [m.id for m in mentions if m.type == "Drug" and _JOINED.search(m.text)]
     if joined:  # "relatlimab plus nivolumab": what "the combination" refers to from here on
         reader.context.combination = joined[-1]

@@ -129,6 +129,11 @@ NOT_APPROVED = re.compile(r"(?:\b(?:not|never)|n't) (?:yet |been |be )?(?:(?:FDA
                           # a condition ("Should X be approved, ...", "if X is approved")
                           r"(?-i:\bShould)\b[^.;]{0,80}\bbe (?:approved|cleared|authori[sz]ed)\b|"
                           r"\bif\b[^.;]{0,60}\b(?:is|are|gets?|were) (?:approved|cleared|authori[sz]ed)\b", re.I)
+#: a document's own stamp, not a drug's approval: a line of its revision history ("v3.0  2021-04-06  ALERT A extended
+#: to ..."), and "Approved 18 November 2024." standing alone
+REVISION = re.compile(r"\W*v?\d+(?:\.\d+)+\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\s")
+STAMP = re.compile(r"\W*approved:?\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                   r"\d{4}-\d{2}-\d{2})\W*", re.I)
 #: a relative clause: what it says is background about the noun before it
 RELATIVE = re.compile(r",\s+(?:which|who|whom|where)\b(?:[^,;]|,\s*(?=\d{4}\b))*+|(?<=[a-z]) where\b[^,;]*+|\s(?:in|for|under|of) which\b[^,;]*+|"
                       r",\s+(?:(?:both|all|each|either|neither)\s+(?:still\s+|also\s+)?|already\s+)(?:approved|licensed)\b[^,;]*+")
