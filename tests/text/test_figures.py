@@ -214,3 +214,15 @@ def test_a_long_sentence_names_the_ratios_endpoint_before_its_window_starts():
          "atezolizumab triplet versus 10.6 months with placebo plus the two targeted drugs (HR 0.78; 95% CI 0.63-0.97).")
     assert [(f["measure"], f["endpoint"]) for f in effects(t)] == [("median", "progression-free survival"),
                                                                    ("HR", "progression-free survival")]
+
+
+def test_more_ways_to_give_a_trials_size():
+    from kg.sources.text.enrolment import enrolment
+
+    assert enrolment("CASPIAN (NCT03043872):   987 randomised across three arms") == (987, "randomised")
+    assert enrolment("ADRIATIC (NCT03703297):   730 patients, three arms") == (730, "enrolled")
+    assert enrolment("The trial was AK105-202, a single-arm study in 125 patients.") == (125, "enrolled")
+    assert enrolment("That one looked at 172 patients who had already had platinum chemo.")[0] == 172
+    assert enrolment("It randomized 676 HLA-A*0201-positive, previously treated patients 3:1:1.") == (676, "randomised")
+    # a note's count is no trial's size
+    assert enrolment("Note: 25 patients had grade 3 events") is None

@@ -23,10 +23,14 @@ _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
                           r"(?:got|received|were given) either|received)\b)",
                           re.I)
-_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThH])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsS])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"involving|enrolling|recruiting|counted|contributed|(?<=trial )had|(?<=study )had|(?<=it )had|"
-                           r"comprised|treated)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
-                           + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+                           r"comprised|treated|looked at|studied)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
+                           + _INT + r"\s+(?:[\w*-]+,?\s+){0,3}?" + _PEOPLE, re.I)
+#: a study "in 125 patients" or "of 700 people"; a trial's field line ("CASPIAN (NCT03043872): 987 randomised")
+_STUDY_IN = re.compile(r"\b(?:study|trial|cohort)\s+(?:of|in)\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+_NAMED_LINE = re.compile(r"^\W*(?:[A-Z][A-Z0-9]{2,}|[A-Z][\w]*[- ]?\d[\w-]*)(?:[ -][\w-]+){0,2}\s*(?:\([^()]{0,20}\))?\s*:\s+" + _INT
+                         + r"\s+(randomi[sz]ed|enrolled|" + _PEOPLE + r")\b")
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
@@ -59,11 +63,16 @@ def enrolment(text: str) -> tuple[int, str] | None:
     ((987, 'enrolled'), True)
     >>> enrolment("The trial had 700 people in it."), enrolment("in which 125 patients with NPC received penpulimab")
     ((700, 'enrolled'), (125, 'treated'))
+    >>> enrolment("CASPIAN (NCT03043872): 987 randomised across three arms"), enrolment("a single-arm study in 125 patients")
+    ((987, 'randomised'), (125, 'enrolled'))
     """
     low = text.lower()
     if not any(w in low for w in _PEOPLE_WORDS) and not re.search(r"\bn\s*=", low):
         field = _FIELD.match(text) if "enrol" in low or "random" in low or "population" in low else None
-        return (int(field.group(2).replace(",", "")), _how(field.group(1))) if field else None
+        if field:
+            return int(field.group(2).replace(",", "")), _how(field.group(1))
+        named = _NAMED_LINE.match(text) if "enrol" in low or "random" in low else None
+        return (int(named.group(1).replace(",", "")), _how(named.group(2))) if named else None
     text = words_to_numbers(text)
     if not _DIGIT.search(text):
         return None
@@ -76,8 +85,10 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(1), "enrolled"
     elif (m := _FIELD.match(text)) is not None:
         n, how = m.group(2), m.group(1)
-    elif (m := _HAD_IN.search(text)) is not None:
+    elif (m := _HAD_IN.search(text) or _STUDY_IN.search(text)) is not None:
         n, how = m.group(1), "enrolled"
+    elif (m := _NAMED_LINE.match(text)) is not None:
+        n, how = m.group(1), m.group(2) if m.group(2).lower().startswith(("random", "enrol")) else "enrolled"
     elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = m.group(1), "enrolled"
     else:
