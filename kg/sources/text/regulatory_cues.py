@@ -13,7 +13,10 @@ import re
 _CLEARANCE = r"(?:approvals?|clearance|authori[sz]ation|green light|go-ahead|nod|licen[cs]e)"
 #: approvals told as a list after a colon ("Lung cancer approvals accumulated from late 2018: with A for X on ...")
 LIST_OF_APPROVALS = r"\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)"
+#: (the lookahead lets the engine skip, in one test, a place where none of the many alternatives can start: every
+#: one starts with a word character, ":", ";", ",", "(", ")" or at the text's start)
 APPROVAL = re.compile(
+    r"(?=[\w:;,()]|^)(?:"
     r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
     # a use told as granted, or granted by the agency on a date ("That indication had been granted on August 16, 2018",
@@ -86,7 +89,7 @@ APPROVAL = re.compile(
     # an approval told as its arrival ("the first green light came on May 18, 2016", "first-line use came in
     # 2020") or as a new option ("became a first-line option for ... on May 29, 2020")
     r"\b(?:approvals?|green light|go-ahead|nod|clearance|authori[sz]ation|indications?|use)\b[^.;]{0,60}?\bcame (?:on|in)\b|"
-    r"\bbecame (?:a |an )?(?:[\w-]+ ){0,2}option\b|\bbecame available\b",
+    r"\bbecame (?:a |an )?(?:[\w-]+ ){0,2}option\b|\bbecame available\b)",
     re.I)
 WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|"
