@@ -417,3 +417,8 @@ def test_two_withdrawals_of_one_drug_and_disease_each_with_its_date(reader):
     text = ("Atezolizumab's post-platinum urothelial carcinoma indication was withdrawn from the US label in April 2021, "
             "and its first-line indication for cisplatin-ineligible patients ended in December 2022.")
     assert [x[:4] for x in _claims(reader, text)] == [("withdrawal", ATEZO, UC, "2021-04"), ("withdrawal", ATEZO, UC, "2022-12")]
+
+
+def test_an_approval_named_by_its_day_as_what_a_trial_supported(reader):
+    text = "OAK, with POPLAR, supported the October 18, 2016 approval of atezolizumab for metastatic NSCLC after platinum."
+    assert [(x[1], x[2], x[3]) for x in _claims(reader, text)] == [(ATEZO, "MONDO:0005233", "2016-10-18")]

@@ -46,7 +46,7 @@ APPROVAL = re.compile(
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*:|[A-Z][a-z]+\s+(?:19|20)\d\d\s*:)|"
     r"\bapprovals?\s+(?:of|for|to)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(?:the\s+)?(?:US |U\.S\. )?(?:FDA|Food|agency|EMA|"
     r"European)|\bapprovals? from the (?:US |U\.S\. )?(?:FDA|Food|agency|EMA|European)|"
-    r"\bthe (?:[\w-]+ )?approval of\b|\w's (?:[\w-]+ ){0,2}approval,? (?:in|for|as|of)\b|\)\s+approvals? (?:of|for)\b|"
+    r"\bthe (?:[\w-]+ )?approval of\b|\bthe (?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}) approval of\b|\w's (?:[\w-]+ ){0,2}approval,? (?:in|for|as|of)\b|\)\s+approvals? (?:of|for)\b|"
     r"\blabel,? (?:dated|of|issued)\b|"
     r"\bremains? (?:approved|available|an option|licensed|authori[sz]ed)\b|"
     r"\b(?:is|are) (?:still |also )?(?:approved|licensed|authori[sz]ed)\b|\bapproves\b|"
