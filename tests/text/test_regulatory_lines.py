@@ -422,3 +422,12 @@ def test_two_withdrawals_of_one_drug_and_disease_each_with_its_date(reader):
 def test_an_approval_named_by_its_day_as_what_a_trial_supported(reader):
     text = "OAK, with POPLAR, supported the October 18, 2016 approval of atezolizumab for metastatic NSCLC after platinum."
     assert [(x[1], x[2], x[3]) for x in _claims(reader, text)] == [(ATEZO, "MONDO:0005233", "2016-10-18")]
+
+
+def test_a_label_that_allows_a_use_and_a_drug_indicated_as_a_treatment(reader):
+    text = "The label also allows durvalumab with platinum chemotherapy alone, without tremelimumab, for metastatic NSCLC."
+    assert [(x[1], x[2]) for x in _claims(reader, text)] == [(DURVA, "MONDO:0005233")]
+    text = "Avelumab is an antibody. It is indicated as maintenance treatment for advanced urothelial carcinoma."
+    assert [(x[1], x[2]) for x in _claims(reader, text)] == [(AVEL, UC)]
+    # a label that allows a dose change is no approval of a use
+    assert _claims(reader, "The label allows a dose of 480 mg every four weeks.") == []
