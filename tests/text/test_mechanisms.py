@@ -56,3 +56,10 @@ def test_a_ligand_kept_from_the_receptor_the_drug_is_against(reader):
     PEN, PDL2 = "KG:drug-penpulimab", "HGNC:18731"
     got = _mechanisms(reader, "Penpulimab is an antibody against PD-1 that blocks PD-L1 and PD-L2 from engaging PD-1.")
     assert got == [(PEN, "binds", PD1), (PEN, "blocks interaction with", PDL1), (PEN, "blocks interaction with", PDL2)]
+
+
+def test_a_partner_named_after_a_kind_of_inhibitor_is_not_its_drug(reader):
+    text = "Patients should be offered a PD-1 or PD-L1 inhibitor in combination with carboplatin and paclitaxel."
+    assert [c for c in reader(text) if c.kind == "mechanism"] == []
+    got = [(c.subject, c.object) for c in reader("PD-1 blockade with cemiplimab prolonged survival.") if c.kind == "mechanism"]
+    assert got == [("DRUGBANK:DB14707", "HGNC:8760")]

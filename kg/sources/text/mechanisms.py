@@ -57,6 +57,9 @@ _REFERS = re.compile(r"^\W*mechanism(?: of action)?\s*:|\b(?:it|its|(?:the|\w+'s
 _NOTE = re.compile(r"^[^:]{1,60}:\s+(?:[\w(),./-]+\s+){0,5}?(?:binds?|blocks?|targets?|inhibits?)\b|\s(?:->|\u2192)\s")
 
 
+_WITH = re.compile(r"\b(?:in combination with|combined with|together with|plus|alongside)\s+$", re.I)
+
+
 def _respectively(text: str, drugs, targets) -> dict:
     """"X and Y are antibodies against PD-L1 and CTLA-4, respectively": target id -> its drug."""
     if "respectively" not in text:
@@ -81,6 +84,8 @@ def read(reader, s, types) -> None:
             subjects.append(prior[-len(subjects) - 1])
         before = text[max(s.start, m.start - 60):m.start]
         after = text[m.end:min(s.end, m.end + 40)]
+        if not prior and subjects and _WITH.search(text, max(s.start, subjects[0].start - 25), subjects[0].start):
+            continue  # "a PD-L1 inhibitor in combination with carboplatin": a partner named after, not the target's drug
         if _TARGET_NOT.search(before[-14:]) or not own and (_GENERIC.search(before) or _NOT_ONE_DRUG.search(text, s.start, m.start)
                                                              or not _REFERS.search(s.text)):
             continue  # contrasted, or said of a class of drugs, of several ("By blocking PD-1, they ..."), in a result
