@@ -431,3 +431,11 @@ def test_a_label_that_allows_a_use_and_a_drug_indicated_as_a_treatment(reader):
     assert [(x[1], x[2]) for x in _claims(reader, text)] == [(AVEL, UC)]
     # a label that allows a dose change is no approval of a use
     assert _claims(reader, "The label allows a dose of 480 mg every four weeks.") == []
+
+
+def test_an_accelerated_approval_and_a_regular_one_for_a_use_of_its_own_each_with_its_day_and_setting(reader):
+    text = ("Avelumab received accelerated approval for platinum-pretreated locally advanced or metastatic urothelial "
+            "carcinoma in May 2017 and a regular approval for first-line maintenance on 30 June 2020.")
+    got = [(c.values.get("date"), c.values.get("approval_type"), c.values.get("setting_line")) for c in reader(text)
+           if c.kind == "approval"]
+    assert got == [("2017-05", "accelerated", "second"), ("2020-06-30", "regular", "first")]

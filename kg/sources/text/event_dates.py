@@ -121,27 +121,49 @@ _OWN_DATE = re.compile(r"\s*(?:\(|['\u2019]s\s+(?:on|in)\s+|,?\s+on\s+|,\s+)?")
 
 
 def of_each_type(text: str, found: list[dates.Date]) -> dict[str, str]:
-    """Approval type -> the date written within 60 characters after it, when an accelerated and a
-    regular (full) approval are each dated; a full approval later than the accelerated one is its
-    conversion; else nothing.
+    """Approval type -> the first date written after it (within 120 characters, before the next type),
+    when an accelerated and a regular (full) approval are each dated; a full approval later than the
+    accelerated one is its conversion, unless it is told for a use of its own ("a regular approval for
+    first-line maintenance on 30 June 2020"); else nothing.
 
     >>> t = "received full approval on August 20, 2018, after accelerated approval on May 10, 2017"
     >>> of_each_type(t, dates.find(t))
     {'conversion': '2018-08-20', 'accelerated': '2017-05-10'}
+    >>> t = "accelerated approval for platinum-pretreated urothelial carcinoma in May 2017 and a regular approval for maintenance on 30 June 2020"
+    >>> of_each_type(t, dates.find(t))
+    {'accelerated': '2017-05', 'regular': '2020-06-30'}
     """
     out: dict[str, str] = {}
-    for m in _TYPED.finditer(text):
-        d = next((d for d in found if m.end() <= d.start <= m.end() + 60), None)
+    typed = list(_TYPED.finditer(text))
+    new_use = False  # a regular approval for a use of its own ("a regular approval for first-line maintenance on ...")
+    for k, m in enumerate(typed):
+        stop = min(m.end() + 120, typed[k + 1].start() if k + 1 < len(typed) else len(text))
+        d = next((d for d in found if m.end() <= d.start <= stop), None)
         kind = "accelerated" if m.group(1).lower() == "accelerated" else "regular"
         if d is not None and kind not in out:
             out[kind] = d.iso
+            new_use = new_use or kind == "regular" and bool(re.match(r"\s+for\b", text[m.end():d.start]))
     if len(out) != 2 or out["accelerated"] == out["regular"]:
         return {}
-    later = "conversion" if out["regular"] > out["accelerated"] else "regular"
+    later = "conversion" if out["regular"] > out["accelerated"] and not new_use else "regular"
     return {(later if k == "regular" else k): v for k, v in out.items()}
 
 
 _TYPED = re.compile(r"\b(accelerated|regular|full|traditional|standard)\s+approval\b", re.I)
+
+
+def part_of_type(text: str, kind: str) -> str:
+    """The part of ``text`` that tells the approval of ``kind`` (from its word to the next type's), to read
+    that approval's setting from; the whole text when it names no such type.
+
+    >>> part_of_type("accelerated approval after platinum in 2017 and a regular approval for first-line use", "regular")
+    'regular approval for first-line use'
+    """
+    typed, want = list(_TYPED.finditer(text)), "accelerated" if kind == "accelerated" else "regular"  # (or its conversion)
+    for k, m in enumerate(typed):
+        if ("accelerated" if m.group(1).lower() == "accelerated" else "regular") == want:
+            return text[m.start():typed[k + 1].start() if k + 1 < len(typed) else len(text)]
+    return text
 
 
 def each_after(ms, offset: int, found: list[dates.Date]) -> dict[str, str]:

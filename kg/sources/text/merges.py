@@ -40,6 +40,9 @@ def type_told_after(reader, s, n0: int) -> None:
             reader.out[k] = replace(c, values={**c.values, "approval_type": kind})
 
 
+_NEW_USE = re.compile(r"\b(?:regular|full|traditional|standard) approval for\b", re.I)
+
+
 def later_regular_converts(reader, s, n0: int) -> None:
     """A regular approval the sentence dates after an accelerated approval of the same drug and
     indication it also tells is that one's conversion ("accelerated approval 04/22/2021; regular
@@ -50,7 +53,8 @@ def later_regular_converts(reader, s, n0: int) -> None:
     for k in mine:
         c = reader.out[k]
         since = first.get((c.subject, c.object))
-        if c.values.get("approval_type") == "regular" and since and (c.values.get("date") or "") > since:
+        if c.values.get("approval_type") == "regular" and since and (c.values.get("date") or "") > since \
+                and not _NEW_USE.search(c.sentence):  # (not "a regular approval for first-line maintenance on ...")
             reader.out[k] = replace(c, values={**c.values, "approval_type": "conversion"})
 
 

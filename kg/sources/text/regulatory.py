@@ -280,7 +280,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             partners = regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {}))
             for k, when_k in [] if partners and drug not in reader.facts.approved else (
                     typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]):
-                reader.claim(s, "approval", drug, "approved for", ident, {**values, "approval_type": k, "date": when_k,
+                # (each type its own setting when the sentence dates each: "... after platinum in May 2017 and a
+                # regular approval for first-line maintenance on 30 June 2020")
+                own_setting = {**{x: v for x, v in values.items() if not x.startswith("setting")},
+                               **setting(event_dates.part_of_type(text, k))} if typed else values
+                reader.claim(s, "approval", drug, "approved for", ident, {**own_setting, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             for partner in partners:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
