@@ -421,3 +421,14 @@ def test_the_trial_behind_an_approval_is_a_new_one_when_none_was_named_just_befo
 def test_a_figure_several_trials_report_is_no_result_of_the_last_trial(reader):
     text = "In CASPIAN, durvalumab was added to chemotherapy. Reviewer comment: three different trials report an OS hazard ratio of 0.73."
     assert [c for c in reader(text) if c.kind == "trial result" and c.values.get("value") == 0.73] == []
+
+
+def test_an_erratums_published_text_is_quoted_and_its_corrected_text_is_a_claim(reader):
+    text = ('Published text: "Toripalimab was approved in the United States for NPC in October 2022."\n\n'
+            'Corrected text: "Toripalimab was approved in the United States for NPC in October 2023."')
+    assert [c.values.get("date") for c in reader(text) if c.kind == "approval"] == ["2023-10"]
+
+
+def test_a_lead_before_a_colon_does_not_give_its_disease_to_the_event_after_it(reader):
+    text = "The anal cancer decisions add a second tumour type: Zynyz won accelerated approval in March 2023 for Merkel cell carcinoma."
+    assert [(c.object, c.values.get("date")) for c in reader(text) if c.kind == "approval"] == [("MONDO:0019210", "2023-03")]

@@ -60,7 +60,7 @@ _ASKED = re.compile(r"\W*Q\s*[:.]\s|\W*(?:Question\s*\d*\s*[:.]\s*)?(?:Name|List
 #: a quotation: '"...," said X', 'X commented: "..."'
 _QUOTE = re.compile(r"^\W*[\"\u201c][^\"\u201d]{12,}[\"\u201d],?\s+(?:\w+\s+){0,6}?(?:said|says|added|commented|noted|"
                     r"told|explained|stated)\b|\b(?:said|says|added|commented|noted|told \w+|explained|stated)\s*[:,]\s*"
-                    r"[\"\u201c]", re.I)
+                    r"[\"\u201c]|^\W*(?:published|original|incorrect|erroneous|printed|old)(?: \w+)?\W*:\W*[\"\u201c]", re.I)
 #: an approval told as in force now
 _IN_FORCE = re.compile(r"\b(?:remains?|still|continues? to be|is (?:now )?approved)\b", re.I)
 #: trials in general, and one trial
@@ -88,7 +88,7 @@ _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
 #: "the (phase 3) study that led to that approval": a trial told by what it did, when none was named in the last sentences
-_DEFINED_TRIAL = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
+_DEFINED_TRIAL = re.compile(r"\bthe (?:[\w-]+ ){0,4}?(?:study|trial) (?:that|which|behind|supporting|leading)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     else:
         drug = subject_drug(text, drugs)
     event = (approval or follows) if approved else withdrawal
+    colon = text.rfind(": ", 0, event.start())  # ("The anal cancer decisions add a second type: Z won ... for MCC")
+    if colon >= 0 and any(m.type == "Indication" and m.start - s.start - a > colon for m in ms):
+        inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication" and m.start - s.start - a > colon}.values())
     drug = _appositive(text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"],
                        event.start()) or drug
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
