@@ -76,3 +76,14 @@ def test_hostile_tables_are_read():
     under = headers(big)
     assert sum(len(_figures(big, i, under)) for i in range(len(big))) == 20000
     assert under[10] == 0 and under[19000] == 0 and under[0] is None
+
+
+def test_a_column_of_endpoints_names_each_rows_ratio():
+    from kg.sources.text.sentences import split
+    from kg.sources.text.table_figures import figures, headers
+
+    rows = split("| Trial | Regimen | Primary endpoint | Hazard ratio (95% CI) |\n|---|---|---|---|\n"
+                 "| CheckMate 8HW | Nivolumab + ipilimumab | PFS vs chemotherapy | 0.21 (0.14-0.32) |\n"
+                 "| RATIONALE-306 | Tislelizumab + chemotherapy | Overall survival, all patients | 0.66 (0.54-0.80) |")
+    got = [[(f["endpoint"], f["value"]) for f in figures(rows, k, headers(rows))] for k in (2, 3)]
+    assert got == [[("progression-free survival", 0.21)], [("overall survival", 0.66)]]

@@ -37,6 +37,7 @@ _MEASURES = [("HR", re.compile(r"hazard ratio|\bHR\b", re.I)), ("OR", re.compile
              ("rate", re.compile(r"\brate\b|\bORR\b|\bpCR\b|\bresponse\b|%|\bper ?cent", re.I))]
 _CI_LABEL = re.compile(r"[(\[,]?\s*95\s*%\s*(?:CI|confidence interval)\s*[)\]]?|\(\s*CI\s*\)", re.I)
 _CI_ONLY = re.compile(r"\s*(?:95\s*%\s*)?(?:CI|confidence interval)\s*$", re.I)
+_ENDPOINT_HEADER = re.compile(r"\bend ?points?\b|\boutcomes?\b", re.I)
 _P_ONLY = re.compile(r"\s*p(?:[ -]?value)?\s*$", re.I)
 _PATIENTS = re.compile(r"\s*(?:n|no\.? of (?:patients|participants)|(?:number of )?(?:patients|participants)|enrol+(?:ed|ment)|"
                        r"randomi[sz]ed|sample size|size)\b[^|]{0,20}$", re.I)
@@ -163,7 +164,9 @@ def figures(sentences, i: int, header: list[int | None] | None = None) -> list[d
         return []
     label = row[0][2]
     label_kind = next((name for name, rx in _MEASURES[2:] if rx.search(_LABEL_WORDS.sub(" ", label))), None)
-    label_end = endpoint(label)
+    # (a column of endpoints, "| Primary endpoint |", names the row's before its label does)
+    label_end = next((e for (_, _, c), h in zip(row, header) if _ENDPOINT_HEADER.search(h) and (e := endpoint(c))),
+                     None) or endpoint(label)
     out: list[dict[str, Any]] = []
     ci = next((c for (_, _, c), h in zip(row, header) if _CI_ONLY.match(h) and _RANGE.match(c)), None)
     p = next((c for (_, _, c), h in zip(row, header) if _P_ONLY.match(h)), None)
