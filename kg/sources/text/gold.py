@@ -96,7 +96,7 @@ def p_value(x: Any) -> tuple[str, float] | None:
 
 _SAME_ENDPOINT = {"recurrence free survival": "disease free survival", "relapse free survival": "disease free survival",
                   "pathologic complete response": "pathological complete response",
-                  "overall response rate": "objective response rate"}
+                  "overall response rate": "objective response rate", "response rate": "objective response rate"}
 #: endpoints written short
 _ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
                            "efs": "event free survival", "rfs": "disease free survival", "orr": "objective response rate",
@@ -108,8 +108,10 @@ def endpoint_key(name: str) -> str:
 
     >>> endpoint_key("PFS (investigator-assessed)"), endpoint_key("pathologic complete response"), endpoint_key("RFS")
     ('progression free survival', 'pathological complete response', 'disease free survival')
+    >>> endpoint_key("confirmed response rate") == endpoint_key("ORR")
+    True
     """
-    b = base(name)
+    b = re.sub(r"^confirmed ", "", base(name))  # ("confirmed objective response rate": the same endpoint)
     b = _ENDPOINT_ABBREVIATIONS.get(b, b)
     return _SAME_ENDPOINT.get(b, b)
 
