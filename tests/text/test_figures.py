@@ -226,3 +226,11 @@ def test_more_ways_to_give_a_trials_size():
     assert enrolment("It randomized 676 HLA-A*0201-positive, previously treated patients 3:1:1.") == (676, "randomised")
     # a note's count is no trial's size
     assert enrolment("Note: 25 patients had grade 3 events") is None
+
+
+def test_two_arms_months_after_a_ratio_in_notes_are_medians():
+    from kg.sources.text.figures import effects
+
+    got = [(f["measure"], f["value"], f.get("control_value")) for f in effects("IMpower133 OS HR 0.70, 12.3 vs 10.3 mo.")]
+    assert got == [("HR", 0.7, None), ("median", 12.3, 10.3)]
+    assert effects("In 2019, 12 vs 10 months of follow-up were planned.") == []

@@ -62,7 +62,9 @@ _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:t
                         r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
                         + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
                         re.I)
-_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)")
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)|"
+                     # two arms' months after a ratio, as notes write them ("OS HR 0.70, 12.3 vs 10.3 mo")
+                     r"(?<=\d\.\d\d, )(?=\d+(?:\.\d+)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:mo|months)\b)")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
 _LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
                        # "after 12 months, 31% of people ... were still free of cancer growth"
