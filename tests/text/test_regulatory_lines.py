@@ -439,3 +439,21 @@ def test_an_accelerated_approval_and_a_regular_one_for_a_use_of_its_own_each_wit
     got = [(c.values.get("date"), c.values.get("approval_type"), c.values.get("setting_line")) for c in reader(text)
            if c.kind == "approval"]
     assert got == [("2017-05", "accelerated", "second"), ("2020-06-30", "regular", "first")]
+
+
+def test_a_list_led_by_remains_approved_for_and_more_ways_to_tell_events(reader):
+    text = ("TECENTRIQ remains FDA-approved for:\n\n- adults with extensive-stage small cell lung cancer, as first-line "
+            "treatment in combination with carboplatin and etoposide;\n- adults with unresectable hepatocellular carcinoma, "
+            "in combination with bevacizumab;\n")
+    assert [(x[1], x[2]) for x in _claims(reader, text)] == [(ATEZO, SCLC), (ATEZO, "MONDO:0007256")]
+    text = ("Dostarlimab was approved by the FDA on 31 July 2023 for dMMR endometrial cancer, and on 1 August 2024 the "
+            "indication was extended to all patients with endometrial cancer.")
+    assert [x[3] for x in _claims(reader, text)] == ["2023-07-31", "2024-08-01"]
+    text = "Atezolizumab's TNBC indication: as of October 6, 2021, this indication is no longer included in the label."
+    assert [(x[0], x[3]) for x in _claims(reader, text)] == [("withdrawal", "2021-10-06")]
+    text = ("Genentech announced on 7 March 2021 that it was withdrawing the second-line atezolizumab indication in "
+            "urothelial carcinoma, and the FDA's list dates its removal to 13 April 2021.")
+    got = [(c.values.get("announced"), c.values.get("effective")) for c in reader(text) if c.kind == "withdrawal"]
+    assert got == [("2021-03-07", "2021-04-13")]
+    text = "Ipilimumab timeline.\n\nMarch 25, 2011 - First approval, for unresectable or metastatic melanoma."
+    assert [(x[1], x[3]) for x in _claims(reader, text)] == [("DRUGBANK:DB06186", "2011-03-25")]

@@ -47,6 +47,8 @@ _CLAUSE_END = re.compile(r";|\s\u00b7\s|\s(?:->|\u2192|=>)\s|,(?=\s+(?:even thou
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
                          # ", and its first-line indication for cisplatin-ineligible patients ended ...": the same
                          r",(?=\s+and\s+its\s+[^,;]{0,60}?\b(?:ended|was\s+withdrawn|was\s+removed|was\s+converted)\b)|"
+                         # ", and on 1 August 2024 the indication was extended ...": a later event of its own
+                         r",(?=\s+and\s+(?:on|in)\s+[^,;]{3,25}?,?\s+the\s+(?:[\w-]+\s+){0,2}(?:indication|approval|label|use)\b)|"
                          # ", and the European Commission granted ...": another agency's event
                          r",(?=\s+and\s+the\s+(?:[\w.-]+\s+){0,2}(?:granted|approved|cleared|authori[sz]ed|gave|issued)\b)|"
                          # ", and Genentech dropped Tecentriq's ...": another subject's event

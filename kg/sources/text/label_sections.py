@@ -9,6 +9,8 @@ next section of another kind (withdrawn uses, warnings, dosage, trials, referenc
 (True, True)
 >>> bool(HEADING.match("Withdrawn indications")), bool(OTHER_SECTION.match("4. Withdrawn indications"))
 (False, True)
+>>> bool(HEADING.match("TECENTRIQ remains FDA-approved for:")), bool(HEADING.match("It is not approved for:"))
+(True, False)
 """
 from __future__ import annotations
 
@@ -17,9 +19,11 @@ import re
 from kg.sources.text.approval_values import indication_name, region_agency, setting
 
 #: a heading of the uses a label lists (not of withdrawn ones)
-HEADING = re.compile(r"(?!.*\b(?:withdrawn|removed|former|off-label|not approved)\b)\W*(?:section\s+\d+\W*)?"
-                     r"(?:[\w-]+\s+){0,3}?(?:indications?(?:\s+and\s+usage)?|approved\s+uses|labell?ed\s+uses)\b[^.!?]{0,60}$",
-                     re.I)
+HEADING = re.compile(r"(?!.*\b(?:withdrawn|removed|former|off-label|not approved)\b)(?:\W*(?:section\s+\d+\W*)?"
+                     r"(?:[\w-]+\s+){0,3}?(?:indications?(?:\s+and\s+usage)?|approved\s+uses|labell?ed\s+uses)\b[^.!?]{0,60}$|"
+                     # or a sentence that leads into the list ("TECENTRIQ remains FDA-approved for:")
+                     r"[^.!?]{0,80}\b(?:remains?|is|are)\s+(?:still\s+)?(?:[\w.]+[- ])?(?:approved|indicated|authori[sz]ed)\s+"
+                     r"(?:for|in)(?:\s+the\s+treatment\s+of)?\s*:\s*$)", re.I)
 #: a heading of another kind of section, which ends the list
 OTHER_SECTION = re.compile(r"\W*(?:section\s+\d+\W*|\d+\.?\s+)?(?:[\w-]+\s+){0,3}?(?:withdrawn|warnings?|precautions|dosage|"
                            r"dosing|contraindications?|references|adverse|side effects|clinical studies|evidence|trials?|"

@@ -59,7 +59,8 @@ APPROVAL = re.compile(
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
-    r"\b(?:accelerated|regular|full|traditional|conditional) approvals? (?:in|for|as|follows|on|of|from|dated\b|(?=\d{1,4}[/-]\d))|"
+    r"\b(?:accelerated|regular|full|traditional|conditional|first) approvals?,? (?:in|for|as|follows|on|of|from|with|dated\b|"
+    r"(?=\d{1,4}[/-]\d))|"
     # a use told as carried or held ("has carried an FDA indication"), as a market entered, as a label that
     # followed, as the first of its kind ("became the first immunotherapy for advanced basal cell carcinoma")
     r"\b(?:has|have|had) (?:\w+ )?(?:carried|held) (?:an? )?(?:[\w.-]+ )?(?:indication|approval|label)\b|"
@@ -99,7 +100,7 @@ WITHDRAWAL = re.compile(
     r"\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
-    r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated)\b|"
+    r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated|included|listed)\b|"
     r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\bno longer (?:has|holds|carries) (?:any |an? |the |its )?(?:[\w-]+ ){0,3}"
     r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
     r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
@@ -184,7 +185,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
                        r"announcement)\b", re.I)
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|\bover|"
                      r"\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|its (?:removal|withdrawal)|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
