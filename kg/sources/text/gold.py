@@ -95,8 +95,8 @@ def p_value(x: Any) -> tuple[str, float] | None:
 
 
 _SAME_ENDPOINT = {"recurrence free survival": "disease free survival", "relapse free survival": "disease free survival",
-                  "pathologic complete response": "pathological complete response",
-                  "overall response rate": "objective response rate", "response rate": "objective response rate"}
+                  "pathologic complete response": "pathological complete response", "overall response rate":
+                  "objective response rate", "response rate": "objective response rate"}
 #: endpoints written short
 _ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
                            "efs": "event free survival", "rfs": "disease free survival", "orr": "objective response rate",
