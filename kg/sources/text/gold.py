@@ -86,17 +86,15 @@ def minted(ident: str | None) -> str | None:
 
 def p_value(x: Any) -> tuple[str, float] | None:
     """(comparator, number) of a p-value as written or as the gold gives it."""
-    if x is None:
-        return None
-    if isinstance(x, (int, float)):
-        return "=", float(x)
+    if x is None or isinstance(x, (int, float)):
+        return None if x is None else ("=", float(x))
     m = re.fullmatch(r"\s*([<>=\u2264\u2265]?)\s*(\d*\.?\d+)\s*", str(x))
     return (m.group(1) or "=", float(m.group(2))) if m else None
 
 
-_SAME_ENDPOINT = {"recurrence free survival": "disease free survival", "relapse free survival": "disease free survival",
-                  "pathologic complete response": "pathological complete response", "overall response rate":
-                  "objective response rate", "response rate": "objective response rate"}
+_SAME_ENDPOINT = {**dict.fromkeys(("recurrence free survival", "relapse free survival"), "disease free survival"),
+                  "pathologic complete response": "pathological complete response",
+                  **dict.fromkeys(("overall response rate", "response rate"), "objective response rate")}
 #: endpoints written short
 _ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
                            "efs": "event free survival", "rfs": "disease free survival", "orr": "objective response rate",
