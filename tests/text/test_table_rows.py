@@ -131,3 +131,13 @@ def test_a_documents_own_revision_line_and_approval_stamp_are_no_approvals(reade
     # right after a sentence that names the drug and disease, "Approved: <date>" is that approval's
     assert [when for _, _, when, _, _ in _approvals(reader, "Pembrolizumab for MSI-H colorectal cancer. Approved: June 29, 2020.")] \
         == ["2020-06-29"]
+
+
+def test_a_cell_that_names_a_disease_approved_on_a_day_is_read_as_a_sentence(reader):
+    text = ("| Agent | Main indications driving use | Spend |\n|---|---|---|\n"
+            "| Imfinzi (durvalumab) | Perioperative muscle-invasive bladder cancer (NIAGARA; FDA-approved 28 Mar 2024) | $296,000 |\n")
+    assert [(d, i, when) for d, i, when, _, _ in _approvals(reader, text)] == [(DURVA, "MONDO:0001187", "2024-03-28")]
+    # a cell naming a disease without a year tells no event of its own
+    text = ("| Agent | Main indications driving use | Spend |\n|---|---|---|\n"
+            "| Imfinzi (durvalumab) | Muscle-invasive bladder cancer, approved use | $296,000 |\n")
+    assert [when for _, _, when, _, _ in _approvals(reader, text)] in ([], [None])

@@ -176,9 +176,11 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
 
 
 def _told_in_words(text: str, start: int, end: int, s, mentions) -> bool:
-    """Whether a cell is a clause that tells an event: a drug it names, then an event word, in five words or more."""
-    drug = next((m for m in mentions if m.type == "Drug" and start <= m.start - s.start < end), None)
-    return drug is not None and len(text.split()) >= 5 and bool(_ANY_EVENT.search(s.text, drug.end - s.start, end))
+    """Whether a cell is a clause that tells an event: a drug it names (or a disease, with a year), then an event word,
+    in five words or more ("Perioperative muscle-invasive bladder cancer (NIAGARA; FDA-approved 28 Mar 2024)")."""
+    named = next((m for m in mentions if m.type in ("Drug", "Indication") and start <= m.start - s.start < end
+                  and (m.type == "Drug" or re.search(r"\b(?:19|20)\d\d\b", text))), None)
+    return named is not None and len(text.split()) >= 5 and bool(_ANY_EVENT.search(s.text, named.end - s.start, end))
 
 
 def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) -> bool:
