@@ -159,3 +159,8 @@ def test_a_combination_product_joined_by_a_dash_and_patients_names_of_skin_and_w
 def test_oesophageal_or_junction_cancer_is_oesophageal_cancer(matcher):
     got = [(i, x) for t, i, x, _ in _found(matcher, "advanced esophageal or gastroesophageal junction cancer")]
     assert got == [(got[0][0], "esophageal or gastroesophageal junction cancer")] and got[0][0] != "MONDO:0005580"
+
+
+def test_a_phase_numeral_is_no_trial_name(matcher):
+    got = _found(matcher, "The confirmatory phase III trial, DANUBE, failed; a phase II study followed.")
+    assert [(t, i) for t, i, _, _ in got] == [("Trial", "KG:trial-danube")]

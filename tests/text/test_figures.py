@@ -234,3 +234,9 @@ def test_two_arms_months_after_a_ratio_in_notes_are_medians():
     got = [(f["measure"], f["value"], f.get("control_value")) for f in effects("IMpower133 OS HR 0.70, 12.3 vs 10.3 mo.")]
     assert got == [("HR", 0.7, None), ("median", 12.3, 10.3)]
     assert effects("In 2019, 12 vs 10 months of follow-up were planned.") == []
+
+
+def test_notes_write_patients_as_pts():
+    from kg.sources.text.enrolment import enrolment
+
+    assert enrolment("730 pts randomized across three arms.") == (730, "randomised")

@@ -12,7 +12,7 @@ import re
 from kg.sources.text.numbers import words_to_numbers
 
 _INT = r"(?<![\d.,])(\d{1,3}(?:,\d{3})++|\d+)(?![\d.,]\d)"
-_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals)"
+_PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|individuals|pts)"
 _DIGIT = re.compile(r"\d")
 
 _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated|put|split|divided|placed)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
@@ -31,7 +31,7 @@ _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsS])(randomi[sz]ed|randomly (?:as
 _STUDY_IN = re.compile(r"\b(?:study|trial|cohort)\s+(?:of|in)\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 _NAMED_LINE = re.compile(r"^\W*(?:[A-Z][A-Z0-9]{2,}|[A-Z][\w]*[- ]?\d[\w-]*)(?:[ -][\w-]+){0,2}\s*(?:\([^()]{0,20}\))?\s*:\s+" + _INT
                          + r"\s+(randomi[sz]ed|enrolled|" + _PEOPLE + r")\b")
-_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual")
+_PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual", "pts")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
 #: that sets its arms against each other ("pitted A against B in 304 adults")

@@ -123,7 +123,7 @@ _DEFINED = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9%s]{1,9})\)" % _DASH)
 _NOT_TRIALS = {"fda", "ema", "jama", "nejm", "pd-l1", "pd-1", "her2", "dna", "rna", "covid-19", "ctla-4", "hr",
                "ci", "os", "pfs", "orr", "efs", "dfs", "pcr", "us", "uk", "eu", "the", "this", "that", "our", "a",
                "an", "one", "each", "its", "their", "phase", "nct", "pmid", "doi", "asco", "esmo", "sabcs",
-               "clinicaltrials", "covid-19", "sars-cov-2"}
+               "clinicaltrials", "covid-19", "sars-cov-2", "i", "ii", "iii", "iv", "ib", "ii/iii", "i/ii"}  # (phase numerals)
 _NOT_TRIALS = {_key(x) for x in _NOT_TRIALS}
 
 
