@@ -80,10 +80,10 @@ _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading
                          r"notes and references|literature cited)(?:\s*\([^()]*\))?\W*$", re.I)
 #: a heading after a list of references: a few words, no end mark, no year, link or identifier
 _NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
-#: a quiz's numbered question heading ("### Question 4"), and an option it offers ("A. It binds PD-1", "(b) ...", "C) ...")
 #: what a trial is named after when it is set against another ("the counterweight to", "in contrast to", "unlike")
 _SET_AGAINST = re.compile(r"(?:\b(?:counterweight|contrast|counterpart|compared|comparison|alternative|answer|rival)\s+(?:to|with)"
                           r"|\bunlike|\bthan|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.I)
+#: a quiz's numbered question heading ("### Question 4"), and an option it offers ("A. It binds PD-1", "(b) ...", "C) ...")
 _NUMBERED_QUESTION = re.compile(r"\W*(?:Question|Q)\s*\d+\W*$", re.I)
 _OPTION = re.compile(r"^\s*(?:\(?[A-Ea-e]\)|[A-E]\.)\s+\S")
 _CONFIRMATORY = re.compile(r"\bthe confirmatory (?:\w+ )?(?:study|trial)\b", re.I)
