@@ -59,7 +59,10 @@ def other_type(text: str, kind: str | None) -> str | None:
 
 
 _LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:therapy|treatment)\b|\bpreviously untreated\b|"
-                      r"\btreatment-naive\b|\buntreated\b|\bnot (?:been )?treated with other\b", re.I), "first"),
+                      r"\btreatment-naive\b|\buntreated\b|\bnot (?:been )?treated with other\b|"
+                      # "who have not received prior systemic therapy", "no prior therapy"
+                      r"\b(?:not|never) (?:yet )?(?:received|had|been given) (?:any )?(?:prior|previous|earlier) "
+                      r"(?:systemic )?(?:therapy|treatment)\b|\bno (?:prior|previous) (?:systemic )?(?:therapy|treatment)\b", re.I), "first"),
           (re.compile(r"\bsecond[- ]line\b|\bpreviously treated\b|\bpretreated\b|\bprogressed (?:on|during|after)\b|"
                       r"\bafter (?:platinum|prior|earlier|sorafenib|chemotherapy)\b|\bprior\b|\bgrown (?:during |after )|"
                       r"\bgrew again\b|\bgrows after\b|\bhad grown after\b", re.I), "second"),
@@ -84,6 +87,8 @@ def setting(text: str) -> dict[str, str]:
     {'setting_line': 'first', 'setting_context': 'perioperative'}
     >>> setting("withdrew it after the first-line CheckMate-459 trial failed")
     {}
+    >>> setting("adults with HCC who have not received prior systemic therapy")
+    {'setting_line': 'first'}
     >>> setting("neoadjuvant nivolumab plus chemotherapy, then adjuvant nivolumab alone after surgery")
     {'setting_context': 'perioperative'}
     """
