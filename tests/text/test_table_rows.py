@@ -140,4 +140,4 @@ def test_a_cell_that_names_a_disease_approved_on_a_day_is_read_as_a_sentence(rea
     # a cell naming a disease without a year tells no event of its own
     text = ("| Agent | Main indications driving use | Spend |\n|---|---|---|\n"
             "| Imfinzi (durvalumab) | Muscle-invasive bladder cancer, approved use | $296,000 |\n")
-    assert [when for _, _, when, _, _ in _approvals(reader, text)] in ([], [None])
+    assert _approvals(reader, text) == []

@@ -208,6 +208,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     recent = [m for k in range(max(0, i - 2, (ctx.noted if ctx.noted is not None else -1) + 1), i)
               for m in reader.by_sentence[k] if m.type == "Indication"]
     guessed = False  # the disease taken from the text around the clause without a word that refers to it
+    carried = False  # the date taken from the approval told just before
     if not inds and not organ_inds:
         if withdrawn and ctx.withdrawal and (ctx.withdrawal[0] == drug and re.search(r"\bthe withdrawal\b", text, re.I)
                                              or follows):  # ("BMS did the same with nivolumab in December 2020")
@@ -256,10 +257,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         date = ctx.date
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
             and inds and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
-        date = ctx.date  # "... was also approved for ...", right after the dated news of the same approval
-        guessed = guessed or "date"
+        date, carried = ctx.date, True  # "... was also approved for ...", right after the dated news of the same approval
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
-    where = {**setting(text), **({"date_from" if guessed == "date" else "disease_from": "context"} if guessed else {})}
+    where = {**setting(text), **({"disease_from": "context"} if guessed else {"date_from": "context"} if carried else {})}
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
                          and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,

@@ -80,7 +80,8 @@ def regimen_drug(reader, i: int) -> str | None:
     >>> from types import SimpleNamespace as NS
     >>> t = "Lurbinectedin + atezolizumab. FDA approved the combination."
     >>> ms = [NS(type="Drug", id="lurbinectedin", start=0, end=13), NS(type="Drug", id="atezolizumab", start=16, end=28)]
-    >>> regimen_drug(NS(text=t, by_sentence=[ms, []], drug_counts=Counter(lurbinectedin=1, atezolizumab=4)), 1)
+    >>> facts = NS(approved={"atezolizumab": {}})
+    >>> regimen_drug(NS(text=t, by_sentence=[ms, []], drug_counts=Counter(lurbinectedin=4, atezolizumab=1), facts=facts), 1)
     'atezolizumab'
     """
     text = reader.text
@@ -91,6 +92,5 @@ def regimen_drug(reader, i: int) -> str | None:
         # (not a chemotherapy doublet's drug, "cisplatin-gemcitabine", nor one made an adjective, "cisplatin-ineligible")
         named = [m.id for m in drugs if text[m.start - 1:m.start] != "-" and text[m.end:m.end + 1] != "-"]
         # (of those, one the graph records approvals of before a chemotherapy or an ADC beside it)
-        known = getattr(getattr(reader, "facts", None), "approved", {})
-        return max(dict.fromkeys(named), key=lambda d: (d in known, reader.drug_counts[d])) if named else None
+        return max(dict.fromkeys(named), key=lambda d: (d in reader.facts.approved, reader.drug_counts[d])) if named else None
     return None

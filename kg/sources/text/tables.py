@@ -72,7 +72,8 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     _sizes(reader, i, s, mentions)
     n0 = len(reader.out)
     row = cells(s.text)
-    if any(_told_in_words(c, start, end, s, mentions) and re.search(r"\b(?:19|20)\d\d\b", c) for start, end, c in row):
+    in_words = [c for start, end, c in row if _told_in_words(c, start, end, s, mentions)]  # cells telling an event
+    if any(re.search(r"\b(?:19|20)\d\d\b", c) for c in in_words):
         return False  # a cell that tells its event with its own date ("| Jan 20, 22 | ... was approved on March 25, 2011 |")
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
@@ -170,7 +171,7 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
             reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
     # a row whose columns told nothing but whose cell tells its event in words ("| 2015 | Ipilimumab approved
     # after surgery for melanoma ... (FDA, 28 October) |"): read as a sentence (False)
-    if len(reader.out) > n0 or not any(_told_in_words(c, start, end, s, mentions) for start, end, c in row):
+    if len(reader.out) > n0 or not in_words:
         return True
     return next((c.strip() for _, _, c in row if re.fullmatch(r"\s*(?:19|20)\d\d\s*", c)), False)
 
