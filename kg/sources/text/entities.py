@@ -99,7 +99,8 @@ def _doi_end(found: str) -> str | None:
 
 
 _DOI = re.compile(r"(?:\bdoi:\s*+|\bhttps?://(?:dx\.)?doi\.org/|(?<![\w./]))(10\.\d{4,9}/[^\s\"<>]++)", re.I)
-_DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel",
+_DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel", "rasib", "sertib",
+                "clax", "lutamide", "citabine", "trexed", "leucel",
                 "rubicin", "mustine", "lukast")
 _DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_DRUG_SUFFIX))
 #: a name: a capital, then letters and digits, dashes or slashes between them; possessive, and

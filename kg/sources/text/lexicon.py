@@ -1,5 +1,6 @@
-"""What a reader must know before the graph does: the usual names of cancers for which
-checkpoint inhibitors are approved, the brand names of those drugs, and their targets.
+"""What a reader must know before the graph does: the usual names of cancers, the brand names
+of cancer drugs (and the INNs no stem gives away, :mod:`~kg.sources.text.drug_names`), and the
+checkpoint inhibitors' targets.
 
 The graph's own names always come first (:class:`~kg.sources.text.entities.Matcher` looks a
 lexicon name up in the graph, under each of its forms, before minting an id): the lexicon
@@ -12,6 +13,9 @@ known only by its brand gets ``KG:drug-<name>``, a target its HGNC id.
 ('urothelial carcinoma', 'ipilimumab', ('HGNC:2505', 'CTLA-4'))
 """
 from __future__ import annotations
+
+from kg.sources.text.disease_names import FORMS as DISEASE_FORMS
+from kg.sources.text.drug_names import NAMES as DRUG_NAMES
 
 #: canonical disease name -> the other ways articles write it
 _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
@@ -52,6 +56,9 @@ _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
     # tissue-agnostic indications: the biomarker that defines them is read from the clause
     "solid tumours": ("solid tumors", "solid tumour", "solid tumor"),
 }
+for _name, _forms in DISEASE_FORMS.items():  # then other cancers: OncoTree's and their common names
+    if _name not in _DISEASE_FORMS:
+        _DISEASE_FORMS[_name] = _forms
 #: biomarkers of tissue-agnostic indications ("dMMR ... solid tumours") -> the words of the indication's name
 BIOMARKERS: dict[str, str] = {
     "mismatch repair deficient": "mismatch repair deficient", "mismatch repair-deficient": "mismatch repair deficient",
@@ -95,6 +102,12 @@ BRANDS: dict[str, str] = {
     "Tecentriq": "atezolizumab", "Zynyz": "retifanlimab", "Tevimbra": "tislelizumab", "Loqtorzi": "toripalimab",
     "Unloxcyt": "cosibelimab", "Opdualag": "nivolumab and relatlimab",
 }
+#: and every other cancer drug's brand and INN the drug-name table holds (Lumakras, trastuzumab deruxtecan)
+_seen = {b.casefold() for b in BRANDS}
+for _name, _inn in DRUG_NAMES.items():
+    if _name.casefold() not in _seen:
+        _seen.add(_name.casefold())
+        BRANDS[_name] = _inn
 
 #: clinicians' short forms of the drugs' names (lecture notes, tumour boards: "nivo/ipi", "pembro") -> name
 SHORT_FORMS: dict[str, str] = {

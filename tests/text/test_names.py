@@ -1,0 +1,81 @@
+"""The drug and disease names a reader knows before the graph does (drug_names, disease_names)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.sources.text import disease_names, drug_names
+from tests.conftest import shared
+
+
+def _rows():
+    lines = drug_names.TABLE.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "name\tinn\tsource"
+    return [tuple(line.split("\t")) for line in lines[1:]]
+
+
+def test_the_table_is_what_the_almanac_gives_plus_sourced_rows_by_hand():
+    rebuilt = {r[0]: r for r in drug_names.from_moalmanac(shared("data", "moalmanac"))}
+    rows = _rows()
+    from_almanac = [r for r in rows if r[2].startswith("moalmanac:")]
+    assert {r[0]: r for r in from_almanac} == rebuilt  # no row lost or edited by hand
+    by_hand = [r for r in rows if not r[2].startswith("moalmanac:")]
+    assert by_hand and all(re.match(r"https?://\S+$", r[2]) for r in by_hand)
+    assert {"Blenrep", "Pepaxto", "Ukoniq", "Padcev"} <= {r[0] for r in by_hand}
+
+
+def test_each_name_has_one_inn_and_no_inn_keeps_a_us_suffix():
+    rows = _rows()
+    seen: dict[str, str] = {}
+    for name, inn, _ in rows:
+        assert seen.setdefault(name.casefold(), inn) == inn, name
+        assert not re.search(r"-[a-z]{4}$", inn) and inn == inn.lower() and inn.strip() == inn
+    assert drug_names.NAMES["Lumakras"] == "sotorasib" and drug_names.NAMES["Blenrep"] == "belantamab mafodotin"
+
+
+def test_oncotree_gives_diseases_not_tissues_nor_broad_words():
+    forms = disease_names.FORMS
+    assert "follicular lymphoma" in forms and "uveal melanoma" in forms and "gastrointestinal stromal tumour" in forms
+    assert not {"breast", "lung", "adenocarcinoma", "lymphoma", "leukemia"} & {f.lower() for f in forms}
+    assert not any(re.search(r"[();/]|\bNOS\b", f) for f in forms)
+
+
+@pytest.fixture(scope="module")
+def read(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+
+    def claims(text):
+        return [(c.kind, c.subject, c.object, c.values) for c in extract(text, m.find(text), f)]
+    return claims
+
+
+def test_a_withdrawal_of_a_drug_named_by_its_brand_in_a_disease_new_to_the_graph(read):
+    out = read("GSK withdrew Blenrep for multiple myeloma in November 2022.")
+    assert [(k, s, o) for k, s, o, _ in out] == [
+        ("withdrawal", "KG:drug-belantamab-mafodotin", "KG:indication-multiple-myeloma")]
+    assert out[0][3]["announced"] == "2022-11" and out[0][3]["indication"] == "multiple myeloma"
+
+
+def test_an_approval_of_a_conjugate_is_the_conjugate_not_its_antibody(read):
+    out = read("Trastuzumab deruxtecan was approved on August 5, 2022 for HER2-low breast cancer.")
+    assert [(k, s, o, v["date"]) for k, s, o, v in out] == [
+        ("approval", "KG:drug-trastuzumab-deruxtecan", "KG:indication-breast-cancer", "2022-08-05")]
+
+
+def test_two_diseases_by_their_abbreviations_and_an_inn_stem_the_old_list_missed(read):
+    out = read("The FDA granted accelerated approval to sotorasib on May 28, 2021 for NSCLC; umbralisib was "
+               "withdrawn for MZL and FL on May 31, 2022.")
+    got = sorted((k, s, o) for k, s, o, _ in out)
+    assert ("approval", "KG:drug-sotorasib", "MONDO:0005233") in got
+    assert ("withdrawal", "KG:drug-umbralisib", "KG:indication-marginal-zone-lymphoma") in got
+    assert ("withdrawal", "KG:drug-umbralisib", "KG:indication-follicular-lymphoma") in got
+
+
+def test_hostile_names_inside_words_and_tissues_alone_are_not_read(read):
+    assert read("The Blenreport says breast and lung tissue was sampled; mmm, FLorida.") == []
+    assert all(s != "KG:drug-sotorasib" for _, s, _, _ in read("Lumakrasx was approved for myeloma on May 1, 2021."))
