@@ -147,7 +147,8 @@ def to_records(ex: Extraction) -> list[model.Record]:
         first = ms[0]
         src = (_source(ex, first.start, first.end),)
         if first.type == "Drug":
-            out.append(model.Drug(id=ident, name=first.text.lower(), kind=_drug_kind(first.text), sources=src))
+            name = drug_name(first.text)
+            out.append(model.Drug(id=ident, name=name, kind=_drug_kind(name), sources=src))
         elif first.type == "Trial":
             out.append(_trial(ex, ident, ms, claims, src))
         elif first.type == "Publication":
@@ -169,13 +170,25 @@ def to_records(ex: Extraction) -> list[model.Record]:
     return out
 
 
+def drug_name(written: str) -> str:
+    """A new drug's name for its record: the INN of a brand the reader knows, else the name as written.
+
+    >>> drug_name("LUMAKRAS"), drug_name("Zelvomab")
+    ('sotorasib', 'zelvomab')
+    """
+    from kg.sources.text.lexicon import BRANDS
+
+    folded = {k.casefold(): v for k, v in BRANDS.items()}
+    return folded.get(written.casefold(), written.lower())
+
+
 def _drug_kind(name: str) -> str | None:
     n = name.lower()
-    if n.endswith(("vedotin", "deruxtecan", "govitecan", "emtansine")):
+    if n.endswith(("vedotin", "deruxtecan", "govitecan", "emtansine", "mafodotin", "ozogamicin", "soravtansine")):
         return "antibody-drug conjugate"
     if n.split("-")[0].endswith("mab"):
         return "monoclonal antibody"
-    if n.endswith(("nib", "lisib", "ciclib", "parib", "zomib", "degib")):
+    if n.endswith(("nib", "lisib", "ciclib", "parib", "zomib", "degib", "rasib", "sertib", "clax")):
         return "small molecule"
     return None
 

@@ -79,3 +79,28 @@ def test_two_diseases_by_their_abbreviations_and_an_inn_stem_the_old_list_missed
 def test_hostile_names_inside_words_and_tissues_alone_are_not_read(read):
     assert read("The Blenreport says breast and lung tissue was sampled; mmm, FLorida.") == []
     assert all(s != "KG:drug-sotorasib" for _, s, _, _ in read("Lumakrasx was approved for myeloma on May 1, 2021."))
+
+
+def test_targets_of_other_cancer_drugs_and_the_words_that_name_a_drugs_kind(read):
+    got = [(k, s, o) for k, s, o, _ in read("Osimertinib is an irreversible EGFR tyrosine kinase inhibitor. "
+                                            "Sacituzumab govitecan is a TROP-2-directed antibody-drug conjugate. "
+                                            "Tarlatamab is a bispecific T-cell engager that binds DLL3.")]
+    assert got == [("mechanism", "KG:drug-osimertinib", "KG:target-egfr"),
+                   ("mechanism", "KG:drug-sacituzumab-govitecan", "KG:target-trop-2"),
+                   ("mechanism", "KG:drug-tarlatamab", "KG:target-dll3")]
+
+
+def test_a_biomarker_a_drug_is_not_for_is_no_mechanism(read):
+    text = "The FDA approved pembrolizumab with pemetrexed for NSCLC without targetable EGFR or ALK alterations."
+    assert [k for k, *_ in read(text)].count("mechanism") == 0
+
+
+def test_a_partner_new_to_the_graph_gets_its_approval_unless_chemotherapy_or_taken_before(read):
+    got = sorted((s, o) for k, s, o, _ in read(
+        "Lazertinib was approved with amivantamab on August 19, 2024 for EGFR-mutated NSCLC.") if k == "approval")
+    assert got == [("KG:drug-amivantamab", "MONDO:0005233"), ("KG:drug-lazertinib", "MONDO:0005233")]
+    got = [s for k, s, o, _ in read("The FDA approved sotorasib with carboplatin on May 2, 2030 for NSCLC.") if k == "approval"]
+    assert got == ["KG:drug-sotorasib"]
+    got = [s for k, s, o, _ in read("In May 2031 the FDA approved zolbetuximab for gastric cancer previously treated "
+                                    "with trastuzumab deruxtecan.") if k == "approval"]
+    assert got == ["KG:drug-zolbetuximab"]

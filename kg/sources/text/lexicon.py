@@ -129,3 +129,23 @@ for _ident, _names in [("HGNC:2505", ("CTLA-4", "CTLA4", "cytotoxic T-lymphocyte
                        ("HGNC:1700", ("CD80", "B7.1", "B7-1"))]:
     for _n in _names:
         TARGETS[_n] = (_ident, _names[0])
+
+#: targets of other cancer drugs, under an id of the reader's own (``KG:target-<name>``) until the graph
+#: holds them: the graph's own names and ids come first (a target the graph knows keeps its HGNC id)
+for _names in [("EGFR", "epidermal growth factor receptor"), ("HER2", "ERBB2", "HER-2", "human epidermal growth factor receptor 2"),
+               ("HER3", "ERBB3"), ("KRAS", "KRAS G12C", "KRASG12C"), ("ALK", "anaplastic lymphoma kinase"), ("ROS1",),
+               ("RET",), ("MET", "c-Met", "c-MET"), ("BRAF", "BRAF V600E"), ("MEK", "MEK1", "MEK2", "MEK1/2"),
+               ("BTK", "Bruton's tyrosine kinase", "Bruton tyrosine kinase"), ("BCL-2", "BCL2"),
+               ("BCMA", "B-cell maturation antigen"), ("CD19",), ("CD20",), ("CD22",), ("CD30",), ("CD33",), ("CD38",),
+               ("CD3",), ("DLL3", "delta-like ligand 3"), ("TROP-2", "TROP2", "Trop-2", "trophoblast cell-surface antigen 2"),
+               ("Nectin-4",), ("folate receptor alpha", "FRα", "folate receptor-alpha", "FR-alpha"),
+               ("PARP", "PARP1", "PARP1/2", "poly (ADP-ribose) polymerase"), ("PI3K", "phosphatidylinositol 3-kinase"),
+               ("PI3K-delta", "PI3Kδ", "PI3K delta", "PI3K-δ"), ("mTOR",), ("CDK4/6", "CDK4 and CDK6", "CDK4/CDK6"),
+               ("VEGF", "VEGF-A", "vascular endothelial growth factor"), ("VEGFR", "VEGFR2", "VEGFR-2"),
+               ("FGFR", "FGFR2", "FGFR3"), ("IDH1",), ("IDH2",), ("FLT3",), ("KIT", "c-KIT"), ("PDGFRA",),
+               ("TRK", "NTRK"), ("XPO1",), ("EZH2",), ("proteasome",), ("GPRC5D",), ("claudin 18.2", "CLDN18.2", "claudin-18.2"),
+               ("CCR4",), ("SLAMF7",), ("menin",), ("HIF-2α", "HIF-2 alpha", "HIF-2alpha"), ("TIGIT",), ("tissue factor",),
+               ("PSMA", "prostate-specific membrane antigen"), ("estrogen receptor",), ("androgen receptor",)]:
+    for _n in _names:
+        TARGETS.setdefault(_n, ("KG:target-" + "".join(c if c.isalnum() else "-" for c in _names[0].lower()).strip("-"),
+                                _names[0]))

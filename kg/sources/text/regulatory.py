@@ -35,7 +35,7 @@ from dataclasses import replace
 from kg.sources.text import dates, event_dates, event_lists, merges, tables
 from kg.sources.text.clause_split import blank_relative, clauses
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
-from kg.sources.text.subjects import REGIMEN_BACK, regimen_drug, regimen_partners, subject_drug
+from kg.sources.text.subjects import REGIMEN_BACK, new_targeted, regimen_drug, regimen_partners, subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
@@ -281,7 +281,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # a partner in the regimen ("Imjudo in combination with Imfinzi") that the graph knows approved there; a
             # regimen's first drug the graph records no approval of ("lurbinectedin plus atezolizumab") is left out
             partners = regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {}))
-            for k, when_k in [] if partners and drug not in reader.facts.approved else (
+            # (and one new to the graph that is no chemotherapy: "lazertinib with amivantamab")
+            more = regimen_partners(text, drugs, drug, new_targeted)
+            # (but a first drug new to the graph, no chemotherapy, keeps its own: "zolbetuximab with nivolumab")
+            first_out = partners and drug not in reader.facts.approved and not new_targeted(drug)
+            for k, when_k in [] if first_out else (
                     typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]):
                 # (each type its own setting when the sentence dates each: "... after platinum in May 2017 and a
                 # regular approval for first-line maintenance on 30 June 2020")
@@ -289,7 +293,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                                **setting(event_dates.part_of_type(text, k))} if typed else values
                 reader.claim(s, "approval", drug, "approved for", ident, {**own_setting, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
-            for partner in partners:
+            for partner in partners + more:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():

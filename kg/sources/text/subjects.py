@@ -61,9 +61,32 @@ def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approve
     >>> t = "Imjudo + Imfinzi versus sorafenib"
     >>> regimen_partners(t, [(0, "treme"), (9, "durva"), (t.index("sorafenib"), "sora")], "treme", lambda d: True)
     ['durva']
+    >>> t = "nivolumab for HCC previously treated with sorafenib"
+    >>> regimen_partners(t, [(0, "nivo"), (t.index("sorafenib"), "sora")], "nivo", lambda d: True)
+    []
     """
     return list(dict.fromkeys(d for at, d in drugs if d != drug and approved_there(d)
-                              and REGIMEN.search(text[max(0, at - 30):at]) and not COMPARED.search(text[max(0, at - 30):at])))
+                              and REGIMEN.search(text[max(0, at - 30):at]) and not COMPARED.search(text[max(0, at - 30):at])
+                              and not TAKEN.search(text[max(0, at - 40):at])))
+
+
+#: an INN that says its drug is no chemotherapy: an antibody, a targeted inhibitor, a conjugate, a cell therapy
+_TARGETED = re.compile(r"(?:mab|nib|lisib|ciclib|parib|rasib|sertib|clax|zomib|degib|leucel|vedotin|deruxtecan|govitecan|"
+                       r"mafodotin|emtansine|ozogamicin|soravtansine|tesirine)$")
+
+
+def new_targeted(ident: str) -> bool:
+    """Whether a regimen's partner is a drug new to the graph (``KG:drug-<INN>``) whose INN says it
+    is no chemotherapy: GOLD.md gives each drug of a regimen its approval, chemotherapy partners
+    aside, and a drug the graph knows but records no approval of is left to the graph's curators
+    ("approved lazertinib with amivantamab": both, when the graph knows neither).
+
+    >>> new_targeted("KG:drug-amivantamab"), new_targeted("KG:drug-carboplatin"), new_targeted("DRUGBANK:DB00112")
+    (True, False, False)
+    >>> new_targeted("KG:drug-belantamab-mafodotin")
+    True
+    """
+    return ident.startswith("KG:drug-") and bool(_TARGETED.search(ident))
 
 
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")

@@ -21,7 +21,7 @@ import re
 
 from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
-from kg.sources.text.subjects import regimen_partners, subject_drug
+from kg.sources.text.subjects import new_targeted, regimen_partners, subject_drug
 from kg.sources.text.table_figures import cells, is_row, patients
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
 
@@ -153,9 +153,10 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
             # a partner in the row's regimen ("| Imjudo + Imfinzi (STRIDE) | Unresectable HCC |") approved there too
             # (and a first drug the graph records no approval of, "| Lenvatinib + pembrolizumab |", left out)
             partners = regimen_partners(s.text, named, drug, lambda d: ind in reader.facts.approved.get(d, {}))
-            if not partners or drug in reader.facts.approved:
+            # (and a partner new to the graph that is no chemotherapy)
+            if not partners or drug in reader.facts.approved or new_targeted(drug):
                 reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
-            for partner in partners:
+            for partner in partners + regimen_partners(s.text, named, drug, new_targeted):
                 reader.claim(s, "approval", partner, "approved for", ind, {**values, "partner_of": drug},
                              "regulatory approval", "supports")
         if gone_dates:
