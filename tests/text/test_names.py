@@ -104,3 +104,25 @@ def test_a_partner_new_to_the_graph_gets_its_approval_unless_chemotherapy_or_tak
     got = [s for k, s, o, _ in read("In May 2031 the FDA approved zolbetuximab for gastric cancer previously treated "
                                     "with trastuzumab deruxtecan.") if k == "approval"]
     assert got == ["KG:drug-zolbetuximab"]
+
+
+@pytest.fixture(scope="module")
+def matcher(store):
+    from kg.sources.text.entities import Matcher
+
+    return Matcher.from_store(store)
+
+
+def test_trials_new_to_the_graph_named_without_the_word_trial(matcher):
+    text = ("In FLAURA, osimertinib won. CodeBreaK 200 randomized 345 patients; DREAMM-3 did not meet its primary "
+            "endpoint, and the rate was 36% in CodeBreaK 100. MARIPOSA enrolled 1,074 patients. Later, MARIPOSA again.")
+    trials = [(m.text, m.id) for m in matcher.find(text) if m.type == "Trial"]
+    assert trials == [("FLAURA", "KG:trial-flaura"), ("CodeBreaK 200", "KG:trial-codebreak-200"),
+                      ("DREAMM-3", "KG:trial-dreamm-3"), ("CodeBreaK 100", "KG:trial-codebreak-100"),
+                      ("MARIPOSA", "KG:trial-mariposa"), ("MARIPOSA", "KG:trial-mariposa")]
+
+
+def test_capitals_and_numbers_that_are_no_trial(matcher):
+    text = ("In ASCO 2024, the FDA said: in NSCLC, HR 0.70 in the ITT. Grade 3 events in 75%. PARP-1 and BRCA-1 "
+            "carriers. ECOG 0-1. COVID-19 delayed it. GSK enrolled patients. In EGFR, nothing. Table 2, Phase 3.")
+    assert [m.text for m in matcher.find(text) if m.type == "Trial"] == []

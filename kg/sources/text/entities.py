@@ -28,6 +28,7 @@ from typing import Iterable
 
 from kg.query.lookup import normalize
 from kg.sources.text.dictionary import DASHES, Dictionary
+from kg.sources.text import trial_names
 from kg.sources.text.lexicon import BRANDS, DISEASES, SHORT_FORMS, TARGETS
 
 TYPES = ("Drug", "Target", "Trial", "Indication", "Publication", "Organization")
@@ -264,6 +265,7 @@ class Matcher:
         spans = [(m.start(), m.end()) for rx in (_FAMILY, _CODED) for m in rx.finditer(text)]
         for rx in (_TRIAL_BEFORE, _TRIAL_AFTER, _BEFORE_NCT):
             spans += [(m.start(1), m.end(1)) for m in rx.finditer(text)]
+        spans += trial_names.spans(text)  # ("DREAMM-3", "CodeBreaK 200", "In FLAURA, ...")
         for start, end in spans:
             name = text[start:end]
             if (_key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 and not name[:5] in ("Study", "Trial")

@@ -1,0 +1,65 @@
+"""Names of trials new to the graph that no "trial" word follows: a coded name with a short number
+("DREAMM-3", "CodeBreaK 200", "KarMMa-3"), and a one-word name in capitals ("FLAURA", "MARIPOSA")
+where a trial's words surround it ("In FLAURA, ...", "... versus osimertinib in MARIPOSA.",
+"MARIPOSA enrolled ...", "FLAURA met its primary endpoint").
+
+Each gives the span of a name; the matcher keeps one only where no name it knows (a drug, a
+disease, a target) is written there, and finds a name again everywhere else in the article.
+Agencies, societies, meetings, companies and genes written in capitals are never trial names.
+
+>>> t = "In FLAURA, osimertinib won. DREAMM-3 and CodeBreaK 200 did not; nor did PD-1 in ASCO 2024."
+>>> [t[a:b] for a, b in spans(t)]
+['DREAMM-3', 'CodeBreaK 200', 'FLAURA']
+>>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
+>>> [t[a:b] for a, b in spans(t)]
+['MARIPOSA']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_DASH = "-\u2010\u2011\u2012\u2013\u2014"
+#: a coded name with a number of one to three digits (not a decimal, a percentage or a year)
+_NUMBERED = re.compile(r"(?<![\w/.%s])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b(?![.,]\d|%%|\s*%%|[%s]\d)"
+                       % (_DASH, _DASH, _DASH))
+#: a name in capitals (four or more letters, a number after a dash allowed)
+_CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
+_IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\(NCT)|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
+                 % (_CAPS, _CAPS))
+_VERB = re.compile(r"(?<![\w/.%s])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
+                   r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
+                   r"read\s+out\b|(?:primary\s+)?(?:analysis|results?|data)\s+(?:showed|show)\b)" % (_DASH, _CAPS))
+#: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
+#: end points and the headings of an abstract
+NOT_TRIALS = frozenset("""fda ema nccn asco esmo aacr sabcs ash wclc odac pdufa bla sbla nda snda nice cadth mhra pmda nmpa
+cms nih nci who usa gsk msd bms abbvie amgen roche merck pfizer novartis sanofi takeda bayer astrazeneca beigene
+genentech janssen lilly daiichi gilead seagen incyte exelixis eisai regeneron
+covid covid-19 brca brca-1 brca-2 brca1 brca2 parp-1 parp-2 ecog ecog-1 her-2 kras egfr alk ros1 braf ntrk
+pdl1 ctla tmb msi dmmr pmmr recist irecist ihc fish ngs ctdna itt mitt ttd orr dor pfs efs dfs rfs mfs
+results methods background conclusions conclusion abstract summary introduction discussion objective objectives
+design setting participants interventions outcomes limitations funding note notes update table figure appendix
+total phase cohort arm part stage grade level version section chapter slide question answer week day month year
+""".split())
+
+
+def _ok(name: str) -> bool:
+    key = re.sub(r"[%s ]+" % _DASH, "-", name.lower())
+    return key not in NOT_TRIALS and key.split("-")[0] not in NOT_TRIALS
+
+
+def spans(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each name these cues give, coded names first."""
+    for m in _NUMBERED.finditer(text):
+        word = m.group(1)
+        uppers = sum(c.isupper() for c in word)
+        # mixed case with two capitals or more ("CodeBreaK", "KarMMa", "TROPiCS"), or four capitals and a dash ("DREAMM-3")
+        mixed = uppers >= 2 and any(c.islower() for c in word)
+        coded = word.isupper() and len(word) >= 4 and text[m.end(1)] in _DASH
+        if (mixed or coded) and _ok(m.group()):
+            yield m.start(), m.end()
+    for rx in (_IN, _VERB):
+        for m in rx.finditer(text):
+            g = 1 if m.group(1) else 2
+            if not any(c.isdigit() for c in m.group(g)[:1]) and _ok(m.group(g)):
+                yield m.start(g), m.end(g)
