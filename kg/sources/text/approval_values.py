@@ -142,6 +142,18 @@ EU_WORDS = re.compile(r"\bEU\b|\bEuropean Union\b|\bin Europe\b|\bEurope's\b|\bE
 US_WORDS = re.compile(r"\bUS\b|\bU\.S\.(?!\w)|\bUnited States\b|\bAmerican (?:patients|market)\b|\bFDA\b")
 
 
+#: other regulators, by their names or their countries' (ids of the reader's own: the graph holds only the FDA's
+#: and the European decisions, so an approval by one of these is "not in graph", never set against the FDA's date)
+OTHER_AGENCIES = [(re.compile(rx), ident) for rx, ident in [
+    (r"\bHealth Canada\b|\bin Canada\b|\bCanad(?:a's|ian (?:approval|authori[sz]ation|regulators?|market))\b", "KG:org-health-canada"),
+    (r"\bPMDA\b|\bMHLW\b|\bin Japan\b|\bJapan's\b|\bJapanese (?:approval|regulators?|authorities|[Mm]inistry|market)\b",
+     "KG:org-mhlw"),
+    (r"\bTGA\b|\bin Australia\b|\bAustralia's\b|\bAustralian (?:approval|regulators?|market)\b", "KG:org-tga"),
+    (r"\bMHRA\b|\bin the UK\b|\bin Britain\b|\b(?:the )?UK's\b|\bBritish (?:approval|regulators?|market)\b", "KG:org-mhra"),
+    (r"\bNMPA\b|\bin (?:mainland )?China\b|\bChina's\b|\bChinese (?:approval|regulators?|authorities|market)\b", "KG:org-nmpa"),
+    (r"\bSwissmedic\b|\bin Switzerland\b", "KG:org-swissmedic")]]
+
+
 def region_agency(text: str) -> str | None:
     """The agency a clause (or a table's header) names by its region or its own name alone ("an EU
     marketing authorisation", "approved in the United States", "FDA decision"), when it names no
@@ -149,7 +161,12 @@ def region_agency(text: str) -> str | None:
 
     >>> region_agency("its first EU marketing authorisation"), region_agency("approved in the U.S. in 2018")
     ('KG:org-european-commission', 'KG:org-fda')
+    >>> region_agency("Health Canada approved it in July 2018"), region_agency("approved in Japan and the US")
+    ('KG:org-health-canada', None)
     """
+    other = [ident for rx, ident in OTHER_AGENCIES if rx.search(text)]
+    if other:  # "Health Canada approved ...", "in Japan": not the FDA's decision (and none if the clause names both)
+        return other[0] if len(other) == 1 and not US_WORDS.search(text) and not EU_WORDS.search(text) else None
     if EU_WORDS.search(text):
         return None if US_WORDS.search(text) else "KG:org-european-commission"
     return "KG:org-fda" if US_WORDS.search(text) else None

@@ -40,7 +40,7 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
     t = s.text
     n = _N.search(t)
     ind = types["Indication"][0].id if types["Indication"] else (
-        (reader.facts.conditions.get(trial) or [None])[0] or reader.main_indication)
+        (reader.facts.conditions.get(trial) or [None])[0] or reader.context.indication or reader.main_indication)
     sub = _SUBGROUP.search(t)
     common: dict[str, Any] = {"n": int(n.group(1).replace(",", "")) if n else None,
                               "subgroup": " ".join(sub.group().split()) if sub else None}
