@@ -13,6 +13,9 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 >>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
 >>> [t[a:b] for a, b in spans(t)]
 ['MARIPOSA']
+>>> t = "2/ FLAURA: mPFS 18.9 vs 10.2 mo\\nRESULTS: HR 0.46\\nNOTE: 20% more"
+>>> [t[a:b] for a, b in spans(t)]
+['FLAURA']
 """
 from __future__ import annotations
 
@@ -30,6 +33,10 @@ _IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\(NCT)|\bin\s+(?
 _VERB = re.compile(r"(?<![\w/.%s])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
                    r"read\s+out\b|(?:primary\s+)?(?:analysis|results?|data)\s+(?:showed|show)\b)" % (_DASH, _CAPS))
+#: a name in capitals as the label of a line of notes that gives a figure ("MARIPOSA: mPFS 23.7 vs 16.6 mo",
+#: "2/ FLAURA - HR 0.46")
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=\d/\s))[-*\u2022 ]*(%s)\s*(?::|\s[%s]\s)(?=[^\n]{0,40}?(?:\b(?:m?PFS|m?OS|m?DFS|m?EFS|"
+                    r"HR|ORR|pCR|median|response)\b|\d%%))" % (_CAPS, _DASH))
 #: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
 #: end points and the headings of an abstract
 NOT_TRIALS = frozenset("""fda ema nccn asco esmo aacr sabcs ash wclc odac pdufa bla sbla nda snda nice cadth mhra pmda nmpa
@@ -58,7 +65,7 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
         coded = word.isupper() and len(word) >= 4 and text[m.end(1)] in _DASH
         if (mixed or coded) and _ok(m.group()):
             yield m.start(), m.end()
-    for rx in (_IN, _VERB):
+    for rx in (_IN, _VERB, _LABEL):
         for m in rx.finditer(text):
             g = 1 if m.group(1) else 2
             if not any(c.isdigit() for c in m.group(g)[:1]) and _ok(m.group(g)):
