@@ -89,14 +89,42 @@ def of_each_drug(text: str, ms, offset: int, found: list[dates.Date]) -> dict[st
         out = respectively(text, ms, offset, found, "Drug")
         if out:
             return out
-    for m in ms:
+    drugs = [m for m in ms if m.type == "Drug"]
+    for k, m in enumerate(drugs):
         at = m.end - offset
-        if m.type != "Drug" or m.id in out or at < 0:
+        if m.id in out or at < 0:
             continue
         d = next((d for d in found if at <= d.start <= at + 8), None)
         if d is not None and _OWN_DATE.fullmatch(text[at:d.start]):
             out[m.id] = d.iso
+            continue
+        # "Opdivo in SCLC (December 2020) and Keytruda in SCLC (March 2021)": after its disease, before the next drug
+        end = drugs[k + 1].start - offset if k + 1 < len(drugs) else len(text)
+        d = next((d for d in found if at <= d.start <= min(at + 70, end)), None)
+        if d is not None and _OWN_DATE_AFTER.fullmatch(text[at:d.start]):
+            out[m.id] = d.iso
     return out if len(out) >= 2 and len(set(out.values())) == len(out) else {}
+
+
+def disease_of_each(text: str, ms, offset: int, drugs) -> dict[str, list[str]]:
+    """Drug -> the diseases named after it and before the next drug, for each of ``drugs`` that has one
+    ("Opdivo in SCLC (December 2020) and Imfinzi in bladder cancer (February 2021)").
+
+    >>> from kg.sources.text.entities import Mention
+    >>> t = "A in X (2020) and B in Y (2021)"
+    >>> ms = [Mention("Drug", "A", "A", 0, 1), Mention("Indication", "X", "X", 5, 6),
+    ...       Mention("Drug", "B", "B", 18, 19), Mention("Indication", "Y", "Y", 23, 24)]
+    >>> disease_of_each(t, ms, 0, {"A", "B"})
+    {'A': ['X'], 'B': ['Y']}
+    """
+    out: dict[str, list[str]] = {}
+    current = None
+    for m in ms:
+        if m.type == "Drug":
+            current = m.id if m.id in drugs else None
+        elif m.type == "Indication" and current is not None and m.id not in out.setdefault(current, []):
+            out[current].append(m.id)
+    return {d: i for d, i in out.items() if i}
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -118,6 +146,7 @@ def respectively(text: str, ms, offset: int, found: list[dates.Date], kind: str)
     return dict(zip(before[-len(found):], (d.iso for d in found))) if len(before) >= len(found) else {}
 #: what stands between a drug and its own date: a bracket, "'s on", ", on"
 _OWN_DATE = re.compile(r"\s*(?:\(|['\u2019]s\s+(?:on|in)\s+|,?\s+on\s+|,\s+)?")
+_OWN_DATE_AFTER = re.compile(r"\s+(?:in|for)\s+[^();,\d]{1,60}?\s*\(")
 
 
 def of_each_type(text: str, found: list[dates.Date]) -> dict[str, str]:
@@ -232,7 +261,8 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
 
 
 #: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
-_GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*", re.I)
+_GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*|\bretract\w*|\bdelist\w*|"
+                        r"\brescind\w*", re.I)
 _BY_COMPANY = re.compile(r"\b(?:withdrawn|removed|pulled|dropped|given up)\s+by\s+(?!the\s+(?:FDA|agency|US|U\.S\.)|FDA\b)[A-Z]")
 _VOLUNTARY = re.compile(r"\bvoluntar(?:y|ily)\b", re.I)
 #: the agency's list that gives the day the company told ("the FDA's list ... records the same date")

@@ -94,6 +94,12 @@ for _name, _forms in _DISEASE_FORMS.items():
     for _f in (_name, *_forms):
         for _v in variants(_f)[1:]:
             DISEASES.setdefault(_v, _name)
+#: abbreviations with the stage or state written into them ("mUC": metastatic urothelial carcinoma; "RRMM":
+#: relapsed or refractory multiple myeloma); only these, since "aUC" or "MUC" would read "AUC" or a gene
+for _f, _abbr in [("mUC", "UC"), ("mRCC", "RCC"), ("aRCC", "RCC"), ("mCRC", "CRC"), ("mNSCLC", "NSCLC"),
+                  ("mTNBC", "TNBC"), ("mCSCC", "CSCC"), ("uHCC", "HCC"), ("RRMM", "MM"), ("NDMM", "MM"),
+                  ("MPM", "mesothelioma")]:
+    DISEASES.setdefault(_f, DISEASES[_abbr])
 
 #: brand -> international non-proprietary name
 BRANDS: dict[str, str] = {

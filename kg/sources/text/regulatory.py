@@ -268,8 +268,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                or event_dates.respectively(text, ms, s.start + a, found, "Indication"))
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
         other = other_type(text, kind)
+        own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
-            for ident, name in inds:
+            for ident, name in [x for x in inds if x[0] in own_inds.get(other, [x[0]])]:  # (each its own disease, if named)
                 reader.claim(s, "approval", other, "approved for", ident,
                              {**values, "date": when, "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, name in inds if not each else []:
@@ -311,9 +312,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         values = {"agency": agency, **(told or ({"announced": found[0].iso} if follows and found else {})), **where}
         # each drug its own date ("the indications of X and Y, which were withdrawn in February and March 2021 respectively")
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
+        own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
         for other, when in each.items():
             gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}
-            for ident, name in inds or [(k, None) for k in _own_word(reader, other, gone)]:
+            for ident, name in [x for x in inds if x[0] in own_inds.get(other, [x[0]])] or [
+                    (k, None) for k in _own_word(reader, other, gone)]:
                 reader.claim(s, "withdrawal", other, "approved for", ident, {**values, **event_dates.of_withdrawal(
                     text, [d for d in found if d.iso == when][:1]), "status": "withdrawn", "indication": indication_name(ident, name)},
                     "regulatory approval", "supports")

@@ -103,7 +103,11 @@ WITHDRAWAL = re.compile(
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated|included|listed)\b|"
     r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\bno longer (?:has|holds|carries) (?:any |an? |the |its )?(?:[\w-]+ ){0,3}"
     r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
-    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|"
+    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|\bdelist\w*|"
+    # "took the HCC indication off Opdivo's label", "struck from the label", "approvals were retracted"
+    r"\b(?:took|takes?|taken|taking)\b[^.;]{0,60}\boff\b[^.;]{0,25}\b(?:label|market)\b|\bstruck\b[^.;]{0,40}\bfrom\b[^.;]{0,25}\blabel\b|"
+    r"(?:(?<=\bapprovals were )|(?<=\bapproval was )|(?<=\bindications were )|(?<=\bindication was ))retracted\b|"
+    r"\bretract\w*\b[^.;]{0,30}\b(?:approval|indication)s?\b|"
     r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
     r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
     r"\bindications? (?:were |was |had been )?removed\b|"
@@ -153,7 +157,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "lost", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
+                "withdr", "pull", "lost", "delist", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
@@ -189,7 +193,7 @@ EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bsho
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)
-PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|"
+PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?(?:withdrawn|removed|pulled|retracted|delisted|"
                      r"revoked|rescinded|dropped)\b|\b(?:use|indication|approval)s? (?:\w+ ){0,2}(?:ended|ceased)\b|"
                      # a participle after the indication ("indication withdrawn 23 July 2021"), the agency's removal
                      r"\b(?:use|indication|approval)s?:?\s+(?:withdrawn|removed|revoked)\b|"

@@ -1,0 +1,49 @@
+"""Withdrawals told in more of the ways writers tell them, and lists of events each with its own drug,
+disease and date."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def read(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+
+    def claims(text):
+        return sorted((c.kind, c.subject, c.object, c.values.get("date") or c.values.get("announced")
+                       or c.values.get("effective")) for c in extract(text, m.find(text), f))
+    return claims
+
+
+NIVO, PEMBRO, DURVA, ATEZO = "DRUGBANK:DB09035", "DRUGBANK:DB09037", "DRUGBANK:DB11714", "DRUGBANK:DB11595"
+SCLC, HCC, UC = "MONDO:0008433", "MONDO:0007256", "MONDO:0040679"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The FDA delisted the SCLC indication of Opdivo at the end of 2020.", [("withdrawal", NIVO, SCLC, "2020")]),
+    ("BMS took the HCC monotherapy indication off Opdivo's US label in July 2021.", [("withdrawal", NIVO, HCC, "2021-07")]),
+    ("Tecentriq — mUC (1L cisplatin-ineligible): withdrawn Nov 2022.", [("withdrawal", ATEZO, UC, "2022-11")]),
+])
+def test_more_words_for_a_withdrawal(read, text, want):
+    assert read(text) == want
+
+
+def test_a_list_of_withdrawals_each_with_its_own_disease_and_date(read):
+    assert read("Two approvals were retracted: Opdivo in SCLC (December 2020) and Imfinzi in bladder cancer "
+                "(February 2021).") == [("withdrawal", NIVO, SCLC, "2020-12"), ("withdrawal", DURVA, UC, "2021-02")]
+
+
+def test_a_list_of_approvals_each_with_its_own_date_is_no_regimen(read):
+    assert read("Two approvals were granted: Opdivo in melanoma (December 2014) and Keytruda in melanoma "
+                "(September 2014).") == [("approval", NIVO, "MONDO:0005105", "2014-12"),
+                                         ("approval", PEMBRO, "MONDO:0005105", "2014-09")]
+
+
+def test_a_retracted_paper_or_a_drug_taken_off_and_on_is_no_withdrawal(read):
+    assert [k for k, *_ in read("The NEJM paper was retracted in 2021, but Opdivo stayed approved for melanoma.")] \
+        == ["approval"]
+    assert [k for k, *_ in read("Patients took Opdivo off and on; it is approved for melanoma.")] == ["approval"]
