@@ -21,6 +21,8 @@ def approval_type(text: str) -> str | None:
     """
     if re.search(r"\b(?:conver|chang|turn|upgrad|mov|switch)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
                  r"\bconver\w*\b[^.;]{0,200}?\b(?:regular|full|traditional|standard)\s+approval|"
+                 # "won regular approval ... on Sept. 21, 2021, converting its 2020 accelerated approval"
+                 r"\b(?:regular|full|traditional|standard)\s+approval\b[^;]{0,120}?\bconverting\b|"
                  # "its 2016 accelerated approval ... became a full approval on June 10, 2019"
                  r"\baccelerated (?:[\w-]+ )?approval\b[^.;]{0,120}?\b(?:became|was made|turned|graduated to) (?:a )?"
                  r"(?:regular|full|traditional|standard)\b|\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) "
@@ -32,7 +34,8 @@ def approval_type(text: str) -> str | None:
     if bracket:  # "FDA approval: 20 Aug 2018 (regular)"
         return "accelerated" if bracket.group(1).lower() == "accelerated" else "regular"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b|"
-                 r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]|\(\s*AA\s*[;,)]",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
+                 r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]|\(\s*AA\s*[;,)]|"
+                 r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
                  text, re.I):
         return "accelerated"
     if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b|"

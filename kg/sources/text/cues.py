@@ -95,14 +95,14 @@ _MECH_CUE = re.compile(r"target|inhibit|block|bind|anti[-\u2010-\u2015]|antagoni
 _TARGET_NOT = re.compile(r"(?:unlike|vs\.?|versus|rather than|instead of|not|\(vs\.?|compared (?:with|to)|than|over)\s*$", re.I)
 _TARGET_BLOCKS = re.compile(r"(?:engagement|interaction|binding|engaging|interacting)\s+(?:with|to)\s*$", re.I)
 _TARGET_SPARES = re.compile(r"(?:preserv\w*|spar\w*|leav\w* intact|does not (?:affect|block))\s*$", re.I)
-_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|target(?:s|ed|ing)?|bind\w*|block\w*|inhibit\w*|against|directed at|aimed at|"
+_TARGET_BINDS_BEFORE = re.compile(r"(?:anti[-\u2010-\u2015]|(?:inhibitor|blocker|antagonist|degrader)s?\s+of|target(?:s|ed|ing)?|bind\w*|block\w*|inhibit\w*|against|directed at|aimed at|"
                                   r"recogni[sz]\w*|"
                                   r"(?<!from engaging )to|attach\w* to|stick\w* to|latch\w* on ?to|works? on|go(?:es|ing)? after|went after)\s*"
                                   r"(?:(?:the\s+)?(?:immune checkpoint\s+)?(?:receptor\s+|protein\s+|molecule\s+)?|"
                                   # "works on a brake called CTLA-4", "blocks a third brake on T cells called LAG-3"
                                   r"(?:an?|the|another)\s+(?:\w+\s+){0,2}?(?:brake|protein|receptor|molecule|checkpoint|switch)s?"
                                   r"\s+(?:(?:(?:on|of|in)\s+(?:\w+\s+){1,2}?)?(?:called|named|known as)\s+)?)$", re.I)
-_TARGET_BINDS_AFTER = re.compile(r"^\)?\+?\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
+_TARGET_BINDS_AFTER = re.compile(r"^\)?\+?(?:/[\w-]+)*\s*(?:[-\u2010-\u2015]?\s*(?:directed|targeted|targeting|blocking|binding))?\s*"
                                  r"(?:immune\s+)?(?:checkpoint\s+)?(?:monoclonal\s+)?"
                                  # "an EGFR tyrosine kinase inhibitor", "a BCMA-directed antibody-drug conjugate"
                                  r"(?:(?:tyrosine\s+)?kinase\s+|TKI\b|antibody[-\u2010-\u2015]drug conjugate\b|ADC\b|"

@@ -2,8 +2,9 @@
 
 Forms read: "June 17, 2019", "17 June 2019", "Feb. 22, 2021", "18 Mar 2022", "March 7th, 2021",
 "the 27th of October 2023", "Friday 13 December 2024" (a weekday is left out), "2025-03-04",
-"06/2025" (month/year), "04/17/2017" and "29/12/2020" (a number over 12 tells the day; "04/05/2017" is
-not read, as it is a date in April in one country and in May in another), "2020/12/29", "December 9-13, 2024" (a range: its last day), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
+"06/2025" (month/year), "04/17/2017", "5/28/21", "21-Oct-2022" and "29/12/2020" (a number over 12 tells the day; "04/05/2017" is
+not read, as it is a date in April in one country and in May in another, unless the document's other dates
+tell its order or it speaks of the FDA and of no other regulator: then the month comes first), "2020/12/29", "December 9-13, 2024" (a range: its last day), "March 2021", "in March" and "(July 1)" (a month, or a month and day,
 without a year take the year the reader gives: the article's own, or in a dated report the year
 that puts them nearest its date; after a full date in the same text, the year nearest that date), a year after a time
 preposition or before an approval word ("in 2021", "in mid-2020", "since 2017", "the 2017
@@ -55,6 +56,8 @@ _PATTERNS = [
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+(?:of\s+)?%s\b" % (_MON, _YEAR)),                        # June 2019, October of 2022
     ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
+    ("num2", r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/([0-3]\d)\b(?![/.]?\d)"),       # 5/28/21 (a year 2000-2039)
+    ("dmy2", r"%s[-\u2013 ](%s)[-\u2013 ]%s\b" % (_DAY, _MON, _YEAR)),            # 21-Oct-2022
     ("ymd", r"%s/([01]?\d)/([0-3]?\d)\b(?!/)" % _YEAR),                            # 2020/12/29
     ("nmy", r"(?<![\d/])([01]?\d)/%s\b" % _YEAR),                              # 06/2025
     # the first of two months or days that share the year written after the second: "February and March 2021",
@@ -198,7 +201,11 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return _iso(g[0], int(g[1]), g[2])
     if kind == "my":
         return _iso(g[1], _month(g[0]))
-    if kind == "num":  # month and day told apart by a number over 12 ("04/17/2017", "29/12/2020"); else not read
+    if kind == "dmy2":
+        return _iso(g[2], _month(g[1]), g[0])
+    if kind in ("num", "num2"):  # month and day told apart by a number over 12 ("04/17/2017", "29/12/2020"); else not read
+        if kind == "num2":
+            g = [g[0], g[1], "20" + g[2]]
         a, b = int(g[0]), int(g[1])
         if a > 12 >= b or a == b:
             return _iso(g[2], b, a)
@@ -241,7 +248,6 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
 _WEEKDAYS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 
 
-_NUMERIC = re.compile(_NUM_DATE)
 
 
 def numeric_order(text: str) -> str | None:
@@ -250,17 +256,27 @@ def numeric_order(text: str) -> str | None:
 
     >>> numeric_order("granted 02/09/2021; converted 03/22/2023"), numeric_order("22/03/2023 and 03/22/2023")
     ('mdy', None)
+    >>> numeric_order("FDA: AA 8/10/22"), numeric_order("FDA and EMA: 8/10/22"), numeric_order("AA 8/10/22")
+    ('mdy', None, None)
     >>> [d.iso for d in find("granted 02/09/2021", order=numeric_order("converted 03/22/2023"))]
     ['2021-02-09']
     """
     seen = set()
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC_ANY.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if b > 12 >= a:
             seen.add("mdy")
         elif a > 12 >= b:
             seen.add("dmy")
+    if not seen and _US_ONLY.search(text) and not _NOT_US.search(text):
+        return "mdy"  # (a document that speaks of the FDA and of no other regulator writes the month first)
     return seen.pop() if len(seen) == 1 else None
+
+
+#: numeric dates with four- or two-digit years
+_NUMERIC_ANY = re.compile(r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/(?:(?:19|20)\d\d|[0-3]\d)\b(?![/.]?\d)")
+_US_ONLY = re.compile(r"\bFDA\b|\bU\.S\.|\bUS\b")
+_NOT_US = re.compile(r"\b(?:EMA|MHRA|TGA|NICE|CHMP|PMDA|NMPA)\b|\bEuropean\b|\bHealth Canada\b|\bUK\b|\bAustralia|\bBritish\b")
 
 
 def document_date(text: str) -> str | None:

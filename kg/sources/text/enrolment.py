@@ -16,20 +16,21 @@ _PEOPLE = r"(?:patients|participants|people|adults|women|men|children|subjects|i
 _DIGIT = re.compile(r"\d")
 
 _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated|put|split|divided|placed)|assigned|allocated|enrolled|enroled|included|treated|recruited|"
-        r"underwent randomi[sz]ation|took part|participated|were studied|evaluated)")
+        r"underwent randomi[sz]ation|took part|participated|were studied|evaluated|evaluable)")
 #: (each pattern starts with a lookahead for its first character, so the engine skips to where it can match)
 _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
                           + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
                           r"(?:got|received|were given) either|received)\b)",
                           re.I)
-_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsS])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsSaAdD])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+                           r"(?<=\d )assigned|(?<=\d[a-z] )assigned|(?<=trial )assigned|(?<=study )assigned|drew on|"
                            r"involving|enrolling|recruiting|counted|contributed|(?<=trial )had|(?<=study )had|(?<=it )had|"
                            r"comprised|treated|looked at|studied)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:[\w*-]+,?\s+){0,3}?" + _PEOPLE, re.I)
 #: a study "in 125 patients" or "of 700 people"; a trial's field line ("CASPIAN (NCT03043872): 987 randomised")
 _STUDY_IN = re.compile(r"\b(?:study|trial|cohort)\s+(?:of|in)\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
-_NAMED_LINE = re.compile(r"^\W*(?:[A-Z][A-Z0-9]{2,}|[A-Z][\w]*[- ]?\d[\w-]*)(?:[ -][\w-]+){0,2}\s*(?:\([^()]{0,20}\))?\s*:\s+" + _INT
+_NAMED_LINE = re.compile(r"^\W*(?:[A-Z][A-Z0-9]{2,}|[A-Z][\w]*[- ]?\d[\w-]*)(?:[ -][\w-]+){0,2}\s*(?:\([^()]{0,20}\))?\s*(?::\s+|=\s*)" + _INT
                          + r"\s+(randomi[sz]ed|enrolled|" + _PEOPLE + r")\b")
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual", "pts")
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)

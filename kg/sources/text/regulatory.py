@@ -55,7 +55,7 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", r
 #: a date that names the approval it is of ("the March 8, 2019 accelerated approval", "its 2017 indication")
 _DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditional|traditional|US|FDA)\s+)*"
                                   r"(?:approval|indication|authori[sz]ation)\b", re.I)
-_APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*\s*\(\s*$", re.I)
+_APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*\s*\(\s*$|(?-i:\bAA):?\s+(?:on\s+)?$", re.I)
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
 _ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/\u2013]|[a-z]-[a-z]{5}")

@@ -17,7 +17,9 @@ LIST_OF_APPROVALS = r"\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)"
 #: one starts with a word character, ":", ";", ",", "(", ")" or at the text's start)
 APPROVAL = re.compile(
     r"(?=[\w:;,()]|^)(?:"
-    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
+    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|"
+    # notes' "AA" for an accelerated approval, with its date ("sotorasib (Lumakras): AA 5/28/21", "AA on 3 Feb 2021")
+    r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
     # a use told as granted, or granted by the agency on a date ("That indication had been granted on August 16, 2018",
     # "the indication, which FDA had granted on September 22, 2017")
@@ -152,11 +154,12 @@ WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
                      r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
                      r"setting|use|cancer|tumou?r|condition)\b|\b(?:withdr[ae]w|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
-                     r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b",
+                     r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b|"
+                     r"(?-i:\b(?:[Tt]he|[Tt]hat|[Ii]ts|[Tt]his) AA\b)",
                      re.I)
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
-EVENT_WORDS = ("approv", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
+EVENT_WORDS = ("approv", "aa ", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "delist", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
@@ -199,7 +202,7 @@ PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w
                      r"\b(?:use|indication|approval)s?:?\s+(?:withdrawn|removed|revoked)\b|"
                      r"\b(?:FDA|agency|EMA|Commission)\s+(?:then\s+|later\s+|formally\s+)?removed\b|"
                      r"^\W*(?:withdrawn|removed|revoked)\b", re.I)
-GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b", re.I)
+GRANTED = re.compile(r"\b(?:granted|approved|cleared|authori[sz]ed|licensed)\b|(?-i:\bAA\b)", re.I)
 PAST_EVENT = re.compile(r"\b(?:was|were) (?:also |then |likewise )?(?:approved|cleared|authori[sz]ed)\b|"
                          r"\b(?:also )?(?:received|won|gained|got)\b", re.I)
 OTHER_TIME = re.compile(r"\b(?:first|previously|already|earlier|originally|since|later|before|had been|years?|"
@@ -224,7 +227,7 @@ IF_WITHDRAWN = re.compile(r"(?:^\W*(?:should|if|unless|once|when(?:ever)?)\b|\b(
                            r"\b(?:could|may|might|can)\s+(?:later\s+|also\s+|still\s+)?(?:be\s+)?"
                            r"(?:withdraw|withdrawn|remove|removed|revoke|revoked|pull|pulled)\b", re.I)
 #: an approval word before a date (the accelerated approval's date in a conversion's clause)
-GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b", re.I)
+GRANTED_BEFORE = re.compile(r"\b(?:approv\w*|granted|cleared|authori[sz]ed)\b|(?-i:\bAA\b)", re.I)
 #: the word of a conversion ("was converted to regular approval", "became a full approval")
 CONVERTS = re.compile(r"\bconver\w*|\bbec(?:ame|omes)\s+(?:an?\s+)?(?:regular|full|traditional|standard)\b|"
                        r"\b(?:turned|changed|upgraded|moved)\b", re.I)

@@ -1,0 +1,69 @@
+"""Forms of notes, exams and bulletins: "AA" for an accelerated approval, two-digit years, "21-Oct-2022",
+targets named after "inhibitor of", a regular approval "converting" an accelerated one, and sizes
+told as "assigned", "were evaluable" or "cohort = N pts"."""
+from __future__ import annotations
+
+import pytest
+
+from kg.sources.text import dates
+
+
+@pytest.fixture(scope="module")
+def read(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+    return lambda text: extract(text, m.find(text), f)
+
+
+def test_dates_of_notes_and_tables():
+    assert [d.iso for d in dates.find("AA 5/28/21; table: 21-Oct-2022; 1/2/3 of them")] == ["2021-05-28", "2022-10-21"]
+    assert dates.numeric_order("FDA: AA 8/10/22") == "mdy" and dates.numeric_order("EMA and FDA: 8/10/22") is None
+
+
+def test_aa_with_its_date_is_an_accelerated_approval(read):
+    [c] = read("sotorasib (Lumakras): AA 5/28/21, based on CodeBreaK 100 (NCT03600883), for KRAS G12C-mutated NSCLC.")
+    assert (c.kind, c.subject, c.values["date"], c.values["approval_type"]) == (
+        "approval", "KG:drug-sotorasib", "2021-05-28", "accelerated")
+
+
+def test_the_aa_date_in_brackets_is_the_approvals_not_the_withdrawals(read):
+    """It was a false alarm: the withdrawal took the bracketed approval date and contradicted the record."""
+    got = sorted((c.kind, c.values.get("date") or c.values.get("effective")) for c in read(
+        "A similar fate befell pembrolizumab's third-line SCLC indication (AA 17 June 2019), which was withdrawn "
+        "effective 30 March 2021."))
+    assert got == [("approval", "2019-06-17"), ("withdrawal", "2021-03-30")]
+
+
+def test_no_aa_without_a_date_or_in_other_words(read):
+    assert read("The AACR meeting; an AA battery for the pump; Opdivo is approved for melanoma.") != [] and all(
+        c.values.get("approval_type") != "accelerated" for c in read("AACR: Opdivo, an AA battery, melanoma."))
+
+
+def test_a_target_after_inhibitor_of_and_a_pair_of_targets(read):
+    got = [(c.subject, c.object) for c in read("Selpercatinib, a highly selective inhibitor of the RET kinase, is old news. "
+                                               "Lorlatinib is an ALK/ROS1 tyrosine kinase inhibitor.")]
+    assert got == [("KG:drug-selpercatinib", "KG:target-ret"), ("KG:drug-lorlatinib", "KG:target-alk"),
+                   ("KG:drug-lorlatinib", "KG:target-ros1")]
+
+
+def test_a_regular_approval_converting_an_accelerated_one(read):
+    got = sorted((c.values["approval_type"], c.values["date"]) for c in read(
+        "Selpercatinib won regular approval in RET fusion-positive NSCLC on Sept. 21, 2021, converting its 2020 "
+        "accelerated approval."))
+    assert got == [("accelerated", "2020"), ("conversion", "2021-09-21")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("CodeBreaK 300 assigned 160 patients to one of two sotorasib doses or to the investigator's choice.", 160),
+    ("For the conversion in the VISION trial, 313 patients were evaluable.", 313),
+    ("CodeBreaK 100 NSCLC cohort = 124 pts.", 124),
+])
+def test_sizes_in_more_words(read, text, n):
+    assert [c.values["n_patients"] for c in read(text) if "n_patients" in c.values] == [n]
+
+
+def test_a_nurse_assigning_patients_is_no_trial_size(read):
+    assert read("The nurse assigned 3 patients to the morning clinic.") == []
