@@ -67,3 +67,23 @@ def test_sizes_in_more_words(read, text, n):
 
 def test_a_nurse_assigning_patients_is_no_trial_size(read):
     assert read("The nurse assigned 3 patients to the morning clinic.") == []
+
+
+def test_months_told_by_their_place_in_the_year():
+    found = dates.find("pulled that July; this past February; at the end of June; in mid-January; the following May",
+                       year="2024", today="2024-06-09")
+    assert [d.iso for d in found] == ["2024-02", "2024-06", "2024-01"]  # ("that July", "the following May": the story's year)
+
+
+@pytest.mark.parametrize("text", [
+    "Full approval of sotorasib in NSCLC has not been granted.",
+    "Lorlatinib: D is wrong - an FDA-approved test is part of the ALK NSCLC workup.",
+    "Alone, KRAS G12C inhibitors do little in colorectal cancer, which is why adagrasib is paired with cetuximab.",
+])
+def test_no_claim_in_a_refusal_a_device_or_a_class(read, text):
+    assert read(text) == []
+
+
+def test_a_conversion_told_as_one_got(read):
+    text = "Sotorasib treats KRAS G12C NSCLC. Amgen got its conversion: the agency granted sotorasib regular approval in 2023."
+    assert [(c.values["approval_type"], c.values["date"]) for c in read(text) if c.values.get("date")] == [("conversion", "2023")]

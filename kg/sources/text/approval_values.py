@@ -28,7 +28,9 @@ def approval_type(text: str) -> str | None:
                  r"(?:regular|full|traditional|standard)\b|\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) "
                  r"(?:full )?approval\b|"
                  # "X's accelerated approval (November 2018) was converted on January 25, 2024"
-                 r"\bapprov\w*[^.;]{0,60}?\b(?:was|were|has been|had been) (?:\w+ )?converted\b", text, re.I):
+                 r"\bapprov\w*[^.;]{0,60}?\b(?:was|were|has been|had been) (?:\w+ )?converted\b|"
+                 # "Amgen got its conversion anyway: the agency granted sotorasib regular approval ..."
+                 r"\b(?:got|won|received|secured|earned|gained) (?:its|the|a|their) conversion\b", text, re.I):
         return "conversion"
     bracket = re.search(r"\bapprov\w*\b[^.;()]{0,40}\((accelerated|regular|full|traditional)\)", text, re.I)
     if bracket:  # "FDA approval: 20 Aug 2018 (regular)"

@@ -67,8 +67,13 @@ _PATTERNS = [
     ("md", r"(?:((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?\s+)?(%s)\s+%s\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]\d)"
      % (_MON, _DAY)),  # (July 1), on Feb. 22, on Thursday, July 1 (the weekday picks the year)
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
-    ("m", r"(?<=\bin )(%s)\b(?!\s+\d)|(?<=\bIn )(%s)\b(?!\s+\d)|(?<![^\n*>\s-])(%s)(?=:\s)" % (_MON, _MON, _MON)),  # in March; "May: ..."
-    ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of ))"
+    # in March; "May: ..."; "this past February", "at the end of June", "in mid-January" (not "that July" nor "the
+    # following May": their year is the story's, which a month alone cannot tell)
+    ("m", r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bthis past )|(?<=\bthe end of )|(?<=\bthe start of )|"
+          r"(?<=\bthe close of )|(?<=\bin early )|(?<=\bin late )|(?<=\bin mid-)|(?<=\bin mid ))"
+          r"(%s)\b(?!\s+\d)|(?<![^\n*>\s-])(%s)(?=:\s)" % (_MON, _MON)),
+    ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of )|"
+          r"(?<=\bthe close of ))"
           r"(?:(?:early|mid|late)[\s-]+)?%s\b(?![\d,.]\d|\s+(?:patients|people|participants|subjects|mg|ml|cases|sites))"
      % _YEAR),                                                                 # in 2021, in mid-2020
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"

@@ -105,6 +105,8 @@ def read(reader, s, types) -> None:
         if m.id in respectively:
             subjects = [respectively[m.id]]
         kind = _TARGET_BINDS_AFTER.search(after)
+        if kind and re.match(r"s\b", after[kind.end():]):
+            continue  # "KRAS G12C inhibitors do little ...": a class of drugs, not the one spoken of
         if kind:
             named = [d for d in types["Drug"] if 0 <= d.start - (m.end + kind.end()) <= 2]
             if named:  # "the CTLA-4 antibody tremelimumab": that drug's

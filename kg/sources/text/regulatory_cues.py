@@ -17,7 +17,8 @@ LIST_OF_APPROVALS = r"\bapprovals\b[^.;:]{0,60}:\s+(?=(?:with|for|in|as)\b)"
 #: one starts with a word character, ":", ";", ",", "(", ")" or at the text's start)
 APPROVAL = re.compile(
     r"(?=[\w:;,()]|^)(?:"
-    r"\bapproved\b|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|"
+    # (not "an FDA-approved test": a device or an assay, no drug's approval)
+    r"\bapproved\b(?![-\s]+(?:companion\s+)?(?:tests?|assays?|devices?|diagnostics?|biosimilars?)\b)|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|"
     # notes' "AA" for an accelerated approval, with its date ("sotorasib (Lumakras): AA 5/28/21", "AA on 3 Feb 2021")
     r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
@@ -122,6 +123,8 @@ WITHDRAWAL = re.compile(
     r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b(?!\s+(?:differently|well|better|happily|up)\b)[^.;:]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
 NOT_APPROVED = re.compile(r"(?:\b(?:not|never)|n't) (?:yet |been |be )?(?:(?:FDA|EMA|US|U\.S\.)[- ])?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+                          # "has not been granted", "was never granted"
+                          r"(?:\b(?:not|never)|n't)\s+(?:yet\s+)?(?:been\s+)?granted\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|"
                           r"\bno (?:[\w-]+ ){0,2}?(?:treatment|therapy|drug|medicine|option|immunotherapy|regimen)s? (?:had |has |have )?(?:been |was |were )?approved\b|"
                           r"\b(?:declined|refused|rejected|failed) to approve\b|\bwithout (?:an? )?approval\b|"
