@@ -87,3 +87,26 @@ def test_no_claim_in_a_refusal_a_device_or_a_class(read, text):
 def test_a_conversion_told_as_one_got(read):
     text = "Sotorasib treats KRAS G12C NSCLC. Amgen got its conversion: the agency granted sotorasib regular approval in 2023."
     assert [(c.values["approval_type"], c.values["date"]) for c in read(text) if c.values.get("date")] == [("conversion", "2023")]
+
+
+def _results(read, text):
+    return [(c.values["measure"], c.values["value"], c.values.get("control_value"), c.values.get("endpoint"))
+            for c in read(text) if c.kind == "trial result"]
+
+
+def test_a_landmark_in_its_own_clause_after_a_ratio(read):
+    assert _results(read, "In CROWN, PFS favoured lorlatinib, HR 0.38 (95% CI 0.19-0.41); 78% vs 39% of patients were "
+                          "alive without progression at 12 months.") == [
+        ("HR", 0.38, None, "progression-free survival"), ("rate", 78, 39, "progression-free survival")]
+
+
+def test_a_ratio_between_numbered_groups(read):
+    assert _results(read, "In POSEIDON, the hazard ratio for Group 2 versus Group 3 was 0.86, with p = 0.075.") == [
+        ("HR", 0.86, None, None)]
+
+
+def test_a_median_written_right_after_its_word(read):
+    assert _results(read, "In CodeBreaK 300, HR 0.49 (95% CI 0.30-0.80); the 240 mg arm was less active (mPFS 3.9 mo).") \
+        == [("HR", 0.49, None, "progression-free survival"), ("median", 3.9, None, "progression-free survival")]
+    assert _results(read, "CodeBreaK 100 NSCLC cohort: ORR 36% (95% CI 28-45); median DOR 10.0 mo.") == [
+        ("rate", 36, None, "objective response rate"), ("median", 10.0, None, "duration of response")]

@@ -47,7 +47,7 @@ _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b"
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
 _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow", "grew",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
-                   "shr", "smaller")
+                   "shr", "smaller", "dor", "duration", "last")
 _OS = re.compile(r"\bm?OS\b", re.I)
 _PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 

@@ -40,7 +40,9 @@ from kg.sources.text.endpoints import endpoint, last_endpoint, word_start
 _N = r"(?<![\d.,])(\d+(?:\.\d+)?)"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 
-_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)(?!s)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d))"
+_RATIO = re.compile(r"(?=[hHoO])((?i:hazard ratio|odds ratio)(?!s)|\bHR\b|\bOR\b)(?:\s*[\[(](?:HR|OR)[\])])?(?:[^0-9;.()\[\]]|(?<=-)\d++(?!\.\d)|"
+                    # the numbers of the groups compared ("the hazard ratio for Group 2 versus Group 3 was 0.86")
+                    r"(?<=[Gg]roup )\d(?!\.\d)|(?<=[Aa]rm )\d(?!\.\d)|(?<=[Cc]ohort )\d(?!\.\d))"
                     r"{0,60}?(?<![\d.])(\d?\.\d+|\d+\.\d+)")
 _HR_WORD = re.compile(r"hazard ratio|\bHR\b", re.I)
 #: ratios listed with their trials after a plural: "hazard ratios were similar, 0.58 in KEYNOTE-671 and 0.68 in AEGEAN"
@@ -69,7 +71,9 @@ _MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b|\b(?:OS
 _LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
                        # "after 12 months, 31% of people ... were still free of cancer growth"
                        r"\b(?:after|at) (?:\d+|one|two|three|four|five) (?:years?|months?)\b[^.;]{0,80}?\b(?:free|alive|surviv\w*)\b|"
-                       r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
+                       r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b|"
+                       # "78% vs 39% of patients were alive without progression at 12 months"
+                       r"\b(?:alive|free)\b[^.;%]{0,40}?\b(?:after|at) (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
 _MONTHS = r"\s*(?:months|mo)\b"
 _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
@@ -81,6 +85,8 @@ _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r"|(?!\s*(?
 _ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]{0,60}?\band\s+(?:\w+\s){0,2}?"
                           + _N + _MONTHS + r"\s+(?:in|with|on|for)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+" + _N + r"(?:" + _MONTHS + r")?\s+to\s+" + _N + _MONTHS, re.I)
+#: a median's months written right after its word, as notes do ("mPFS 3.9 mo", "median DOR 10.0 mo", "mOS: 12.3 months")
+_BARE_MEDIAN = re.compile(r"\s*(?:(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\s*)?[:=]?\s*" + _N + _MONTHS + r"(?!\s*(?:vs\.?|versus|v)\s)")
 _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + _N + _MONTHS, re.I)
 #: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
 _LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"(?:" + _MONTHS + r")?((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
@@ -161,7 +167,8 @@ def effects(text: str) -> list[dict[str, Any]]:
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160)))
         listed = None if two else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
-        one = None if two or listed else _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90))
+        one = None if two or listed else (_BARE_MEDIAN.match(text, m.end())
+                                          or _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90)))
         if listed:
             f = {"measure": "median", "unit": "months", "start": m.start(), "value": _num(listed.group(1)),
                  "endpoint": endpoint(text[m.start():listed.start()]) or last_endpoint(text[:m.start()]) or whole()}
@@ -174,13 +181,15 @@ def effects(text: str) -> list[dict[str, Any]]:
         value = (two.group(1) if two else one.group(1)).strip()
         f = {"measure": "median", "unit": "months", "start": m.start(),
              "value": "not reached" if value.lower() == "not reached" else _num(re.match(r"[\d.]+", value).group()),
-             "endpoint": endpoint(text[m.start():(two or one).start()]) or last_endpoint(text[:m.start()]) or whole()}
+             "endpoint": endpoint(text[m.start():(two or one).start() if two or one.re is not _BARE_MEDIAN else one.end()])
+             or last_endpoint(text[:m.start()]) or whole()}
         if two:
             f["control_value"] = _num(two.group(3))
         out.append(f)
     if rate:
         out += _rates(text, rate, whole)
-    elif not ratios and (landmark := _LANDMARK.search(text)):
+    elif (landmark := _LANDMARK.search(text)) and (not ratios or ";" in text[ratios[-1].end():landmark.start()]):
+        # (a landmark told in a clause of its own after a ratio: "HR 0.38 (...); 78% vs 39% were alive without ...")
         out += [{**f, "landmark": landmark.group()} for f in _rates(text, landmark, whole)]
     return sorted(out, key=lambda f: f["start"])
 

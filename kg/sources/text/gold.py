@@ -108,8 +108,13 @@ def endpoint_key(name: str) -> str:
     ('progression free survival', 'pathological complete response', 'disease free survival')
     >>> endpoint_key("confirmed response rate") == endpoint_key("ORR")
     True
+    >>> endpoint_key("12-month progression-free survival"), endpoint_key("5-year overall survival rate")
+    ('progression free survival', 'overall survival')
     """
     b = re.sub(r"^confirmed ", "", base(name))  # ("confirmed objective response rate": the same endpoint)
+    # (a landmark's time, "12-month progression-free survival": the endpoint at that time, the rate tells it)
+    b = re.sub(r"^(?:\d+|one|two|three|four|five)[- ](?:months?|years?|yr)[- ]", "", b)
+    b = re.sub(r"(survival) rates?$", r"\1", b)  # ("5-year overall survival rate": the survival at that time)
     b = _ENDPOINT_ABBREVIATIONS.get(b, b)
     return _SAME_ENDPOINT.get(b, b)
 
