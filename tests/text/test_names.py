@@ -126,3 +126,14 @@ def test_capitals_and_numbers_that_are_no_trial(matcher):
     text = ("In ASCO 2024, the FDA said: in NSCLC, HR 0.70 in the ITT. Grade 3 events in 75%. PARP-1 and BRCA-1 "
             "carriers. ECOG 0-1. COVID-19 delayed it. GSK enrolled patients. In EGFR, nothing. Table 2, Phase 3.")
     assert [m.text for m in matcher.find(text) if m.type == "Trial"] == []
+
+
+def test_a_partner_the_graph_knows_without_approvals_is_approved_with_the_regimen(read):
+    got = sorted(s for k, s, o, _ in read("Padcev plus Keytruda got the nod for la/mUC on Dec. 15, 2023.") if k == "approval")
+    assert got == ["DRUGBANK:DB09037", "DRUGBANK:DB13007"]  # pembrolizumab, and enfortumab vedotin by its brand
+
+
+def test_a_note_of_an_approval_with_its_date_after_a_comma(read):
+    [(k, s, o, v)] = read("Trodelvy: full approval, April 2021 (mTNBC).")
+    assert (k, s, o, v["date"], v["approval_type"]) == ("approval", "KG:drug-sacituzumab-govitecan", "MONDO:0005494",
+                                                         "2021-04", "regular")

@@ -167,6 +167,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if approved and not withdrawn and not inds and PRODUCT.search(raw):
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
+    written = {m.id: m.text for m in ms if m.type == "Drug"}
     if who is not None:  # ", whose ...": the drug just before the comma
         before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]
         # (", whose pembrolizumab also won ...": a clause about a company, naming its drug)
@@ -283,9 +284,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # regimen's first drug the graph records no approval of ("lurbinectedin plus atezolizumab") is left out
             partners = regimen_partners(text, drugs, drug, lambda d: ident in reader.facts.approved.get(d, {}))
             # (and one new to the graph that is no chemotherapy: "lazertinib with amivantamab")
-            more = regimen_partners(text, drugs, drug, new_targeted)
+            more = regimen_partners(text, drugs, drug, lambda d: new_targeted(d, written.get(d, ""), reader.facts.approved))
             # (but a first drug new to the graph, no chemotherapy, keeps its own: "zolbetuximab with nivolumab")
-            first_out = partners and drug not in reader.facts.approved and not new_targeted(drug)
+            first_out = partners and drug not in reader.facts.approved and not new_targeted(drug, written.get(drug, ""))
             for k, when_k in [] if first_out else (
                     typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]):
                 # (each type its own setting when the sentence dates each: "... after platinum in May 2017 and a

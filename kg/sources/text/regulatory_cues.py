@@ -82,7 +82,7 @@ APPROVAL = re.compile(
     r"\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) (?:[\w-]+ ){0,2}(?:approval|option|indication)\b|"
     # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
     # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
-    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:\u2014\u2013]?\s*(?:on\s+|in\s+)?"
+    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:,\u2014\u2013]?\s*(?:on\s+|in\s+)?"
     r"(?=[0-3]?\d\s+[A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:19|20)\d\d-\d\d)|"
     r"\b(?:has|have|carries|carry) (?:an? )?(?:accelerated |regular |full |conditional )approval\b|"
     r"\b(?:rests?|resting|based) on (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"

@@ -75,18 +75,26 @@ _TARGETED = re.compile(r"(?:mab|nib|lisib|ciclib|parib|rasib|sertib|clax|zomib|d
                        r"mafodotin|emtansine|ozogamicin|soravtansine|tesirine)$")
 
 
-def new_targeted(ident: str) -> bool:
-    """Whether a regimen's partner is a drug new to the graph (``KG:drug-<INN>``) whose INN says it
-    is no chemotherapy: GOLD.md gives each drug of a regimen its approval, chemotherapy partners
-    aside, and a drug the graph knows but records no approval of is left to the graph's curators
-    ("approved lazertinib with amivantamab": both, when the graph knows neither).
+def new_targeted(ident: str, written: str = "", approved=frozenset()) -> bool:
+    """Whether a regimen's partner is a drug the graph records no approval of (new to it, or known
+    without any: ``approved`` holds the drugs it records approvals of) whose INN says it is no
+    chemotherapy (the slug of a new id, or the name ``written``, a brand read as its INN): GOLD.md
+    gives each drug of a regimen its approval, chemotherapy partners aside ("approved lazertinib
+    with amivantamab", "Padcev plus Keytruda": both).
 
     >>> new_targeted("KG:drug-amivantamab"), new_targeted("KG:drug-carboplatin"), new_targeted("DRUGBANK:DB00112")
     (True, False, False)
-    >>> new_targeted("KG:drug-belantamab-mafodotin")
-    True
+    >>> new_targeted("DRUGBANK:DB13007", "Padcev"), new_targeted("DRUGBANK:DB00112", "bevacizumab", {"DRUGBANK:DB00112"})
+    (True, False)
     """
-    return ident.startswith("KG:drug-") and bool(_TARGETED.search(ident))
+    if ident in approved:
+        return False
+    from kg.sources.text.lexicon import BRANDS
+
+    written = BRANDS.get(written.strip(), written)
+    names = (ident.removeprefix("KG:drug-").replace("-", " ") if ident.startswith("KG:drug-") else "",
+             re.sub(r"-[a-z]{4}$", "", written.lower().strip()))
+    return any(n and _TARGETED.search(n) for n in names)
 
 
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")

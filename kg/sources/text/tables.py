@@ -154,9 +154,11 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
             # (and a first drug the graph records no approval of, "| Lenvatinib + pembrolizumab |", left out)
             partners = regimen_partners(s.text, named, drug, lambda d: ind in reader.facts.approved.get(d, {}))
             # (and a partner new to the graph that is no chemotherapy)
-            if not partners or drug in reader.facts.approved or new_targeted(drug):
+            written = {m.id: m.text for m in mentions if m.type == "Drug"}
+            if not partners or drug in reader.facts.approved or new_targeted(drug, written.get(drug, "")):
                 reader.claim(s, "approval", drug, "approved for", ind, values, "regulatory approval", "supports")
-            for partner in partners + regimen_partners(s.text, named, drug, new_targeted):
+            for partner in partners + regimen_partners(s.text, named, drug, lambda d: new_targeted(
+                    d, written.get(d, ""), reader.facts.approved)):
                 reader.claim(s, "approval", partner, "approved for", ind, {**values, "partner_of": drug},
                              "regulatory approval", "supports")
         if gone_dates:
