@@ -110,3 +110,18 @@ def test_a_median_written_right_after_its_word(read):
         == [("HR", 0.49, None, "progression-free survival"), ("median", 3.9, None, "progression-free survival")]
     assert _results(read, "CodeBreaK 100 NSCLC cohort: ORR 36% (95% CI 28-45); median DOR 10.0 mo.") == [
         ("rate", 36, None, "objective response rate"), ("median", 10.0, None, "duration of response")]
+
+
+@pytest.mark.parametrize("text, agency, date", [
+    ("[00:12:30] FDA nod for osimertinib plus chemotherapy in 1L EGFR-mutant NSCLC (FLAURA2), Feb 16, 2024",
+     "KG:org-fda", "2024-02-16"),
+    ("Health Canada issued a Notice of Compliance with conditions for osimertinib in NSCLC in July 2016.",
+     "KG:org-health-canada", "2016-07"),
+    ("2. Opdivo monotherapy for adjuvant treatment of melanoma - FDA approval date 12/20/2017.", "KG:org-fda", "2017-12-20"),
+])
+def test_approvals_told_as_a_nod_a_notice_or_a_dated_field(read, text, agency, date):
+    assert [(c.kind, c.values.get("agency"), c.values.get("date")) for c in read(text)] == [("approval", agency, date)]
+
+
+def test_a_nod_expected_or_a_phone_picked_up_is_no_approval(read):
+    assert read("Merck picked up the phone; the FDA nod for pembrolizumab in melanoma is expected.") == []

@@ -19,6 +19,9 @@ APPROVAL = re.compile(
     r"(?=[\w:;,()]|^)(?:"
     # (not "an FDA-approved test": a device or an assay, no drug's approval)
     r"\bapproved\b(?![-\s]+(?:companion\s+)?(?:tests?|assays?|devices?|diagnostics?|biosimilars?)\b)|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|"
+    # "FDA nod for X", "the agency's green light to X", "picked up its adjuvant indication", Canada's "Notice of Compliance"
+    r"\b(?:FDA|EMA|US|U\.S\.|agency|regulatory)(?:['\u2019]s)? (?:nod|green light|go-ahead|okay)\s+(?:for|to)\b|"
+    r"\bpick(?:ed|s)? up\b[^.;]{0,30}\b(?:indication|approval|label)s?\b|\bNotice of Compliance\b|"
     # notes' "AA" for an accelerated approval, with its date ("sotorasib (Lumakras): AA 5/28/21", "AA on 3 Feb 2021")
     r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
@@ -82,8 +85,9 @@ APPROVAL = re.compile(
     r"\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) (?:[\w-]+ ){0,2}(?:approval|option|indication)\b|"
     # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
     # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
-    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval\s*[:,\u2014\u2013]?\s*(?:on\s+|in\s+)?"
-    r"(?=[0-3]?\d\s+[A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:19|20)\d\d-\d\d)|"
+    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval(?:\s+date)?\s*[:,\u2014\u2013]?\s*(?:on\s+|in\s+)?"
+    r"(?=[0-3]?\d\s+[A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:19|20)\d\d-\d\d|"
+    r"[01]?\d/[0-3]?\d/\d\d)|"
     r"\b(?:has|have|carries|carry) (?:an? )?(?:accelerated |regular |full |conditional )approval\b|"
     r"\b(?:rests?|resting|based) on (?:an? )?(?:accelerated|regular|full|conditional) approval\b|"
     r"\b(?:approval|authori[sz]ation)\b[^.;]{0,60}\bwas (?:announced|granted|given|issued)\b|"
@@ -164,7 +168,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "aa ", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "delist", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
-                "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod",
+                "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod", "notice of compliance",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
                 "carried", "held", "entered", "reached", "became the first", "retain", "allowed as", "under accelerated", "under regular", "under full", "under \"accelerated", "dates from", "dates back", "led to",
