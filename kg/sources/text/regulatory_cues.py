@@ -127,6 +127,9 @@ WITHDRAWAL = re.compile(
     r"\bcame off (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|market|books|list)\b|\bdisappeared from (?:the|its) (?:[\w'\u2019]+ ){0,2}(?:label|list)\b|\b(?:ended|ceased|terminated)\b(?!\s+(?:differently|well|better|happily|up)\b)[^.;:]{0,60}\b(?:approval|indication)s?\b|\b(?:indication|approval|use)s?\b[^.;]{0,60}\bno longer exists?\b|\bremoval\b[^.;]{0,80}\b(?:took effect|became (?:effective|official))\b",
     re.I)
 NOT_APPROVED = re.compile(r"(?:\b(?:not|never)|n't) (?:yet |been |be )?(?:(?:FDA|EMA|US|U\.S\.)[- ])?(?:approved|cleared|authori[sz]ed)\b|\bno approval\b|"
+                          # an approval still to come ("the FDA nod for X is expected", "approval ... is anticipated")
+                          r"\b(?:approval|nod|green light|go-ahead|decision|clearance)\b[^.;]{0,60}\b(?:is|are|was|were) "
+                          r"(?:now |still )?(?:expected|anticipated|pending|due|awaited|likely)\b|"
                           # "has not been granted", "was never granted"
                           r"(?:\b(?:not|never)|n't)\s+(?:yet\s+)?(?:been\s+)?granted\b|"
                           r"\bno (?:\w+ )?(?:approved|authori[sz]ed)\b|"
