@@ -102,6 +102,19 @@ def _summaries(a: dict[str, Any]) -> None:
         }
 
 
+#: the sources of imported records (Biolink's information-resource ids)
+INFORES = ("https://w3id.org/biolink/infores/", "infores:")
+
+
+def curated(record: dict[str, Any]) -> bool:
+    """Whether a record comes from the curated data, not from an importer (whose sources name an infores).
+
+    >>> curated({"sources": ["https://www.fda.gov/x"]}), curated({"sources": ["https://w3id.org/biolink/infores/moalmanac"]})
+    (True, False)
+    """
+    return not any(str(s).startswith(INFORES) for s in record.get("sources") or [])
+
+
 def approvals(store, drug: str | None = None, *, status: str | None = None) -> list[dict[str, Any]]:
     """Every approval (optionally of one drug, given as a CURIE, and with one status), oldest first.
 

@@ -20,13 +20,14 @@ import re
 from typing import Any, Callable
 
 from kg.query import audit_approvals
+from kg.query.approvals import curated
 from kg.query.audit_approvals import because, same_disease  # because: one reason for a verdict; re-exported
+from kg.query.audit_results import PERCENT_TOLERANCE, arms_agree, medians_agree, other_analysis
 from kg.sources.text.claims import ExtractedClaim
 
 VERDICTS = ("consistent", "outdated", "contradicted", "not in graph")
 _KG = "https://w3id.org/oncokg/ontology#"
 _RATIO_TOLERANCE = 0.005 + 1e-9   # a reported ratio is the graph's one rounded to two decimals (0.595 and 0.59)
-_PERCENT_TOLERANCE = 0.5 + 1e-9   # a reported percentage is the graph's one rounded to a whole number
 _FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
 
 
@@ -45,15 +46,17 @@ class Auditor:
     # ------------------------------------------------------------------ graph facts
 
     def approvals(self, drug: str) -> list[dict[str, Any]]:
+        """The curated approval records of a drug: an imported one (a MOAlmanac label indication, dated
+        by its label's wording) is another source's record, never evidence for or against a claim."""
         from kg.query.approvals import approvals
 
-        return self._memo(("approvals", drug), lambda: approvals(self.store, drug))
+        return self._memo(("approvals", drug), lambda: [a for a in approvals(self.store, drug) if curated(a)])
 
     def all_approvals(self) -> list[dict[str, Any]]:
-        """Every approval record of every drug (once per audit)."""
+        """Every curated approval record of every drug (once per audit)."""
         from kg.query.approvals import approvals
 
-        return self._memo(("approvals", None), lambda: approvals(self.store))
+        return self._memo(("approvals", None), lambda: [a for a in approvals(self.store) if curated(a)])
 
     def results(self, **bind: str) -> list[dict[str, Any]]:
         """Curated trial results of a trial or a drug, with indication, acronym and arm values."""
@@ -182,18 +185,18 @@ class Auditor:
             if mine and not v.get("subgroup") and not other_analysis(c.sentence, cands):
                 return "contradicted", [self._result_fact(r) for r in mine]
         if v.get("experimental_pct") is not None:
-            agree = [r for r in same_end if _arms_agree(r.get("arm_values") or {}, v)]
+            agree = [r for r in same_end if arms_agree(r.get("arm_values") or {}, v)]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
         # a median or a single rate agrees with a record that gives it; another figure is of another
         # analysis or population as often as it is wrong, so it contradicts nothing
         if v.get("measure") == "median" and isinstance(v.get("value"), (int, float)):
-            agree = [r for r in same_end if _medians_agree(r.get("arm_values") or {}, r.get("unit"), v)]
+            agree = [r for r in same_end if medians_agree(r.get("arm_values") or {}, r.get("unit"), v)]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
         if v.get("measure") == "rate" and v.get("control_value") is None and v.get("value") is not None:
             agree = [r for r in same_end if r.get("measure") in _RATES and r.get("value") is not None
-                     and abs(r["value"] - v["value"]) <= _PERCENT_TOLERANCE]
+                     and abs(r["value"] - v["value"]) <= PERCENT_TOLERANCE]
             if agree:
                 return "consistent", [self._result_fact(r) for r in agree]
         if c.direction in ("supports", "does not support") and not v.get("subgroup"):
@@ -210,7 +213,7 @@ class Auditor:
 
     def _adverse_events(self, c: ExtractedClaim):
         rs = self._trial_results(c, "safety")
-        agree = [r for r in rs if _arms_agree(r.get("arm_values") or {}, c.values)]
+        agree = [r for r in rs if arms_agree(r.get("arm_values") or {}, c.values)]
         if agree:
             return "consistent", [self._result_fact(r) for r in agree]
         return "not in graph", [self._result_fact(r) for r in rs] or [
@@ -342,43 +345,6 @@ class Auditor:
 
 
 _RATES = ("ORR", "pCR", "rate", "CR")
-
-
-#: the analysis a sentence says its figure is of ("at the interim analysis", "after three years of follow-up")
-_ANALYSIS = re.compile(r"\b(interim|final|updated|exploratory|long-term|extended|follow-up|later data cut|data cut|"
-                       r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]years?)\b", re.I)
-
-
-def other_analysis(sentence: str, records: list[dict[str, Any]]) -> bool:
-    """Whether the sentence names an analysis ("interim", "five-year") that no record's analysis or
-    population names: its figure may be of another analysis than theirs, so it contradicts none.
-
-    >>> other_analysis("At the interim analysis, HR 0.70", [{"analysis": "primary analysis"}])
-    True
-    >>> other_analysis("HR 0.70", [{"analysis": "primary analysis"}]), other_analysis("final: 0.8", [{"analysis": "early final analysis"}])
-    (False, False)
-    """
-    said = {w.lower() for w in _ANALYSIS.findall(sentence)}
-    if not said:
-        return False
-    told = " ".join(f"{r.get('analysis') or ''} {r.get('population') or ''}" for r in records).lower()
-    return not any(w in told for w in said)
-
-
-def _medians_agree(arms: dict[str, Any], unit: str | None, values: dict[str, Any]) -> bool:
-    """Whether a claimed median (and its control arm's) is the record's arm values in months."""
-    if unit not in (None, "months") or arms.get("experimental") is None:
-        return False
-    same = abs(arms["experimental"] - values["value"]) <= 0.05
-    control = values.get("control_value")
-    return same and (control is None or arms.get("control") is None or abs(arms["control"] - control) <= 0.05)
-
-
-def _arms_agree(arms: dict[str, Any], values: dict[str, Any]) -> bool:
-    e, k = values.get("experimental_pct"), values.get("control_pct")
-    if e is None or k is None or arms.get("experimental") is None or arms.get("control") is None:
-        return False
-    return abs(arms["experimental"] - e) <= _PERCENT_TOLERANCE and abs(arms["control"] - k) <= _PERCENT_TOLERANCE
 
 
 def audit_claims(store, claims: list[ExtractedClaim]) -> list[dict[str, Any]]:

@@ -99,3 +99,23 @@ def test_cli_import_report(store_copy, capsys):
     code, out, err = kg(capsys, "import", "moalmanac", str(MOA), "--store", str(store_copy), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["imported"] == 7
+
+
+def test_an_imported_label_date_never_contradicts_a_claim(store_copy):
+    """MOAlmanac's date is the label wording's, not the approval's: audited against it, a true approval
+    date (abemaciclib's adjuvant approval, 12 October 2021) came out contradicted. Imported records are
+    another source's, not evidence: the claim is not in the (curated) graph."""
+    from kg.query.approvals import approvals
+    from kg.query.audit import audit_claims
+    from kg.sources.text.claims import ExtractedClaim
+    from kg.store.local import open_store
+
+    run_import(store_copy, "moalmanac", [MOA])
+    store = open_store(store_copy)
+    [imported] = [a for d in ("KG:drug-abemaciclib", "NCIT:C97660") for a in approvals(store, d)] or [None]
+    assert imported is not None and imported["date"] == "2023-03-03"
+    claim = ExtractedClaim("approval", imported["drug"]["id"], "approved for", imported["indications"][0]["id"],
+                           {"agency": "KG:org-fda", "date": "2021-10-12", "status": "approved"}, "regulatory approval",
+                           "supports", "The FDA approved abemaciclib on 12 October 2021.", 0, 48)
+    [verdict] = audit_claims(store, [claim])
+    assert verdict["verdict"] == "not in graph"
