@@ -1,11 +1,10 @@
 """Scoring against a gold corpus (tests/fixtures/corpus/GOLD.md): per claim kind, precision
 and recall of what ``kg ingest`` reads, and how ``kg audit`` judges what it read.
 
-The reader's claims are finer than the gold's, so each is first given its gold kind:
-``approval`` (an approval claim), ``withdrawal``, ``result`` (``trial result``), ``enrolment``
-(a ``trial design`` claim that gives a number of patients) and ``mechanism`` (a drug that
-binds a target; "blocks interaction with" and "spares" claims about the partners of that
-target are parts of the same gold claim and are not scored). A claim matches a gold claim of
+The reader's claims are finer than the gold's, so each is first given its gold kind: ``approval``,
+``withdrawal``, ``result`` (``trial result``), ``enrolment`` (a ``trial design`` claim that gives a
+number of patients) and ``mechanism`` (a drug that binds a target; "blocks interaction with" and
+"spares" claims about its partners are parts of the same gold claim, not scored). A claim matches a gold claim of
 its kind in the same sentence when what the gold gives agrees: drug, indication and date
 (and approval type, if given) for approvals; drug, indication and dates for withdrawals;
 trial (name or NCT number), endpoint, measure, value, CI, p and met for results; trial and
@@ -24,7 +23,8 @@ ways; none lets a different fact through):
 - Disease-free, recurrence-free and relapse-free survival are one endpoint (each counts a return
   of the cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them
   apart); "pathologic" is "pathological", "overall response rate" the objective response rate,
-  and an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out.
+  an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out, and a
+  landmark's time ("12-month progression-free survival", "5-year OS rate") is the rate's, not the endpoint's.
 - A gold indication written with its setting ("unresectable or metastatic melanoma progressing
   after ipilimumab") names the disease whose name is a phrase of it (:func:`described`).
 - A trial the article never names (neither its name nor its NCT number is in the text) cannot
@@ -142,10 +142,8 @@ def gold_kind(claim: dict[str, Any]) -> str | None:
 
 
 def _number(x: Any) -> float | str | None:
-    if x is None:
-        return None
-    if isinstance(x, (int, float)):
-        return float(x)
+    if x is None or isinstance(x, (int, float)):
+        return None if x is None else float(x)
     s = str(x).replace(" ", "")
     try:
         return float(s.lstrip("="))
