@@ -52,3 +52,16 @@ def test_a_new_trials_result_takes_the_disease_spoken_of_not_the_articles_first(
     claims = extract(text, Matcher.from_store(store).find(text), Facts.from_store(store))
     [result] = [c for c in claims if c.kind == "trial result"]
     assert (result.subject, result.object, result.values["value"]) == ("KG:trial-codebreak-100", "MONDO:0005233", 36)
+
+
+def test_a_table_with_a_column_per_regulator(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    text = ("# Osimertinib across regulators\n\n| Indication | FDA | EMA | Health Canada |\n|---|---|---|---|\n"
+            "| T790M NSCLC (osimertinib) | Nov 2015 (AA) | Feb 2016 (conditional) | Jul 2016 (NOC/c) |\n")
+    claims = extract(text, Matcher.from_store(store).find(text), Facts.from_store(store))
+    assert [(c.values["agency"], c.values["date"], c.values.get("approval_type")) for c in claims] == [
+        ("KG:org-fda", "2015-11", "accelerated"), ("KG:org-european-commission", "2016-02", None),
+        ("KG:org-health-canada", "2016-07", None)]

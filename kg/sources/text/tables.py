@@ -28,7 +28,10 @@ from kg.sources.text.approval_values import approval_type, indication_name, regi
 _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said", re.I)),
             ("effective", re.compile(r"effective|withdraw|withdrawn|removed|removal|ended|revoked", re.I)),
             ("approved", re.compile(r"approv|decision|granted|clearance|authori[sz]|date"
-                                    r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action", re.I))]
+                                    r"|\b(?:FDA|EMA|EC|agency|regulatory|regulator's)\s+action"
+                                    # a column headed by a regulator alone ("| FDA | EMA | Health Canada |")
+                                    r"|^\W*(?:US\s+)?(?:FDA|EMA|EC|EU|US|U\.S\.|European Commission|Health Canada|MHRA|TGA|PMDA|"
+                                    r"NMPA|Swissmedic)\W*$", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
 _TARGET_HEADER = re.compile(r"\W*(?:molecular\s+)?targets?\b", re.I)
