@@ -125,3 +125,10 @@ def test_approvals_told_as_a_nod_a_notice_or_a_dated_field(read, text, agency, d
 
 def test_a_nod_expected_or_a_phone_picked_up_is_no_approval(read):
     assert read("Merck picked up the phone; the FDA nod for pembrolizumab in melanoma is expected.") == []
+
+
+def test_an_answer_dating_the_approval_its_question_asks_about(read):
+    text = ("Q: When was osimertinib first approved in the US?\n"
+            "A: November 13, 2015 (accelerated approval) for EGFR T790M-positive NSCLC.\n")
+    assert [(c.kind, c.subject, c.values["date"], c.values["approval_type"]) for c in read(text)] == [
+        ("approval", "KG:drug-osimertinib", "2015-11-13", "accelerated")]

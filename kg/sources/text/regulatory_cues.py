@@ -65,7 +65,7 @@ APPROVAL = re.compile(
     # approval on 1 May 2017 for ...", "A second accelerated approval follows"), one in force ("This use still
     # has accelerated approval", "still rests on accelerated approval"), one announced ("Its first EU marketing
     # authorisation, for X, was announced on ...")
-    r"\b(?:accelerated|regular|full|traditional|conditional|first) approvals?,? (?:in|for|as|follows|on|of|from|with|dated\b|"
+    r"\b(?:accelerated|regular|full|traditional|conditional|first) approvals?\)?,? (?:in|for|as|follows|on|of|from|with|dated\b|"
     r"(?=\d{1,4}[/-]\d))|"
     # a use told as carried or held ("has carried an FDA indication"), as a market entered, as a label that
     # followed, as the first of its kind ("became the first immunotherapy for advanced basal cell carcinoma")
