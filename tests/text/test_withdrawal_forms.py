@@ -47,3 +47,11 @@ def test_a_retracted_paper_or_a_drug_taken_off_and_on_is_no_withdrawal(read):
     assert [k for k, *_ in read("The NEJM paper was retracted in 2021, but Opdivo stayed approved for melanoma.")] \
         == ["approval"]
     assert [k for k, *_ in read("Patients took Opdivo off and on; it is approved for melanoma.")] == ["approval"]
+
+
+def test_a_drug_pulled_from_the_market_is_pulled_in_each_of_its_indications(read):
+    got = [(k, o) for k, s, o, _ in read("Umbralisib was approved for MZL and FL in February 2021. TG Therapeutics pulled "
+                                         "Ukoniq from the market in April 2022.") if k == "withdrawal"]
+    assert got == [("withdrawal", "KG:indication-follicular-lymphoma"), ("withdrawal", "KG:indication-marginal-zone-lymphoma")]
+    assert [k for k, *_ in read("Blenrep, approved for multiple myeloma in 2020, exited the US market in November 2022.")] \
+        == ["withdrawal"]

@@ -24,6 +24,7 @@ class Context:
     today: str | None = None              # the article's date
     indication: str | None = None         # the indication spoken of last in an approval context
     indication_name: str | None = None
+    indications: tuple = ()               # (drug, its indications) the last event named: a drug pulled is pulled in each
     drug: str | None = None
     date: str | None = None
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval

@@ -225,6 +225,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         elif ctx.indication and (ANAPHOR.search(text) or withdrawn and re.match(r"\W*it\b", text, re.I) or found
                                  or SAME_DATE.search(text)):
             inds = [(ctx.indication, ctx.indication_name)]
+            if withdrawn and not approved and ctx.indications and ctx.indications[0] == drug \
+                    and ctx.indications[1][0][0] == ctx.indication:
+                inds = list(ctx.indications[1])  # ("approved for MZL and FL ... pulled Ukoniq from the market": each)
             # ("It was converted ...", "for this use", "the accelerated approval": the one told before)
             guessed = not (ANAPHOR.search(text) or SAME_DATE.search(text) or REFERS_BACK.search(text)
                            or follows or ctx.indication == ctx.headed)  # (or the section's, by its heading)
@@ -336,6 +339,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             ctx.withdrawal, ctx.withdrawal_at = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None))), i
     if inds:
         ctx.indication, ctx.indication_name = inds[0]
+        ctx.indications = (drug, tuple(inds))
     elif len(organ_inds) == 1:
         ctx.indication, ctx.indication_name = next(iter(organ_inds)), None
     ctx.organ = None if inds else ctx.organ  # (a disease named since the section's organ is what follows speaks of)

@@ -110,7 +110,7 @@ WITHDRAWAL = re.compile(
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated|included|listed)\b|"
     r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\bno longer (?:has|holds|carries) (?:any |an? |the |its )?(?:[\w-]+ ){0,3}"
     r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
-    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|\bdelist\w*|"
+    r"\bused to be (?:approved|available|indicated)\b|\bpull\b|\bdelist\w*|\bexit(?:ed|s|ing)? the (?:US |U\.S\. )?market\b|"
     # "took the HCC indication off Opdivo's label", "struck from the label", "approvals were retracted"
     r"\b(?:took|takes?|taken|taking)\b[^.;]{0,60}\boff\b[^.;]{0,25}\b(?:label|market)\b|\bstruck\b[^.;]{0,40}\bfrom\b[^.;]{0,25}\blabel\b|"
     r"(?:(?<=\bapprovals were )|(?<=\bapproval was )|(?<=\bindications were )|(?<=\bindication was ))retracted\b|"
@@ -170,7 +170,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "aa ", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "lost", "delist", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
+                "withdr", "pull", "lost", "delist", "exit", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod", "notice of compliance",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
