@@ -132,3 +132,10 @@ def test_an_answer_dating_the_approval_its_question_asks_about(read):
             "A: November 13, 2015 (accelerated approval) for EGFR T790M-positive NSCLC.\n")
     assert [(c.kind, c.subject, c.values["date"], c.values["approval_type"]) for c in read(text)] == [
         ("approval", "KG:drug-osimertinib", "2015-11-13", "accelerated")]
+
+
+def test_a_pooled_row_is_no_trials_and_a_trial_before_its_size(read):
+    text = ("| Trial | Endpoint | HR (95% CI) |\n|---|---|---|\n| TROPiCS-02 | OS | 0.79 (0.65-0.96) |\n"
+            "| Pooled | PFS | 0.58 (0.49-0.69) |\n\nIn ASCENT (n=468), median OS was 12.1 vs 6.7 months.\n")
+    got = [(c.subject, c.values["value"]) for c in read(text) if c.kind == "trial result"]
+    assert got == [("KG:trial-tropics-02", 0.79), ("KG:trial-unnamed-1", 0.58), ("KG:trial-ascent", 12.1)]

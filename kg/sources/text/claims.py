@@ -51,9 +51,9 @@ _EXPLAINS = re.compile(r"\bmeans\b|\bfavours the new\b", re.I)
 _WORD = re.compile(r"[A-Za-z]{2}")  # (a line of figures with its endpoint's letters, "OS HR 0.49 (0.38-0.64)", is read)
 #: a trial introduced without a name ("in a separate study of 172 people", "another trial")
 _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|further|smaller|larger|later|earlier|new|"
-                        r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b",
-                        re.I)
-#: a part of a trial that a count of patients may be of
+                        r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b", re.I)
+#: a table row of several trials' pooled figures ("| Pooled | - | PFS | 0.58 (0.49-0.69) |"): no one trial's
+_POOLED_ROW = re.compile(r"\W*(?:pooled|combined|meta-?analys[ie]s|all (?:trials|studies))\b", re.I)
 #: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 #: a question's line in an interview or FAQ ("Q: I remember X being approved and then withdrawn.")
 _ASKED = re.compile(r"\W*Q\s*[:.]\s|\W*(?:Question\s*\d*\s*[:.]\s*)?(?:Name|List|Describe|Explain|Identify)\s+(?:the|two|three|all|one|which)\b")
@@ -236,7 +236,7 @@ class Reader:
         own = [m.id for m in ms if m.type == "Trial"]
         if own:
             return own[0]
-        if _NEW_TRIAL.search(s.text) or (not self.trial or self.trial_at < i - 2) and _DEFINED_TRIAL.search(s.text):
+        if _NEW_TRIAL.search(s.text) or _POOLED_ROW.match(s.text) or (not self.trial or self.trial_at < i - 2) and _DEFINED_TRIAL.search(s.text):
             return f"KG:trial-unnamed-{self.unnamed + 1}"
         if not any(rx.search(s.text) for rx in _REFERS_TO_TRIAL) or _TRIALS_AT_LARGE.search(s.text) and not _ONE_TRIAL.search(s.text):
             return None  # no trial spoken of, or trials in general ("the randomized studies did not deliver it")

@@ -28,7 +28,7 @@ _NUMBERED = re.compile(r"(?<![\w/.%s])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b
                        % (_DASH, _DASH, _DASH))
 #: a name in capitals (four or more letters, a number after a dash allowed)
 _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
-_IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\(NCT)|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
+_IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
                  % (_CAPS, _CAPS))
 _VERB = re.compile(r"(?<![\w/.%s])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
