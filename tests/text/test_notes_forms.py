@@ -139,3 +139,9 @@ def test_a_pooled_row_is_no_trials_and_a_trial_before_its_size(read):
             "| Pooled | PFS | 0.58 (0.49-0.69) |\n\nIn ASCENT (n=468), median OS was 12.1 vs 6.7 months.\n")
     got = [(c.subject, c.values["value"]) for c in read(text) if c.kind == "trial result"]
     assert got == [("KG:trial-tropics-02", 0.79), ("KG:trial-unnamed-1", 0.58), ("KG:trial-ascent", 12.1)]
+
+
+def test_a_withdrawal_told_in_last_year(read):
+    text = ("Posted June 9, 2024\n\nTakeda announced in early October last year that it was pulling mobocertinib for "
+            "EGFR exon 20 NSCLC in the US.")
+    assert [(c.kind, c.values.get("announced")) for c in read(text)] == [("withdrawal", "2023-10")]

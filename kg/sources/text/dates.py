@@ -22,6 +22,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2021-02', '2021-03', '2022-05-03', '2022-05-17']
 >>> [d.iso for d in find("approved back in October of 2022")]
 ['2022-10']
+>>> [d.iso for d in find("pulled in early October last year; approved this year; the last year of follow-up", year="2024")]
+['2023-10', '2024']
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
 ['2021-08-27']
 >>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
@@ -55,6 +57,9 @@ _PATTERNS = [
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+(?:of\s+)?%s\b" % (_MON, _YEAR)),                        # June 2019, October of 2022
+    # a month or a year told from the article's own year ("in early October last year", "last year", "this year";
+    # not "the last year of follow-up")
+    ("rel", r"(?:(%s)\s+(?:of\s+)?)?(?<!\bthe )(?<!\bThe )(?<!\bits )(last|this) year\b(?!\s+of\b)" % _MON),
     ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
     ("num2", r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/([0-3]\d)\b(?![/.]?\d)"),       # 5/28/21 (a year 2000-2039)
     ("dmy2", r"%s[-\u2013 ](%s)[-\u2013 ]%s\b" % (_DAY, _MON, _YEAR)),            # 21-Oct-2022
@@ -79,6 +84,7 @@ _PATTERNS = [
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
            r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval
     ("today", r"\btoday\b"),
+
     # "on Monday" in a dated news report: that weekday, the article's day or the last before it
     ("wd", r"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
            r"(?!\s*\(|,?\s+(?:the\s+)?\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
@@ -87,7 +93,8 @@ _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERN
 #: where a date can start: a weekday, "the" before a day, a number, a month's name, "today"
 _ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
                      r"(?:first|second|third|fourth|last)\s+(?=\w+day\b)|"
-                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|today\b)")
+                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|today\b|"
+                     r"(?:last|this) year\b)")
 
 
 @dataclass(frozen=True)
@@ -241,6 +248,9 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return g[-1]
     if kind == "today":
         return today
+    if kind == "rel":  # (only in a dated article: its year tells which)
+        y = str(int(year) - (g[-1] == "last")) if year else None
+        return _iso(y, _month(g[0])) if y and len(g) == 2 else y
     if kind == "wd" and today and len(today) == 10:
         import datetime as dt
 
