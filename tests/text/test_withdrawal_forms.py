@@ -55,3 +55,9 @@ def test_a_drug_pulled_from_the_market_is_pulled_in_each_of_its_indications(read
     assert got == [("withdrawal", "KG:indication-follicular-lymphoma"), ("withdrawal", "KG:indication-marginal-zone-lymphoma")]
     assert [k for k, *_ in read("Blenrep, approved for multiple myeloma in 2020, exited the US market in November 2022.")] \
         == ["withdrawal"]
+
+
+def test_pulling_it_refers_to_the_drug_and_disease_just_named(read):
+    got = read("Posted June 9, 2024\n\nMobocertinib was used in EGFR exon 20 NSCLC. Takeda announced in early October last "
+               "year that it was pulling it in the US.")
+    assert got == [("withdrawal", "KG:drug-mobocertinib", "MONDO:0005233", "2023-10")]

@@ -163,7 +163,7 @@ WHOSE = re.compile(r",\s+whose\b[^;]*?(?=,\s+(?!\d)|;|$)")
 #: the indication spoken of before
 ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indication\b|\bthat (?:\w+ )?(?:indication|approval|use)\b|"
                      r"\bthis (?:\w+ )?(?:indication|population|use|setting|disease|cancer|tumou?r|condition)\b|\bthe same (?:\w+ )?(?:disease|indication|"
-                     r"setting|use|cancer|tumou?r|condition)\b|\b(?:withdr[ae]w|withdrawn|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
+                     r"setting|use|cancer|tumou?r|condition)\b|\b(?:withdr[ae]w|withdrawn|withdrawing|pull(?:ed|ing|s)?|dropp(?:ed|ing)|approved|cleared|converted) it\b|\bthat (?:bladder|lung|breast|"
                      r"liver|kidney|skin) cancer indication\b|\bthe withdrawal\b|\bthe (?:same|earlier|original) approval\b|"
                      r"(?-i:\b(?:[Tt]he|[Tt]hat|[Ii]ts|[Tt]his) AA\b)",
                      re.I)
