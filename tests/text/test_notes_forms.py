@@ -145,3 +145,19 @@ def test_a_withdrawal_told_in_last_year(read):
     text = ("Posted June 9, 2024\n\nTakeda announced in early October last year that it was pulling mobocertinib for "
             "EGFR exon 20 NSCLC in the US.")
     assert [(c.kind, c.values.get("announced")) for c in read(text)] == [("withdrawal", "2023-10")]
+
+
+@pytest.mark.parametrize("text, trial, n", [
+    ("DESTINY-Breast04 (n=557) compared T-DXd with chemotherapy.", "KG:trial-destiny-breast04", 557),
+    ("In ASCENT (N = 468), sacituzumab govitecan improved PFS.", "KG:trial-ascent", 468),
+    ("ADAURA included 682 patients with resected EGFR-mutated NSCLC.", "KG:trial-adaura", 682),
+    ("FLAURA: 556 patients, 1:1.", "KG:trial-flaura", 556),
+    ("KarMMa-3 (381 pts) compared ide-cel with standard regimens.", "KG:trial-karmma-3", 381),
+])
+def test_a_new_trials_size_after_its_name(read, text, trial, n):
+    assert [(c.subject, c.values["n_patients"]) for c in read(text) if "n_patients" in c.values] == [(trial, n)]
+
+
+def test_a_subgroups_size_is_no_trials(read):
+    assert [c for c in read("In KEYNOTE-042, Asian (n=203) and PD-L1 high (n=599) patients benefited.")
+            if "n_patients" in c.values] == []

@@ -36,7 +36,8 @@ _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children",
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
 #: that sets its arms against each other ("pitted A against B in 304 adults")
-_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])[A-Z][\w-]*+[ -]?\d{2,4}[a-z]?\s*\(\s*[nN]\s*=\s*" + _INT + r"\s*\)")
+_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])(?:[A-Z][\w-]*?[ -]?\d{1,4}[a-z]?|[A-Z][A-Za-z]*[A-Z][\w-]*)\s*\(\s*(?:[nN]\s*=\s*"
+                              + _INT + r"|" + _INT + r"\s+(?:patients|pts|participants))\s*\)")
 #: a trial named by its size ("the 289-patient JUPITER-02 trial")
 _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant|person)\b"
                     r"(?!\s+(?:[\w-]+\s+)?(?:cohort|subgroup|arm|population|group|subset)s?\b)", re.I)
@@ -91,7 +92,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
     elif (m := _NAMED_LINE.match(text)) is not None:
         n, how = m.group(1), m.group(2) if m.group(2).lower().startswith(("random", "enrol")) else "enrolled"
     elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
-        n, how = m.group(1), "enrolled"
+        n, how = next(g for g in m.groups() if g), "enrolled"  # ("(n=557)" or "(381 pts)")
     else:
         return None
     return int(n.replace(",", "")), _how(how)

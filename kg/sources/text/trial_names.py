@@ -31,17 +31,19 @@ _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
 _IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
                  % (_CAPS, _CAPS))
 _VERB = re.compile(r"(?<![\w/.%s])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
+                   r"(?:included|recruited|involved)\s+\d|compared\b|tested\b|evaluated\b|showed\b|demonstrated\b|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
                    r"read\s+out\b|(?:primary\s+)?(?:analysis|results?|data)\s+(?:showed|show)\b)" % (_DASH, _CAPS))
 #: a name in capitals as the label of a line of notes that gives a figure ("MARIPOSA: mPFS 23.7 vs 16.6 mo",
 #: "2/ FLAURA - HR 0.46")
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=\d/\s))[-*\u2022 ]*(%s)\s*(?::|\s[%s]\s)(?=[^\n]{0,40}?(?:\b(?:m?PFS|m?OS|m?DFS|m?EFS|"
-                    r"HR|ORR|pCR|median|response)\b|\d%%))" % (_CAPS, _DASH))
+                    r"HR|ORR|pCR|median|response)\b|\d%%|\d\s+(?:patients|pts|participants)\b))" % (_CAPS, _DASH))
 #: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
 #: end points and the headings of an abstract
 NOT_TRIALS = frozenset("""fda ema nccn asco esmo aacr sabcs ash wclc odac pdufa bla sbla nda snda nice cadth mhra pmda nmpa
 cms nih nci who usa gsk msd bms abbvie amgen roche merck pfizer novartis sanofi takeda bayer astrazeneca beigene
-genentech janssen lilly daiichi gilead seagen incyte exelixis eisai regeneron
+genentech janssen lilly daiichi gilead seagen incyte exelixis eisai regeneron nejm jama lancet bicr blinded
+independent
 covid covid-19 brca brca-1 brca-2 brca1 brca2 parp-1 parp-2 ecog ecog-1 her-2 kras egfr alk ros1 braf ntrk
 pdl1 ctla tmb msi dmmr pmmr recist irecist ihc fish ngs ctdna itt mitt ttd orr dor pfs efs dfs rfs mfs
 results methods background conclusions conclusion abstract summary introduction discussion objective objectives
