@@ -161,3 +161,9 @@ def test_a_new_trials_size_after_its_name(read, text, trial, n):
 def test_a_subgroups_size_is_no_trials(read):
     assert [c for c in read("In KEYNOTE-042, Asian (n=203) and PD-L1 high (n=599) patients benefited.")
             if "n_patients" in c.values] == []
+
+
+def test_an_indication_expanded_is_an_approval(read):
+    [c] = read("Enhertu's indication was expanded to HER2-ultralow breast cancer on January 27, 2025.")
+    assert (c.kind, c.subject, c.values["date"]) == ("approval", "KG:drug-trastuzumab-deruxtecan", "2025-01-27")
+    assert read("The trial's use of placebo in breast cancer was extended to 2025.") == []

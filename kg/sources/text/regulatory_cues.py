@@ -19,6 +19,8 @@ APPROVAL = re.compile(
     r"(?=[\w:;,()]|^)(?:"
     # (not "an FDA-approved test": a device or an assay, no drug's approval)
     r"\bapproved\b(?![-\s]+(?:companion\s+)?(?:tests?|assays?|devices?|diagnostics?|biosimilars?)\b)|\bgrant(?:ed|s)?\b[^.;]{0,60}\b" + _CLEARANCE + r"|"
+    # "Enhertu's indication was expanded to ...", "the label has been broadened to"
+    r"\b(?:indication|label|use)s?\b[^.;]{0,40}\b(?:was|were|has been|have been) (?:\w+ )?(?:expanded|extended|broadened|widened)\b|"
     # "FDA nod for X", "the agency's green light to X", "picked up its adjuvant indication", Canada's "Notice of Compliance"
     r"\b(?:FDA|EMA|US|U\.S\.|agency|regulatory)(?:['\u2019]s)? (?:nod|green light|go-ahead|okay)\s+(?:for|to)\b|"
     r"\bpick(?:ed|s)? up\b[^.;]{0,30}\b(?:indication|approval|label)s?\b|\bNotice of Compliance\b|"
