@@ -460,3 +460,13 @@ def test_a_list_led_by_remains_approved_for_and_more_ways_to_tell_events(reader)
     assert got == [("2021-03-07", "2021-04-13")]
     text = "Ipilimumab timeline.\n\nMarch 25, 2011 - First approval, for unresectable or metastatic melanoma."
     assert [(x[1], x[3]) for x in _claims(reader, text)] == [("DRUGBANK:DB06186", "2011-03-25")]
+
+
+def test_and_before_a_verb_joins_no_partner_to_the_drug_spoken_of_before(reader):
+    """It was a false alarm: "and saw ipilimumab become ..." made ipilimumab a partner of the drug of the
+    paragraph before, whose approval then took ipilimumab's date and was audited contradicted."""
+    text = ("The FDA granted accelerated approval to pembrolizumab in melanoma in September 2014.\n\n"
+            "She led the US arm of CheckMate 067, which randomized 945 patients, and saw ipilimumab become the first drug "
+            "shown to extend survival in metastatic melanoma, an achievement the FDA recognized with approval in March 2011.")
+    got = [(x[1], x[3]) for x in _claims(reader, text)]
+    assert got == [(PEMBRO, "2014-09"), ("DRUGBANK:DB06186", "2011-03")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.sources.text.regulatory_cues import COMPARED, PARTNER, TAKEN
+from kg.sources.text.regulatory_cues import AND_VERB, COMPARED, PARTNER, TAKEN
 
 _RECEIVES = re.compile(r"[\w-]+(?:\s+\([^()]{1,30}\))?\s+(?:received|won|got|gained|secured)\b")
 #: a drug's name made an adjective ("cisplatin-ineligible", "platinum-based")
@@ -49,8 +49,8 @@ def subject_drug(text: str, drugs: list[tuple[int, str]]) -> str | None:
 
 
 #: the words that join a partner drug to a regimen ("in combination with", "plus", "and")
-REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band|\+|/)\s+(?:the\s+)?"
-                     r"(?:\w+\s+)?$", re.I)
+REGIMEN = re.compile(r"(?:\bin combination with|\bcombined with|\bplus|\btogether with|\bwith|\band" + AND_VERB
+                     + r"|\+|/)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
 def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approved_there) -> list[str]:
