@@ -61,3 +61,21 @@ def test_pulling_it_refers_to_the_drug_and_disease_just_named(read):
     got = read("Posted June 9, 2024\n\nMobocertinib was used in EGFR exon 20 NSCLC. Takeda announced in early October last "
                "year that it was pulling it in the US.")
     assert got == [("withdrawal", "KG:drug-mobocertinib", "MONDO:0005233", "2023-10")]
+
+
+def test_a_list_of_withdrawals_each_drug_with_its_own_disease(read):
+    got = read("Several accelerated approvals have since been withdrawn, including umbralisib for marginal zone lymphoma, "
+               "melflufen for multiple myeloma and belantamab mafodotin for multiple myeloma.")
+    assert sorted((s, o) for k, s, o, _ in got) == [
+        ("KG:drug-belantamab-mafodotin", "KG:indication-multiple-myeloma"),
+        ("KG:drug-melphalan-flufenamide", "KG:indication-multiple-myeloma"),
+        ("KG:drug-umbralisib", "KG:indication-marginal-zone-lymphoma")]
+
+
+@pytest.mark.parametrize("text, drug, n", [
+    ("Pepaxto's exit in February 2024 ended a two-year dispute over multiple myeloma.", "KG:drug-melphalan-flufenamide", 1),
+    ("Ibrutinib lost its MCL and MZL indications in the US in 2023.", "KG:drug-ibrutinib", 2),
+])
+def test_an_exit_and_indications_lost(read, text, drug, n):
+    got = read(text)
+    assert [k for k, *_ in got] == ["withdrawal"] * n and {s for _, s, _, _ in got} == {drug}

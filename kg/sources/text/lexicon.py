@@ -120,6 +120,10 @@ SHORT_FORMS: dict[str, str] = {
     "pembro": "pembrolizumab", "nivo": "nivolumab", "ipi": "ipilimumab", "atezo": "atezolizumab",
     "durva": "durvalumab", "treme": "tremelimumab", "cemi": "cemiplimab", "dostar": "dostarlimab",
     "tisle": "tislelizumab", "tori": "toripalimab", "cosib": "cosibelimab", "retifan": "retifanlimab",
+    # and the short names other cancer drugs are known by
+    "melflufen": "melphalan flufenamide", "belamaf": "belantamab mafodotin", "T-DXd": "trastuzumab deruxtecan",
+    "T-DM1": "trastuzumab emtansine", "Dato-DXd": "datopotamab deruxtecan", "ide-cel": "idecabtagene vicleucel",
+    "cilta-cel": "ciltacabtagene autoleucel",
 }
 
 #: a target's names -> (HGNC id, usual name)

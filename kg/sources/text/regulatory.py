@@ -316,6 +316,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         values = {"agency": agency, **(told or ({"announced": found[0].iso} if follows and found else {})), **where}
         # each drug its own date ("the indications of X and Y, which were withdrawn in February and March 2021 respectively")
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
+        if not each and not approved:  # ("withdrawn, including umbralisib for MZL and melflufen for myeloma": each its own)
+            own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(written))
+            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else {}
         own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
         for other, when in each.items():
             gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}
