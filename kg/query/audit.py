@@ -31,6 +31,10 @@ _RATIO_TOLERANCE = 0.005 + 1e-9   # a reported ratio is the graph's one rounded 
 _FINISHED = re.compile(r"complet|terminat|finish|withdrawn|closed|stopped|reported", re.I)
 
 
+#: a record's enrolment that counts an analysis's patients, not all enrolled ("efficacy populations", "contributing to the approval")
+_ANALYSED = re.compile(r"\befficacy\b|\banaly[sz]|\bevaluable\b|\bcontribut|\bapproval analysis\b", re.I)
+
+
 class Auditor:
     """Checks claims against one store; answers of the named questions are cached per run."""
 
@@ -298,7 +302,10 @@ class Auditor:
             if part:
                 checks.append((part, True, parts[part]))
             elif not ((v.get("enrolment") in ("randomised", "treated") or v.get("part"))
-                      and v["n_patients"] < rec["enrollment"]):
+                      and v["n_patients"] < rec["enrollment"]
+                      # (nor does a count above a record that is an analysis's patients, not the whole enrolment:
+                      # "enrolled 132" against Study 1620's 112 in its two efficacy populations)
+                      or v["n_patients"] > rec["enrollment"] and _ANALYSED.search(rec.get("enrollment_note") or "")):
                 # a randomised or treated count below the number enrolled, or a cohort's, is another figure
                 checks.append(("enrollment", v["n_patients"] == rec["enrollment"], rec["enrollment"]))
         if v.get("countries") is not None and rec.get("countries") is not None:

@@ -167,3 +167,7 @@ def test_an_indication_expanded_is_an_approval(read):
     [c] = read("Enhertu's indication was expanded to HER2-ultralow breast cancer on January 27, 2025.")
     assert (c.kind, c.subject, c.values["date"]) == ("approval", "KG:drug-trastuzumab-deruxtecan", "2025-01-27")
     assert read("The trial's use of placebo in breast cancer was extended to 2025.") == []
+
+
+def test_a_year_written_with_an_apostrophe():
+    assert [d.iso for d in dates.find("In November of '22 the agency cleared it; Nov '23.", year="2024")] == ["2022-11", "2023-11"]

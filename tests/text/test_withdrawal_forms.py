@@ -79,3 +79,16 @@ def test_a_list_of_withdrawals_each_drug_with_its_own_disease(read):
 def test_an_exit_and_indications_lost(read, text, drug, n):
     got = read(text)
     assert [k for k, *_ in got] == ["withdrawal"] * n and {s for _, s, _, _ in got} == {drug}
+
+
+def test_drugs_listed_with_one_date_each_lose_the_organs_indication(read):
+    got = read("FDA's Federal Register notice on 3/26/24 formally removed the treatment (not maintenance) ovarian "
+               "indications for Lynparza, Rubraca and Zejula capsules.")
+    # (the article names no ovarian cancer: the organ word's disease under the lexicon's id; the effect's date)
+    assert got == [("withdrawal", f"KG:drug-{d}", "KG:indication-ovarian-cancer", "2024-03-26")
+                   for d in ("niraparib", "olaparib", "rucaparib")]
+
+
+def test_drugs_listed_with_two_dates_are_not_given_one_each_unless_respectively(read):
+    got = read("Nivolumab and pembrolizumab lost their SCLC indications, which were withdrawn in December 2020 and March 2021.")
+    assert {s for _, s, _, _ in got} == {"DRUGBANK:DB09035"}

@@ -175,3 +175,19 @@ def region_agency(text: str) -> str | None:
     if EU_WORDS.search(text):
         return None if US_WORDS.search(text) else "KG:org-european-commission"
     return "KG:org-fda" if US_WORDS.search(text) else None
+
+
+def organ_disease(named: dict[str, str], organ: str) -> list[tuple[str, str]]:
+    """The disease an organ word names for a drug the graph records no approval of ("ovarian indications":
+    ovarian cancer), under the id of the article's own mention of it (``named``: id -> words), else the lexicon's.
+
+    >>> organ_disease({}, "ovarian"), organ_disease({"MONDO:0008170": "ovarian carcinoma"}, "Ovarian"), organ_disease({}, "lung")
+    ([('KG:indication-ovarian-cancer', 'ovarian cancer')], [('MONDO:0008170', 'ovarian cancer')], [])
+    """
+    from kg.sources.text.lexicon import DISEASES
+
+    name = DISEASES.get(f"{organ.lower()} cancer")
+    if name is None:
+        return []
+    same = next((i for i, words in named.items() if DISEASES.get(words) == name or words.lower() == name), None)
+    return [(same or "KG:indication-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), name)]

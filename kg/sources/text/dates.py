@@ -57,6 +57,7 @@ _PATTERNS = [
     ("dmy", _WEEKDAY + r"(?:the\s+)?%s\s+(?:of\s+)?(%s),?\s+%s\b" % (_DAY, _MON, _YEAR)),  # 17 June 2019, the 27th of October 2023
     ("iso", r"%s-([01]\d)-([0-3]\d)\b" % _YEAR),                               # 2019-06-17
     ("my", r"(%s),?\s+(?:of\s+)?%s\b" % (_MON, _YEAR)),                        # June 2019, October of 2022
+    ("my2", r"(%s),?\s+(?:of\s+)?['\u2019]([0-3]\d)\b" % _MON),                    # November of '22
     # a month or a year told from the article's own year ("in early October last year", "last year", "this year";
     # not "the last year of follow-up")
     ("rel", r"(?:(%s)\s+(?:of\s+)?)?(?<!\bthe )(?<!\bThe )(?<!\bits )(last|this) year\b(?!\s+of\b)" % _MON),
@@ -213,6 +214,8 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return _iso(g[0], int(g[1]), g[2])
     if kind == "my":
         return _iso(g[1], _month(g[0]))
+    if kind == "my2":
+        return _iso("20" + g[1], _month(g[0]))
     if kind == "dmy2":
         return _iso(g[2], _month(g[1]), g[0])
     if kind in ("num", "num2"):  # month and day told apart by a number over 12 ("04/17/2017", "29/12/2020"); else not read

@@ -35,10 +35,11 @@ from dataclasses import replace
 from kg.sources.text import dates, event_dates, event_lists, merges, tables
 from kg.sources.text.clause_split import blank_relative, clauses
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
-from kg.sources.text.subjects import REGIMEN_BACK, new_targeted, regimen_drug, regimen_partners, subject_drug
+from kg.sources.text.subjects import REGIMEN_BACK, listed_drugs, new_targeted, regimen_drug, regimen_partners, subject_drug
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
-from kg.sources.text.approval_values import approval_type, indication_name, other_type, region_agency, setting, tissue_agnostic
+from kg.sources.text.approval_values import (approval_type, indication_name, organ_disease, other_type, region_agency, setting,
+                                             tissue_agnostic)
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
@@ -202,6 +203,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     organ_inds = {} if inds else organs(raw, drug, [])
     if not inds and not organ_inds and ctx.organ:  # the organ of the section's heading ("9/ Liver.")
         organ_inds = organs(f"{ctx.organ} cancer", drug, [])
+    if not inds and not organ_inds and drug not in reader.facts.approved and (told := _ORGAN_INDICATION.search(raw)):
+        inds = organ_disease(reader.indication_names, told.group().split()[0])  # (a drug new to the graph: "its ovarian indications")
     if not inds and not organ_inds and _ORGAN_INDICATION.search(raw):
         return  # "withdrew the gastric indication" of a drug with none there: not the one spoken of before
     earlier = [m for m in mentions if m.type == "Indication" and m.start < s.start + a]
@@ -318,7 +321,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
         if not each and not approved:  # ("withdrawn, including umbralisib for MZL and melflufen for myeloma": each its own)
             own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(written))
-            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else {}
+            # (or drugs listed with one date between them: with two, which is whose is not told)
+            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else dict.fromkeys(listed_drugs(
+                text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"])
+                if len({d.iso for d in found}) <= 1 else [])
         own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
         for other, when in each.items():
             gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}

@@ -111,7 +111,7 @@ WITHDRAWAL = re.compile(
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
     r"\brevok\w*|\brescind\w*|\bno longer (?:be )?(?:promoted|marketed|approved|available|indicated|included|listed)\b|"
     r"\bno longer (?:to )?(?:market|promote|sell|offer)\b|\bno longer (?:has|holds|carries) (?:any |an? |the |its )?(?:[\w-]+ ){0,3}"
-    r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)s?\b|\bremov(?:ed|es|ing)\b[^.;]{0,40}\b(?:indication|use)s?\b|"
+    r"(?:indication|approval)s?\b|\blost (?:its|the|their|a) (?:[\w-]+ ){0,6}(?:indication|approval|label)s?\b|\bremov(?:ed|es|ing)\b[^.;]{0,60}\b(?:indication|use)s?\b|"
     r"\bused to be (?:approved|available|indicated)\b|\bpull\b|\bdelist\w*|\bexit(?:ed|s|ing)? the (?:US |U\.S\. )?market\b|"
     r"['\u2019]s (?:market |US |U\.S\. )?exit\b|\bexit from the (?:US |U\.S\. )?market\b|"
     # "took the HCC indication off Opdivo's label", "struck from the label", "approvals were retracted"
@@ -207,7 +207,7 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
 AND_VERB = r"(?=\s+(?!(?:saw|sees|see|watched|made|let|helped|became|led|won|got|took|gave|has|had|was|is|[a-z]+ed)\b))"
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band" + AND_VERB + r"|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|"
                      r"\bover|\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
-EFFECTIVE = re.compile(r"\beffective\b|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|its (?:removal|withdrawal)|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
+EFFECTIVE = re.compile(r"\beffective\b|\bFederal Register\b|\bformally (?:withdr[ae]w\w*|remov\w*|revok\w*)|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|its (?:removal|withdrawal)|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"
                        r"agree\w*|report\w*)\b", re.I)

@@ -97,6 +97,34 @@ def new_targeted(ident: str, written: str = "", approved=frozenset()) -> bool:
     return any(n and _TARGETED.search(n) for n in names)
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s*")
+
+
+def listed_drugs(text: str, drugs: list[tuple[int, int, str]]) -> list[str]:
+    """The drugs of ``text`` (start, end, id) when they are a plain list, two or more joined by commas, "and"
+    or "or" (a brand and its INN in brackets count once): each the subject of the event ("removed the
+    late-line indications for Lynparza, Rubraca and Zejula"); else none.
+
+    >>> t = "indications for Lynparza (olaparib), Rubraca and Zejula capsules"
+    >>> listed_drugs(t, [(t.index(w), t.index(w) + len(w), i) for w, i in [("Lynparza", "O"), ("olaparib", "O"),
+    ...              ("Rubraca", "R"), ("Zejula", "Z")]])
+    ['O', 'R', 'Z']
+    >>> listed_drugs("olaparib with bevacizumab", [(0, 8, "O"), (14, 25, "B")])
+    []
+    """
+    out: list[str] = []
+    last = None
+    for start, end, ident in drugs:
+        if out and ident == out[-1]:
+            last = end + (1 if text[end:end + 1] == ")" else 0)
+            continue
+        if last is not None and not _LIST_GAP.fullmatch(text[last:start]):
+            return []
+        out.append(ident)
+        last = end
+    return out if len(out) >= 2 else []
+
+
 #: a regimen referred back to ("the combination", "this regimen", "the pairing")
 REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|pair|doublet|combo|approach)\b", re.I)
 
