@@ -137,3 +137,17 @@ def test_a_note_of_an_approval_with_its_date_after_a_comma(read):
     [(k, s, o, v)] = read("Trodelvy: full approval, April 2021 (mTNBC).")
     assert (k, s, o, v["date"], v["approval_type"]) == ("approval", "KG:drug-sacituzumab-govitecan", "MONDO:0005494",
                                                          "2021-04", "regular")
+
+
+def test_trials_in_a_tables_column_of_trials_and_names_with_a_glued_number(matcher):
+    text = ("| Drug | Pivotal trial (n) | Key data |\n|---|---|---|\n| olaparib | POLO (154) | HR 0.53 |\n"
+            "| niraparib | NOVA | HR 0.26 |\n| x | --- | - |\n\nARIEL4's survival detriment; BRCA1 and PALB2 carriers.\n")
+    assert [m.text for m in matcher.find(text) if m.type == "Trial"] == ["POLO", "NOVA", "ARIEL4"]
+    # (a column that is not the trials' names none)
+    assert [m.text for m in matcher.find("| Drug | Setting |\n|---|---|\n| olaparib | SOLO MAINT |\n") if m.type == "Trial"] == []
+
+
+def test_radiographic_pfs_and_progression_without_the_word_free(read):
+    from kg.sources.text.endpoints import endpoint
+
+    assert endpoint("rPFS HR 0.45") == endpoint("were alive without progression") == "progression-free survival"

@@ -17,12 +17,12 @@ ENDPOINTS = [
      r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"
      r"\bcome back or (?:had )?died\b|\brecurrence or death\b", "disease-free survival"),
     (r"event[- ]free survival|\bEFS\b|grew, came back,? or caused death", "event-free survival"),
-    (r"progression[- ]free survival|\bm?PFS\b|disease progression or death|risk of (?:disease )?progression|"
+    (r"progression[- ]free survival|\bm?r?PFS\b|disease progression or death|risk of (?:disease )?progression|"
      r"delay(?:ed|s|ing)? (?:disease )?progression|\bprogression or death\b|\bratio for (?:disease )?progression\b|"
      r"(?:cancer|disease|tumou?rs?|melanoma) (?:from )?(?:growing|getting worse|worsening|progressing|spreading)|"
      r"\b(?:in check|under control)\b|\bwithout (?:the )?(?:cancer|disease) (?:growing|getting worse)|"
      r"\bbefore (?:their |the |its )?(?:cancer|disease|tumou?rs?) (?:grew|got worse|progressed|spread)|"
-     r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)",
+     r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)|\bwithout (?:disease )?progression\b",
      "progression-free survival"),
     (r"overall[- ]survival|\bm?OS\b|(?:risk|hazard) of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),

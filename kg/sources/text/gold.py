@@ -111,7 +111,8 @@ def endpoint_key(name: str) -> str:
     """
     b = re.sub(r"^confirmed ", "", base(name))  # ("confirmed objective response rate": the same endpoint)
     # (a landmark's time, "12-month PFS", "5-year OS rate": the endpoint at that time, the rate tells it)
-    b = re.sub(r"(survival) rates?$", r"\1", re.sub(r"^(?:\d+|one|two|three|four|five)[- ](?:months?|years?|yr)[- ]", "", b))
+    b = re.sub(r"(survival) rates?$| at (?:\d+|one|two|three|four|five) (?:months?|years?)$", r"\1",
+               re.sub(r"^(?:\d+|one|two|three|four|five)[- ](?:months?|years?|yr)[- ]|^radiographic ", "", b))
     b = _ENDPOINT_ABBREVIATIONS.get(b, b)
     return _SAME_ENDPOINT.get(b, b)
 

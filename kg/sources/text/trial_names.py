@@ -24,13 +24,13 @@ from typing import Iterable
 
 _DASH = "-\u2010\u2011\u2012\u2013\u2014"
 #: a coded name with a number of one to three digits (not a decimal, a percentage or a year)
-_NUMBERED = re.compile(r"(?<![\w/.%s])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b(?![.,]\d|%%|\s*%%|[%s]\d)"
+_NUMBERED = re.compile(r"(?<![%s\w/.])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b(?![.,]\d|%%|\s*%%|[%s]\d)"
                        % (_DASH, _DASH, _DASH))
 #: a name in capitals (four or more letters, a number after a dash allowed)
 _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
 _IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
                  % (_CAPS, _CAPS))
-_VERB = re.compile(r"(?<![\w/.%s])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
+_VERB = re.compile(r"(?<![%s\w/.])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"(?:included|recruited|involved)\s+\d|compared\b|tested\b|evaluated\b|showed\b|demonstrated\b|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
                    r"read\s+out\b|(?:primary\s+)?(?:analysis|results?|data)\s+(?:showed|show)\b)" % (_DASH, _CAPS))
@@ -45,11 +45,37 @@ cms nih nci who usa gsk msd bms abbvie amgen roche merck pfizer novartis sanofi 
 genentech janssen lilly daiichi gilead seagen incyte exelixis eisai regeneron nejm jama lancet bicr blinded
 independent
 covid covid-19 brca brca-1 brca-2 brca1 brca2 parp-1 parp-2 ecog ecog-1 her-2 kras egfr alk ros1 braf ntrk
+palb2 chek2 erbb2 erbb3 erbb4 ntrk1 ntrk2 ntrk3 fgfr1 fgfr2 fgfr3 fgfr4 pdl1 ctla4 brip1 rad51 abcb1 cyp3a4 ugt1a1
 pdl1 ctla tmb msi dmmr pmmr recist irecist ihc fish ngs ctdna itt mitt ttd orr dor pfs efs dfs rfs mfs
 results methods background conclusions conclusion abstract summary introduction discussion objective objectives
 design setting participants interventions outcomes limitations funding note notes update table figure appendix
 total phase cohort arm part stage grade level version section chapter slide question answer week day month year
 """.split())
+
+
+#: a name in capitals with its number glued on ("ARIEL4", "TRITON2"); genes written so are in NOT_TRIALS
+_GLUED = re.compile(r"(?<![%s\w/.])[A-Z]{4,}\d{1,2}(?![%s\w])" % (_DASH, _DASH))
+#: a table's column of trials ("| Pivotal trial |", "| Study (n) |") and a name at the start of its cells
+_TRIAL_COLUMN = re.compile(r"\b(?:trials?|stud(?:y|ies)|pivotal|evidence|basis)\b", re.I)
+_CELL_NAME = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:[%s ][A-Za-z0-9]+){0,2}?)\s*(?:\(|\||$)" % _DASH)
+
+
+def _table_cells(text: str) -> Iterable[tuple[int, int]]:
+    """The trial names of a Markdown table's column of trials: the name that starts each of its cells
+    ("| POLO (154) |", "| NOVA |"), under a header that says the column is the trial's."""
+    column, at = None, 0
+    for line in text.splitlines(keepends=True):
+        cells = line.strip().startswith("|") and [m for m in re.finditer(r"[^|]+", line.rstrip("\n")) if m.group().strip()]
+        if not cells:
+            column = None
+        elif column is None:
+            column = next((k for k, c in enumerate(cells) if _TRIAL_COLUMN.search(c.group())), -1)
+        elif 0 <= column < len(cells) and not re.fullmatch(r"[%s\s:]+" % _DASH, cells[column].group()):
+            m = _CELL_NAME.match(cells[column].group())
+            name = m.group(1) if m else ""
+            if sum(c.isupper() for c in name) >= 2 or any(c.isdigit() for c in name) and name[:1].isupper():
+                yield at + cells[column].start() + m.start(1), at + cells[column].start() + m.end(1)
+        at += len(line)
 
 
 def _ok(name: str) -> bool:
@@ -67,6 +93,10 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
         coded = word.isupper() and len(word) >= 4 and text[m.end(1)] in _DASH
         if (mixed or coded) and _ok(m.group()):
             yield m.start(), m.end()
+    for m in _GLUED.finditer(text):
+        if _ok(m.group()):
+            yield m.start(), m.end()
+    yield from ((a, b) for a, b in _table_cells(text) if _ok(text[a:b]))
     for rx in (_IN, _VERB, _LABEL):
         for m in rx.finditer(text):
             g = 1 if m.group(1) else 2
