@@ -171,3 +171,12 @@ def test_an_indication_expanded_is_an_approval(read):
 
 def test_a_year_written_with_an_apostrophe():
     assert [d.iso for d in dates.find("In November of '22 the agency cleared it; Nov '23.", year="2024")] == ["2022-11", "2023-11"]
+
+
+def test_a_column_of_indications_naming_an_organ_alone(read):
+    text = ("| Brand / drug | Indication | Date | Type | Pivotal trial (n) |\n|---|---|---|---|---|\n"
+            "| Lynparza / olaparib | gBRCAm metastatic pancreatic, maint. | 12/27/2019 | Regular | POLO (154) |\n"
+            "| Talzenna / talazoparib | gBRCAm HER2- adv. breast | 10/16/2018 | Regular | EMBRACA (431) |\n")
+    assert [(c.subject, c.object, c.values["date"]) for c in read(text) if c.kind == "approval"] == [
+        ("KG:drug-olaparib", "KG:indication-pancreatic-cancer", "2019-12-27"),
+        ("KG:drug-talazoparib", "KG:indication-breast-cancer", "2018-10-16")]

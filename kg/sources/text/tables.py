@@ -23,7 +23,8 @@ from kg.sources.text import dates
 from kg.sources.text.event_dates import of_withdrawal
 from kg.sources.text.subjects import new_targeted, regimen_partners, subject_drug
 from kg.sources.text.table_figures import cells, is_row, patients
-from kg.sources.text.approval_values import approval_type, indication_name, region_agency, setting
+from kg.sources.text.approval_values import approval_type, indication_name, organ_disease, region_agency, setting
+from kg.sources.text.cues import ORGANS
 
 _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said", re.I)),
             ("effective", re.compile(r"effective|withdraw|withdrawn|removed|removal|ended|revoked", re.I)),
@@ -34,6 +35,7 @@ _COLUMNS = [("announced", re.compile(r"announc|company (?:statement|notice)|said
                                     r"NMPA|Swissmedic)\W*$", re.I))]
 _SIZE = re.compile(r"\(\s*(?:n\s*=\s*)?(\d{1,3}(?:,\d{3})*|\d+)\s*(?:patients|participants|people|adults)?\s*\)", re.I)
 #: a column that says what each row's event is, and the words for a withdrawal and a product change there
+_DISEASE_HEADER = re.compile(r"\b(?:indications?|diseases?|tumou?rs?|cancers?|settings?|uses?)\b", re.I)
 _TARGET_HEADER = re.compile(r"\W*(?:molecular\s+)?targets?\b", re.I)
 _TYPE_HEADER = re.compile(r"\b(?:type|kind|basis|pathway)\b", re.I)
 _ACTION = re.compile(r"action|event|type|status|what happened|change|basis|pathway", re.I)
@@ -113,6 +115,10 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     inds = [(m.id, m.text) for m in {m.id: m for m in mentions if m.type == "Indication"}.values()]
     if not inds and not named:
         return True  # a row that names neither a drug nor a disease ("| Mar 31 | Presentations | One approval per team |")
+    if not inds:  # a column of indications that names an organ alone ("| gBRCAm adv. ovarian, maint. |"): its cancer
+        cell = next((c for (_, _, c), h in zip(row, header) if _DISEASE_HEADER.search(h)), "")
+        organ = re.search(r"\b(%s)\b" % "|".join(ORGANS), cell, re.I)
+        inds = organ_disease(reader.indication_names, organ.group(1)) if organ else []
     if not inds and reader.context.indication:  # the section's disease (a heading above the table)
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
