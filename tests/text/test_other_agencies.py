@@ -27,6 +27,7 @@ def audited(store):
     ("In Australia, the TGA approved pembrolizumab for melanoma in April 2015.", "KG:org-tga"),
     ("The MHRA approved nivolumab for melanoma in June 2015.", "KG:org-mhra"),
     ("China's NMPA approved nivolumab for NSCLC in June 2018.", "KG:org-nmpa"),
+    ("India's CDSCO approved nivolumab for melanoma in 2016.", "KG:org-cdsco"),
 ])
 def test_another_regulators_approval_is_not_in_graph_never_contradicted(audited, text, agency):
     assert audited(text) == [("approval", agency, "not in graph")]

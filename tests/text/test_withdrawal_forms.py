@@ -92,3 +92,13 @@ def test_drugs_listed_with_one_date_each_lose_the_organs_indication(read):
 def test_drugs_listed_with_two_dates_are_not_given_one_each_unless_respectively(read):
     got = read("Nivolumab and pembrolizumab lost their SCLC indications, which were withdrawn in December 2020 and March 2021.")
     assert {s for _, s, _, _ in got} == {"DRUGBANK:DB09035"}
+
+
+def test_an_organs_use_withdrawn_by_another_regulator(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    text = "Olaparib is used in prostate cancer. CDSCO issued a notification in May 2024 withdrawing the late-line ovarian use there."
+    [c] = extract(text, Matcher.from_store(store).find(text), Facts.from_store(store))
+    assert (c.kind, c.object, c.values["agency"]) == ("withdrawal", "KG:indication-ovarian-cancer", "KG:org-cdsco")

@@ -156,7 +156,8 @@ OTHER_AGENCIES = [(re.compile(rx), ident) for rx, ident in [
     (r"\bTGA\b|\bin Australia\b|\bAustralia's\b|\bAustralian (?:approval|regulators?|market)\b", "KG:org-tga"),
     (r"\bMHRA\b|\bin the UK\b|\bin Britain\b|\b(?:the )?UK's\b|\bBritish (?:approval|regulators?|market)\b", "KG:org-mhra"),
     (r"\bNMPA\b|\bin (?:mainland )?China\b|\bChina's\b|\bChinese (?:approval|regulators?|authorities|market)\b", "KG:org-nmpa"),
-    (r"\bSwissmedic\b|\bin Switzerland\b", "KG:org-swissmedic")]]
+    (r"\bSwissmedic\b|\bin Switzerland\b", "KG:org-swissmedic"),
+    (r"\bCDSCO\b|\bin India\b|\bIndia's\b|\bIndian (?:approval|regulators?|authorities|market)\b", "KG:org-cdsco")]]
 
 
 def region_agency(text: str) -> str | None:

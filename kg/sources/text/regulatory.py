@@ -58,7 +58,7 @@ _DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditio
                                   r"(?:approval|indication|authori[sz]ation)\b", re.I)
 _APPROVAL_OF_DATE = re.compile(r"\bapprov\w*\s+(?:from|of|dated)\s+$|\bapprov\w*\s*\(\s*$|(?-i:\bAA):?\s+(?:on\s+)?$", re.I)
 #: an indication named by its organ ("the gastric indication", "its bladder cancer indication")
-_ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?indications?\b" % "|".join(ORGANS), re.I)
+_ORGAN_INDICATION = re.compile(r"\b(?:%s)\s+(?:cancer\s+)?(?:indications?|uses?)\b" % "|".join(ORGANS), re.I)
 _JOINED = re.compile(r"\s(?:and|plus|with|\+)\s|[+/\u2013]|[a-z]-[a-z]{5}")
 
 
