@@ -102,3 +102,10 @@ def test_an_organs_use_withdrawn_by_another_regulator(store):
     text = "Olaparib is used in prostate cancer. CDSCO issued a notification in May 2024 withdrawing the late-line ovarian use there."
     [c] = extract(text, Matcher.from_store(store).find(text), Facts.from_store(store))
     assert (c.kind, c.object, c.values["agency"]) == ("withdrawal", "KG:indication-ovarian-cancer", "KG:org-cdsco")
+
+
+def test_these_uses_refer_to_each_drug_of_the_withdrawal_told_before(read):
+    got = read("FDA notice on 3/26/24 formally removed the treatment ovarian indications for Lynparza, Rubraca and Zejula "
+               "capsules. These uses were already voluntarily withdrawn by sponsors in 2022.")
+    assert sorted((s, d) for _, s, _, d in got) == sorted(
+        (f"KG:drug-{x}", d) for x in ("olaparib", "rucaparib", "niraparib") for d in ("2024-03-26", "2022"))

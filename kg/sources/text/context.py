@@ -25,6 +25,7 @@ class Context:
     indication: str | None = None         # the indication spoken of last in an approval context
     indication_name: str | None = None
     indications: tuple = ()               # (drug, its indications) the last event named: a drug pulled is pulled in each
+    group: tuple = ()                     # (sentence, drugs, indications) of the last withdrawal of several drugs at once
     drug: str | None = None
     date: str | None = None
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval

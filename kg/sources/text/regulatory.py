@@ -35,7 +35,8 @@ from dataclasses import replace
 from kg.sources.text import dates, event_dates, event_lists, merges, tables
 from kg.sources.text.clause_split import blank_relative, clauses
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
-from kg.sources.text.subjects import REGIMEN_BACK, listed_drugs, new_targeted, regimen_drug, regimen_partners, subject_drug
+from kg.sources.text.subjects import (REGIMEN_BACK, appositive, listed_drugs, new_targeted, regimen_drug, regimen_partners,
+                                      subject_drug)
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import (approval_type, indication_name, organ_disease, other_type, region_agency, setting,
@@ -44,15 +45,13 @@ from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
     PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
-    INDEFINITE, REFERS_BACK, COMPARED, REVISION, STAMP,
+    INDEFINITE, REFERS_BACK, REVISION, STAMP, THEIR,
 )
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: a date that names an approval ("the April 3, 2023 accelerated approval", "its April 2021 endometrial indication")
 _NAMED_BY = re.compile(r"\s+(?:accelerated\s+approval\b|(?:(?!the\b|its\b|this\b|that\b|an?\b)[\w-]+\s+){0,2}indication\b)", re.I)
-#: a participle after a drug and its comma ("avelumab, approved in 2017,"; "nivolumab, first cleared in 2014")
-_APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", re.I)
 #: a date that names the approval it is of ("the March 8, 2019 accelerated approval", "its 2017 indication")
 _DATE_NAMES_APPROVAL = re.compile(r",?\s+(?:(?:accelerated|regular|full|conditional|traditional|US|FDA)\s+)*"
                                   r"(?:approval|indication|authori[sz]ation)\b", re.I)
@@ -127,21 +126,6 @@ def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _appositive(text: str, drugs: list[tuple[int, int, str]], event: int) -> str | None:
-    """The drug a participle follows ("ZYNYZ competes with avelumab, approved in 2017"): named alone, not a
-    partner, a treatment before or part of a doublet, unless set beside by comparison.
-
-    >>> t = "Zynyz competes with avelumab, approved in 2017."
-    >>> _appositive(t, [(0, 5, "zynyz"), (20, 28, "avelumab")], t.index("approved"))
-    'avelumab'
-    """
-    for start, end, ident in reversed(drugs):
-        if _APPOSITIVE.fullmatch(text, end, event) and (subject_drug(text, [(start, ident)]) or start > 0 and (
-                text[start - 1] == " " and COMPARED.search(text[max(0, start - 30):start]))):
-            return ident
-    return None
-
-
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
@@ -179,7 +163,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     colon = text.rfind(": ", 0, event.start())  # ("The anal cancer decisions add a second type: Z won ... for MCC")
     if colon >= 0 and any(m.type == "Indication" and m.start - s.start - a > colon for m in ms):
         inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication" and m.start - s.start - a > colon}.values())
-    drug = _appositive(text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"],
+    drug = appositive(text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"],
                        event.start()) or drug
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
     if drug is None:
@@ -192,6 +176,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         if not company and not inds and INDEFINITE.search(text):
             return  # "ruled that an accelerated approval later withdrawn ... was still an approval": any one, none told
         drug = head or company or ctx.drug or reader.main_drug
+        if withdrawn and not approved and ctx.group and ctx.group[0] >= i - 3 and THEIR.search(text):
+            drug = ctx.group[1][0]  # ("these uses were withdrawn in 2022": each drug of the withdrawal told before)
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I) and ctx.combination:
             drug = ctx.combination  # "the fixed-dose combination": a combination product the article named before
         elif REGIMEN_BACK.search(text):  # (before its event or after: "approved the combination")
@@ -313,6 +299,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         if date:
             ctx.last = (i, drug, inds[0][0] if inds else None)
+    told_inds = inds
     if withdrawn:
         told = event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval])
         # ("BMS did the same thing with Opdivo's SCLC approval at the end of December 2020": the company's act)
@@ -325,6 +312,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else dict.fromkeys(listed_drugs(
                 text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"])
                 if len({d.iso for d in found}) <= 1 else [])
+        if not each and not approved and not drugs and ctx.group and ctx.group[0] >= i - 3 and THEIR.search(text):
+            each = dict.fromkeys(ctx.group[1])
+            inds = inds if inds and inds != [(ctx.indication, ctx.indication_name)] else list(ctx.group[2])
+        if len(each) >= 2:
+            ctx.group = (i, tuple(each), tuple(inds))
         own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
         for other, when in each.items():
             gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}
@@ -333,7 +325,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                 reader.claim(s, "withdrawal", other, "approved for", ident, {**values, **event_dates.of_withdrawal(
                     text, [d for d in found if d.iso == when][:1]), "status": "withdrawn", "indication": indication_name(ident, name)},
                     "regulatory approval", "supports")
-        inds, organ_inds = (inds, organ_inds) if not each else ([], {})
+        told_inds, (inds, organ_inds) = inds, (inds, organ_inds) if not each else ([], {})
         for ident, name in inds:
             reader.claim(s, "withdrawal", drug, "approved for", ident,
                          {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
@@ -346,9 +338,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                          "regulatory approval", "supports")
         if inds or organ_inds:
             ctx.withdrawal, ctx.withdrawal_at = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None))), i
-    if inds:
-        ctx.indication, ctx.indication_name = inds[0]
-        ctx.indications = (drug, tuple(inds))
+    if inds or withdrawn and told_inds:  # (the diseases of a withdrawal of several drugs too)
+        ctx.indication, ctx.indication_name = (inds or told_inds)[0]
+        ctx.indications = (drug, tuple(inds or told_inds))
     elif len(organ_inds) == 1:
         ctx.indication, ctx.indication_name = next(iter(organ_inds)), None
     ctx.organ = None if inds else ctx.organ  # (a disease named since the section's organ is what follows speaks of)

@@ -261,3 +261,5 @@ REFERS_BACK = re.compile(r"^\W*(?:it|this|that|they)\b|\bthe (?:[\w-]+ )?approva
 #: a drug set beside, not joined to, the regimen ("by contrast with atezolizumab's", "compared with")
 COMPARED = re.compile(r"\b(?:contrast|compared|comparison|unlike|versus|vs\.?|compet\w*|rival\w*|alongside)\s+"
                       r"(?:with\s+|to\s+|against\s+)?(?:[^,;]{0,60}\band\s+with\s+)?$", re.I)
+#: a plural that refers to the drugs of the event told before ("these uses", "their use", "both")
+THEIR = re.compile(r"\b(?:these|those|their|both|all three|the three|the (?:two|three) drugs)\b", re.I)

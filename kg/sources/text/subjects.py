@@ -153,3 +153,22 @@ def regimen_drug(reader, i: int) -> str | None:
         # (of those, one the graph records approvals of before a chemotherapy or an ADC beside it)
         return max(dict.fromkeys(named), key=lambda d: (d in reader.facts.approved, reader.drug_counts[d])) if named else None
     return None
+
+
+#: a participle after a drug and its comma ("avelumab, approved in 2017,"; "nivolumab, first cleared in 2014")
+_APPOSITIVE = re.compile(r",\s+(?:(?:first|also|later|since|originally)\s+)?", re.I)
+
+
+def appositive(text: str, drugs: list[tuple[int, int, str]], event: int) -> str | None:
+    """The drug a participle follows ("ZYNYZ competes with avelumab, approved in 2017"): named alone, not a
+    partner, a treatment before or part of a doublet, unless set beside by comparison.
+
+    >>> t = "Zynyz competes with avelumab, approved in 2017."
+    >>> appositive(t, [(0, 5, "zynyz"), (20, 28, "avelumab")], t.index("approved"))
+    'avelumab'
+    """
+    for start, end, ident in reversed(drugs):
+        if _APPOSITIVE.fullmatch(text, end, event) and (subject_drug(text, [(start, ident)]) or start > 0 and (
+                text[start - 1] == " " and COMPARED.search(text[max(0, start - 30):start]))):
+            return ident
+    return None
