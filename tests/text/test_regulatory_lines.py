@@ -470,3 +470,12 @@ def test_and_before_a_verb_joins_no_partner_to_the_drug_spoken_of_before(reader)
             "shown to extend survival in metastatic melanoma, an achievement the FDA recognized with approval in March 2011.")
     got = [(x[1], x[3]) for x in _claims(reader, text)]
     assert got == [(PEMBRO, "2014-09"), ("DRUGBANK:DB06186", "2011-03")]
+
+
+def test_drugs_listed_with_commas_are_each_approved_but_no_chemotherapy_nor_a_drug_taken_before(reader):
+    got = _claims(reader, "Lynparza (olaparib), Rubraca (rucaparib) and Zejula (niraparib) are all still approved as "
+                          "maintenance therapy for ovarian cancer.")
+    assert sorted(x[1] for x in got) == ["KG:drug-niraparib", "KG:drug-olaparib", "KG:drug-rucaparib"]
+    got = _claims(reader, "For people whose cancer progressed after sorafenib, pembrolizumab received accelerated approval "
+                          "on November 9, 2018 for hepatocellular carcinoma.")
+    assert [x[1] for x in got] == [PEMBRO]

@@ -262,6 +262,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
         other = other_type(text, kind)
         own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
+        listed = [] if each or len({d.iso for d in found}) > 1 else listed_drugs(
+            text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"])
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
             for ident, name in [x for x in inds if x[0] in own_inds.get(other, [x[0]])]:  # (each its own disease, if named)
                 reader.claim(s, "approval", other, "approved for", ident,
@@ -289,6 +291,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             for partner in partners + more:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
+                             "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+            # (drugs listed with commas, one date between them: each approved, "Lynparza, Rubraca and Zejula are approved")
+            for other in [d for d in listed if d != drug and d not in partners + more and (  # (no chemotherapy)
+                    ident in reader.facts.approved.get(d, {}) or new_targeted(d, written.get(d, ""), reader.facts.approved))]:
+                reader.claim(s, "approval", other, "approved for", ident, {**values, "date": when,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
         for ident, organ in _own_word(reader, drug, organ_inds).items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},

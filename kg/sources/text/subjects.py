@@ -111,9 +111,13 @@ def listed_drugs(text: str, drugs: list[tuple[int, int, str]]) -> list[str]:
     ['O', 'R', 'Z']
     >>> listed_drugs("olaparib with bevacizumab", [(0, 8, "O"), (14, 25, "B")])
     []
+    >>> listed_drugs("after sorafenib, pembrolizumab", [(6, 15, "S"), (17, 30, "P")])
+    []
     """
     out: list[str] = []
     last = None
+    if drugs and (TAKEN.search(text[max(0, drugs[0][0] - 40):drugs[0][0]]) or PARTNER.search(text[max(0, drugs[0][0] - 30):drugs[0][0]])):
+        return []  # ("progressed after sorafenib, pembrolizumab received ...", "with bevacizumab, paclitaxel and ...")
     for start, end, ident in drugs:
         if out and ident == out[-1]:
             last = end + (1 if text[end:end + 1] == ")" else 0)
