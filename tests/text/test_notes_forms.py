@@ -180,3 +180,11 @@ def test_a_column_of_indications_naming_an_organ_alone(read):
     assert [(c.subject, c.object, c.values["date"]) for c in read(text) if c.kind == "approval"] == [
         ("KG:drug-olaparib", "KG:indication-pancreatic-cancer", "2019-12-27"),
         ("KG:drug-talazoparib", "KG:indication-breast-cancer", "2018-10-16")]
+
+
+def test_a_control_median_told_by_its_arm_and_idfs(read):
+    assert _results(read, "In RATIONALE-302, median survival of 8.6 months on tislelizumab versus 6.3 on chemotherapy.") \
+        == [("median", 8.6, 6.3, "overall survival")]
+    from kg.sources.text.endpoints import endpoint
+
+    assert endpoint("IDFS HR 0.58") == "invasive disease-free survival"

@@ -34,7 +34,7 @@ ENDPOINTS = [
     (r"\bsurvival\b", "overall survival"),
 ]
 #: words one of which each endpoint's forms contain (plain substrings of the lower-cased text: a quick test first)
-_GATES = {"invasive disease-free survival": ("invasive",),
+_GATES = {"invasive disease-free survival": ("invasive", "idfs"),
           "disease-free survival": ("disease", "dfs", "recurren", "rfs", "relaps", "recurr", "return", "back", "died"),
           "event-free survival": ("event", "efs", "came back"),
           "progression-free survival": ("progress", "pfs", "grow", "grew", "worse", "spread", "check", "control"),

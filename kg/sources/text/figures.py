@@ -84,6 +84,9 @@ _TWO_MEDIANS = re.compile(r"(not reached|" + _N + r"(?:" + _MONTHS + r"|(?!\s*(?
 #: "17.2 months in the A group and 10.6 months in the B group": each arm's median told with its arm
 _ARM_MEDIANS = re.compile(r"(" + _N + _MONTHS + r")\s+(?:in|with|on|for)\s[^;()]{0,60}?\band\s+(?:\w+\s){0,2}?"
                           + _N + _MONTHS + r"\s+(?:in|with|on|for)\b", re.I)
+#: "8.6 months on tislelizumab versus 6.3 on chemotherapy": the control's months told by its arm alone
+_ARM_AFTER = re.compile(r"(" + _N + _MONTHS + r")[^;()]{0,80}?" + _VERSUS + r"\s*" + _N + r"(?!\s*%|\s*(?:months|mo)\b)"
+                        r"\s+(?:on|with|in|for)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+" + _N + r"(?:" + _MONTHS + r")?\s+to\s+" + _N + _MONTHS, re.I)
 #: a median's months written right after its word, as notes do ("mPFS 3.9 mo", "median DOR 10.0 mo", "mOS: 12.3 months")
 _BARE_MEDIAN = re.compile(r"\s*(?:(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\s*)?[:=]?\s*" + _N + _MONTHS + r"(?!\s*(?:vs\.?|versus|v)\s)")
@@ -165,7 +168,8 @@ def effects(text: str) -> list[dict[str, Any]]:
         out += _listed_ratios(text, whole) or _reductions(text, whole)
     for m in medians:  # (and "with medians of 6.0 and 5.7 months" after a ratio: each arm's median)
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
-               or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160)))
+               or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
+               or _ARM_AFTER.search(text, m.end(), min(len(text), m.end() + 160)))
         listed = None if two else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
         one = None if two or listed else (_BARE_MEDIAN.match(text, m.end())
                                           or _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90)))
