@@ -188,3 +188,13 @@ def test_a_control_median_told_by_its_arm_and_idfs(read):
     from kg.sources.text.endpoints import endpoint
 
     assert endpoint("IDFS HR 0.58") == "invasive disease-free survival"
+
+
+def test_a_cohorts_or_a_diseases_size_in_brackets_is_no_trials():
+    """It was a false alarm on the project's own evidence page: "(metastatic cSCC (n=78), primary analysis)" was read
+    as CK-301-101's enrolment of 78 and contradicted its 109."""
+    from kg.sources.text.enrolment import enrolment
+
+    assert enrolment("objective response rate (metastatic cSCC (n=78), primary analysis)") is None
+    assert enrolment("In NSCLC (n=300), ORR was 40%.") is None and enrolment("the ITT (n=500) population") is None
+    assert enrolment("CheckMate 238 (n = 906) showed it") == (906, "enrolled")

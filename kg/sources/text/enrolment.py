@@ -36,7 +36,7 @@ _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children",
 _TOTAL = re.compile(r"\ba total of\s+" + _INT + r"\s+" + _PEOPLE, re.I)
 #: a trial's size in brackets after its name ("CheckMate 238 (n = 906)"), or its patients after a verb
 #: that sets its arms against each other ("pitted A against B in 304 adults")
-_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])(?:[A-Z][\w-]*?[ -]?\d{1,4}[a-z]?|[A-Z][A-Za-z]*[A-Z][\w-]*)\s*\(\s*(?:[nN]\s*=\s*"
+_SIZE_AFTER_NAME = re.compile(r"(?=[A-Z])(?<![a-z])(?:[A-Z][\w-]*?[ -]?\d{1,4}[a-z]?|[A-Z][A-Za-z]*[A-Z][\w-]*)\s*\(\s*(?:[nN]\s*=\s*"
                               + _INT + r"|" + _INT + r"\s+(?:patients|pts|participants))\s*\)")
 #: a trial named by its size ("the 289-patient JUPITER-02 trial")
 _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant|person)\b"
@@ -49,6 +49,19 @@ _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number 
 #: "had 700 people in it"
 _HAD_IN = re.compile(r"\bhad\s+" + _INT + r"\s+" + _PEOPLE + r"\s+in\s+(?:it|the (?:trial|study)|total|all)\b", re.I)
 _PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+
+
+def _trial_size(text: str):
+    """A trial's size in brackets after its name ("ASCENT (N = 468)"), not a disease's or a population's ("cSCC (n=78)",
+    "NSCLC (n=300)", "ITT (n=...)": a name without a digit has four letters or more and is no such word)."""
+    from kg.sources.text.lexicon import DISEASES
+    from kg.sources.text.trial_names import NOT_TRIALS
+
+    for m in _SIZE_AFTER_NAME.finditer(text):
+        name = m.group().split("(")[0].strip()
+        if any(c.isdigit() for c in name) or len(name) >= 4 and name not in DISEASES and name.lower() not in NOT_TRIALS:
+            return m
+    return None
 
 
 def enrolment(text: str) -> tuple[int, str] | None:
@@ -91,7 +104,7 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(1), "enrolled"
     elif (m := _NAMED_LINE.match(text)) is not None:
         n, how = m.group(1), m.group(2) if m.group(2).lower().startswith(("random", "enrol")) else "enrolled"
-    elif (m := _SIZE_AFTER_NAME.search(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
+    elif (m := _trial_size(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = next(g for g in m.groups() if g), "enrolled"  # ("(n=557)" or "(381 pts)")
     else:
         return None
