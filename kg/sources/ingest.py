@@ -176,10 +176,9 @@ def drug_name(written: str) -> str:
     >>> drug_name("LUMAKRAS"), drug_name("Zelvomab")
     ('sotorasib', 'zelvomab')
     """
-    from kg.sources.text.lexicon import BRANDS
+    from kg.sources.text.lexicon import BRANDS_FOLDED
 
-    folded = {k.casefold(): v for k, v in BRANDS.items()}
-    return folded.get(written.casefold(), written.lower())
+    return BRANDS_FOLDED.get(written.casefold(), written.lower())
 
 
 def _drug_kind(name: str) -> str | None:

@@ -114,6 +114,8 @@ for _name, _inn in DRUG_NAMES.items():
     if _name.casefold() not in _seen:
         _seen.add(_name.casefold())
         BRANDS[_name] = _inn
+#: the same, by the case-folded name ("LUMAKRAS" -> sotorasib)
+BRANDS_FOLDED: dict[str, str] = {b.casefold(): inn for b, inn in BRANDS.items()}
 
 #: clinicians' short forms of the drugs' names (lecture notes, tumour boards: "nivo/ipi", "pembro") -> name
 SHORT_FORMS: dict[str, str] = {

@@ -153,6 +153,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
     written = {m.id: m.text for m in ms if m.type == "Drug"}
+    spans = [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
         before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]
         # (", whose pembrolizumab also won ...": a clause about a company, naming its drug)
@@ -163,8 +164,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     colon = text.rfind(": ", 0, event.start())  # ("The anal cancer decisions add a second type: Z won ... for MCC")
     if colon >= 0 and any(m.type == "Indication" and m.start - s.start - a > colon for m in ms):
         inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication" and m.start - s.start - a > colon}.values())
-    drug = appositive(text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"],
-                       event.start()) or drug
+    drug = appositive(text, spans, event.start()) or drug
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
@@ -262,8 +262,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         each = event_dates.of_each_drug(text, ms, s.start + a, found) if inds else {}
         other = other_type(text, kind)
         own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
-        listed = [] if each or len({d.iso for d in found}) > 1 else listed_drugs(
-            text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"])
+        listed = [] if each or len({d.iso for d in found}) > 1 else listed_drugs(text, spans)
         for other, when in each.items():  # "Nivolumab (2 February 2017), durvalumab (1 May 2017) and ... followed"
             for ident, name in [x for x in inds if x[0] in own_inds.get(other, [x[0]])]:  # (each its own disease, if named)
                 reader.claim(s, "approval", other, "approved for", ident,
@@ -316,9 +315,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
         if not each and not approved:  # ("withdrawn, including umbralisib for MZL and melflufen for myeloma": each its own)
             own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(written))
             # (or drugs listed with one date between them: with two, which is whose is not told)
-            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else dict.fromkeys(listed_drugs(
-                text, [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"])
-                if len({d.iso for d in found}) <= 1 else [])
+            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else dict.fromkeys(
+                listed_drugs(text, spans) if len({d.iso for d in found}) <= 1 else [])
         if not each and not approved and not drugs and ctx.group and ctx.group[0] >= i - 3 and THEIR.search(text):
             each = dict.fromkeys(ctx.group[1])
             inds = inds if inds and inds != [(ctx.indication, ctx.indication_name)] else list(ctx.group[2])

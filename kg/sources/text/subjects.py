@@ -89,9 +89,9 @@ def new_targeted(ident: str, written: str = "", approved=frozenset()) -> bool:
     """
     if ident in approved:
         return False
-    from kg.sources.text.lexicon import BRANDS
+    from kg.sources.text.lexicon import BRANDS_FOLDED
 
-    written = BRANDS.get(written.strip(), written)
+    written = BRANDS_FOLDED.get(written.strip().casefold(), written)
     names = (ident.removeprefix("KG:drug-").replace("-", " ") if ident.startswith("KG:drug-") else "",
              re.sub(r"-[a-z]{4}$", "", written.lower().strip()))
     return any(n and _TARGETED.search(n) for n in names)
