@@ -20,3 +20,12 @@ def test_more_enrolled_than_a_records_efficacy_populations_is_no_contradiction(s
     assert _verdicts(store, "Study 1620 (NCT03132636), an open-label phase 2 trial, enrolled 132 patients.") == [
         (132, "consistent")]
     assert _verdicts(store, "Study 1620 (NCT03132636) enrolled 112 patients.") == [(112, "consistent")]
+
+
+def test_the_patients_a_trial_evaluated_are_no_enrolment_to_contradict(store):
+    """A heldout13 false alarm: "65 patients who had not had prior systemic therapy ... were evaluated" in
+    POD1UM-201 was read as its enrolment and audited contradicted; the patients evaluated are an analysis's,
+    who may be fewer than the trial enrolled."""
+    said = _verdicts(store, "In the single-arm POD1UM-201 study, 65 patients who had not had prior systemic "
+                            "therapy for advanced disease were evaluated, and 52% had their tumors shrink.")
+    assert said and all(n == 65 and v != "contradicted" for n, v in said)

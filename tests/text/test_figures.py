@@ -82,7 +82,7 @@ def test_several_rates_each_with_its_ci_and_rates_beside_thresholds():
     ("Of the 61 patients treated after chemotherapy, 18% responded.", None),
     ("It was given to 2,019 people.", None),
     ("The two arms together comprised 782 randomly assigned patients.", (782, "enrolled")),
-    ("In Study 1108, 182 patients were evaluated for efficacy.", (182, "enrolled")),
+    ("In Study 1108, 182 patients were evaluated for efficacy.", (182, "evaluated")),
     ("In the trial, 700 people whose cancer had not grown got either avelumab or care alone.", (700, "randomised")),
     ("In CheckMate 238 (n = 906), nivolumab was compared with ipilimumab.", (906, "enrolled")),
     ("KEYNOTE-204 pitted pembrolizumab against brentuximab vedotin in 304 adults.", (304, "enrolled")),

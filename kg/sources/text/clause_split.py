@@ -47,6 +47,9 @@ _CLAUSE_END = re.compile(r";|\s\u00b7\s|\s(?:->|\u2192|=>)\s|,(?=\s+(?:even thou
                          r",(?=\s+and\s+(?:that|this|the|its|it)\s+(?:\w+\s+)?(?:was|were|is|has|had)\b)|"
                          # ", and its first-line indication for cisplatin-ineligible patients ended ...": the same
                          r",(?=\s+and\s+its\s+[^,;]{0,60}?\b(?:ended|was\s+withdrawn|was\s+removed|was\s+converted)\b)|"
+                         # ", and gave up its first-line indication the following year": a second event of the subject's
+                         r",(?=\s+and\s+(?:then\s+|later\s+)?(?:gave\s+up|dropped|withdrew|pulled|lost|relinquished|surrendered)"
+                         r"\s+(?:its|the|that|this|a)\s)|"
                          # ", and on 1 August 2024 the indication was extended ...": a later event of its own
                          r",(?=\s+and\s+(?:on|in)\s+[^,;]{3,25}?,?\s+the\s+(?:[\w-]+\s+){0,2}(?:indication|approval|label|use)\b)|"
                          # ", and the European Commission granted ...": another agency's event
@@ -65,6 +68,9 @@ def clauses(text: str) -> list[tuple[int, int, int | None]]:
     parts between semicolons or before a conjunction of contrast, and each ", whose ..." clause
     on its own.
 
+    >>> t = "X lost its use in A in March 2021, and gave up its use in B the following year."
+    >>> [t[a:b] for a, b, _ in clauses(t)]
+    ['X lost its use in A in March 2021', ' and gave up its use in B the following year.']
     >>> t = "Z competes with Y, whose approval was converted in 2023; it also"
     >>> [(t[a:b], who) for a, b, who in clauses(t)]
     [('Z competes with Y, whose approval was converted in 2023', None), (' it also', None), (', whose approval was converted in 2023', 17)]

@@ -33,6 +33,7 @@ class Context:
     withdrawal_at: int = -99                # the sentence index of the last withdrawal
     combination: str | None = None        # the combination product named last ("relatlimab plus nivolumab")
     recent: str | None = None             # the year the text spoke of last (for "Thursday, April 11" in a timeline)
+    story: str | None = None              # the date the text told last (for "that July", "the following year")
     noted: int | None = None              # the sentence that set ``indication`` by an organ word alone
     organ: str | None = None              # the organ a heading names alone ("Liver."): the section's
     order: str | None = None              # how the article writes numeric dates ("mdy", "dmy"), when it shows

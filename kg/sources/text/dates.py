@@ -85,6 +85,11 @@ _PATTERNS = [
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
            r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval
     ("today", r"\btoday\b"),
+    # a month or a year told from the story's last date ("the company pulled it that July", "gave up its first-line
+    # indication the following year", "a year later"): from the last date written before it in the text, else ``story``
+    ("story", r"(?<!\bof that )(?:(?<=\b[Tt]hat )|(?<=\b[Ll]ater that )|(?<=\b[Tt]he same )|(?<=\b[Tt]he following )|(?<=\b[Tt]he next )|"
+              r"(?<=\b[Tt]he previous )|(?<=\b[Tt]he prior ))(%s|year|month)\b(?!['\u2019]s|\s+(?:of|\d))|"
+              r"\b[Aa] (year) (later|earlier)\b" % _MON),
 
     # "on Monday" in a dated news report: that weekday, the article's day or the last before it
     ("wd", r"(?:(?<=\b[Oo]n )|(?<=\b[Ll]ast ))(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
@@ -95,7 +100,7 @@ _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERN
 _ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
                      r"(?:first|second|third|fourth|last)\s+(?=\w+day\b)|"
                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|today\b|"
-                     r"(?:last|this) year\b)")
+                     r"(?:last|this) year\b|(?:year|month)\b|[Aa] year (?:later|earlier)\b)")
 
 
 @dataclass(frozen=True)
@@ -148,12 +153,14 @@ def _nearest(year: str, month: int, day: str | None, today: str | None, past: bo
 
 
 def find(text: str, year: str | None = None, today: str | None = None, near: str | None = None,
-         order: str | None = None) -> list[Date]:
+         order: str | None = None, story: str | None = None) -> list[Date]:
     """Every date in ``text`` in order; a month or a day and month without a year take ``year``
     (left out without one), "today" is ``today`` (left out without one); a day given with its
     weekday ("Thursday, April 11") takes the year nearest ``near`` (else ``year``) where it falls
     on that weekday. A numeric date that could be either way ("02/09/2021") is read in ``order``
     ("mdy" or "dmy": the one the document's other numeric dates show, see :func:`numeric_order`).
+    A month or a year told from the story ("that July", "the following year", "a year later") is
+    read from the last date before it in ``text``, else from ``story`` (the date the text told last).
 
     >>> [d.iso for d in find("approved on 2019-06-17 and Friday 13 December 2024; 2017 patients")]
     ['2019-06-17', '2024-12-13']
@@ -175,13 +182,55 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
         # 19 February 2021 and announced on 22 February"), not near the article's
         full = next((d.iso for d in reversed(out) if len(d.iso) == 10), None) if kind in ("md", "dm", "m") else None
         try:
-            iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None,
-                        order=order)
+            if kind == "story":
+                iso = _from_story(text[max(0, m.start() - 14):m.end()], g, out[-1].iso if out else story)
+            else:
+                iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None,
+                            order=order)
         except (KeyError, ValueError):
             iso = None
         if iso:
             out.append(Date(iso, m.start(), m.end()))
     return out
+
+
+def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
+    """A date told from the story's date ``ref``: "that July" (its year), "the following May" (the
+    next May after it), "the following year" / "a year later" (the next year), "that month" (its month).
+
+    >>> [_from_story(w, [w.split()[-1]], "2021-04") for w in ("that July", "the following March", "that month")]
+    ['2021-07', '2022-03', '2021-04']
+    >>> [d.iso for d in find("voted in late April 2021, and the company pulled it that July; gave up its other use the following year")]
+    ['2021-04', '2021-07', '2022']
+    >>> [d.iso for d in find("A year later, it was withdrawn.", story="2019-06-17")], find("that year's data; the following year")
+    (['2020'], [])
+    >>> [d.iso for d in find("approved in June 2019 and then withdrawn. Later that July", story="2019-06-17")]
+    ['2019-06', '2019-07']
+    >>> [d.iso for d in find("in 2020. The next. That July")]
+    ['2020', '2020-07']
+    """
+    if not ref:
+        return None
+    low = " ".join(said.lower().split())
+    word = re.search(r"(?:\b(following|next|previous|prior)\s+\w+|\b(later|earlier))$", low)
+    step = 0 if word is None else 1 if (word.group(1) or word.group(2)) in ("following", "next", "later") else -1
+    y, m = int(ref[:4]), int(ref[5:7]) if len(ref) >= 7 else None
+    word = g[0].lower()
+    if word == "year":
+        return str(y + step)
+    if word == "month":
+        if m is None:
+            return None
+        k = y * 12 + m - 1 + step
+        return _iso(str(k // 12), k % 12 + 1)
+    month = _month(g[0])
+    if step == 0:
+        return _iso(str(y), month)
+    if m is None:  # ("the following May" after a year alone: the next year's)
+        return _iso(str(y + step), month)
+    if step > 0:
+        return _iso(str(y if month > m else y + 1), month)
+    return _iso(str(y if month < m else y - 1), month)
 
 
 def _weekday(iso: str) -> int:

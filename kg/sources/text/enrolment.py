@@ -149,7 +149,9 @@ def _how(how: str) -> str:
         return "randomised"
     if how == "contributed":
         return "treated"  # a part of a trial's patients, the ones a use rests on: not its whole enrolment
+    if how.startswith("evaluat"):
+        return "evaluated"  # an analysis's patients, who may be fewer than the trial enrolled
     if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",
-                       "evaluated", "sample", "number", "participants", "patients")):
+                       "sample", "number", "participants", "patients")):
         return "enrolled"
     return how

@@ -23,7 +23,7 @@ _GOAL_BEFORE = re.compile(r"\b(?:PDUFA|goal|target|action)\s+date\s*(?:of|was|is
 
 
 def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | None,
-              near: str | None = None, order: str | None = None) -> list[dates.Date]:
+              near: str | None = None, order: str | None = None, story: str | None = None) -> list[dates.Date]:
     """The dates of the clause ``text`` (at ``a`` in ``sentence``, its relative clauses blanked),
     read in the whole sentence so that a day without a year takes the year of a full date in an
     earlier clause ("announced on Aug. 27, 2021; the removal took effect on October 6 of that year").
@@ -32,7 +32,7 @@ def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | N
     >>> [d.iso for d in in_clause(t, 27, t[27:], "2016", None)]
     ['2021-10-06']
     """
-    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near, order)
+    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near, order, story)
             if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]
             and not _GOAL_AFTER.match(sentence, d.end) and not _GOAL_BEFORE.search(sentence, max(0, d.start - 30), d.start)]
 
@@ -224,6 +224,9 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     one kind, the more precise one of the same year or month wins ("in 2021 ... on 7 March 2021");
     the agency's list that "records the same date" makes the announced day the effective one too.
 
+    >>> t = "The panel voted against it in late April 2021, and the company pulled it that July."
+    >>> of_withdrawal(t, dates.find(t))
+    {'announced': '2021-07'}
     >>> t = "On July 23, 2021, BMS said it was withdrawing it, and the FDA's list records the same date."
     >>> of_withdrawal(t, dates.find(t))
     {'announced': '2021-07-23', 'effective': '2021-07-23'}
@@ -243,9 +246,10 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         granted = max((m.end() for m in (GRANTED if gone >= 0 else GRANTED_BEFORE).finditer(before)), default=-1)
         if granted >= 0 and "," in before[granted:]:
             granted = -1  # ("the approval, granted with X on the basis of Y, in August 2021": the apposition has ended)
-        if granted > max(effect, said, gone):
+        vote = max((m.end() for m in _VOTE.finditer(before)), default=-1)
+        if granted > max(effect, said, gone) or vote > max(effect, said, gone):
             last = d.end
-            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date
+            continue  # "..., granted in May 2017, was withdrawn in 2021": the approval's date; a panel's vote's
         # the word nearest before the date says which it is; with neither, a passive ("announced on 7 March
         # that it would withdraw it, and it was removed from the label on 13 April") or a word of effect just
         # after it ("gives April 30, 2021 as the date the indication came off the label") tells the effect
@@ -260,6 +264,10 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     return out
 
 
+#: an advisory panel's vote or meeting before a date: not the withdrawal's ("the committee voted against keeping the
+#: indication in late April 2021, and the company pulled it that July")
+_VOTE = re.compile(r"\bvot(?:ed|e|es|ing)\b|\b(?:advisory committee|ODAC|panel)\b[^.;,]{0,40}\b(?:met|meeting|review\w*|discuss\w*)\b",
+                   re.I)
 #: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
 _GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*|\bretract\w*|\bdelist\w*|"
                         r"\brescind\w*", re.I)

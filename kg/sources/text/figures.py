@@ -51,9 +51,11 @@ _EACH_IN = re.compile(r"(?<![\d.])(\d?\.\d+)\s+(?:in|for|with)\s+(?:the\s+)?(?=[
 #: a further ratio of a list, after the first's CI: "... and 0.63 (95% CI, 0.52 to 0.77) for B"
 _NEXT_RATIO = re.compile(r"[)\]][^()\[\]]{0,80}?(?:\band\b|;|,)\s*(?<![\d.])(\d?\.\d+)(?=\s*[(\[]\s*(?:\d+(?:\.\d+)?%\s*)?(?:CI|confidence))",
                          re.I)
+#: a CI's bound, also as notes write it without its zero ("95% CI .54-.91")
+_NB = r"(?<![\d.,])(\d+(?:\.\d+)?|\.\d+)"
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
-                 + _N + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _N + r"\s*%?", re.I)
-_BARE_CI = re.compile(r"\s*[(\[]\s*" + _N + r"\s*(?:[" + _DASHES + r"]|to|;)\s*" + _N + r"\s*[)\]]")
+                 + _NB + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _NB + r"\s*%?", re.I)
+_BARE_CI = re.compile(r"\s*[(\[]\s*" + _NB + r"\s*(?:[" + _DASHES + r"]|to|;)\s*" + _NB + r"\s*[)\]]")
 _P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+|equals?\s+|equalled\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
 _PCT_WORD = r"\s*(?:%|per ?cent)"
 _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
@@ -105,6 +107,11 @@ _PERCENT = re.compile(r"(?<=\d)\s*(?:percent|per cent|(?:in|out of) (?:every )?1
 
 
 def _num(s: str) -> float | int:
+    """A number as written: an int without a decimal point ("27"), else a float (".54" is 0.54).
+
+    >>> _num("27"), _num(".54"), _num("2.0")
+    (27, 0.54, 2.0)
+    """
     v = float(s)
     return int(v) if v.is_integer() and "." not in s else v
 
@@ -141,6 +148,9 @@ def effects(text: str) -> list[dict[str, Any]]:
     [(0.78, 0.92, '0.0035')]
     >>> [(f["measure"], f["value"], f["endpoint"]) for f in effects("Those on A had a 27% lower risk of death.")]
     [('HR', 0.73, 'overall survival')]
+    >>> [(f["value"], f.get("control_value"), f.get("p"), f.get("ci_low")) for f in effects(
+    ...     "At a median follow-up of 7 years, mPFS was 80.6 months vs 52.9 months (P = 0.011); mOS 8.6 v 7.6, HR 0.97 (95% CI .74-1.2)")]
+    [(80.6, 52.9, '0.011', None), (8.6, 7.6, None, None), (0.97, None, None, 0.74)]
     """
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
@@ -167,6 +177,15 @@ def effects(text: str) -> list[dict[str, Any]]:
     if not ratios:
         out += _listed_ratios(text, whole) or _reductions(text, whole)
     for m in medians:  # (and "with medians of 6.0 and 5.7 months" after a ratio: each arm's median)
+        if _NOT_OUTCOME.match(text, m.end()):
+            continue  # ("at a median follow-up of about 7 years": the time patients were followed, no result)
+        note = _NOTE_MEDIANS.match(text, m.end()) if m.group()[:1] == "m" and m.group()[1:2].isupper() else None
+        if note:  # notes' medians without their unit ("mOS 8.6 v 7.6, HR 0.97"): months
+            out.append({"measure": "median", "unit": "months", "start": m.start(), "value": _num(note.group(1)),
+                        "control_value": _num(note.group(2)),
+                        "endpoint": endpoint(text[m.start():m.end()]) or last_endpoint(text[:m.start()]) or whole(),
+                        **_p_after(text, note.end())})
+            continue
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_AFTER.search(text, m.end(), min(len(text), m.end() + 160)))
@@ -189,6 +208,7 @@ def effects(text: str) -> list[dict[str, Any]]:
              or last_endpoint(text[:m.start()]) or whole()}
         if two:
             f["control_value"] = _num(two.group(3))
+            f.update(_p_after(text, two.end()))
         out.append(f)
     if rate:
         out += _rates(text, rate, whole)
@@ -196,6 +216,27 @@ def effects(text: str) -> list[dict[str, Any]]:
         # (a landmark told in a clause of its own after a ratio: "HR 0.38 (...); 78% vs 39% were alive without ...")
         out += [{**f, "landmark": landmark.group()} for f in _rates(text, landmark, whole)]
     return sorted(out, key=lambda f: f["start"])
+
+
+#: a median that is no outcome: the follow-up's length, the patients' age
+_NOT_OUTCOME = re.compile(r"\s+(?:duration\s+of\s+)?(?:follow[- ]?up|age)\b", re.I)
+#: two arms' medians in notes, without their unit ("mOS 8.6 v 7.6", "mPFS: 5.2 vs 4.3")
+_NOTE_MEDIANS = re.compile(r"\s*[:=]?\s*" + _N + r"\s*(?:vs\.?|versus|v)\s*" + _N
+                           + r"(?![\d.]|\s*(?:%|mg|pts|patients|weeks|wk|days|years|yr)\b)", re.I)
+#: the p-value written right after two arms' medians ("80.6 vs 52.9 months (P = 0.011)")
+_P_AFTER = re.compile(r"\s*(?:[(,;]\s*)(?:two-sided\s+|log-rank\s+)?(?=[pP]\b)")
+
+
+def _p_after(text: str, end: int) -> dict[str, str]:
+    """{"p": ...} when a p-value follows the figures that end at ``end`` ("(P = 0.011)").
+
+    >>> t = "mPFS was 80.6 months vs 52.9 months (P = 0.011), a gain"
+    >>> _p_after(t, t.index(" (P")), _p_after(t, 10)
+    ({'p': '0.011'}, {})
+    """
+    m = _P_AFTER.match(text, end)
+    p = _P.match(text, m.end()) if m else None
+    return {"p": p_text(p.group(1), p.group(2))} if p else {}
 
 
 _BOUND = re.compile(r"\b(?:under|below|above|over|less than|lower than|greater than|more than|at least|at most|"

@@ -85,9 +85,10 @@ def _read(reader, i: int, s, mentions, organs) -> None:
     low = s.text.lower()
     if not any(w in low for w in EVENT_WORDS):
         note_subject(reader, i, s, mentions, organs)
-        reader.context.recent = years[-1] if years else reader.context.recent
+        _note_dates(reader.context, s.text, years)
         return
-    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.dating()[0], order=reader.context.order):
+    if HEADING.search(s.text) is None and not dates.find(s.text, reader.context.dating()[0], order=reader.context.order,
+                                                         story=reader.context.story):
         return  # a title or heading: the text tells it again, with its date
     whose = [(a, b) for a, b, who in clauses(s.text) if who is not None]
     n0 = len(reader.out)
@@ -108,7 +109,15 @@ def _read(reader, i: int, s, mentions, organs) -> None:
     merges.type_told_after(reader, s, n0)
     if len(reader.out) == n0:  # an event word but no claim ("Keytruda followed the same path."): what "it" is next
         note_subject(reader, i, s, mentions, organs)
-    reader.context.recent = years[-1] if years else reader.context.recent
+    _note_dates(reader.context, s.text, years)
+
+
+def _note_dates(ctx: Context, text: str, years: list[str]) -> None:
+    """The year and the date a sentence told last: what a later "Thursday, April 11" or "that July" is told from."""
+    if years:
+        ctx.recent = years[-1]
+        told = dates.find(text, *ctx.dating(), order=ctx.order, story=ctx.story)
+        ctx.story = told[-1].iso if told else years[-1]
 
 
 def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
@@ -165,7 +174,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if colon >= 0 and any(m.type == "Indication" and m.start - s.start - a > colon for m in ms):
         inds = list({m.id: (m.id, m.text) for m in ms if m.type == "Indication" and m.start - s.start - a > colon}.values())
     drug = appositive(text, spans, event.start()) or drug
-    found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order)
+    found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order, ctx.story)
     if drug is None:
         if GENERIC.search(text[:event.end()]):
             return  # no drug, and a class of drugs as the subject: a general statement

@@ -39,7 +39,8 @@ APPROVAL = re.compile(
     r"\b(?:changed|turned|upgraded)\b[^.;]{0,140}?\binto (?:a )?(?:full|regular|traditional|standard)\b[^.;]{0,20}\bapproval\b|"
     r"\bapprovals? followed\b|\bapprovals? (?:with|for|in) [^.;]{0,80}?\bfollowed (?:on|in)\b|\b(?:led|prompted|allowed|enabled|supported)\b[^.;]{0,30}\bto approve\b|"
     r"\bsince\b[^.;]{0,30}\d{4}\b[^.;]{0,40}\bcan (?:also |now )?be (?:given|used|prescribed)\b|"
-    r"\bgreen light\b|\blicensed\b|" + LIST_OF_APPROVALS + "|"
+    # (not a business deal: "licensed U.S. rights to Jazz", "in-licensed", "licensed the drug to a partner")
+    r"\bgreen light\b|(?<!-)\blicensed\b(?![^;]{0,40}\brights\b)(?!\s+(?:[\w.-]+\s+){0,3}to\s+(?-i:[A-Z]))|" + LIST_OF_APPROVALS + "|"
     # a use added on a date ("was added in March 2023 for adults with ..."), one allowed as a treatment ("it was
     # allowed as the very first treatment"), one that sits under an approval ("still sits under accelerated approval")
     r"\b(?:was|were) added (?:in|on) (?:[A-Z][a-z]+\.? )?\d|\b(?:was|were) allowed as (?:an? |the )?(?:[\w-]+ ){0,3}"
