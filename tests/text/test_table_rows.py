@@ -142,3 +142,16 @@ def test_a_cell_that_names_a_disease_approved_on_a_day_is_read_as_a_sentence(rea
     text = ("| Agent | Main indications driving use | Spend |\n|---|---|---|\n"
             "| Imfinzi (durvalumab) | Muscle-invasive bladder cancer, approved use | $296,000 |\n")
     assert _approvals(reader, text) == []
+
+
+def test_a_plain_withdrawal_column_dates_each_act_by_its_words_and_each_disease_of_the_cell(reader):
+    """A heldout13 table ("| U.S. withdrawal |" with "Sponsor notice, 1/14/2022", "company pulled it 4/2022; FDA
+    withdrew approval 6/1/2022") gave every date as the effect and only the first disease of "FL; SLL"."""
+    text = ("| Product | Indication withdrawn | Accelerated approval | U.S. withdrawal |\n|---|---|---|---|\n"
+            "| Zydelig (idelalisib) | relapsed FL; relapsed SLL | 7/23/2014 | Gilead notice, 1/14/2022 |\n"
+            "| Ukoniq (umbralisib) | R/R MZL | 2/5/2021 | company pulled it 4/2022; FDA withdrew approval 6/1/2022 |\n")
+    got = sorted((c.subject.split("-")[-1], c.object.split("-", 1)[-1], c.values.get("announced"), c.values.get("effective"))
+                 for c in reader(text) if c.kind == "withdrawal")
+    assert got == [("idelalisib", "follicular-lymphoma", "2022-01-14", None),
+                   ("idelalisib", "small-lymphocytic-lymphoma", "2022-01-14", None),
+                   ("umbralisib", "marginal-zone-lymphoma", "2022-04", "2022-06-01")]

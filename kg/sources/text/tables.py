@@ -43,6 +43,31 @@ _GONE = re.compile(r"\s*(?:voluntarily\s+)?(?:withdrawn|withdrawal|removed|revok
 _PRODUCT = re.compile(r"\bformulation|\bdosing\b|\bdose\b|\bsubcutaneous\b", re.I)
 
 
+#: a column of withdrawals that says not which date it gives ("U.S. withdrawal", "Withdrawn"): each cell's words tell
+_PLAIN_WITHDRAWAL = re.compile(r"\W*(?:U\.?S\.?\s+|US\s+|FDA\s+)?withdr[ae]w(?:al|n)?(?:\s+date)?\W*$", re.I)
+#: before a date in such a cell: the agency's act (its effect), or the company's (its announcement)
+_AGENCY_ACT = re.compile(r"\bFDA\b|\bagency\b|\bfinal\b|\brevok|\beffective\b|\bFederal Register\b", re.I)
+_COMPANY_ACT = re.compile(r"announc|\bnotice\b|\bcompany\b|\bsaid\b|\bletter\b|^\W*[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2},?\s*$")
+
+
+def cell_withdrawal(text: str, when: list) -> dict[str, str]:
+    """A withdrawal cell's dates by the words before each: the company's (announced), the agency's (effective);
+    a date with neither is the effect.
+
+    >>> t = "company pulled it 4/2022; FDA withdrew approval 6/1/2022"
+    >>> cell_withdrawal(t, dates.find(t, order="mdy")), cell_withdrawal("Bayer, Nov 2023", dates.find("Bayer, Nov 2023"))
+    ({'announced': '2022-04', 'effective': '2022-06-01'}, {'announced': '2023-11'})
+    """
+    out: dict[str, str] = {}
+    last = 0
+    for d in when:
+        before = text[last:d.start]
+        key = "effective" if _AGENCY_ACT.search(before) else "announced" if _COMPANY_ACT.search(before) else "effective"
+        out.setdefault(key, d.iso)
+        last = d.end
+    return out
+
+
 def column(header: str) -> str | None:
     """What a column's dates are: "announced", "effective" (a withdrawal's), "approved", or None (a column of
     the events' type, "Type of decision", gives none)."""
@@ -123,8 +148,12 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
         inds = [(reader.context.indication, reader.context.indication_name)]
     found: dict[str, str] = {}
     dated_cells = []  # (a cell of an approval-date column may tell its conversion too: "Accelerated approval 5 May
-    for (start, end, text), kind in zip(row, kinds):  # 2021; converted to full approval 19 Mar 2025")
+    for (start, end, text), kind, h in zip(row, kinds, header + [""] * len(row)):  # 2021; converted to full approval 19 Mar 2025")
         when = dates.find(text, *reader.context.dating(), order=reader.context.order)
+        if kind == "effective" and when and _PLAIN_WITHDRAWAL.match(h):
+            for key, iso in cell_withdrawal(text, when).items():  # ("| U.S. withdrawal |": the cell's words tell which)
+                found.setdefault(key, iso)
+            continue
         conv = _CONVERTED_CELL.search(text) if kind == "approved" else None
         if conv:
             dated_cells.append((text, when))
@@ -152,7 +181,10 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     where = setting(s.text)
     if drug and inds and _per_agency(reader, s, row, kinds, header, inds[0], drug, where):
         return True
-    for ind, text in inds[:1] if drug else []:
+    # (each disease of the row's disease cell: "| relapsed FL; relapsed SLL |"; else the first named)
+    cell = next(((a, b) for (a, b, _), h in zip(row, header) if _DISEASE_HEADER.search(h)), None)
+    own = [x for x in inds if cell and any(m.id == x[0] and cell[0] <= m.start - s.start < cell[1] for m in mentions)]
+    for ind, text in (own if len(own) > 1 else inds[:1]) if drug else []:
         name = indication_name(ind, text)
         gone_dates = withdrawals and (found.get("announced") or found.get("effective"))
         if found.get("approved") and (not withdrawals or approved_column):
