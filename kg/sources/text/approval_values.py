@@ -17,6 +17,8 @@ def approval_type(text: str) -> str | None:
     ('conversion', 'accelerated')
     >>> approval_type("Its 2016 accelerated approval in head and neck cancer became a full approval on June 10, 2019")
     'conversion'
+    >>> approval_type("FDA approved atezo + carbo/etop 1L ES-SCLC 3/18/19 (regular, not AA)"), approval_type("The agency converted the approval")
+    ('regular', 'conversion')
 
     """
     if re.search(r"\b(?:conver|chang|turn|upgrad|mov|switch)\w*\b[^.;]{0,200}?\b(?:to|into) (?:a )?(?:regular|full|traditional|standard)\b|"
@@ -30,10 +32,13 @@ def approval_type(text: str) -> str | None:
                  # "X's accelerated approval (November 2018) was converted on January 25, 2024"
                  r"\bapprov\w*[^.;]{0,60}?\b(?:was|were|has been|had been) (?:\w+ )?converted\b|"
                  # "Amgen got its conversion anyway: the agency granted sotorasib regular approval ..."
-                 r"\b(?:got|won|received|secured|earned|gained) (?:its|the|a|their) conversion\b", text, re.I):
+                 r"\b(?:got|won|received|secured|earned|gained) (?:its|the|a|their) conversion\b|"
+                 # "The agency converted the approval in October 2020"
+                 r"\bconverted (?:the|its|that|this) (?:[\w-]+ ){0,2}approval\b", text, re.I):
         return "conversion"
-    bracket = re.search(r"\bapprov\w*\b[^.;()]{0,40}\((accelerated|regular|full|traditional)\)", text, re.I)
-    if bracket:  # "FDA approval: 20 Aug 2018 (regular)"
+    bracket = re.search(r"\bapprov\w*\b[^.;()]{0,60}\((accelerated|regular|full|traditional)\b(?:,\s*not\s+[\w ]{2,20})?\)",
+                        text, re.I)
+    if bracket:  # "FDA approval: 20 Aug 2018 (regular)", "FDA approved ... 3/18/19 (regular, not AA)"
         return "accelerated" if bracket.group(1).lower() == "accelerated" else "regular"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b|"
                  r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]|\(\s*AA\s*[;,)]|"

@@ -28,6 +28,7 @@ class Context:
     group: tuple = ()                     # (sentence, drugs, indications) of the last withdrawal of several drugs at once
     drug: str | None = None
     date: str | None = None
+    kind: str | None = None               # the approval type of the last dated approval (``date``'s)
     last: tuple[int, str | None, str | None] | None = None  # (sentence index, drug, indication) of the last dated approval
     withdrawal: tuple[str, str, str | None] | None = None   # (drug, indication, name) of the last withdrawal
     withdrawal_at: int = -99                # the sentence index of the last withdrawal

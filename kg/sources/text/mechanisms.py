@@ -92,6 +92,8 @@ def read(reader, s, types) -> None:
         arrow = max(text.rfind(" -> ", s.start, m.start), text.rfind(" \u2192 ", s.start, m.start))
         if arrow >= 0 and any(t.end <= arrow for t in types["Target"]):
             continue  # "binds PD-L1 -> blocks PD-1 AND B7.1": what follows from the binding, not another target
+        if re.match(r"[-\s]?(?:based|containing)\b", after):
+            continue  # "after at least one anti-CD20-based regimen": a treatment before, not the drug's target
         if _PAIR.match(text, m.end, s.end) or text[m.start - 1:m.start] == "/" and _PAIR_END.match(text, m.end, s.end):
             continue  # "blocks the PD-1/PD-L1 interaction": the pair the drug parts, not a target it binds
         kept = [t for t in types["Target"] if t.end <= m.start and _KEPT_FROM.match(text, t.end, s.end)]

@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.sources.text import dates, event_dates, event_lists, merges, tables
+from kg.sources.text import dates, event_dates, event_lists, merges, tables, withdrawal_claims
+from kg.sources.text.withdrawal_claims import own_word
 from kg.sources.text.clause_split import blank_relative, clauses
 from kg.sources.text.context import Context, company_drug, lead, note_heading, note_subject
 from kg.sources.text.subjects import (REGIMEN_BACK, appositive, listed_drugs, new_targeted, regimen_drug, regimen_partners,
@@ -118,21 +119,6 @@ def _note_dates(ctx: Context, text: str, years: list[str]) -> None:
         ctx.recent = years[-1]
         told = dates.find(text, *ctx.dating(), order=ctx.order, story=ctx.story)
         ctx.story = told[-1].iso if told else years[-1]
-
-
-def _own_word(reader, drug: str, organ_inds: dict[str, str]) -> dict[str, str]:
-    """Of the indications an organ word gives, those whose names hold the word itself ("gastric": gastric
-    adenocarcinoma, not gastroesophageal junction adenocarcinoma), if any."""
-    out: dict[str, str] = {}
-    names = reader.facts.approved.get(drug, {})
-    for word in dict.fromkeys(organ_inds.values()):  # (each organ word on its own: "lung, liver, and breast")
-        mine = [i for i, o in organ_inds.items() if o == word]
-        named = [i for i in mine if any(re.search(rf"\b{re.escape(word)}\b", n, re.I) for n in names.get(i, []))]
-        # ("oesophageal": oesophageal cancer, not each of its kinds, when the drug holds the general one)
-        general = [i for i in named if any(re.fullmatch(rf"{re.escape(word)} (?:cancer|carcinoma)", n, re.I)
-                                           for n in names.get(i, []))]
-        out.update(dict.fromkeys(general or named or mine, word))
-    return out
 
 
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
@@ -260,6 +246,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if (date is None and approved and not withdrawn and ctx.last and ctx.last[0] >= i - 2 and ctx.last[1] == drug
             and inds and ctx.last[2] == inds[0][0] and PAST_EVENT.search(text) and not OTHER_TIME.search(text)):
         date, carried = ctx.date, True  # "... was also approved for ...", right after the dated news of the same approval
+        kind = kind or ctx.kind  # (and its type: "X won accelerated approval on D. It was cleared for ...")
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = {**setting(text), **({"disease_from": "context"} if guessed else {"date_from": "context"} if carried else {})}
     if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
@@ -305,7 +292,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
                     ident in reader.facts.approved.get(d, {}) or new_targeted(d, written.get(d, ""), reader.facts.approved))]:
                 reader.claim(s, "approval", other, "approved for", ident, {**values, "date": when,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
-        for ident, organ in _own_word(reader, drug, organ_inds).items():
+        for ident, organ in own_word(reader, drug, organ_inds).items():
             reader.claim(s, "approval", drug, "approved for", ident, {**values, "organ": organ},
                          "regulatory approval", "supports")
         for d in named_by[:1]:
@@ -316,42 +303,9 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             ctx.last = (i, drug, inds[0][0] if inds else None)
     told_inds = inds
     if withdrawn:
-        told = event_dates.of_withdrawal(text, [d for d in found if d not in dated_approval])
-        # ("BMS did the same thing with Opdivo's SCLC approval at the end of December 2020": the company's act)
-        values = {"agency": agency, **(told or ({"announced": found[0].iso} if follows and found else {})), **where}
-        # each drug its own date ("the indications of X and Y, which were withdrawn in February and March 2021 respectively")
-        each = event_dates.of_each_drug(text, ms, s.start + a, found) if not approved else {}
-        if not each and not approved:  # ("withdrawn, including umbralisib for MZL and melflufen for myeloma": each its own)
-            own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(written))
-            # (or drugs listed with one date between them: with two, which is whose is not told)
-            each = dict.fromkeys(own_inds) if len(own_inds) >= 2 else dict.fromkeys(
-                listed_drugs(text, spans) if len({d.iso for d in found}) <= 1 else [])
-        if not each and not approved and not drugs and ctx.group and ctx.group[0] >= i - 3 and THEIR.search(text):
-            each = dict.fromkeys(ctx.group[1])
-            inds = inds if inds and inds != [(ctx.indication, ctx.indication_name)] else list(ctx.group[2])
-        if len(each) >= 2:
-            ctx.group = (i, tuple(each), tuple(inds))
-        own_inds = event_dates.disease_of_each(text, ms, s.start + a, set(each)) if each else {}
-        for other, when in each.items():
-            gone = {k: o for k, o in organs(raw, other, []).items() if (other, k) in reader.facts.withdrawn}
-            for ident, name in [x for x in inds if x[0] in own_inds.get(other, [x[0]])] or [
-                    (k, None) for k in _own_word(reader, other, gone)]:
-                reader.claim(s, "withdrawal", other, "approved for", ident, {**values, **event_dates.of_withdrawal(
-                    text, [d for d in found if d.iso == when][:1]), "status": "withdrawn", "indication": indication_name(ident, name)},
-                    "regulatory approval", "supports")
-        told_inds, (inds, organ_inds) = inds, (inds, organ_inds) if not each else ([], {})
-        for ident, name in inds:
-            reader.claim(s, "withdrawal", drug, "approved for", ident,
-                         {**values, "status": "withdrawn", "indication": indication_name(ident, name)}, "regulatory approval",
-                         "supports")
-        gone = {i: o for i, o in organ_inds.items() if (drug, i) in reader.facts.withdrawn}
-        organ_inds = gone or organ_inds  # of an organ's indications, those the graph knows withdrawn,
-        organ_inds = _own_word(reader, drug, organ_inds)  # and of those, the ones named by the organ's own word
-        for ident, organ in organ_inds.items():  # "withdrawing the post-platinum bladder indication"
-            reader.claim(s, "withdrawal", drug, "approved for", ident, {**values, "status": "withdrawn", "organ": organ},
-                         "regulatory approval", "supports")
-        if inds or organ_inds:
-            ctx.withdrawal, ctx.withdrawal_at = (drug, *(inds[0] if inds else (next(iter(organ_inds)), None))), i
+        told_inds, inds, organ_inds = withdrawal_claims.claim(
+            reader, i, s, a, raw, text, ms, found, dated_approval, approved, drugs, drug, written, spans, inds, organ_inds,
+            {"agency": agency, **where}, follows, organs)
     if inds or withdrawn and told_inds:  # (the diseases of a withdrawal of several drugs too)
         ctx.indication, ctx.indication_name = (inds or told_inds)[0]
         ctx.indications = (drug, tuple(inds or told_inds))
@@ -360,7 +314,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     ctx.organ = None if inds else ctx.organ  # (a disease named since the section's organ is what follows speaks of)
     ctx.drug = drug
     if date:
-        ctx.date = date
+        ctx.date, ctx.kind = date, kind if approved else ctx.kind
 
 
 #: a withdrawal spoken of as a thing told before ("The withdrawal of the single-agent indication does not ...")

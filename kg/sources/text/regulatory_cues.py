@@ -207,7 +207,9 @@ SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same
 #: (a verb after "and" starts a clause of its own: "and saw ipilimumab become ..." names no partner)
 AND_VERB = r"(?=\s+(?!(?:saw|sees|see|watched|made|let|helped|became|led|won|got|took|gave|has|had|was|is|[a-z]+ed)\b))"
 PARTNER = re.compile(r"(?:\bwith|\bplus|\band" + AND_VERB + r"|\bor|\bversus|\bvs\.?|\bthan|\bafter|\bfrom|\bto either|"
-                     r"\bover|\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+(?:\w+\s+){0,1}$", re.I)
+                     r"\bover|\bcombination with|\bnot|\binclude|\bincluding|\bunlike|\bbefore)\s+"
+                     # (a partner told with its kind: "in combination with the pill axitinib")
+                     r"(?:(?:the|a|an)\s+(?:[\w-]+\s+)?(?:pill|tablet|capsule|drug|antibody|medicine|inhibitor|TKI)\s+|(?:\w+\s+){0,1})$", re.I)
 EFFECTIVE = re.compile(r"\beffective\b|\bFederal Register\b|\bformally (?:withdr[ae]w\w*|remov\w*|revok\w*)|\bdisappeared from\b|\bgone as of\b|\bshows? (?:it|the \w+) (?:as )?ending\b|\bgives the date as\b|\bdates (?:it|its (?:removal|withdrawal)|the withdrawal|them) (?:to|as)\b|\bcame off\b|\boff the label\b|\bremoved from\b|\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bbecame\b|\b(?:took|takes?|taking) effect\b|\bofficial\b|\bas of\b|\bended\b|"
                        r"\bceased\b|\b(?:withdrawal|removal) date\b|\b(?:withdrawal|removal) (?:is |was )?dated\b|\bdate of (?:the )?(?:withdrawal|removal)\b", re.I)
 ANNOUNCED = re.compile(r"\b(?:announc\w*|said|says?|disclos\w*|told|notif\w*|inform\w*|stat(?:ed|es|ement)|decid\w*|"

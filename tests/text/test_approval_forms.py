@@ -1,0 +1,57 @@
+"""Approvals and mechanisms told in forms met in heldout13 once it became development material (each sentence
+here is written for the test): a type in brackets with its negated other, "converted the approval", a partner
+told with its kind, a type carried to the next sentence, and a prior treatment named by its target."""
+from __future__ import annotations
+
+import pytest
+
+ATEZO, PEMBRO, AVELUMAB, AXITINIB = "DRUGBANK:DB11595", "DRUGBANK:DB09037", "DRUGBANK:DB11945", "DRUGBANK:DB06626"
+SCLC, CHL, RCC = "MONDO:0008433", "MONDO:0004952", "MONDO:0005086"
+
+
+@pytest.fixture(scope="module")
+def read(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+    return lambda text: extract(text, m.find(text), f)
+
+
+def _approvals(claims):
+    return [(c.subject, c.object, c.values.get("date"), c.values.get("approval_type"), c.values.get("partner_of"))
+            for c in claims if c.kind == "approval"]
+
+
+def test_a_type_in_brackets_with_the_other_negated(read):
+    assert _approvals(read("FDA approved atezo + carbo/etop 1L ES-SCLC 3/18/19 (regular, not AA)")) == [
+        (ATEZO, SCLC, "2019-03-18", "regular", None)]
+
+
+def test_the_agency_converted_the_approval(read):
+    got = _approvals(read("Pembrolizumab won accelerated approval for classical Hodgkin lymphoma in March 2017. "
+                          "The agency converted the approval in October 2020."))
+    assert got == [(PEMBRO, CHL, "2017-03", "accelerated", None), (PEMBRO, CHL, "2020-10", "conversion", None)]
+
+
+def test_a_partner_told_with_its_kind_is_no_subject(read):
+    """"it picked up a kidney cancer approval ..., in combination with the pill axitinib": "it" (avelumab) is the
+    subject, axitinib its partner (axitinib was read as the subject)."""
+    got = _approvals(read("Avelumab is sold as Bavencio. In 2019 it picked up a kidney cancer approval as well, "
+                          "in combination with the pill axitinib."))
+    assert got == [(AVELUMAB, RCC, "2019", None, None), (AXITINIB, RCC, "2019", None, AVELUMAB)]
+
+
+def test_the_type_of_a_dated_approval_goes_with_its_date_to_the_next_sentence(read):
+    got = [c for c in read("Umbralisib won accelerated approval on 5 February 2021. It was cleared for adults with "
+                           "relapsed or refractory MZL after at least one anti-CD20-based regimen, and for FL after "
+                           "at least three prior lines.") if c.values.get("date_from") == "context"]
+    assert {c.object.rsplit("-", 2)[-2] for c in got} == {"zone", "follicular"}
+    assert {(c.values["date"], c.values["approval_type"]) for c in got} == {("2021-02-05", "accelerated")}
+
+
+def test_a_prior_treatment_named_by_its_target_is_no_mechanism(read):
+    claims = read("It was cleared for adults with relapsed MZL after at least one anti-CD20-based regimen. "
+                  "Umbralisib is approved for relapsed MZL after anti-CD20-containing therapy.")
+    assert not [c for c in claims if c.kind == "mechanism"]
