@@ -79,7 +79,7 @@ def test_several_rates_each_with_its_ci_and_rates_beside_thresholds():
     ("In all, n = 310 patients underwent randomisation.", (310, "randomised")),
     ("The efficacy population comprised 96 patients.", (96, "enrolled")),
     ("The trial, which enrolled 1,140 adults, ran for four years.", (1140, "enrolled")),
-    ("Of the 61 patients treated after chemotherapy, 18% responded.", None),
+    ("Of the 61 patients treated after chemotherapy, 18% responded.", (61, "evaluated")),
     ("It was given to 2,019 people.", None),
     ("The two arms together comprised 782 randomly assigned patients.", (782, "enrolled")),
     ("In Study 1108, 182 patients were evaluated for efficacy.", (182, "evaluated")),

@@ -29,7 +29,7 @@ _ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsSaAdD])(randomi[sz]ed|randomly (
                            r"comprised|treated|looked at|studied)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:[\w*-]+,?\s+){0,3}?" + _PEOPLE, re.I)
 #: a study "in 125 patients" or "of 700 people"; a trial's field line ("CASPIAN (NCT03043872): 987 randomised")
-_STUDY_IN = re.compile(r"\b(?:study|trial|cohort)\s+(?:of|in)\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+_STUDY_IN = re.compile(r"\b(?:study|trial|cohort)\s+(?:\([^()]{1,30}\)\s+)?(?:of|in)\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 _NAMED_LINE = re.compile(r"^\W*(?:[A-Z][A-Z0-9]{2,}|[A-Z][\w]*[- ]?\d[\w-]*)(?:[ -][\w-]+){0,2}\s*(?:\([^()]{0,20}\))?\s*(?::\s+|=\s*)" + _INT
                          + r"\s+(randomi[sz]ed|enrolled|" + _PEOPLE + r")\b")
 _PEOPLE_WORDS = ("patient", "participant", "people", "adult", "men", "children", "subject", "individual", "pts")
@@ -46,6 +46,14 @@ _SIZED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)-(?:patient|participant
 _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number of (?:patients|participants)|"
                     r"(?:efficacy |analy[sz]ed |intention-to-treat )?population|randomi[sz]ed|participants|patients)"
                     r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
+#: the patients a figure is a share of, or a sentence speaks of ("23.7% of 97 heavily pretreated patients responded",
+#: "Among 172 patients with ...", "The signal came from 109 patients in CheckMate-032"): an analysis's patients
+_SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE
+                       + r"|^\W*(?:Among|Of)\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
+                       + r"|\bamong\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
+                       + r"|\b(?:came|comes) from\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+#: notes' counts: "613 pts", "n=403, rand 1:1"
+_NOTE_COUNT = re.compile(r"(?<![\d.,])(\d{2,3}(?:,\d{3})*|\d{2,5})\s+pts\b|^\W*n\s*=\s*(\d{2,3}(?:,\d{3})*|\d{2,5})\b")
 #: "had 700 people in it"
 _HAD_IN = re.compile(r"\bhad\s+" + _INT + r"\s+" + _PEOPLE + r"\s+in\s+(?:it|the (?:trial|study)|total|all)\b", re.I)
 _PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
@@ -72,8 +80,10 @@ def enrolment(text: str) -> tuple[int, str] | None:
     ((728, 'randomised'), (714, 'enrolled'))
     >>> enrolment("That approval rested on the JAVELIN Solid Tumor study, which contributed 242 urothelial carcinoma patients.")
     (242, 'treated')
-    >>> enrolment("Of the 94 patients treated after platinum, 14% responded.") is None
-    True
+    >>> enrolment("Of the 94 patients treated after platinum, 14% responded."), enrolment("23.7% of 97 heavily pretreated patients responded")
+    ((94, 'evaluated'), (97, 'evaluated'))
+    >>> enrolment("ATLANTIS (ph3, lurbi + dox vs topo/CAV): 613 pts"), enrolment("n=403, rand 1:1, dbl-blind"), enrolment("ORR 14% in 9 of 64")
+    ((613, 'enrolled'), (403, 'randomised'), None)
     >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
     ((987, 'enrolled'), True)
     >>> enrolment("The trial had 700 people in it."), enrolment("in which 125 patients with NPC received penpulimab")
@@ -106,6 +116,10 @@ def enrolment(text: str) -> tuple[int, str] | None:
         n, how = m.group(1), m.group(2) if m.group(2).lower().startswith(("random", "enrol")) else "enrolled"
     elif (m := _trial_size(text) or _PITTED.search(text) or _SIZED.search(text)) is not None:
         n, how = next(g for g in m.groups() if g), "enrolled"  # ("(n=557)" or "(381 pts)")
+    elif (m := _SHARE_OF.search(text)) is not None:
+        n, how = next(g for g in m.groups() if g), "evaluated"
+    elif (m := _NOTE_COUNT.search(text)) is not None:
+        n, how = next(g for g in m.groups() if g), "randomised" if re.search(r"\brand(?:omi[sz]ed)?\b", text) else "enrolled"
     else:
         return None
     return int(n.replace(",", "")), _how(how)
