@@ -74,7 +74,7 @@ _SAID_OF_ENDPOINT = re.compile(r"\b(?:did not|failed to|fell short|missed|was no
 #: trials told together with one outcome ("A and B both missed overall survival")
 _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|failed|met|did not|fell short|showed|improved|"
                    r"reached|prolonged)\b|"  # (or "A and B did not ...": the second a trial's name, with its number)
-                   r"\band\s+[A-Z][\w-]*\d[\w-]*\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
+                   r"\band\s+[A-Z][\w-]*\d[\w-]*,?\s+(?:did not|failed|missed|fell short|met|showed|improved)\b", re.I)
 #: a heading of a list of references
 _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading|citations|works cited|"
                          r"notes and references|literature cited)(?:\s*\([^()]*\))?\W*$", re.I)

@@ -49,7 +49,9 @@ _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|impro
                   r"(?:benefit|improvement|difference|gain)|not (?:(?:judged|deemed|considered|found|shown) (?:to be )?)?(?:statistically )?significant(?:ly)?|missed|(?:was|were|is|are|been) not (?:improved|prolonged|extended|better|longer)|no better|(?:has|had|have) not (?:shown|improved|prolonged|extended|met|reached)|fell short|falls short|"
                   r"no improvement|without (?:a )?(?:significant )?benefit|"
                   # a boundary of a hierarchical or interim test not reached ("the significance boundary was not crossed")
-                  r"(?:boundary|threshold) (?:was |were )?(?:not|never) (?:crossed|reached|met)|did not cross)\b", re.I)
+                  r"(?:boundary|threshold) (?:was |were )?(?:not|never) (?:crossed|reached|met)|did not cross|"
+                  # notes: "-> NEG", "did not hit OS", "n.s.", "not sig"
+                  r"(?-i:NEG)|did not hit|not sig|n\.s)\b", re.I)
 #: a comment on a result, after it ("..., which suggests that X contributes what Y alone does not")
 _COMMENT = re.compile(r",\s+which\s+(?:suggests|indicates|implies|means|argues|points|hints|supports the idea)\b.*$", re.I | re.S)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
@@ -57,7 +59,9 @@ _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|bette
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
                   r"end ?points? (?:was |were )?met|"
                   r"reduced the risk|demonstrated (?:significant )?improvements?|established|"
-                  r"(?:did|does) (?:significantly )?(?:improve|prolong|extend|lengthen|shrink|reduce|lower|cut))\b", re.I)
+                  r"(?:did|does) (?:significantly )?(?:improve|prolong|extend|lengthen|shrink|reduce|lower|cut)|"
+                  # notes: "small but sig", "-> OS win", "hit its primary endpoint"
+                  r"sig|(?:OS|PFS|EFS|DFS) win|hit (?:its|the|both) (?:[\w-]+ ){0,2}end ?points?)\b", re.I)
 _RESULT_CUE = re.compile(r"hazard ratio|\bHR\b|odds ratio|response rate|\bORR\b|median|\bpCR\b|end ?point|"
                          r"events occurred|benefit|improv|prolong|superior|outcomes?|survival", re.I)
 _AE = re.compile(r"adverse (?:event|reaction)s?|side[- ]effects?|toxicit(?:y|ies)|\bAEs?\b", re.I)
@@ -132,7 +136,11 @@ def _phase_name(text: str) -> str:
 
 def _met(text: str, values: dict[str, Any]) -> bool | None:
     """Met or not: the words first (not those of a comment after the result: ", which suggests that ... alone
-    does not supply"), then the CI of a ratio, then p."""
+    does not supply"), then the CI of a ratio, then p.
+
+    >>> _met("mPFS 5.2 v 4.3, HR 0.77 -- small but sig", {}), _met("mOS 8.6 v 7.6, HR 0.97 -> NEG, did not hit OS", {})
+    (True, False)
+    """
     text = _COMMENT.sub("", text)
     if _NEG.search(text):
         return False

@@ -27,9 +27,11 @@ ENDPOINTS = [
     (r"overall[- ]survival|\bm?OS\b|(?:risk|hazard) of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
      r"\blived\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
+    # (not the FDA's "complete response letter")
+    (r"\bcomplete (?:responses?|remissions?)\b(?! letter)|\bCR rate\b", "complete response rate"),
     # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
-    (r"duration of (?:the )?responses?|\bDoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
-    (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b|\bresponded\b|"
+    (r"duration of (?:the )?responses?|\bm?DoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
+    (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b(?! letter)|\bresponded\b|"
      r"(?:tumou?rs?|cancers?|disease) (?:shrank|shrink|shrunk|got smaller)", "objective response rate"),
     (r"\bsurvival\b", "overall survival"),
 ]
@@ -40,6 +42,7 @@ _GATES = {"invasive disease-free survival": ("invasive", "idfs"),
           "progression-free survival": ("progress", "pfs", "grow", "grew", "worse", "spread", "check", "control"),
           "overall survival": ("overall", "os", "death", "dying", "live"),
           "pathological complete response": ("patholog", "pcr", "cells"),
+          "complete response rate": ("complete", "cr rate"),
           "objective response rate": ("respon", "orr", "shr", "smaller"),
           "duration of response": ("duration", "dor", "last"), "survival": ("surviv",)}
 _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
@@ -47,7 +50,7 @@ _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b"
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
 _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow", "grew",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
-                   "shr", "smaller", "dor", "duration", "last")
+                   "shr", "smaller", "dor", "duration", "last", "complete", "cr rate")
 _OS = re.compile(r"\bm?OS\b", re.I)
 _PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 
@@ -57,6 +60,8 @@ def endpoint(text: str) -> str | None:
 
     >>> endpoint("those given A had their cancer come back or died"), endpoint("held melanoma in check")
     ('disease-free survival', 'progression-free survival')
+    >>> endpoint("complete responses were seen in 65.5%"), endpoint("a complete response letter"), endpoint("pCR")
+    ('complete response rate', None, 'pathological complete response')
     """
     if not _may_name_endpoint(text):
         return None

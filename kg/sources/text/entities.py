@@ -116,7 +116,7 @@ _TRIAL_AFTER = re.compile(r"\b(?:trial|study)(?:,\s*+(?:(?:called|named|known as
                           r"\s++(?:called|named|known as|was|is)\s++)(%s)\b" % _TOKEN)
 #: a coded trial name: an acronym or a drug code, a dash and a two- or three-digit number
 #: ("RATIONALE-306", "AK105-304", "CK-301-101"; a drug code has more digits: "MK-3475"), or "Study 1108"
-_CODED = re.compile(r"(?<![\w%s/.])(?:[A-Z][A-Z0-9]{2,}+|[A-Z]{2,}-\d{3})[%s]\d{2,3}[a-z]?(?![\w%s])|\b(?:Study|Trial) \d{2,5}\b"
+_CODED = re.compile(r"(?<![\w%s/.])(?:[A-Z][A-Z0-9]{2,}+|[A-Z]{2,}-\d{3})[%s]\d{2,3}[a-z]?(?![\w%s])|\b(?:Study|Trial) (?:[A-Z]{1,2}-)?\d{2,5}\b"
                     % (_DASH, _DASH, _DASH))
 #: a name right before an NCT number in parentheses is a trial's, whatever its form ("C-POST (NCT03969004)")
 _BEFORE_NCT = re.compile(r"(?<![\w%s/])([A-Z][A-Za-z0-9]*+(?:[%s][A-Za-z0-9]++)*+)\s*+\(NCT\d{8}\)" % (_DASH, _DASH))

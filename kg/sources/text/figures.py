@@ -66,7 +66,11 @@ _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:t
                         r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
                         + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
                         re.I)
-_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)|"
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)|"
+                     # two arms' months right after their endpoint, without the word ("fell short on overall survival:
+                     # 16.4 versus 14.7 months")
+                     r"\b(?i:overall|progression[- ]free|disease[- ]free|event[- ]free|relapse[- ]free) (?i:survival)\b"
+                     r"(?=[^.;\d]{0,25}?\d+(?:\.\d+)?\s*(?:months\s*)?(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:months|mo)\b)|"
                      # two arms' months after a ratio, as notes write them ("OS HR 0.70, 12.3 vs 10.3 mo")
                      r"(?<=\d\.\d\d, )(?=\d+(?:\.\d+)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:mo|months)\b)")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
@@ -151,6 +155,8 @@ def effects(text: str) -> list[dict[str, Any]]:
     >>> [(f["value"], f.get("control_value"), f.get("p"), f.get("ci_low")) for f in effects(
     ...     "At a median follow-up of 7 years, mPFS was 80.6 months vs 52.9 months (P = 0.011); mOS 8.6 v 7.6, HR 0.97 (95% CI .74-1.2)")]
     [(80.6, 52.9, '0.011', None), (8.6, 7.6, None, None), (0.97, None, None, 0.74)]
+    >>> [(f["measure"], f["value"], f["endpoint"]) for f in effects("It fell short on overall survival: 16.4 versus 14.7 months, HR 0.85.")]
+    [('median', 16.4, 'overall survival'), ('HR', 0.85, 'overall survival')]
     """
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):

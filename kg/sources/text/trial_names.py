@@ -10,6 +10,12 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 >>> t = "In FLAURA, osimertinib won. DREAMM-3 and CodeBreaK 200 did not; nor did PD-1 in ASCO 2024."
 >>> [t[a:b] for a, b in spans(t)]
 ['DREAMM-3', 'CodeBreaK 200', 'FLAURA']
+>>> t = "ATLANTIS (ph3, A + B vs C): 613 pts"
+>>> [t[a:b] for a, b in spans(t)]
+['ATLANTIS']
+>>> t = "DUO randomized 319 pts 1:1; FDA approved it."
+>>> [t[a:b] for a, b in spans(t)]
+['DUO']
 >>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
 >>> [t[a:b] for a, b in spans(t)]
 ['MARIPOSA']
@@ -30,13 +36,13 @@ _NUMBERED = re.compile(r"(?<![%s\w/.])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b
 _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
 _IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
                  % (_CAPS, _CAPS))
-_VERB = re.compile(r"(?<![%s\w/.])(%s)(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
+_VERB = re.compile(r"(?<![%s\w/.])(%s|[A-Z]{3})(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"(?:included|recruited|involved)\s+\d|compared\b|tested\b|evaluated\b|showed\b|demonstrated\b|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
                    r"read\s+out\b|(?:primary\s+)?(?:analysis|results?|data)\s+(?:showed|show)\b)" % (_DASH, _CAPS))
 #: a name in capitals as the label of a line of notes that gives a figure ("MARIPOSA: mPFS 23.7 vs 16.6 mo",
 #: "2/ FLAURA - HR 0.46")
-_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=\d/\s))[-*\u2022 ]*(%s)\s*(?::|\s[%s]\s)(?=[^\n]{0,40}?(?:\b(?:m?PFS|m?OS|m?DFS|m?EFS|"
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=\d/\s))[-*\u2022 ]*(%s)\s*(?:\([^()\n]{0,60}\)\s*)?(?::|\s[%s]\s)(?=[^\n]{0,40}?(?:\b(?:m?PFS|m?OS|m?DFS|m?EFS|"
                     r"HR|ORR|pCR|median|response)\b|\d%%|\d\s+(?:patients|pts|participants)\b))" % (_CAPS, _DASH))
 #: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
 #: end points and the headings of an abstract

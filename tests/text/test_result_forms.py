@@ -1,0 +1,55 @@
+"""Results told in forms met in heldout13 once it became development material (each sentence here is written
+for the test): notes' shorthand ("mOS 8.6 v 7.6", "small but sig", "-> NEG"), complete responses, "mDOR", two
+arms' months after their endpoint without "median", a negative result of each of two trials, trial names of three
+capitals ("DUO randomized ...") and "Study B-005"."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def read(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+
+    def results(text):
+        return [(c.subject, c.values.get("measure"), c.values.get("value"), c.values.get("control_value"),
+                 c.values.get("endpoint"), c.values.get("met")) for c in extract(text, m.find(text), f)
+                if c.kind == "trial result"]
+    return results
+
+
+IMPOWER133 = "CLINICALTRIALS:NCT02763579"
+
+
+def test_notes_shorthand_with_its_verdict(read):
+    assert read("IMpower133: mPFS 5.2 v 4.3, HR 0.77 -- small but sig") == [
+        (IMPOWER133, "median", 5.2, 4.3, "progression-free survival", True),
+        (IMPOWER133, "HR", 0.77, None, "progression-free survival", True)]
+    got = read("ATLANTIS (ph3): mOS 8.6 v 7.6, HR 0.97 -> NEG, did not hit OS")
+    assert [(m, v, met) for _, m, v, _, _, met in got] == [("median", 8.6, False), ("HR", 0.97, False)]
+    assert {s for s, *_ in got} == {"KG:trial-atlantis"}
+
+
+def test_complete_responses_and_a_median_duration_of_response(read):
+    assert read("In the SHINE trial, complete responses were seen in 65.5% and 57.6% of patients, respectively.") == [
+        ("KG:trial-shine", "rate", 65.5, 57.6, "complete response rate", None)]
+    got = read("In Study B-005, ORR 35% (95% CI 26-45), mDOR 5.3 mo")
+    assert [(s, m, v, e) for s, m, v, _, e, _ in got] == [
+        ("KG:trial-study-b-005", "rate", 35, "objective response rate"),
+        ("KG:trial-study-b-005", "median", 5.3, "duration of response")]
+
+
+def test_two_arms_months_after_their_endpoint(read):
+    got = read("CheckMate 459 fell short on overall survival: 16.4 versus 14.7 months, HR 0.85, 95% CI 0.72 to 1.02.")
+    assert [(m, v, c, e, met) for _, m, v, c, e, met in got] == [("median", 16.4, 14.7, "overall survival", False),
+                                                                 ("HR", 0.85, None, "overall survival", False)]
+
+
+def test_each_of_two_trials_that_missed(read):
+    got = read("The confirmatory studies, CheckMate-451 and CheckMate-331, did not meet their overall survival endpoints.")
+    assert sorted(s for s, *_ in got) == ["KG:trial-checkmate-331", "KG:trial-checkmate-451"]
+    assert {(e, met) for *_, e, met in got} == {("overall survival", False)}
