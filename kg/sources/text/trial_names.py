@@ -10,12 +10,8 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 >>> t = "In FLAURA, osimertinib won. DREAMM-3 and CodeBreaK 200 did not; nor did PD-1 in ASCO 2024."
 >>> [t[a:b] for a, b in spans(t)]
 ['DREAMM-3', 'CodeBreaK 200', 'FLAURA']
->>> t = "ATLANTIS (ph3, A + B vs C): 613 pts"
->>> [t[a:b] for a, b in spans(t)]
-['ATLANTIS']
->>> t = "DUO randomized 319 pts 1:1; FDA approved it."
->>> [t[a:b] for a, b in spans(t)]
-['DUO']
+>>> [[t[a:b] for a, b in spans(t)] for t in ("ATLANTIS (ph3, A + B vs C): 613 pts", "DUO randomized 319 pts; FDA approved it.")]
+[['ATLANTIS'], ['DUO']]
 >>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
 >>> [t[a:b] for a, b in spans(t)]
 ['MARIPOSA']
