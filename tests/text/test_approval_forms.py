@@ -55,3 +55,11 @@ def test_a_prior_treatment_named_by_its_target_is_no_mechanism(read):
     claims = read("It was cleared for adults with relapsed MZL after at least one anti-CD20-based regimen. "
                   "Umbralisib is approved for relapsed MZL after anti-CD20-containing therapy.")
     assert not [c for c in claims if c.kind == "mechanism"]
+
+
+def test_targets_listed_after_one_bound_and_a_moa_line(read):
+    """"MOA: dual inhibitor of PI3K-δ and PI3K-γ" after a sentence about duvelisib: both targets (only the first
+    was read, and only by its line's drug)."""
+    got = [(c.subject, c.object) for c in read("Duvelisib (Copiktra) is approved for CLL. MOA: dual inhibitor of "
+                                               "PI3K-δ and PI3K-γ.") if c.kind == "mechanism"]
+    assert got == [("KG:drug-duvelisib", "KG:target-pi3k-delta"), ("KG:drug-duvelisib", "KG:target-pi3k-gamma")]

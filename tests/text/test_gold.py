@@ -136,3 +136,12 @@ def test_a_regimen_in_the_gold_is_named_by_a_claim_of_any_of_its_drugs_but_a_pro
         assert matches(nivo, {"kind": "approval", "drug": name}, _names), name
     assert not matches(nivo, {"kind": "approval", "drug": "nivolumab-relatlimab"}, _names)
     assert not matches(nivo, {"kind": "approval", "drug": "pembrolizumab + axitinib"}, _names)
+
+
+def test_a_target_new_to_the_graph_is_named_by_its_minted_id():
+    from kg.sources.text.gold import matches
+
+    claim = {"kind": "mechanism", "subject": "KG:drug-duvelisib", "object": "KG:target-pi3k-delta", "values": {}}
+    gold = {"kind": "mechanism", "drug": "duvelisib", "target": "PI3K-delta", "action": "blocks"}
+    assert matches(claim, gold, lambda ident: set())
+    assert not matches({**claim, "object": "KG:target-pi3k-gamma"}, gold, lambda ident: set())

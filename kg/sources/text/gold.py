@@ -79,8 +79,8 @@ def combination(name: str) -> frozenset[str]:
 
 
 def minted(ident: str | None) -> str | None:
-    """The name in an id the reader made for a new record ("KG:drug-zelvomab" -> "zelvomab")."""
-    m = re.match(r"KG:(?:drug|trial|indication)-(.+)$", ident or "")
+    """The name in an id the reader made for a new record ("KG:drug-zelvomab" -> "zelvomab", "KG:target-dll3")."""
+    m = re.match(r"KG:(?:drug|trial|indication|target)-(.+)$", ident or "")
     return m.group(1).replace("-", " ") if m else None
 
 

@@ -48,7 +48,7 @@ _KEPT_FROM = re.compile(r"(?:\s*(?:,|and|or|,\s*and)\s*[\w-]+){0,3}\s+from\s+(?:
 #: a target after another in a list ("PD-L1 and ")
 _LISTED = re.compile(r"[\w-]+\s*(?:,|,?\s+and|,?\s+or)\s*$")
 #: a sentence naming no drug speaks of the article's drug only when it refers to one
-_REFERS = re.compile(r"^\W*mechanism(?: of action)?\s*:|\b(?:it|its|(?:the|\w+'s) (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
+_REFERS = re.compile(r"^\W*(?:mechanism(?: of action)?|MOA)\b[^:.]{0,20}:|\b(?:it|its|(?:the|\w+'s) (?:drug|antibody|medicine|agent|treatment|immunotherapy)|"
                      r"this (?:drug|antibody|medicine|treatment|approach|mechanism|action|design|binding|blockade))\b", re.I)
 
 
@@ -76,6 +76,7 @@ def read(reader, s, types) -> None:
     text = reader.text
     own = [m for m in types["Drug"] if not _TARGET_NOT.search(text[max(s.start, m.start - 16):m.start])]
     respectively = _respectively(s.text, own, types["Target"])
+    bound_end = None  # where the last target the drug binds ends (a target listed right after it is bound too)
     for m in types["Target"]:
         prior = [d for d in own if d.end <= m.start]
         subjects = [prior[-1]] if prior else own[:1]
@@ -126,9 +127,12 @@ def read(reader, s, types) -> None:
         elif _TARGET_BLOCKS.search(before) and re.search(r"prevent|block|stop|inhibit", before, re.I):
             action = "blocks interaction with"
         elif (_TARGET_BINDS_BEFORE.search(before[-45:]) or _TARGET_BINDS_AFTER.search(after)
-              or m.id in respectively and _LISTED.search(before)):
-            action = "binds"  # (a target listed after one bound: "against PD-L1 and CTLA-4, respectively")
+              or m.id in respectively and _LISTED.search(before)
+              or bound_end is not None and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[bound_end:m.start])):
+            action = "binds"  # (a target listed after one bound: "against PD-L1 and CTLA-4, respectively", "dual
+            # inhibitor of PI3K-δ and PI3K-γ")
         else:
             continue
+        bound_end = m.end if action == "binds" else None
         for subject in dict.fromkeys(x.id for x in subjects) or [reader.context.drug or reader.main_drug]:
             reader.claim(s, "mechanism", subject, action, m.id, {"action": action})
