@@ -63,3 +63,20 @@ def test_targets_listed_after_one_bound_and_a_moa_line(read):
     got = [(c.subject, c.object) for c in read("Duvelisib (Copiktra) is approved for CLL. MOA: dual inhibitor of "
                                                "PI3K-δ and PI3K-γ.") if c.kind == "mechanism"]
     assert got == [("KG:drug-duvelisib", "KG:target-pi3k-delta"), ("KG:drug-duvelisib", "KG:target-pi3k-gamma")]
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("In the United States, idelalisib is indicated, in combination with rituximab, for people with relapsed chronic "
+     "lymphocytic leukemia.", {"KG:drug-idelalisib", "KG:drug-rituximab"}),
+    ("Ibrutinib (Imbruvica) label update. Still on label: CLL/SLL, and Waldenström's macroglobulinemia.",
+     {"KG:drug-ibrutinib"}),
+    ("Duvelisib (Copiktra). Current label: R/R CLL/SLL after ≥2 prior therapies (regular approval, 9/24/2018).",
+     {"KG:drug-duvelisib"}),
+    ("Idelalisib (Zydelig) and umbralisib (Ukoniq) also once had FL approvals.", {"KG:drug-idelalisib", "KG:drug-umbralisib"}),
+])
+def test_uses_told_as_indicated_on_the_label_or_once_held(read, text, drugs):
+    assert {c.subject for c in read(text) if c.kind == "approval"} == drugs
+
+
+def test_a_label_that_names_no_use_is_no_approval(read):
+    assert not [c for c in read("The label carries a boxed warning about infections.") if c.kind == "approval"]
