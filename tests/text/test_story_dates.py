@@ -66,3 +66,22 @@ def test_rights_licensed_to_a_company_are_no_approval(read):
             "Jazz back in December 2019, and Roche co-funded the study.")
     assert read(text) == []
     assert read("Lurbinectedin is licensed for small cell lung cancer after platinum in the US.")  # still an approval
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Idelalisib is approved for CLL. The FL and SLL indications were withdrawn by Gilead in January 2022.",
+     [("withdrawal", "KG:drug-idelalisib", "KG:indication-follicular-lymphoma", "2022-01", None),
+      ("withdrawal", "KG:drug-idelalisib", "KG:indication-small-lymphocytic-lymphoma", "2022-01", None)]),
+    ("Ibrutinib label. MCL (≥1 prior therapy) and MZL (after ≥1 anti-CD20-based therapy) indications voluntarily "
+     "withdrawn in the U.S. (announced 4/6/2023).",
+     [("withdrawal", "KG:drug-ibrutinib", "KG:indication-mantle-cell-lymphoma", "2023-04-06", "second"),
+      ("withdrawal", "KG:drug-ibrutinib", "KG:indication-marginal-zone-lymphoma", "2023-04-06", "second")]),
+    ("Several indications were withdrawn in 2021.", []),  # (indications of no disease named: a general statement)
+])
+def test_the_named_diseases_indications_of_the_drug_spoken_of(read, text, want):
+    assert [c for c in read(text) if c[0] == "withdrawal"] == want
+
+
+def test_cll_sll_is_one_indication(read):
+    got = read("Duvelisib (Copiktra). Current label: R/R CLL/SLL after ≥2 prior therapies (regular approval, 9/24/2018).")
+    assert got == [("approval", "KG:drug-duvelisib", "KG:indication-chronic-lymphocytic-leukemia", "2018-09-24", "second")]

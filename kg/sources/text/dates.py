@@ -24,6 +24,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2022-10']
 >>> [d.iso for d in find("pulled in early October last year; approved this year; the last year of follow-up", year="2024")]
 ['2023-10', '2024']
+>>> [d.iso for d in find("said earlier this month; last month", today="2023-01-20")], find("this month")
+(['2023-01', '2022-12'], [])
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
 ['2021-08-27']
 >>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
@@ -85,6 +87,8 @@ _PATTERNS = [
     ("ya", r"(?:(?<=\b[Ii]ts )|(?<=\b[Tt]he )|(?<=\b[Tt]heir )|(?<=\b[Ww]hose )|(?<=\b[Aa] ))%s(?=\s+(?:\w+\s+){0,2}"
            r"(?:approval|withdrawal|decision|clearance|authori[sz]ation|label)s?\b)" % _YEAR),  # the 2017 accelerated approval
     ("today", r"\btoday\b"),
+    # a month told from the article's date ("earlier this month", "last month")
+    ("relm", r"(?:(?<=\b[Tt]his )|(?<=\b[Ll]ast )|(?<=\b[Nn]ext ))month\b"),
     # a month or a year told from the story's last date ("the company pulled it that July", "gave up its first-line
     # indication the following year", "a year later"): from the last date written before it in the text, else ``story``
     ("story", r"(?<!\bof that )(?:(?<=\b[Tt]hat )|(?<=\b[Ll]ater that )|(?<=\b[Tt]he same )|(?<=\b[Tt]he following )|(?<=\b[Tt]he next )|"
@@ -184,6 +188,10 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
         try:
             if kind == "story":
                 iso = _from_story(text[max(0, m.start() - 14):m.end()], g, out[-1].iso if out else story)
+            elif kind == "relm":  # (only in a dated article)
+                step = {"this": 0, "last": -1, "next": 1}[text[max(0, m.start() - 5):m.start()].strip().lower()]
+                k = int(today[:4]) * 12 + int(today[5:7]) - 1 + step if today and len(today) >= 7 else None
+                iso = _iso(str(k // 12), k % 12 + 1) if k is not None else None
             else:
                 iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None,
                             order=order)

@@ -31,7 +31,9 @@ _COMMON: dict[str, tuple[str, ...]] = {
     "follicular lymphoma": ("FL",),
     "marginal zone lymphoma": ("MZL",),
     "mantle cell lymphoma": ("MCL",),
-    "chronic lymphocytic leukemia": ("CLL", "chronic lymphocytic leukaemia"),
+    # (the label's one indication "CLL/SLL", one disease in two presentations)
+    "chronic lymphocytic leukemia": ("CLL", "chronic lymphocytic leukaemia", "CLL/SLL", "CLL / SLL",
+                                     "chronic lymphocytic leukemia/small lymphocytic lymphoma"),
     "small lymphocytic lymphoma": ("SLL",),
     "diffuse large B-cell lymphoma": ("DLBCL", "large B-cell lymphoma", "LBCL"),
     "acute myeloid leukemia": ("AML", "acute myeloid leukaemia"),

@@ -162,8 +162,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     drug = appositive(text, spans, event.start()) or drug
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order, ctx.story)
     if drug is None:
-        if GENERIC.search(text[:event.end()]):
-            return  # no drug, and a class of drugs as the subject: a general statement
+        generic = GENERIC.search(text[:event.end()])
+        if generic and not (generic.group().lower() == "indications" and any(
+                m.type == "Indication" and m.end - s.start - a <= generic.start() and re.fullmatch(
+                    r"\s*(?:\([^()]*\)\s*)?", text[m.end - s.start - a:generic.start()]) for m in ms)):
+            return  # no drug, and a class of drugs as the subject: a general statement (not "the FL and SLL indications")
         # (a later clause of a line: "Cemiplimab, BCC: accelerated approval 02/09/2021; converted 04/28/2023")
         head = subject_drug(s.text[:a], [(m.start - s.start, m.id) for m in mentions
                                          if m.type == "Drug" and m.start < s.start + a]) if a else None
