@@ -80,3 +80,15 @@ def test_uses_told_as_indicated_on_the_label_or_once_held(read, text, drugs):
 
 def test_a_label_that_names_no_use_is_no_approval(read):
     assert not [c for c in read("The label carries a boxed warning about infections.") if c.kind == "approval"]
+
+
+def test_it_only_had_accelerated_approval_with_its_date(read):
+    got = _approvals(read("Lorlatinib is for ALK-positive NSCLC. Before that it only had accelerated approval (Nov 2018) "
+                          "for people who already progressed on another ALK drug."))
+    assert got == [("KG:drug-lorlatinib", "MONDO:0005233", "2018-11", "accelerated", None)]
+
+
+def test_the_agencys_later_act_after_and_on_a_date(read):
+    got = _approvals(read("Olaparib gained an HRR gene-mutated mCRPC indication on May 19, 2020, and on 31 May 2023 "
+                          "the FDA added a BRCA-mutated mCRPC indication with abiraterone."))
+    assert [(d, date) for d, _, date, *_ in got] == [("KG:drug-olaparib", "2020-05-19"), ("KG:drug-olaparib", "2023-05-31")]

@@ -52,6 +52,9 @@ _CLAUSE_END = re.compile(r";|\s\u00b7\s|\s(?:->|\u2192|=>)\s|,(?=\s+(?:even thou
                          r"\s+(?:its|the|that|this|a)\s)|"
                          # ", and on 1 August 2024 the indication was extended ...": a later event of its own
                          r",(?=\s+and\s+(?:on|in)\s+[^,;]{3,25}?,?\s+the\s+(?:[\w-]+\s+){0,2}(?:indication|approval|label|use)\b)|"
+                         # ", and on 31 May 2023 the FDA added ...": the agency's later act
+                         r",(?=\s+and\s+(?:on|in)\s+[^,;]{3,25}?,?\s+the\s+(?:US\s+|U\.S\.\s+)?(?:FDA|agency|EMA)\s+"
+                         r"(?:added|approved|cleared|expanded|extended|broadened|granted|converted)\b)|"
                          # ", and the European Commission granted ...": another agency's event
                          r",(?=\s+and\s+the\s+(?:[\w.-]+\s+){0,2}(?:granted|approved|cleared|authori[sz]ed|gave|issued)\b)|"
                          # ", and Genentech dropped Tecentriq's ...": another subject's event
