@@ -110,6 +110,10 @@ def headers(sentences) -> list[int | None]:
     return out
 
 
+#: a cell that names its own ratio ("HR 0.52 (95% CI 0.36-0.74)")
+_OWN_RATIO = re.compile(r"\s*(HR|OR|hazard ratio|odds ratio)\b\s*:?\s*(?=\d|\.\d)", re.I)
+
+
 def measure(header: str) -> str | None:
     """What a column's figures measure ("HR", "OR", "median", "rate"), from its header.
 
@@ -154,6 +158,9 @@ def figures(sentences, i: int, header: list[int | None] | None = None) -> list[d
     >>> rows = split("| Measure | A | B |\\n| Median overall survival (months) | 51.0 | 34.1 |")
     >>> [(f["measure"], f["value"], f["control_value"], f["endpoint"]) for f in figures(rows, 1, headers(rows))]
     [('median', 51.0, 34.1, 'overall survival')]
+    >>> rows = split("| Endpoint | A | B | Effect |\\n| Median PFS | 11.7 mo | 8.0 mo | HR 0.52 (95% CI 0.36-0.74); P = 0.0003 |")
+    >>> [(f["measure"], f["value"], f.get("ci_high"), f.get("p")) for f in figures(rows, 1, headers(rows))]
+    [('median', 11.7, None, None), ('HR', 0.52, 0.74, '0.0003')]
     """
     first = (header or headers(sentences))[i] if is_row(sentences[i].text) else None
     if first is None:
@@ -175,8 +182,11 @@ def figures(sentences, i: int, header: list[int | None] | None = None) -> list[d
         kind = measure(h)
         if kind:
             out += _cell_figures(text, start, kind, endpoint(_CI_LABEL.sub(" ", h)) or label_end)
-        elif label_kind in ("median", "rate") and not _CI_ONLY.match(h) and not _P_ONLY.match(h):
-            arms += _cell_figures(text, start, label_kind, label_end) if _FIGURE.match(text) else []
+        elif label_kind in ("median", "rate") and not _CI_ONLY.match(h) and not _P_ONLY.match(h) and _FIGURE.match(text):
+            arms += _cell_figures(text, start, label_kind, label_end)
+        elif (own := _OWN_RATIO.match(text)) is not None:  # "| Effect |" with "HR 0.52 (95% CI 0.36-0.74); P = 0.0003"
+            out += _cell_figures(re.sub(r";(?=\s*[pP]\b)", ",", text), start,  # (its p after ";" is its own, no figure)
+                                 "OR" if own.group(1).lower() in ("or", "odds ratio") else "HR", label_end)
     if arms:  # a label's median or rate under each arm: the first arm's, the second's as the control's
         f = arms[0]
         if len(arms) == 2 and "ci_low" not in f:
