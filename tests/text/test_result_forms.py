@@ -53,3 +53,12 @@ def test_each_of_two_trials_that_missed(read):
     got = read("The confirmatory studies, CheckMate-451 and CheckMate-331, did not meet their overall survival endpoints.")
     assert sorted(s for s, *_ in got) == ["KG:trial-checkmate-331", "KG:trial-checkmate-451"]
     assert {(e, met) for *_, e, met in got} == {("overall survival", False)}
+
+
+def test_a_trial_that_beat_its_comparator_or_cut_the_risk_met_its_endpoint(read):
+    got = read("For melflufen, the randomized OCEAN trial did beat pomalidomide on progression-free survival (HR 0.79).")
+    assert [(m, v, met) for _, m, v, _, _, met in got] == [("HR", 0.79, True)]
+    got = read("KEYNOTE-204 put it head to head with brentuximab vedotin in 304 patients and cut the risk of progression "
+               "or death (HR 0.65).")
+    assert [(m, v, met) for _, m, v, _, _, met in got] == [("HR", 0.65, True)]
+    assert not [r for r in read("KEYNOTE-204 did not beat brentuximab vedotin on overall survival.") if r[-1]]

@@ -58,7 +58,8 @@ _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|bette
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
                   r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
                   r"end ?points? (?:was |were )?met|"
-                  r"reduced the risk|demonstrated (?:significant )?improvements?|established|"
+                  r"(?:reduced|cut|lowered) (?:the|their|its) risk|demonstrated (?:significant )?improvements?|established|"
+                  r"(?:did |does )?beat|"
                   r"(?:did|does) (?:significantly )?(?:improve|prolong|extend|lengthen|shrink|reduce|lower|cut)|"
                   # notes: "small but sig", "-> OS win", "hit its primary endpoint"
                   r"sig|(?:OS|PFS|EFS|DFS) win|hit (?:its|the|both) (?:[\w-]+ ){0,2}end ?points?)\b", re.I)

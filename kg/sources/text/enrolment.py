@@ -56,7 +56,7 @@ _SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+)?" 
 _NOTE_COUNT = re.compile(r"(?<![\d.,])(\d{2,3}(?:,\d{3})*|\d{2,5})\s+pts\b|^\W*n\s*=\s*(\d{2,3}(?:,\d{3})*|\d{2,5})\b")
 #: "had 700 people in it"
 _HAD_IN = re.compile(r"\bhad\s+" + _INT + r"\s+" + _PEOPLE + r"\s+in\s+(?:it|the (?:trial|study)|total|all)\b", re.I)
-_PITTED = re.compile(r"(?=[pPcC])(?:pitted|compared)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+_PITTED = re.compile(r"(?=[pPcChH])(?:pitted|compared|head to head)\b[^.;]{0,80}?\bin\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
 
 
 def _trial_size(text: str):

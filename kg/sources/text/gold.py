@@ -371,7 +371,7 @@ def per_figure(claim: dict[str, Any]) -> list[dict[str, Any]]:
     v = claim.get("values", claim)
     if v.get("control_value") is None or v.get("measure") not in ("median", "rate", "ORR", "pCR"):
         return [claim]
-    control = {k: x for k, x in v.items() if k not in ("ci", "ci_low", "ci_high", "p", "control_value")}
+    control = {k: x for k, x in v.items() if k not in ("ci", "ci_low", "ci_high", "control_value")}  # (p: the comparison's)
     control["value"] = v["control_value"]
     return [claim, {**claim, "values": control} if "values" in claim else control]
 
