@@ -85,3 +85,12 @@ def test_the_named_diseases_indications_of_the_drug_spoken_of(read, text, want):
 def test_cll_sll_is_one_indication(read):
     got = read("Duvelisib (Copiktra). Current label: R/R CLL/SLL after ≥2 prior therapies (regular approval, 9/24/2018).")
     assert got == [("approval", "KG:drug-duvelisib", "KG:indication-chronic-lymphocytic-leukemia", "2018-09-24", "second")]
+
+
+def test_a_guessed_disease_is_the_drugs_own_first(read):
+    """A dateless-disease event of a drug is given the disease of that drug's last event, not the one another drug's
+    news named last (melflufen's EU authorisation was given Hodgkin lymphoma, pembrolizumab's, before)."""
+    got = read("Melphalan flufenamide, sold as Pepaxto, got accelerated approval in late February 2021 for relapsed or "
+               "refractory multiple myeloma. Pembrolizumab won accelerated approval for classical Hodgkin lymphoma in "
+               "March 2017. Europe went the other way: the European Commission authorised melflufen in August 2022.")
+    assert [c[2] for c in got if c[1] == "KG:drug-melphalan-flufenamide"] == ["KG:indication-multiple-myeloma"] * 2

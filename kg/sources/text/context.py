@@ -9,7 +9,7 @@ of an answer, and the drug of a company that the graph knows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
@@ -40,6 +40,7 @@ class Context:
     order: str | None = None              # how the article writes numeric dates ("mdy", "dmy"), when it shows
     section_year: str | None = None       # the year a heading gives alone ("2018"): the section's days are of it
     headed: str | None = None             # the disease a heading, lead-in or question named last (the section's)
+    disease_of: dict = field(default_factory=dict)  # drug -> (indication, name) of its event told last
 
     def dating(self) -> tuple[str | None, str | None]:
         """(year, today) that a day without a year is read by: the section's year under a year's heading

@@ -218,8 +218,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             # ("It was converted ...", "for this use", "the accelerated approval": the one told before)
             guessed = not (ANAPHOR.search(text) or SAME_DATE.search(text) or REFERS_BACK.search(text)
                            or follows or ctx.indication == ctx.headed)  # (or the section's, by its heading)
+            if guessed and ctx.disease_of.get(drug, inds[0])[0] != inds[0][0]:
+                inds = [ctx.disease_of[drug]]  # (a guess: the drug's own disease, told with its last event, first)
         elif found and drugs and reader.main_indication:
-            inds = [(reader.main_indication, reader.indication_names.get(reader.main_indication))]
+            inds = [ctx.disease_of.get(drug) or (reader.main_indication, reader.indication_names.get(reader.main_indication))]
             guessed = True
     if not inds and not organ_inds or drug is None:
         return
@@ -311,6 +313,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
             {"agency": agency, **where}, follows, organs)
     if inds or withdrawn and told_inds:  # (the diseases of a withdrawal of several drugs too)
         ctx.indication, ctx.indication_name = (inds or told_inds)[0]
+        ctx.disease_of[drug] = (inds or told_inds)[0]
         ctx.indications = (drug, tuple(inds or told_inds))
     elif len(organ_inds) == 1:
         ctx.indication, ctx.indication_name = next(iter(organ_inds)), None
