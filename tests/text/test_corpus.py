@@ -20,7 +20,7 @@ FLOOR = {
             "mechanism": (1.00, 1.00)},   # 15/15/15
     "dev2": {"approval": (1.00, 1.00),    # 31/31/31
              "withdrawal": (1.00, 1.00),  # 7/7/7
-             "result": (0.97, 0.95),      # 47/48/49: a trial given no name; "did not beat" without a figure
+             "result": (0.97, 0.95),      # 49/50/51: a trial given no name; "did not beat" without a figure
              "enrolment": (1.00, 1.00),   # 19/19/19: a figure's patients ("among 182 patients") counted (GOLD.md)
              "mechanism": (1.00, 1.00)},  # 13/13/13
 }

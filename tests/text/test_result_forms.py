@@ -62,3 +62,13 @@ def test_a_trial_that_beat_its_comparator_or_cut_the_risk_met_its_endpoint(read)
                "or death (HR 0.65).")
     assert [(m, v, met) for _, m, v, _, _, met in got] == [("HR", 0.65, True)]
     assert not [r for r in read("KEYNOTE-204 did not beat brentuximab vedotin on overall survival.") if r[-1]]
+
+
+def test_counts_told_as_a_share_a_trial_had_or_put_on_a_drug(read):
+    from kg.sources.text.enrolment import enrolment
+
+    assert enrolment("In the metastatic cohort, 28 of 59 patients responded (47%).") == (59, "evaluated")
+    assert enrolment("RATIONALE-306 had 649 patients.") == (649, "enrolled")
+    assert enrolment("SOLO3 put 266 women on olaparib or non-platinum chemo.") == (266, "enrolled")
+    assert enrolment("112 patients made up the efficacy analysis (84 laBCC, 28 mBCC).") == (112, "evaluated")
+    assert enrolment("Nurses put 20 questions on the form.") is None

@@ -21,11 +21,13 @@ _HOW = (r"(randomi[sz]ed|randomly (?:assigned|allocated|put|split|divided|placed
 _ENROL_AFTER = re.compile(r"(?=\d)" + _INT + r"\s+(?:\w+\s+)??" + _PEOPLE
                           + r"(?:\s+(?:with|who|whose|aged|from|in|receiving|having)\b[^.;:()]{0,60}?)?\s+(?:(?:were|had been|have been)\s+"
                           + _HOW + r"|(underwent randomi[sz]ation|took part|participated|randomi[sz]ed|randomly assigned|enrolled|"
-                          r"(?:got|received|were given) either|received)\b)",
+                          r"(?:got|received|were given) either|received|(made up))\b)",
                           re.I)
-_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsSaAdD])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
+_ENROL_BEFORE = re.compile(r"(?=[rRiIeEcCtThHlLsSaAdDpP])(randomi[sz]ed|randomly (?:assigned|allocated)|enrol(?:l)?ed|included|recruited|involved|"
                            r"(?<=\d )assigned|(?<=\d[a-z] )assigned|(?<=trial )assigned|(?<=study )assigned|drew on|"
                            r"involving|enrolling|recruiting|counted|contributed|(?<=trial )had|(?<=study )had|(?<=it )had|"
+                           # "RATIONALE-306 had 649 patients", "SOLO3 put 266 women on olaparib or chemotherapy"
+                           r"(?<=\d )had|(?-i:(?<=[A-Z0-9] )put)(?=\s+\d[\d,]*\s+\w+\s+(?:on|onto|into)\b)|"
                            r"comprised|treated|looked at|studied)\s+(?:a total of\s+|about\s+|more than\s+|over\s+|some\s+)?"
                            + _INT + r"\s+(?:[\w*-]+,?\s+){0,3}?" + _PEOPLE, re.I)
 #: a study "in 125 patients" or "of 700 people"; a trial's field line ("CASPIAN (NCT03043872): 987 randomised")
@@ -48,7 +50,7 @@ _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number 
                     r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
 #: the patients a figure is a share of, or a sentence speaks of ("23.7% of 97 heavily pretreated patients responded",
 #: "Among 172 patients with ...", "The signal came from 109 patients in CheckMate-032"): an analysis's patients
-_SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE
+_SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s+of\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE
                        + r"|^\W*(?:Among|Of)\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
                        + r"|\bamong\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
                        + r"|\b(?:came|comes) from\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
@@ -84,6 +86,10 @@ def enrolment(text: str) -> tuple[int, str] | None:
     ((94, 'evaluated'), (97, 'evaluated'))
     >>> enrolment("ATLANTIS (ph3, lurbi + dox vs topo/CAV): 613 pts"), enrolment("n=403, rand 1:1, dbl-blind"), enrolment("ORR 14% in 9 of 64")
     ((613, 'enrolled'), (403, 'randomised'), None)
+    >>> enrolment("28 of 59 patients responded"), enrolment("RATIONALE-306 had 649 patients."), enrolment("SOLO3 put 266 women on olaparib")
+    ((59, 'evaluated'), (649, 'enrolled'), (266, 'enrolled'))
+    >>> enrolment("112 patients made up the efficacy analysis")
+    (112, 'evaluated')
     >>> enrolment("Actual enrollment: 987 participants"), enrolment("Estimated enrollment: 900") is None
     ((987, 'enrolled'), True)
     >>> enrolment("The trial had 700 people in it."), enrolment("in which 125 patients with NPC received penpulimab")
@@ -151,7 +157,7 @@ def each_trial(text: str, named: list[tuple[int, int, str]], whole: tuple[int, s
     return out if len(out) > 1 else {}
 
 
-_WORD_HOW = {"received": "treated", "counted": "enrolled", "had": "enrolled"}
+_WORD_HOW = {"received": "treated", "counted": "enrolled", "had": "enrolled", "put": "enrolled"}
 
 
 def _how(how: str) -> str:
@@ -163,7 +169,7 @@ def _how(how: str) -> str:
         return "randomised"
     if how == "contributed":
         return "treated"  # a part of a trial's patients, the ones a use rests on: not its whole enrolment
-    if how.startswith("evaluat"):
+    if how.startswith(("evaluat", "made up")):
         return "evaluated"  # an analysis's patients, who may be fewer than the trial enrolled
     if how.startswith(("enrol", "included", "recruit", "involv", "comprised", "took", "participated", "were studied",
                        "sample", "number", "participants", "patients")):

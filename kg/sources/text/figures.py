@@ -71,6 +71,9 @@ _MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\b|\b(
                      # 16.4 versus 14.7 months")
                      r"\b(?i:overall|progression[- ]free|disease[- ]free|event[- ]free|relapse[- ]free) (?i:survival)\b"
                      r"(?=[^.;\d]{0,25}?\d+(?:\.\d+)?\s*(?:months\s*)?(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:months|mo)\b)|"
+                     # two arms' months right before their ratio ("It was 1.6 versus 2.1 months, hazard ratio 0.83")
+                     r"(?<![\d.])(?=\d+(?:\.\d+)?\s*(?:months\s*)?(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:months|mo)\b,?\s+\(?"
+                     r"(?:hazard ratio|HR)\b)|"
                      # two arms' months after a ratio, as notes write them ("OS HR 0.70, 12.3 vs 10.3 mo")
                      r"(?<=\d\.\d\d, )(?=\d+(?:\.\d+)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:mo|months)\b)")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
@@ -157,6 +160,8 @@ def effects(text: str) -> list[dict[str, Any]]:
     [(80.6, 52.9, '0.011', None), (8.6, 7.6, None, None), (0.97, None, None, 0.74)]
     >>> [(f["measure"], f["value"], f["endpoint"]) for f in effects("It fell short on overall survival: 16.4 versus 14.7 months, HR 0.85.")]
     [('median', 16.4, 'overall survival'), ('HR', 0.85, 'overall survival')]
+    >>> [(f["measure"], f["value"], f.get("control_value")) for f in effects("It was 1.6 versus 2.1 months, hazard ratio 0.83")]
+    [('median', 1.6, 2.1), ('HR', 0.83, None)]
     """
     out: list[dict[str, Any]] = []
     if not _DIGIT.search(text):
@@ -182,6 +187,7 @@ def effects(text: str) -> list[dict[str, Any]]:
     out += _ratio_figures(text, ratios, whole)
     if not ratios:
         out += _listed_ratios(text, whole) or _reductions(text, whole)
+    read_at: set[int] = set()
     for m in medians:  # (and "with medians of 6.0 and 5.7 months" after a ratio: each arm's median)
         if _NOT_OUTCOME.match(text, m.end()):
             continue  # ("at a median follow-up of about 7 years": the time patients were followed, no result)
@@ -195,6 +201,10 @@ def effects(text: str) -> list[dict[str, Any]]:
         two = (_TWO_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_MEDIANS.search(text, m.end(), min(len(text), m.end() + 160))
                or _ARM_AFTER.search(text, m.end(), min(len(text), m.end() + 160)))
+        if two and two.start() in read_at:
+            continue  # (two cues of one pair of medians: "overall survival: 16.4 versus 14.7 months, HR ...")
+        if two:
+            read_at.add(two.start())
         listed = None if two else _LIST_MEDIANS.search(text, m.end(), min(len(text), m.end() + 90))
         one = None if two or listed else (_BARE_MEDIAN.match(text, m.end())
                                           or _ONE_MEDIAN.search(text, m.end(), min(len(text), m.end() + 90)))
