@@ -24,6 +24,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2022-10']
 >>> [d.iso for d in find("pulled in early October last year; approved this year; the last year of follow-up", year="2024")]
 ['2023-10', '2024']
+>>> [d.iso for d in find("full approval in Q1 2021 (March); AA in Q4 2018; Q2 2022 (May) data")]
+['2021-03', '2018', '2022-05']
 >>> [d.iso for d in find("said earlier this month; last month", today="2023-01-20")], find("this month")
 (['2023-01', '2022-12'], [])
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
@@ -63,6 +65,9 @@ _PATTERNS = [
     # a month or a year told from the article's own year ("in early October last year", "last year", "this year";
     # not "the last year of follow-up")
     ("rel", r"(?:(%s)\s+(?:of\s+)?)?(?<!\bthe )(?<!\bThe )(?<!\bits )(last|this) year\b(?!\s+of\b)" % _MON),
+    # a quarter: its year, or the month written after it in brackets ("in Q1 2021 (March)")
+    ("qm", r"Q[1-4]\s+%s\s*\((%s)\)" % (_YEAR, _MON)),
+    ("q", r"(?<=\b(?:in|by) )Q[1-4]\s+%s\b" % _YEAR),
     ("num", _NUM_DATE),                                                        # 04/17/2017, 29/12/2020
     ("num2", r"(?<![\d/.])([0-3]?\d)/([0-3]?\d)/([0-3]\d)\b(?![/.]?\d)"),       # 5/28/21 (a year 2000-2039)
     ("dmy2", r"%s[-\u2013 ](%s)[-\u2013 ]%s\b" % (_DAY, _MON, _YEAR)),            # 21-Oct-2022
@@ -104,7 +109,7 @@ _DATE = re.compile("|".join(f"(?P<{name}>(?<!\\w){rx})" for name, rx in _PATTERN
 _ANCHOR = re.compile(r"(?<!\w)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\d|\d|(?:early|mid|late)[\s-]+\d|"
                      r"(?:first|second|third|fourth|last)\s+(?=\w+day\b)|"
                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|today\b|"
-                     r"(?:last|this) year\b|(?:year|month)\b|[Aa] year (?:later|earlier)\b)")
+                     r"(?:last|this) year\b|(?:year|month)\b|[Aa] year (?:later|earlier)\b|Q[1-4]\s)")
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,10 @@ def _read(kind: str, g: list[str], year: str | None, today: str | None, near: st
         return _iso(g[0], int(g[1]), g[2])
     if kind == "my":
         return _iso(g[1], _month(g[0]))
+    if kind == "qm":
+        return _iso(g[0], _month(g[1]))
+    if kind == "q":
+        return g[0]
     if kind == "my2":
         return _iso("20" + g[1], _month(g[0]))
     if kind == "dmy2":
