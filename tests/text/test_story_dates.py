@@ -94,3 +94,10 @@ def test_a_guessed_disease_is_the_drugs_own_first(read):
                "refractory multiple myeloma. Pembrolizumab won accelerated approval for classical Hodgkin lymphoma in "
                "March 2017. Europe went the other way: the European Commission authorised melflufen in August 2022.")
     assert [c[2] for c in got if c[1] == "KG:drug-melphalan-flufenamide"] == ["KG:indication-multiple-myeloma"] * 2
+
+
+def test_a_label_narrowed_to_part_of_its_patients_withdraws_the_rest(read):
+    got = read("GSK narrowed Zejula's second-line maintenance label for recurrent ovarian cancer to gBRCAm patients "
+               "on 11 Nov 2022, at FDA's request.")
+    assert got == [("withdrawal", "KG:drug-niraparib", "MONDO:0008170", "2022-11-11", "second")]
+    assert read("The approval is restricted to patients whose tumours express PD-L1.") == []

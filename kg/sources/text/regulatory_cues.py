@@ -128,6 +128,8 @@ WITHDRAWAL = re.compile(
     r"(?:(?<=\bapprovals were )|(?<=\bapproval was )|(?<=\bindications were )|(?<=\bindication was ))retracted\b|"
     r"\bretract\w*\b[^.;]{0,30}\b(?:approval|indication)s?\b|"
     r"\bvoluntarily remov\w*|\bremov\w* from the (?:US |U\.S\. )?(?:label|market)|"
+    # a use narrowed: "GSK narrowed Zejula's second-line maintenance label to gBRCAm patients" (the rest of it withdrawn)
+    r"\b(?:narrowed|restricted)\s+(?:[\w-]+['\u2019]s\s+|the\s+|its\s+|their\s+)(?:[\w-]+\s+){0,4}(?:label|indication)s?\b[^.;]{0,50}?\bto\b|"
     r"\bremov\w*\b[^.;]{0,60}\bfrom (?:the|its) (?:\w+ ){0,2}(?:label|market|prescribing information|indications)\b|"
     r"\bindications? (?:were |was |had been )?removed\b|"
     r"\b(?:indication|use|approval)s?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been) (?:\w+ )?removed\b|\bdropp(?:ed|ing)\b|\bto drop\b|"
@@ -182,7 +184,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: a quick test for a sentence that may tell an approval or a withdrawal (both patterns need one of these
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "aa ", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
-                "withdr", "pull", "lost", "delist", "exit", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
+                "withdr", "pull", "lost", "narrowed", "restricted", "delist", "exit", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
                 "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod", "notice of compliance",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
