@@ -219,6 +219,8 @@ def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
     (['2020'], [])
     >>> [d.iso for d in find("approved in June 2019 and then withdrawn. Later that July", story="2019-06-17")]
     ['2019-06', '2019-07']
+    >>> [d.iso for d in find("ended by the same March notice", story="2024-03-26")], find("the same March notice", story="2022-05")
+    (['2024-03'], [])
     >>> [d.iso for d in find("in 2020. The next. That July")]
     ['2020', '2020-07']
     """
@@ -237,6 +239,8 @@ def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
         k = y * 12 + m - 1 + step
         return _iso(str(k // 12), k % 12 + 1)
     month = _month(g[0])
+    if step == 0 and re.search(r"\bsame \w+$", low) and m != month:
+        return None  # "the same March notice": the story's own month only, or none
     if step == 0:
         return _iso(str(y), month)
     if m is None:  # ("the following May" after a year alone: the next year's)
