@@ -101,3 +101,12 @@ def test_a_label_narrowed_to_part_of_its_patients_withdraws_the_rest(read):
                "on 11 Nov 2022, at FDA's request.")
     assert got == [("withdrawal", "KG:drug-niraparib", "MONDO:0008170", "2022-11-11", "second")]
     assert read("The approval is restricted to patients whose tumours express PD-L1.") == []
+
+
+def test_a_month_and_year_dateline_is_the_articles_date_not_a_full_date_in_its_story():
+    """"THE LONG READ | MARCH 2025" above a story that tells "May 28, 2021": the article is of March 2025 (its
+    "mid-January" was read as January 2021)."""
+    text = ("THE LONG READ | MARCH 2025\n\nThe fast lane\nOn May 28, 2021, the FDA granted accelerated approval to "
+            "sotorasib. Sotorasib plus panitumumab followed in mid-January.")
+    assert dates.document_date(text) == "2025-03"
+    assert [d.iso for d in dates.find("followed in mid-January", year="2025", today="2025-03")] == ["2025-01"]

@@ -373,7 +373,12 @@ def document_date(text: str) -> str | None:
 
     >>> document_date("TITLE\\n\\nFriday, July 2, 2021\\n\\nMerck said on Thursday (July 1) ...")
     '2021-07-02'
+    >>> document_date("THE LONG READ | MARCH 2025\\n\\nTitle\\nOn May 28, 2021, the FDA ..."), document_date("In May 2019 X. On May 28, 2021, Y.")
+    ('2025-03', '2021-05-28')
     """
     found = [d for d in find(text[:3000]) if len(d.iso) >= 7]
+    # (a dateline of a month and year at the top, "THE LONG READ | MARCH 2025", before a full date in the story)
+    top = [d for d in found if d.start < 200 and "\n" in text[d.end:d.end + 200] and text[:d.start].count("\n") <= 2
+           and not re.search(r"[.!?]", text[text.rfind("\n", 0, d.start) + 1:d.start])]
     full = [d for d in found if len(d.iso) == 10]
-    return (full or found or [None])[0] and (full or found)[0].iso
+    return (top or full or found or [None])[0] and (top or full or found)[0].iso
