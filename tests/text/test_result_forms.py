@@ -72,3 +72,10 @@ def test_counts_told_as_a_share_a_trial_had_or_put_on_a_drug(read):
     assert enrolment("SOLO3 put 266 women on olaparib or non-platinum chemo.") == (266, "enrolled")
     assert enrolment("112 patients made up the efficacy analysis (84 laBCC, 28 mBCC).") == (112, "evaluated")
     assert enrolment("Nurses put 20 questions on the form.") is None
+
+
+def test_a_trial_name_that_opens_in_lower_case(read):
+    got = read("In the monarchE trial, abemaciclib plus endocrine therapy reduced the risk of recurrence "
+               "(HR 0.70; 95% CI 0.59-0.82).")
+    assert [(s, m, v, met) for s, m, v, _, _, met in got] == [("KG:trial-monarche", "HR", 0.7, True)]
+    assert read("The iPhone study app logged 0.70 of doses.") == []

@@ -106,7 +106,8 @@ _DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tec
 _DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_DRUG_SUFFIX))
 #: a name: a capital, then letters and digits, dashes or slashes between them; possessive, and
 #: (as a trial name before "trial") started only where no such name is under way: linear time
-_TOKEN = r"[A-Z][A-Za-z0-9]*+(?:[%s/][A-Za-z0-9]++)*+" % _DASH
+#: (or a name that opens in lower case with a capital inside: "monarchE")
+_TOKEN = r"(?:[A-Z][A-Za-z0-9]*+|[a-z]{3,}+[A-Z][A-Za-z0-9]*+)(?:[%s/][A-Za-z0-9]++)*+" % _DASH
 #: trial families whose numbered members need no "trial" word after them
 _FAMILY = re.compile(r"\b(?:IM[a-z]{3,}+|KEYNOTE|CheckMate|JAVELIN|EMPOWER|DESTINY|TROPION|CASPIAN|POSEIDON)"
                      r"(?:[%s ]?[A-Z][A-Za-z]*+|-[a-z]++)?[%s ]?\d{1,4}(?:[a-z]|[A-Z]{1,3})?\b" % (_DASH, _DASH))
@@ -269,6 +270,7 @@ class Matcher:
         for start, end in spans:
             name = text[start:end]
             if (_key(name) in _NOT_TRIALS or sum(c.isupper() for c in name) < 2 and not name[:5] in ("Study", "Trial")
+                    and not re.match(r"[a-z]{3,}[A-Z]", name)
                     or len(name) < 3 or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()):
                 continue  # not a name, or a web address ("ClinicalTrials.gov")
             hits = self._known(name)
