@@ -79,3 +79,5 @@ def test_a_trial_name_that_opens_in_lower_case(read):
                "(HR 0.70; 95% CI 0.59-0.82).")
     assert [(s, m, v, met) for s, m, v, _, _, met in got] == [("KG:trial-monarche", "HR", 0.7, True)]
     assert read("The iPhone study app logged 0.70 of doses.") == []
+    assert read("In the monarchE trial, abemaciclib helped. Later, monarchE showed an overall survival benefit.")[-1] == (
+        "KG:trial-monarche", None, None, None, "overall survival", True)

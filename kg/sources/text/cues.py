@@ -56,7 +56,8 @@ _NEG = re.compile(r"^\W*(?:but )?not\b|\bneither\b[^.;]{0,80}\b(?:nor|beat|impro
 _COMMENT = re.compile(r",\s+which\s+(?:suggests|indicates|implies|means|argues|points|hints|supports the idea)\b.*$", re.I | re.S)
 _POS = re.compile(r"\b(?:significant(?:ly)? (?:improv|prolong|reduc|longer|better|benefit)\w*|improved|prolonged|"
                   r"statistically significant|non-?inferior(?:ity)? (?:was )?(?:shown|demonstrated|met)|was non-?inferior|"
-                  r"showed (?:a )?(?:clear |significant )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
+                  r"showed (?:an? )?(?:clear |significant |statistically significant )?(?:(?:overall|progression-free|disease-free|event-free) "
+                  r"survival |OS |PFS |DFS |EFS )?benefit|met (?:its|their|both|the|all) (?:[\w-]+ ){0,4}end ?points?|superior|"
                   r"end ?points? (?:was |were )?met|"
                   r"(?:reduced|cut|lowered) (?:the|their|its) risk|demonstrated (?:significant )?improvements?|established|"
                   r"(?:did |does )?beat|"
