@@ -127,6 +127,9 @@ def _guessed(auditor, c) -> dict[str, Any] | None:
     if c.values.get("date_from") == "context" and not any(_names_date(a, c.values) for a in candidates(auditor, c)):
         return because(f"the clause gives no date ({c.values.get('date')} is that of the approval told just before); "
                        f"no record of {auditor.name(c.subject)} there matches the claim")
+    if c.values.get("date_from") == "story":
+        return because("the clause tells its date from the story's (\"the following January\"), the reader's inference; "
+                       f"no record of {auditor.name(c.subject)} there matches the claim")
     return None
 
 

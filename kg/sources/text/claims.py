@@ -334,7 +334,7 @@ class Reader:
         for m in _ORGAN_LIST.finditer(text):
             if _ORGAN_QUALIFIED.search(text[:m.start()]):
                 continue  # qualified ("non-small cell lung cancer")
-            for word in re.findall(_ORGAN, m.group(1), re.I):
+            for word in re.findall(_ORGAN, m.group(1) or m.group(2), re.I):
                 for ind in self.facts.organ_indications(drug, word):
                     if ind not in named:
                         out.setdefault(ind, word.lower())

@@ -71,7 +71,9 @@ _ORGAN = "|".join(sorted(ORGANS, key=lambda w: (-len(w), w)))
 #: "lung cancer", "lung, liver, and breast cancers", "the bladder indication": organ words in a list ending in a
 #: cancer word or "indication"
 _ORGAN_LIST = re.compile(r"\b((?:%s)(?:\s*[,/]\s*(?:%s))*(?:,?\s+(?:and|or)\s+(?:%s))?)[\s-]+(?:cancer\s+(?=indication))?"
-                         r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|indications?)\b" % (_ORGAN, _ORGAN, _ORGAN), re.I)
+                         r"(?:cancers?|carcinomas?|tumou?rs?|malignanc(?:y|ies)|indications?)\b"
+                         # (or a label's last word: "RETIRE \"Atezolizumab monotherapy, 1L cisplatin-ineligible urothelial\"")
+                         r"|\b((?:%s))(?=[\"\u201d])" % (_ORGAN, _ORGAN, _ORGAN, _ORGAN), re.I)
 _ORGAN_QUALIFIED = re.compile(r"(?:cell|negative|positive|cellular|squamous|non|metastatic to the)[\s-]*$", re.I)
 _ONGOING = re.compile(r"\bongoing\b|\bunder ?way\b|\bcurrently (?:enrolling|recruiting)\b|"
                       r"\b(?:is|are) (?:still )?(?:recruiting|enrolling)\b|"

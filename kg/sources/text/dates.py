@@ -119,6 +119,7 @@ class Date:
     iso: str
     start: int
     end: int
+    story: bool = False  # told from the story's date ("the following March"): the reader's inference
 
 
 def _month(name: str) -> int:
@@ -203,7 +204,9 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
         except (KeyError, ValueError):
             iso = None
         if iso:
-            out.append(Date(iso, m.start(), m.end()))
+            if kind == "story" and _DATE.match(text, m.end() + 2 if text[m.end():m.end() + 2] == " (" else len(text)):
+                continue  # "the following March (March 27, 2020)": the date written out says which
+            out.append(Date(iso, m.start(), m.end(), kind == "story"))
     return out
 
 
@@ -219,6 +222,8 @@ def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
     (['2020'], [])
     >>> [d.iso for d in find("approved in June 2019 and then withdrawn. Later that July", story="2019-06-17")]
     ['2019-06', '2019-07']
+    >>> [d.iso for d in find("approved the following March (March 27, 2020)", story="2018-05")]
+    ['2020-03-27']
     >>> [d.iso for d in find("ended by the same March notice", story="2024-03-26")], find("the same March notice", story="2022-05")
     (['2024-03'], [])
     >>> [d.iso for d in find("in 2020. The next. That July")]

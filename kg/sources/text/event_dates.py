@@ -32,7 +32,7 @@ def in_clause(sentence: str, a: int, text: str, year: str | None, today: str | N
     >>> [d.iso for d in in_clause(t, 27, t[27:], "2016", None)]
     ['2021-10-06']
     """
-    return [dates.Date(d.iso, d.start - a, d.end - a) for d in dates.find(sentence, year, today, near, order, story)
+    return [dates.Date(d.iso, d.start - a, d.end - a, d.story) for d in dates.find(sentence, year, today, near, order, story)
             if a <= d.start and d.end <= a + len(text) and text[d.start - a:d.end - a] == sentence[d.start:d.end]
             and not _GOAL_AFTER.match(sentence, d.end) and not _GOAL_BEFORE.search(sentence, max(0, d.start - 30), d.start)]
 

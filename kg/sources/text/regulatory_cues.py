@@ -263,7 +263,9 @@ CONVERTS = re.compile(r"\bconver\w*|\bbec(?:ame|omes)\s+(?:an?\s+)?(?:regular|fu
 PERIOD = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b", re.I)
 #: a product's change rather than a use's: a new formulation or dosing
 PRODUCT = re.compile(r"\bsubcutaneous\b|\bco-?formulated\b|\bformulation\b|\bhyaluronidase\b|\bdosing (?:schedule|interval)\b|"
-                      r"\bevery (?:six|6) weeks\b|\bvial\b", re.I)
+                      r"\bevery (?:six|6) weeks\b|\bvial\b|"
+                      # another product approved for a drug's uses: "FDA-approved 9/12/2024 for the adult indications of IV X"
+                      r"\b(?:indications|uses) of (?:the )?(?:IV|intravenous)\b", re.I)
 #: an approval or indication told as any one of its kind, the subject of its withdrawal ("an accelerated approval later
 #: withdrawn")
 INDEFINITE = re.compile(r"\ban? (?:[\w-]+ )?(?:approval|indication|authori[sz]ation) (?:that (?:was|is|had been) |later |since |"
