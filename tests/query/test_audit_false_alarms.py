@@ -1,4 +1,5 @@
-"""Claims the audit once contradicted though the graph holds no opposite record: an enrolment against a record whose count is an analysis's patients, dates told from the story, a label's organ word, another product's approval."""
+"""Claims the audit once contradicted though the graph holds no opposite record: an enrolment against a record
+whose count is an analysis's patients, dates told from the story, a label's organ word, another product's approval."""
 from __future__ import annotations
 
 
