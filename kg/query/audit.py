@@ -301,7 +301,9 @@ class Auditor:
                          and (2 * n > rec["enrollment"] or v.get("part"))), None)
             if part:
                 checks.append((part, True, parts[part]))
-            elif not ((v.get("enrolment") in ("randomised", "treated", "evaluated") or v.get("part"))
+            elif v.get("enrolment") == "evaluated":
+                pass  # the patients a figure is of ("14.3% of 154 ... responded"): an analysis's, no enrolment to compare
+            elif not ((v.get("enrolment") in ("randomised", "treated") or v.get("part"))
                       and v["n_patients"] < rec["enrollment"]
                       # (nor does a count above a record that is an analysis's patients, not the whole enrolment:
                       # "enrolled 132" against Study 1620's 112 in its two efficacy populations)

@@ -65,3 +65,11 @@ def test_a_label_naming_its_organ_and_another_products_approval(store):
             'Genentech gave up this indication in late November 2022.')
     assert [v for *_, v in _audited(store, text, "withdrawal")] == ["consistent", "consistent"]
     assert _audited(store, "- FDA-approved 9/12/2024 for the adult indications of IV atezolizumab.", "approval") == []
+
+
+def test_the_patients_a_figure_is_of_contradict_no_enrolment_above_or_below(store):
+    """heldout14 false alarm: "in which 14.3% of 154 sorafenib-treated patients responded" against CheckMate 040's
+    record of 148 (a count of another analysis) was contradicted."""
+    said = _verdicts(store, "Accelerated approval: 22 September 2017, based on CheckMate 040, in which 14.3% of 154 "
+                            "sorafenib-treated patients responded.")
+    assert said and all(n == 154 and v != "contradicted" for n, v in said)
