@@ -196,8 +196,7 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
                 iso = _from_story(text[max(0, m.start() - 14):m.end()], g, out[-1].iso if out else story)
             elif kind == "relm":  # (only in a dated article)
                 step = {"this": 0, "last": -1, "next": 1}[text[max(0, m.start() - 5):m.start()].strip().lower()]
-                k = int(today[:4]) * 12 + int(today[5:7]) - 1 + step if today and len(today) >= 7 else None
-                iso = _iso(str(k // 12), k % 12 + 1) if k is not None else None
+                iso = _months_after(int(today[:4]), int(today[5:7]), step) if today and len(today) >= 7 else None
             else:
                 iso = _read(kind, g, full[:4] if full else year, full or today, None if full else near, past=full is None,
                             order=order)
@@ -208,6 +207,16 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
                 continue  # "the following March (March 27, 2020)": the date written out says which
             out.append(Date(iso, m.start(), m.end(), kind == "story"))
     return out
+
+
+def _months_after(year: int, month: int, step: int) -> str:
+    """The month ``step`` months after ``year``-``month``.
+
+    >>> _months_after(2023, 1, -1), _months_after(2021, 12, 1)
+    ('2022-12', '2022-01')
+    """
+    k = year * 12 + month - 1 + step
+    return f"{k // 12}-{k % 12 + 1:02d}"
 
 
 def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
@@ -239,10 +248,7 @@ def _from_story(said: str, g: list[str], ref: str | None) -> str | None:
     if word == "year":
         return str(y + step)
     if word == "month":
-        if m is None:
-            return None
-        k = y * 12 + m - 1 + step
-        return _iso(str(k // 12), k % 12 + 1)
+        return None if m is None else _months_after(y, m, step)
     month = _month(g[0])
     if step == 0 and re.search(r"\bsame \w+$", low) and m != month:
         return None  # "the same March notice": the story's own month only, or none

@@ -50,10 +50,9 @@ _FIELD = re.compile(r"^\W*(?:actual\s+)?(enrol+ment|enrolled|sample size|number 
                     r"\s*(?:\([^)]{0,20}\)\s*)?[:=]\s*" + _INT + r"(?:\s+" + _PEOPLE + r")?\b", re.I)
 #: the patients a figure is a share of, or a sentence speaks of ("23.7% of 97 heavily pretreated patients responded",
 #: "Among 172 patients with ...", "The signal came from 109 patients in CheckMate-032"): an analysis's patients
-_SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s+of\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,3}?" + _PEOPLE
-                       + r"|^\W*(?:Among|Of)\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
-                       + r"|\bamong\s+(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE
-                       + r"|\b(?:came|comes) from\s+" + _INT + r"\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE, re.I)
+_SOME = r"(?:the\s+|all\s+)?" + _INT + r"\s+(?:[\w-]+\s+){0,%d}?" + _PEOPLE  # "the 97 heavily pretreated patients"
+_SHARE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s+of\s+" + _SOME % 3 + r"|^\W*(?:Among|Of)\s+" + _SOME % 2
+                       + r"|\bamong\s+" + _SOME % 2 + r"|\b(?:came|comes) from\s+" + _SOME % 2, re.I)
 #: notes' counts: "613 pts", "n=403, rand 1:1"
 _NOTE_COUNT = re.compile(r"(?<![\d.,])(\d{2,3}(?:,\d{3})*|\d{2,5})\s+pts\b|^\W*n\s*=\s*(\d{2,3}(?:,\d{3})*|\d{2,5})\b")
 #: "had 700 people in it"

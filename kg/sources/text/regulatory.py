@@ -121,6 +121,21 @@ def _note_dates(ctx: Context, text: str, years: list[str]) -> None:
         ctx.story = told[-1].iso if told else years[-1]
 
 
+def _of_named_diseases(generic: re.Match, text: str, disease_ends: list[int]) -> bool:
+    """Whether the plural a class is told by is "indications" right after the diseases it names ("the FL and SLL
+    indications", "MCL (...) and MZL (...) indications"): those diseases' uses, no class.
+
+    >>> t = "the FL and SLL indications were withdrawn"
+    >>> _of_named_diseases(GENERIC.search(t), t, [14]), _of_named_diseases(GENERIC.search(t), t, [6])
+    (True, False)
+    """
+    return generic.group().lower() == "indications" and any(
+        end <= generic.start() and _BRACKETS_ONLY.fullmatch(text, end, generic.start()) for end in disease_ends)
+
+
+_BRACKETS_ONLY = re.compile(r"\s*(?:\([^()]*\)\s*)?")
+
+
 def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
@@ -163,9 +178,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     found = event_dates.in_clause(s.text, a, text, year, today, ctx.recent, ctx.order, ctx.story)
     if drug is None:
         generic = GENERIC.search(text[:event.end()])
-        if generic and not (generic.group().lower() == "indications" and any(
-                m.type == "Indication" and m.end - s.start - a <= generic.start() and re.fullmatch(
-                    r"\s*(?:\([^()]*\)\s*)?", text[m.end - s.start - a:generic.start()]) for m in ms)):
+        if generic and not _of_named_diseases(generic, text, [m.end - s.start - a for m in ms if m.type == "Indication"]):
             return  # no drug, and a class of drugs as the subject: a general statement (not "the FL and SLL indications")
         # (a later clause of a line: "Cemiplimab, BCC: accelerated approval 02/09/2021; converted 04/28/2023")
         head = subject_drug(s.text[:a], [(m.start - s.start, m.id) for m in mentions

@@ -3,8 +3,10 @@ spoken of, of each drug of a list with its own date or disease ("withdrawn, incl
 melflufen for myeloma"), of the drugs a group named before ("their indications"), and of the indications an organ
 word names ("the post-platinum bladder indication").
 
->>> own_word.__name__
-'own_word'
+>>> class Reader: facts = type("Facts", (), {"approved": {"D": {"M:1": ["gastric adenocarcinoma"],
+...                                                          "M:2": ["gastroesophageal junction adenocarcinoma"]}}})
+>>> own_word(Reader, "D", {"M:1": "gastric", "M:2": "gastric"})
+{'M:1': 'gastric'}
 """
 from __future__ import annotations
 
