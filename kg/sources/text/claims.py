@@ -54,7 +54,6 @@ _NEW_TRIAL = re.compile(r"\b(?:an?|one) (?:separate|second|different|other|furth
                         r"single-arm|randomi[sz]ed|phase \w+) (?:[\w-]+ )?(?:study|trial)\b|\banother (?:[\w-]+ )?(?:study|trial)\b", re.I)
 #: a table row of several trials' pooled figures ("| Pooled | - | PFS | 0.58 (0.49-0.69) |"): no one trial's
 _POOLED_ROW = re.compile(r"\W*(?:pooled|combined|meta-?analys[ie]s|all (?:trials|studies))\b", re.I)
-#: where a figure's own clause ends: its "met or not" is read there first ("did not test X, but it was longer")
 #: a question's line in an interview or FAQ ("Q: I remember X being approved and then withdrawn.")
 _ASKED = re.compile(r"\W*Q\s*[:.]\s|\W*(?:Question\s*\d*\s*[:.]\s*)?(?:Name|List|Describe|Explain|Identify)\s+(?:the|two|three|all|one|which)\b")
 #: a quotation: '"...," said X', 'X commented: "..."'
@@ -127,6 +126,7 @@ class Reader:
         self.by_sentence = in_sentences(self.sentences, mentions)
         self.drug_counts = counts = Counter(m.id for m in mentions if m.type == "Drug")
         self.main_drug = counts.most_common(1)[0][0] if counts else None
+        self.long_names = {m.id: m.text for m in sorted(mentions, key=lambda m: len(m.text)) if m.type == "Drug"}  # ("EV": "enfortumab vedotin")
         inds = Counter(m.id for m in mentions if m.type == "Indication")
         trials = Counter(m.id for m in mentions if m.type == "Trial")
         self.main_trial = trials.most_common(1)[0][0] if trials else None

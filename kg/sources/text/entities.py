@@ -103,7 +103,13 @@ _DOI = re.compile(r"(?:\bdoi:\s*+|\bhttps?://(?:dx\.)?doi\.org/|(?<![\w./]))(10\
 _DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel", "rasib", "sertib",
                 "clax", "lutamide", "citabine", "trexed", "leucel",
                 "rubicin", "mustine", "lukast")
-_DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?\b" % "|".join(_DRUG_SUFFIX))
+#: the second word of a conjugate's INN (its payload or linker: "tisotumab vedotin", "loncastuximab tesirine")
+_PAYLOADS = ("vedotin", "mafodotin", "deruxtecan", "govitecan", "emtansine", "soravtansine", "ravtansine", "ozogamicin",
+             "tesirine", "pasudotox", "tiuxetan", "duocarmazine", "tirumotecan")
+#: a drug-like name, with its payload; or a gene or cell therapy's two words ("idecabtagene vicleucel",
+#: "ciltacabtagene autoleucel", "nadofaragene firadenovec"), each without a US suffix
+_DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?(?:\s(?:%s)(?:-[a-z]{4})?)?\b|\b[A-Za-z][a-z]{2,}gene\s[a-z]{3,}(?:cel|vec)"
+                       r"(?:-[a-z]{4})?\b" % ("|".join(_DRUG_SUFFIX), "|".join(_PAYLOADS)))
 #: a name: a capital, then letters and digits, dashes or slashes between them; possessive, and
 #: (as a trial name before "trial") started only where no such name is under way: linear time
 #: (or a name that opens in lower case with a capital inside: "monarchE")
@@ -256,9 +262,10 @@ class Matcher:
             ident = hits[0][0] if hits else "DOI:" + doi
             yield Mention("Publication", ident, text[m.start():end], m.start(), end, not hits and ident not in self.ids)
         for m in _DRUGLIKE.finditer(text):
-            hits = self._known(m.group()) or self._known(m.group().split("-")[0])
+            bare = re.sub(r"-[a-z]{4}\b", "", m.group())
+            hits = self._known(m.group()) or self._known(bare)
             # "cosibelimab-ipdl": the four letters a US name adds make no other drug
-            ident = hits[0][0] if hits else "KG:drug-" + slug(m.group().split("-")[0])
+            ident = hits[0][0] if hits else "KG:drug-" + slug(bare)
             yield Mention("Drug", ident, m.group(), m.start(), m.end(), not hits and ident not in self.ids)
         yield from self._trial_names(text)
 

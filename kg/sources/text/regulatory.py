@@ -162,7 +162,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     if approved and not withdrawn and not inds and PRODUCT.search(raw):
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
-    written = {m.id: m.text for m in ms if m.type == "Drug"}
+    written = {m.id: reader.long_names.get(m.id, m.text) for m in ms if m.type == "Drug"}  # (each by its fullest name)
     spans = [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
         before = [m for m in mentions if m.type == "Drug" and m.end <= s.start + who and s.start + who - m.end <= 3]

@@ -52,6 +52,7 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
     parts = [(at, e) for at, e in parts if e]
     if len(dict.fromkeys(e for _, e in parts)) < 2:
         parts = [(0, figures.endpoint(t))]
+    told_values, stop = [], False
     for f in found or [{"endpoint": e, "start": at} for at, e in parts]:
         values = {**{k: v for k, v in f.items() if k not in ("start", "trial_at")}, **common}
         last = reader.last_endpoint
@@ -65,12 +66,23 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
                 None, values.get("endpoint")):
             met = False  # "HR 0.80 (95% CI 0.64-0.98), p = 0.0164, but it missed the prespecified boundary"
         if not found and (met is None or figures.endpoint(t) is None and not _OF_OUTCOME.search(t)):
-            return  # ("we did not pool results": no outcome of the trial's)
+            stop = True  # ("we did not pool results": no outcome of the trial's)
+            break
         values["met"] = met
+        told_values.append(values)
+    # the two arms' medians or rates take the comparison's verdict, its ratio's in the same sentence ("median OS
+    # 16.4 versus 14.7 months (HR 0.85; 95% CI 0.72-1.02; P = .075), not significant")
+    ratio = {v.get("endpoint"): v["met"] for v in told_values if v.get("measure") in ("HR", "OR") and v["met"] is not None}
+    for values in told_values:
+        if values["met"] is None and values.get("control_value") is not None and values.get("endpoint") in ratio:
+            values["met"] = ratio[values["endpoint"]]
+        met = values["met"]
         direction = {True: "supports", False: "does not support"}.get(met, "inconclusive")
         reader.claim(s, "trial result", trial, "result", ind, values, reader.level(trial), direction)
         if values.get("endpoint"):
             reader.last_endpoint = (trial, i, values["endpoint"])
+    if stop:
+        return
     # a clause without a figure beside one with figures tells a result of its own: "It met its PFS endpoint, but
     # the OS difference was not significant (HR 0.80 ...)", "KEYNOTE-604 did improve progression-free survival,
     # yet its overall-survival hazard ratio of 0.80 ..."

@@ -128,6 +128,10 @@ def _number(s: str) -> float | int:
     return float(s) if "." in s else int(s)
 
 
+#: the control arm's figure after the first arm's in one cell ("| 4.8 vs 1.7 |", "| NR v 6.8 mo |")
+_VERSUS = re.compile(r"\s*(?:%|mo(?:nths?)?\b)?\s*(?:vs\.?|v\.?|versus)\s*(NR\b|not reached|\d+(?:\.\d+)?)(?!\s*[-\u2013]\s*\d)", re.I)
+
+
 def _cell_figures(text: str, start: int, kind: str, name: str | None) -> list[dict[str, Any]]:
     """The figures of one cell: each part (at ";") that opens with a figure gives one."""
     out, pos = [], 0
@@ -142,6 +146,8 @@ def _cell_figures(text: str, start: int, kind: str, name: str | None) -> list[di
                 f["unit"] = "%"
             if m.group(4) and m.group(5):
                 f.update(ci_low=_number(m.group(4)), ci_high=_number(m.group(5)))
+            elif kind in ("median", "rate") and (other := _VERSUS.match(part, m.end())):  # "| 4.8 vs 1.7 |": the control's
+                f["control_value"] = "not reached" if other.group(1)[0] in "Nn" else _number(other.group(1))
             p = _P.search(part, m.end())
             if p:
                 f["p"] = p_text(p.group(1), p.group(2))
@@ -161,6 +167,9 @@ def figures(sentences, i: int, header: list[int | None] | None = None) -> list[d
     >>> rows = split("| Endpoint | A | B | Effect |\\n| Median PFS | 11.7 mo | 8.0 mo | HR 0.52 (95% CI 0.36-0.74); P = 0.0003 |")
     >>> [(f["measure"], f["value"], f.get("ci_high"), f.get("p")) for f in figures(rows, 1, headers(rows))]
     [('median', 11.7, None, None), ('HR', 0.52, 0.74, '0.0003')]
+    >>> rows = split("| Trial | mPFS, mo | PFS HR (95% CI) |\\n| X-1 | 4.8 vs 1.7 | 0.41 (0.33-0.52) |")
+    >>> [(f["measure"], f["value"], f.get("control_value")) for f in figures(rows, 1, headers(rows))]
+    [('median', 4.8, 1.7), ('HR', 0.41, None)]
     """
     first = (header or headers(sentences))[i] if is_row(sentences[i].text) else None
     if first is None:

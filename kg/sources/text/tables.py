@@ -116,6 +116,11 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     outcome = [c for (_, _, c), k in zip(row, kinds) if k == "effective"] if _CONVERTED_CELL.search(said) and not _GONE.match(
         said) else []
     kinds = [None if k == "effective" and outcome else k for k in kinds]
+    for j, later in _state_dates(row, kinds, reader.context):  # "| AA granted | End state | End-state date |"
+        if _CONVERTED_CELL.search(row[j][2]):
+            outcome, kinds[later] = outcome + [row[later][2]], None
+        else:
+            kinds[later] = "announced" if _ANNOUNCED.search(row[j][2]) else "effective"
     if not any(k in ("announced", "effective") for k in kinds) and _GONE.match(action):
         # the row's event is a withdrawal ("| 2021-03-01 | X | Y | withdrawn |"): its date took effect, or was
         # the one the company announced it ("Withdrawal announced by Genentech")
@@ -218,6 +223,26 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     if len(reader.out) > n0 or not in_words:
         return True
     return next((c.strip() for _, _, c in row if re.fullmatch(r"\s*(?:19|20)\d\d\s*", c)), False)
+
+
+def _state_dates(row, kinds: list, ctx) -> list[tuple[int, int]]:
+    """(state cell, date cell) of a row whose cell without a date says the approval was converted or withdrawn
+    and whose next date column, after a column of the approval's own date, gives when ("| Dec 18, 2019 |
+    Converted to regular approval | Jul 9, 2021 |").
+
+    >>> from kg.sources.text.context import Context
+    >>> row = [(0, 0, " X "), (0, 0, " Dec 18, 2019 "), (0, 0, " Converted to regular approval "), (0, 0, " Jul 9, 2021 ")]
+    >>> _state_dates(row, [None, "approved", None, "approved"], Context())
+    [(2, 3)]
+    """
+    out = []
+    for j, ((_, _, c), k) in enumerate(zip(row, kinds)):
+        if k is None and (_CONVERTED_CELL.search(c) or _GONE.match(c)) and "approved" in kinds[:j] \
+                and not dates.find(c, *ctx.dating(), order=ctx.order):
+            later = next((n for n in range(j + 1, len(row)) if kinds[n] in ("approved", "effective")), None)
+            if later is not None:
+                out.append((j, later))
+    return out
 
 
 def _told_in_words(text: str, start: int, end: int, s, mentions) -> bool:
