@@ -86,3 +86,15 @@ def test_two_arms_in_one_cell_and_medians_take_the_ratios_verdict(read):
     # (a median without its control's figure is one arm's, no comparison's)
     one = "In CheckMate 459, median OS was 16.4 months with nivolumab (HR 0.85; 95% CI 0.72-1.02; P = .075)."
     assert [v.get("met") for _, _, v in read(one, "trial result") if v["measure"] == "median"] == [None]
+
+
+def test_trial_names_of_two_capitals_and_a_family_written_short(read):
+    got = read("EV-301 (phase 3, n=608) confirmed benefit: HR 0.70; 95% CI 0.56-0.89; P=0.001.", "trial result")
+    assert [(s, v["value"]) for _, s, v in got] == [("KG:trial-ev-301", 0.7)]
+    got = read("Osimertinib in FLAURA helped. For ADAURA (682 patients randomised), the disease-free survival hazard ratio "
+               "was 0.17 (99.06% CI 0.11-0.26).", "trial result")
+    assert [s for _, s, _ in got] == ["KG:trial-adaura"]
+    # ("CM-451" in notes is CheckMate-451; a tumour marker, "CA-125", is no trial)
+    got = read("confirmatory CM-451 (maint) + CM-331 (2L vs chemo) both missed OS", "trial result")
+    assert {s for _, s, _ in got} == {"KG:trial-checkmate-451", "KG:trial-checkmate-331"}
+    assert not [c for c in read("CA-125 fell by 50% in 30% of patients (HR 0.5).") if c[1].startswith("KG:trial-ca")]

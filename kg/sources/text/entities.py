@@ -280,10 +280,10 @@ class Matcher:
                     and not re.match(r"[a-z]{3,}[A-Z]", name)
                     or len(name) < 3 or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()):
                 continue  # not a name, or a web address ("ClinicalTrials.gov")
-            hits = self._known(name)
+            hits = self._known(name) or self._known(trial_names.full_name(name))  # ("CM-451": CheckMate-451)
             if hits and hits[0][1] != "Trial":
                 continue
-            ident = hits[0][0] if hits else "KG:trial-" + slug(name)
+            ident = hits[0][0] if hits else "KG:trial-" + slug(trial_names.full_name(name))
             yield Mention("Trial", ident, name, start, end, not hits and ident not in self.ids)
 
 

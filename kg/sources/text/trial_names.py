@@ -12,6 +12,9 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 ['DREAMM-3', 'CodeBreaK 200', 'FLAURA']
 >>> [[t[a:b] for a, b in spans(t)] for t in ("ATLANTIS (ph3, A + B vs C): 613 pts", "DUO randomized 319 pts; FDA approved it.")]
 [['ATLANTIS'], ['DUO']]
+>>> t = "For ADAURA (682 patients randomised), HR 0.17. EV-301 (n=608) confirmed it; CA-125 fell."
+>>> [t[a:b] for a, b in spans(t)]
+['EV-301', 'ADAURA']
 >>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
 >>> [t[a:b] for a, b in spans(t)]
 ['MARIPOSA']
@@ -30,7 +33,7 @@ _NUMBERED = re.compile(r"(?<![%s\w/.])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b
                        % (_DASH, _DASH, _DASH))
 #: a name in capitals (four or more letters, a number after a dash allowed)
 _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
-_IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))In\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
+_IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))(?:In|For)\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=|\d[\d,]*\s+(?:patients|pts|participants)\b))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
                  % (_CAPS, _CAPS))
 _VERB = re.compile(r"(?<![%s\w/.])(%s|[A-Z]{3})(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"(?:included|recruited|involved)\s+\d|compared\b|tested\b|evaluated\b|showed\b|demonstrated\b|"
@@ -55,6 +58,8 @@ total phase cohort arm part stage grade level version section chapter slide ques
 """.split())
 
 
+#: a name of two capitals, a dash and three digits ("EV-301", "EV-103"); a tumour marker ("CA-125") is none
+_SHORT_CODED = re.compile(r"(?<![%s\w/.])(?!CA)[A-Z]{2}[%s]\d{3}(?![%s\w]|[.,]\d|%%)" % (_DASH, _DASH, _DASH))
 #: a name in capitals with its number glued on ("ARIEL4", "TRITON2"); genes written so are in NOT_TRIALS
 _GLUED = re.compile(r"(?<![%s\w/.])[A-Z]{4,}\d{1,2}(?![%s\w])" % (_DASH, _DASH))
 #: a table's column of trials ("| Pivotal trial |", "| Study (n) |") and a name at the start of its cells
@@ -80,6 +85,20 @@ def _table_cells(text: str) -> Iterable[tuple[int, int]]:
         at += len(line)
 
 
+#: trial families that notes and chats write by two letters ("CM-451", "KN-604")
+_FAMILIES = {"CM": "CheckMate", "KN": "KEYNOTE"}
+
+
+def full_name(name: str) -> str:
+    """A trial's name with its family written out ("CM-451" is CheckMate-451), else the name.
+
+    >>> full_name("CM-451"), full_name("KN-604"), full_name("EV-301")
+    ('CheckMate-451', 'KEYNOTE-604', 'EV-301')
+    """
+    m = re.match(r"(CM|KN)(?=[%s ]\d)" % _DASH, name)
+    return _FAMILIES[m.group(1)] + name[2:] if m else name
+
+
 def _ok(name: str) -> bool:
     key = re.sub(r"[%s ]+" % _DASH, "-", name.lower())
     return key not in NOT_TRIALS and key.split("-")[0] not in NOT_TRIALS
@@ -94,6 +113,9 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
         mixed = uppers >= 2 and any(c.islower() for c in word)
         coded = word.isupper() and len(word) >= 4 and text[m.end(1)] in _DASH
         if (mixed or coded) and _ok(m.group()):
+            yield m.start(), m.end()
+    for m in _SHORT_CODED.finditer(text):
+        if _ok(m.group()):
             yield m.start(), m.end()
     for m in _GLUED.finditer(text):
         if _ok(m.group()):
