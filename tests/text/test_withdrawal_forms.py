@@ -109,3 +109,26 @@ def test_these_uses_refer_to_each_drug_of_the_withdrawal_told_before(read):
                "capsules. These uses were already voluntarily withdrawn by sponsors in 2022.")
     assert sorted((s, d) for _, s, _, d in got) == sorted(
         (f"KG:drug-{x}", d) for x in ("olaparib", "rucaparib", "niraparib") for d in ("2024-03-26", "2022"))
+
+
+@pytest.fixture(scope="module")
+def withdrawals(store):
+    from kg.sources.text.claims import extract
+    from kg.sources.text.entities import Matcher
+    from kg.sources.text.facts import Facts
+
+    m, f = Matcher.from_store(store), Facts.from_store(store)
+    return lambda text: [(c.subject, c.values.get("announced"), c.values.get("effective"))
+                         for c in extract(text, m.find(text), f) if c.kind == "withdrawal"]
+
+
+def test_the_agencys_own_withdrawal_is_its_effect_and_a_company_the_graph_links_to_another_drug_does_not_take_it(
+        withdrawals):
+    # (the agency's act, before its date or right after it, is the effect; a company's announcement stays one)
+    assert withdrawals("The FDA withdrew Opdivo's approval for SCLC in December 2020.") == [(NIVO, None, "2020-12")]
+    assert withdrawals("On 29 December 2020 the FDA withdrew Opdivo's SCLC indication.") == [(NIVO, None, "2020-12-29")]
+    assert withdrawals("BMS withdrew Opdivo's SCLC indication in December 2020.") == [(NIVO, "2020-12", None)]
+    # a drug whose maker the graph does not know stays the subject when a company the graph links to another drug acts
+    text = ("Zelvokinib (Vantora) was approved for breast cancer in 2008. Genentech asked for a hearing, lost it in June "
+            "2011, and on 18 November 2011 the FDA revoked the breast cancer indication.")
+    assert [(d, effective) for d, _, effective in withdrawals(text)] == [("KG:drug-zelvokinib", "2011-11-18")]

@@ -187,7 +187,12 @@ def company_drug(reader, ms, before: int, text: str, organs) -> str | None:
     in the graph, or the only one of its drugs holding an approval in the disease or organ the clause names."""
     org = next((m.id for m in ms if m.type == "Organization" and m.start < before and m.id not in AGENCIES), None)
     drugs = reader.facts.company_drugs.get(org or "", [])
-    if not drugs or reader.context.drug in drugs:
+    spoken = reader.context.drug
+    if spoken and not any(spoken in ds for ds in reader.facts.company_drugs.values()):
+        # (a drug spoken of whose maker the graph does not know may be the company's: of its drugs, only one the
+        # article names takes its place; "Genentech asked for a hearing" in a story of bevacizumab)
+        drugs = [d for d in drugs if reader.drug_counts.get(d)]
+    if not drugs or spoken in drugs:
         return None
     if len(drugs) > 1:  # (the one holding an approval in the disease or the organ the clause names)
         named = {m.id for m in ms if m.type == "Indication"}

@@ -227,6 +227,9 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
     >>> t = "The panel voted against it in late April 2021, and the company pulled it that July."
     >>> of_withdrawal(t, dates.find(t))
     {'announced': '2021-07'}
+    >>> t = "The FDA withdrew the approval in November 2011; on 18 November 2011 Commissioner Jane Roe revoked it."
+    >>> of_withdrawal(t, dates.find(t))
+    {'effective': '2011-11-18'}
     >>> t = "On July 23, 2021, BMS said it was withdrawing it, and the FDA's list records the same date."
     >>> of_withdrawal(t, dates.find(t))
     {'announced': '2021-07-23', 'effective': '2021-07-23'}
@@ -253,8 +256,12 @@ def of_withdrawal(text: str, found: list[dates.Date]) -> dict[str, str]:
         # the word nearest before the date says which it is; with neither, a passive ("announced on 7 March
         # that it would withdraw it, and it was removed from the label on 13 April") or a word of effect just
         # after it ("gives April 30, 2021 as the date the indication came off the label") tells the effect
-        key = ("effective" if effect > said or effect == said == -1 and (
-            passive or PASSIVE.search(before) and not by_company or _EFFECT_AFTER.match(text, d.end)) else "announced")
+        # (the agency's own act is its effect: "the FDA withdrew ... in November 2011", "on 18 November 2011
+        # Commissioner X revoked ...")
+        agency = max((m.end() for m in _AGENCY_DID.finditer(before)), default=-1)
+        key = ("effective" if effect > said or agency > said or effect == said == -1 and (
+            passive or PASSIVE.search(before) and not by_company or _EFFECT_AFTER.match(text, d.end)
+            or _AGENCY_AFTER.match(text, d.end)) else "announced")
         old = out.get(key)
         if old is None or d.iso.startswith(old) and len(d.iso) > len(old):
             out[key] = d.iso
@@ -271,6 +278,11 @@ _VOTE = re.compile(r"\bvot(?:ed|e|es|ing)\b|\b(?:advisory committee|ODAC|panel)\
 #: a withdrawal's own words before a date ("Genentech withdrew the approval in March 2021")
 _GONE_WORD = re.compile(r"\bwithdr\w*|\bremov\w*|\bpull\w*|\bgave (?:it |them )?up\b|\bdropp\w*|\brevok\w*|\bretract\w*|\bdelist\w*|"
                         r"\brescind\w*", re.I)
+#: the agency as the subject of a withdrawal's verb, before a date or right after it
+_AGENCY = r"(?:the\s+)?(?:U\.?S\.?\s+)?(?:FDA|[Aa]gency|Commissioner(?:\s+[A-Z][\w.]*){0,2})"
+_AGENCY_VERB = r"(?:formally\s+|finally\s+|then\s+)?(?:withdr[ae]w|revoked|rescinded|removed|pulled|delisted)\b"
+_AGENCY_DID = re.compile(r"\b%s\s+%s" % (_AGENCY, _AGENCY_VERB))
+_AGENCY_AFTER = re.compile(r"\s*,?\s*%s\s+%s" % (_AGENCY, _AGENCY_VERB))
 _BY_COMPANY = re.compile(r"\b(?:withdrawn|removed|pulled|dropped|given up)\s+by\s+(?!the\s+(?:FDA|agency|US|U\.S\.)|FDA\b)[A-Z]")
 _VOLUNTARY = re.compile(r"\bvoluntar(?:y|ily)\b", re.I)
 #: the agency's list that gives the day the company told ("the FDA's list ... records the same date")
