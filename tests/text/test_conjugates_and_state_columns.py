@@ -98,3 +98,22 @@ def test_trial_names_of_two_capitals_and_a_family_written_short(read):
     got = read("confirmatory CM-451 (maint) + CM-331 (2L vs chemo) both missed OS", "trial result")
     assert {s for _, s, _ in got} == {"KG:trial-checkmate-451", "KG:trial-checkmate-331"}
     assert not [c for c in read("CA-125 fell by 50% in 30% of patients (HR 0.5).") if c[1].startswith("KG:trial-ca")]
+
+
+def test_more_drug_stems_and_disease_short_forms(drugs, read):
+    got = {t for _, t in drugs("romidepsin, belinostat, vorinostat, elacestrant, cladribine, degarelix, relugolix, "
+                               "aldesleukin and pralatrexate; not testosterone, interleukin or tubulin")}
+    assert got == {"romidepsin", "belinostat", "vorinostat", "elacestrant", "cladribine", "degarelix", "relugolix",
+                   "aldesleukin", "pralatrexate"}
+    got = read("Romidepsin was first approved in November 2009 for CTCL. Enzalutamide was approved for mHSPC on "
+               "12/16/2019.", "approval")
+    assert [(s, v["indication"], v["date"]) for _, s, v in got] == [
+        ("KG:drug-romidepsin", "cutaneous T-cell lymphoma", "2009-11"),
+        ("KG:drug-enzalutamide", "metastatic hormone-sensitive prostate cancer", "2019-12-16")]
+
+
+def test_an_approval_noun_with_its_date_in_brackets(read):
+    got = read("Zanubrutinib for FL. Accelerated approval (early March 2024) for R/R FL after two or more lines.", "approval")
+    assert [(s, v["date"], v["approval_type"]) for _, s, v in got] == [("KG:drug-zanubrutinib", "2024-03", "accelerated")]
+    # (a planned one is none)
+    assert read("Zanubrutinib for FL: an accelerated approval (expected March 2027) may follow.", "approval") == []

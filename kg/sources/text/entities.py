@@ -102,14 +102,19 @@ def _doi_end(found: str) -> str | None:
 _DOI = re.compile(r"(?:\bdoi:\s*+|\bhttps?://(?:dx\.)?doi\.org/|(?<![\w./]))(10\.\d{4,9}/[^\s\"<>]++)", re.I)
 _DRUG_SUFFIX = ("mab", "nib", "lisib", "ciclib", "parib", "zomib", "degib", "tecan", "platin", "taxel", "rasib", "sertib",
                 "clax", "lutamide", "citabine", "trexed", "leucel",
-                "rubicin", "mustine", "lukast")
+                "rubicin", "mustine", "lukast",
+                # (HDAC and EZH2 inhibitors, SERDs, aromatase inhibitors, IMiDs, mTOR inhibitors, GnRH antagonists, older
+                # cytotoxics: "belinostat", "romidepsin", "elacestrant", "pomalidomide", "degarelix", "cladribine")
+                "depsin", "estrant", "rozole", "mestane", "lidomide", "olimus", "poside",
+                "fosfamide", "rabine", "ribine", "mycin", "relix", "golix", "trexate", "desleukin")
 #: the second word of a conjugate's INN (its payload or linker: "tisotumab vedotin", "loncastuximab tesirine")
 _PAYLOADS = ("vedotin", "mafodotin", "deruxtecan", "govitecan", "emtansine", "soravtansine", "ravtansine", "ozogamicin",
              "tesirine", "pasudotox", "tiuxetan", "duocarmazine", "tirumotecan")
 #: a drug-like name, with its payload; or a gene or cell therapy's two words ("idecabtagene vicleucel",
 #: "ciltacabtagene autoleucel", "nadofaragene firadenovec"), each without a US suffix
-_DRUGLIKE = re.compile(r"\b[A-Za-z][a-z]{3,}(?:%s)(?:-[a-z]{4})?(?:\s(?:%s)(?:-[a-z]{4})?)?\b|\b[A-Za-z][a-z]{2,}gene\s[a-z]{3,}(?:cel|vec)"
-                       r"(?:-[a-z]{4})?\b" % ("|".join(_DRUG_SUFFIX), "|".join(_PAYLOADS)))
+_DRUGLIKE = re.compile(r"\b(?:[A-Za-z][a-z]{3,}(?:%s)|[A-Za-z][a-z]{1,}(?:inostat|metostat|desleukin))(?:-[a-z]{4})?"
+                       r"(?:\s(?:%s)(?:-[a-z]{4})?)?\b|\b[A-Za-z][a-z]{2,}gene\s[a-z]{3,}(?:cel|vec)(?:-[a-z]{4})?\b"
+                       % ("|".join(_DRUG_SUFFIX), "|".join(_PAYLOADS)))
 #: a name: a capital, then letters and digits, dashes or slashes between them; possessive, and
 #: (as a trial name before "trial") started only where no such name is under way: linear time
 #: (or a name that opens in lower case with a capital inside: "monarchE")

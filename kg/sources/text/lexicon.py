@@ -49,8 +49,8 @@ _DISEASE_FORMS: dict[str, tuple[str, ...]] = {
                            "oesophageal or GEJ cancer", "esophageal or gastroesophageal junction cancer"),
     "nasopharyngeal carcinoma": ("NPC", "nasopharyngeal cancer"),
     "malignant pleural mesothelioma": ("mesothelioma", "pleural mesothelioma"),
-    "biliary tract cancer": ("BTC", "cholangiocarcinoma"),
-    "ovarian cancer": ("ovarian carcinoma",),
+    "biliary tract cancer": ("BTC", "cholangiocarcinoma", "CCA"),
+    "ovarian cancer": ("ovarian carcinoma", "epithelial ovarian cancer", "PROC", "platinum-resistant ovarian cancer"),
     "squamous cell carcinoma of the anal canal": ("anal cancer", "anal canal cancer"),
     "mesothelioma": (),
     # tissue-agnostic indications: the biomarker that defines them is read from the clause

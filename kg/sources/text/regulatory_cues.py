@@ -96,7 +96,9 @@ APPROVAL = re.compile(
     r"\bbec(?:ame|omes) (?:an? )?(?:regular|full|traditional|standard) (?:[\w-]+ ){0,2}(?:approval|option|indication)\b|"
     # an approval noun with its date, as a list or a chart writes it ("accelerated approval Jun 2019",
     # "FDA approval 24 Oct 2016", "Full approval: 20 Aug 2018")
-    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval(?:\s+date)?\s*[:,\u2014\u2013]?\s*(?:on\s+|in\s+)?"
+    # (or in brackets, with its part of the month: "Accelerated approval (early March 2024) for R/R FL")
+    r"\b(?:(?:accelerated|regular|full|traditional|FDA|US|U\.S\.) )?approval(?:\s+date)?\s*[:,\u2014\u2013(]?\s*(?:on\s+|in\s+)?"
+    r"(?:(?:early|mid|late)[\s-])?"
     r"(?=[0-3]?\d\s+[A-Z][a-z]{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:19|20)\d\d-\d\d|"
     r"[01]?\d/[0-3]?\d/\d\d)|"
     r"\b(?:has|have|carries|carry) (?:an? )?(?:accelerated |regular |full |conditional )approval\b|"
