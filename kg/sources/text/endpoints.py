@@ -11,7 +11,7 @@ import re
 
 #: endpoints as articles name them (the name, or the event the ratio counts, in plain words), in order of preference
 ENDPOINTS = [
-    (r"invasive disease[- ]free survival|invasive DFS|\biDFS\b", "invasive disease-free survival"),
+    (r"invasive disease[- ]free survival|invasive DFS|\biDFS\b|\bfree of invasive disease\b", "invasive disease-free survival"),
     (r"disease[- ]free survival|\bDFS\b|recurrence[- ]free survival|\bRFS\b|relapse[- ]free survival|"
      r"(?:risk|hazard) of (?:the )?(?:\w+ ){0,2}(?:recurrence|recurring|returning|relapse|relapsing|coming back|come back)|"
      r"(?:cancer|disease|tumou?r|melanoma) (?:return\w*|recurr\w*|relaps\w*|com(?:e|ing) back|came back)|"

@@ -228,7 +228,7 @@ class Matcher:
             else:  # the lexicon's, or a synonym the lexicon gives of a disease the graph knows by its own name
                 found.append((1, self._lexicon(text, m, graph_ids)))
         found += [(2, x) for x in self._patterns(text)]
-        out = _link_trials_to_nct(_no_overlaps(found), text)
+        out = _listed_trials(_link_trials_to_nct(_no_overlaps(found), text), text, self.ids)
         return _again(out, text)
 
     def _lexicon(self, text: str, hit, graph_ids: dict[tuple[str, str], str | None]) -> Mention:
@@ -330,6 +330,38 @@ def _again(mentions: list[Mention], text: str) -> list[Mention]:
         if m is not None and not (m in defined and hit.start < m.start):  # an abbreviation names it from its definition on
             found.append((1, Mention(m.type, m.id, written, hit.start, hit.end, m.new or m not in defined)))
     return _no_overlaps(found)
+
+
+#: a list of names joined by commas, "and", "or" ("MURANO, CLL14 and VIALE-A")
+_NAME = r"[A-Z][A-Za-z0-9]*+(?:[%s][A-Za-z0-9]++)*+" % _DASH
+_NAME_LIST = re.compile(r"(?<![\w%s/])%s(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)%s)++(?![\w%s])"
+                        % (_DASH, _NAME, _NAME, _DASH))
+
+
+def _listed_trials(mentions: list[Mention], text: str, known: set[str]) -> list[Mention]:
+    """A name listed with a trial ("MURANO, CLL14 and VIALE-A") is a trial too, when it is written as
+    trials' names are (two capitals or more, or a number) and nothing else is read there.
+
+    >>> t = "Quote MURANO, CLL14 and VIALE-A fairly; the FDA and EMA agreed."
+    >>> ms = [Mention("Trial", "KG:trial-murano", "MURANO", 6, 12), Mention("Trial", "KG:trial-cll14", "CLL14", 14, 19)]
+    >>> [(m.id, m.text) for m in _listed_trials(ms, t, set())][2:]
+    [('KG:trial-viale-a', 'VIALE-A')]
+    """
+    trials = [(m.start, m.end) for m in mentions if m.type == "Trial"]
+    if not trials:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for lst in _NAME_LIST.finditer(text):
+        if not any(lst.start() <= a < lst.end() for a, _ in trials):
+            continue
+        for item in re.finditer(_NAME, lst.group()):
+            a, b, name = lst.start() + item.start(), lst.start() + item.end(), item.group()
+            if any(x < b and a < y for x, y in taken) or not trial_names.is_name(name):
+                continue
+            ident = "KG:trial-" + slug(trial_names.full_name(name))
+            added.append(Mention("Trial", ident, name, a, b, ident not in known))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _link_trials_to_nct(mentions: list[Mention], text: str) -> list[Mention]:

@@ -77,12 +77,13 @@ _MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\b|\b(
                      # two arms' months after a ratio, as notes write them ("OS HR 0.70, 12.3 vs 10.3 mo")
                      r"(?<=\d\.\d\d, )(?=\d+(?:\.\d+)?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*(?:mo|months)\b)")
 #: a landmark rate: "the 5-year overall survival rate was 52%", "event-free survival at 24 months was 62%"
-_LANDMARK = re.compile(r"\b\d+[- ](?:year|month)s?\b[^.;%]{0,30}?\b(?:survival|free)|"
-                       # "after 12 months, 31% of people ... were still free of cancer growth"
-                       r"\b(?:after|at) (?:\d+|one|two|three|four|five) (?:years?|months?)\b[^.;]{0,80}?\b(?:free|alive|surviv\w*)\b|"
-                       r"\b(?:survival|free survival)(?: rates?)? at (?:\d+|one|two|three|four|five) (?:years?|months?)\b|"
+_YEARS = r"(?:\d+|one|two|three|four|five|ten)[- ](?:years?|yrs?|months?|mos?)\b"
+_LANDMARK = re.compile(r"\b" + _YEARS + r"[^.;%]{0,30}?\b(?:survival|free|i?DFS|PFS|OS|EFS|RFS|MFS)\b|\b" + _YEARS + r"\s+rates?\b|"
+                       # "after 12 months, 31% of people ... were still free of cancer growth" (a decimal point on the way)
+                       r"\b(?:after|at) " + _YEARS + r"(?:[^.;]|\.\d){0,80}?\b(?:free|alive|surviv\w*)\b|"
+                       r"\b(?:survival|free survival)(?: rates?)? at " + _YEARS + r"|"
                        # "78% vs 39% of patients were alive without progression at 12 months"
-                       r"\b(?:alive|free)\b[^.;%]{0,40}?\b(?:after|at) (?:\d+|one|two|three|four|five) (?:years?|months?)\b", re.I)
+                       r"\b(?:alive|free)\b[^.;%]{0,40}?\b(?:after|at) " + _YEARS, re.I)
 _MONTHS = r"\s*(?:months|mo)\b"
 _VERSUS = r"(?:\bversus\b|\bvs\b\.?|\bv\b\.?|\bcompared (?:with|to)\b|\bagainst\b|\bfrom\b)"
 #: "X months ... versus/compared with/against/from Y months" or "X vs Y months" after "median"
@@ -103,7 +104,7 @@ _ONE_MEDIAN = re.compile(r"(?:\bwas\b|\bof\b|\bto\b|\breached\b|\bwere\b)\s*" + 
 #: "were 11.5, 6.9 and 2.9 months (respectively)": the first arm's, and the second's when there are two
 _LIST_MEDIANS = re.compile(r"(?:\bwas\b|\bwere\b|\bof\b)\s*" + _N + r"(?:" + _MONTHS + r")?((?:\s*,\s*\d+(?:\.\d+)?)*)\s*,?\s*(?:and|vs\.?|versus|v)\s+"
                            + _N + _MONTHS, re.I)
-_RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|responded|shr[aiu]nk|got smaller|no (?:living|viable|remaining) "
+_RATE_CUE = re.compile(r"response|\bpCR\b|\bORR\b|\bCR rate\b|responded|shr[aiu]nk|got smaller|no (?:living|viable|remaining) "
                        r"(?:cancer|tumou?r) cells", re.I)
 _PCT = re.compile(_N + r"\s*%")
 #: a percentage that is a threshold or the level of a CI, not a rate ("PD-L1 >= 1%", "95% CI")
@@ -231,6 +232,9 @@ def effects(text: str) -> list[dict[str, Any]]:
     elif (landmark := _LANDMARK.search(text)) and (not ratios or ";" in text[ratios[-1].end():landmark.start()]):
         # (a landmark told in a clause of its own after a ratio: "HR 0.38 (...); 78% vs 39% were alive without ...")
         out += [{**f, "landmark": landmark.group()} for f in _rates(text, landmark, whole)]
+    elif landmark and _PCT.search(text, landmark.start(), ratios[0].start()):
+        # (or the two arms' rates before their ratio: "Five-year iDFS 84.2% with A vs 82.4% without (HR 0.88; P=0.06)")
+        out += [{**f, "landmark": landmark.group()} for f in _rates(text[:ratios[0].start()], landmark, whole)]
     return sorted(out, key=lambda f: f["start"])
 
 

@@ -12,9 +12,9 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 ['DREAMM-3', 'CodeBreaK 200', 'FLAURA']
 >>> [[t[a:b] for a, b in spans(t)] for t in ("ATLANTIS (ph3, A + B vs C): 613 pts", "DUO randomized 319 pts; FDA approved it.")]
 [['ATLANTIS'], ['DUO']]
->>> t = "For ADAURA (682 patients randomised), HR 0.17. EV-301 (n=608) confirmed it; CA-125 fell."
+>>> t = "For ADAURA (682 patients randomised), HR 0.17. EV-301 (n=608) confirmed it; CA-125 fell. MONARCH 1 and ACE-LY-004 too."
 >>> [t[a:b] for a, b in spans(t)]
-['EV-301', 'ADAURA']
+['MONARCH 1', 'ACE-LY-004', 'EV-301', 'ADAURA']
 >>> t = "MARIPOSA enrolled 1,074 patients; HR 0.70 in the ITT. Grade 3 events: 75%."
 >>> [t[a:b] for a, b in spans(t)]
 ['MARIPOSA']
@@ -60,6 +60,8 @@ total phase cohort arm part stage grade level version section chapter slide ques
 
 #: a name of two capitals, a dash and three digits ("EV-301", "EV-103"); a tumour marker ("CA-125") is none
 _SHORT_CODED = re.compile(r"(?<![%s\w/.])(?!CA)[A-Z]{2}[%s]\d{3}(?![%s\w]|[.,]\d|%%)" % (_DASH, _DASH, _DASH))
+#: a sponsor's code of three parts ("ACE-LY-004", "GO-MM-002")
+_MULTI_CODED = re.compile(r"(?<![%s\w/.])[A-Z]{2,}[%s][A-Z]{2,}[%s]\d{2,4}(?![%s\w]|[.,]\d)" % (_DASH, _DASH, _DASH, _DASH))
 #: a name in capitals with its number glued on ("ARIEL4", "TRITON2"); genes written so are in NOT_TRIALS
 _GLUED = re.compile(r"(?<![%s\w/.])[A-Z]{4,}\d{1,2}(?![%s\w])" % (_DASH, _DASH))
 #: a table's column of trials ("| Pivotal trial |", "| Study (n) |") and a name at the start of its cells
@@ -99,6 +101,17 @@ def full_name(name: str) -> str:
     return _FAMILIES[m.group(1)] + name[2:] if m else name
 
 
+def is_name(name: str) -> bool:
+    """Whether a word is written as a trial's name is: two capitals or more, or a capital and a number, and no
+    word of NOT_TRIALS ("VIALE-A", "CLL14"; not "FDA", "Phase").
+
+    >>> is_name("VIALE-A"), is_name("CLL14"), is_name("FDA"), is_name("Phase"), is_name("Merck"), is_name("OS")
+    (True, True, False, False, False, False)
+    """
+    return len(name) >= 4 and (sum(c.isupper() for c in name) >= 2 or name[:1].isupper() and any(
+        c.isdigit() for c in name)) and _ok(name)
+
+
 def _ok(name: str) -> bool:
     key = re.sub(r"[%s ]+" % _DASH, "-", name.lower())
     return key not in NOT_TRIALS and key.split("-")[0] not in NOT_TRIALS
@@ -111,8 +124,12 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
         uppers = sum(c.isupper() for c in word)
         # mixed case with two capitals or more ("CodeBreaK", "KarMMa", "TROPiCS"), or four capitals and a dash ("DREAMM-3")
         mixed = uppers >= 2 and any(c.islower() for c in word)
-        coded = word.isupper() and len(word) >= 4 and text[m.end(1)] in _DASH
+        # (or five capitals and a space: "MONARCH 1", "PALOMA 2")
+        coded = word.isupper() and (len(word) >= 4 and text[m.end(1)] in _DASH or len(word) >= 5)
         if (mixed or coded) and _ok(m.group()):
+            yield m.start(), m.end()
+    for m in _MULTI_CODED.finditer(text):
+        if _ok(m.group()):
             yield m.start(), m.end()
     for m in _SHORT_CODED.finditer(text):
         if _ok(m.group()):
