@@ -92,3 +92,15 @@ def test_the_agencys_later_act_after_and_on_a_date(read):
     got = _approvals(read("Olaparib gained an HRR gene-mutated mCRPC indication on May 19, 2020, and on 31 May 2023 "
                           "the FDA added a BRCA-mutated mCRPC indication with abiraterone."))
     assert [(d, date) for d, _, date, *_ in got] == [("KG:drug-olaparib", "2020-05-19"), ("KG:drug-olaparib", "2023-05-31")]
+
+
+def test_an_fda_aa_line_and_an_approval_beside_its_withdrawal(read):
+    got = _approvals(read("Enfortumab vedotin in urothelial cancer.\n12/18/2019: FDA AA for mUC after PD-1/L1 + platinum"))
+    assert got == [("DRUGBANK:DB13007", "MONDO:0040679", "2019-12-18", "accelerated", None)]
+    claims = read("Olaratumab for soft tissue sarcoma. It went from accelerated approval on 19 October 2016 to a market "
+                  "withdrawal that Eli Lilly announced on 25 April 2019.")
+    assert [(c.kind, c.values.get("date") or c.values.get("announced")) for c in claims] == [
+        ("approval", "2016-10-19"), ("withdrawal", "2019-04-25")]
+    # (an approval in a disease that the company withdrew is no approval told with its date)
+    claims = read("In March 2021, the company withdrew Tecentriq's approval in previously treated bladder cancer.")
+    assert [c.kind for c in claims] == ["withdrawal"]

@@ -42,7 +42,8 @@ def approval_type(text: str) -> str | None:
         return "accelerated" if bracket.group(1).lower() == "accelerated" else "regular"
     if re.search(r"\baccelerated[\"'\u201d\u2019]? (?:[\w-]+ )?(?:approvals?|pathway|route|programme|program|basis|indications?|clearance|nod)\b|"
                  r"\b(?:19|20)\d\d\s*,\s*accelerated\s*[,;]|\(\s*AA\s*[;,)]|"
-                 r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
+                 r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)|"
+                 r"(?-i:\b(?:FDA|US|U\.S\.) AA for\b)",  # notes: "FDA 18 May 2016, accelerated, 2L urothelial ca"
                  text, re.I):
         return "accelerated"
     if re.search(r"\b(?:regular|full|traditional|standard) (?:(?:FDA|US|U\.S\.|EU) )?(?:approval|marketing authori[sz]ation)\b|"

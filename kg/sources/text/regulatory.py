@@ -268,7 +268,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = {**setting(text), **({"disease_from": "context"} if guessed else {"date_from": "context"} if carried else {}),
              **({"date_from": "story"} if any(d.story for d in found) else {})}  # ("the following January": inferred)
-    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
+    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bapproval on \d|\bwon\b|\breceived\b", text)
                          and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}

@@ -25,7 +25,7 @@ APPROVAL = re.compile(
     r"\b(?:FDA|EMA|US|U\.S\.|agency|regulatory)(?:['\u2019]s)? (?:nod|green light|go-ahead|okay)\s+(?:for|to)\b|"
     r"\bpick(?:ed|s)? up\b[^.;]{0,30}\b(?:indication|approval|label)s?\b|\bNotice of Compliance\b|"
     # notes' "AA" for an accelerated approval, with its date ("sotorasib (Lumakras): AA 5/28/21", "AA on 3 Feb 2021")
-    r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b[Tt]hat AA\b)|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
+    r"(?-i:\bAA\b(?=\s*(?:on\s+|in\s+|:\s*|granted\s+|dated\s+(?:from\s+)?)?(?:\d|[A-Z][a-z]{2})))|(?-i:\b(?:FDA|US|U\.S\.) AA for\b)|(?-i:\b[Tt]hat AA\b)|\b(?:approvals?|clearance)\b[^.;]{0,60}\bgranted\b|"
     r"\b(?:approvals?|indications?)\b[^.;]{0,60}?,\s*granted\b|"
     # a use told as granted, or granted by the agency on a date ("That indication had been granted on August 16, 2018",
     # "the indication, which FDA had granted on September 22, 2017")
@@ -117,6 +117,9 @@ WITHDRAWAL = re.compile(
     r"\bwithdr[ae]w[ns]?\b|\bwithdrawing\b|\bwithdrawal (?:of|for)\b|"
     # the withdrawal told as a noun announced or dated ("Merck announced withdrawal 07/01/2021", "withdrawal effective ...")
     r"\bannounc\w* (?:the |its |a )?(?:voluntary )?withdrawal\b|\bwithdrawal (?:announced|effective|date)\b|"
+    # ("announced in early October 2023 that it would work with the FDA toward a voluntary withdrawal", "a market
+    # withdrawal that Eli Lilly announced on 25 April 2019")
+    r"\bannounc\w*\b[^.;]{0,80}\b(?:voluntary|market|U\.?S\.?) withdrawal\b|\bwithdrawal\b[^.;]{0,40}\bannounced\b|"
     r"\bdates? the (?:[\w'\u2019-]+ ){0,2}(?:withdrawal|removal)\b|\bwithdrawal\b[^.;]{0,80}\b(?:took effect|became (?:effective|official)|"
     r"came into (?:force|effect)|t[ao]kes? effect|effective|was announced)\b|"
     r"\bpulled\b|\bpulls\b|\bpulling\b|\bg[ai]ve (?:it |them )?up\b|\bgives (?:it |them )?up\b|\bgiving (?:it |them )?up\b|\bto give up\b|"
