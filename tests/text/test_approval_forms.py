@@ -104,3 +104,15 @@ def test_an_fda_aa_line_and_an_approval_beside_its_withdrawal(read):
     # (an approval in a disease that the company withdrew is no approval told with its date)
     claims = read("In March 2021, the company withdrew Tecentriq's approval in previously treated bladder cancer.")
     assert [c.kind for c in claims] == ["withdrawal"]
+
+
+def test_the_items_of_a_bulleted_list_under_a_lead_that_tells_approvals(read):
+    text = ("Enhertu (trastuzumab deruxtecan) is a conjugate.\nSince then, the list of approved uses has grown:\n\n"
+            "  * Stomach cancer: January 2021, for HER2-positive gastric cancer after trastuzumab.\n"
+            "  * HER2-low breast cancer: August 5, 2022. In the key study, people lived longer.\n"
+            "\nSince then, the list of prices has grown:\n\n  * Stomach cancer: January 2021, $12,000.\n")
+    got = [(c.object, c.values.get("date")) for c in read(text) if c.kind == "approval"]
+    assert got == [("MONDO:0005036", "2021-01"), ("KG:indication-breast-cancer", "2022-08-05")]
+    # (a list under a lead of withdrawals is no list of approvals)
+    text = "Its uses were withdrawn:\n  * Stomach cancer: January 2021.\n"
+    assert [c for c in read(text) if c.kind == "approval"] == []

@@ -91,3 +91,33 @@ def lead(text: str) -> int | None:
     """
     m = _LEAD.match(text)
     return m.end() if m else None
+
+
+#: a list item's marker at the start of its line ("  * ", "- ", "3. ")
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[*\u2022\u2013-]|\d{1,2}[.)])[ \t]+$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+#: a lead line that introduces approvals ("Since then, the list of approved uses has grown:")
+_APPROVALS_LEAD = re.compile(r"\bapprov\w*|\bindications?\b|\blabel\b|\buses\b", re.I)
+
+
+def under_approvals_lead(text: str, sentences, i: int) -> bool:
+    """Whether sentence ``i`` is an item of a bulleted list whose lead line tells approvals and ends with a
+    colon ("Since then, the list of approved uses has grown:" then "* Stomach cancer: January 2021, ...").
+
+    >>> from kg.sources.text.sentences import split
+    >>> t = "Its approved uses grew:\\n  * Gastric cancer: January 2021.\\n  * Lung cancer: August 2022.\\nAll told."
+    >>> ss = split(t); [under_approvals_lead(t, ss, k) for k in range(len(ss))]
+    [False, True, True, False]
+    """
+    def bullet(k: int) -> bool:
+        return bool(_BULLET.search(text, max(0, sentences[k].start - 8), sentences[k].start))
+    if not bullet(i):
+        return False
+    for k in range(i - 1, max(-1, i - 12), -1):
+        starts_line = _LINE_START.search(text, max(0, sentences[k].start - 8), sentences[k].start)
+        if bullet(k) or not starts_line:
+            continue  # another item, or the rest of an item's line
+        lead = sentences[k].text.rstrip()
+        return lead.endswith(":") and bool(_APPROVALS_LEAD.search(lead)) and not WITHDRAWAL.search(lead)
+    return False
+

@@ -84,7 +84,8 @@ def _read(reader, i: int, s, mentions, organs) -> None:
     note_heading(reader, s, mentions)
     years = _YEAR.findall(s.text)
     low = s.text.lower()
-    if not any(w in low for w in EVENT_WORDS):
+    listed = event_lists.under_approvals_lead(reader.text, reader.sentences, i)  # ("approved uses:" then "* X: date")
+    if not any(w in low for w in EVENT_WORDS) and not listed:
         note_subject(reader, i, s, mentions, organs)
         _note_dates(reader.context, s.text, years)
         return
@@ -104,7 +105,7 @@ def _read(reader, i: int, s, mentions, organs) -> None:
                     raw = raw[:wa - a] + " " * (min(wb, b) - wa) + raw[min(wb, b) - a:]
         drugs = [m.start - s.start - a for m in mentions if m.type == "Drug" and s.start + a <= m.start < s.start + b]
         for text in event_lists.each_item(raw, drugs):  # ("withdrawn: nivo SCLC (Dec 2020), pembro SCLC (Mar 2021)")
-            _clause(reader, i, s, mentions, organs, a, text, who)
+            _clause(reader, i, s, mentions, organs, a, text, who, listed)
     merges.one_withdrawal_each(reader, s, n0)
     merges.later_regular_converts(reader, s, n0)
     merges.type_told_after(reader, s, n0)
@@ -136,13 +137,19 @@ def _of_named_diseases(generic: re.Match, text: str, disease_ends: list[int]) ->
 _BRACKETS_ONLY = re.compile(r"\s*(?:\([^()]*\)\s*)?")
 
 
-def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None) -> None:
+_ITEM_START = re.compile(r"")
+
+
+def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, listed: bool = False) -> None:
     ctx: Context = reader.context
     text = blank_relative(raw) if who is None else raw
     approval = APPROVAL.search(text)  # (searched once: the pattern is the reader's costliest)
     withdrawal = WITHDRAWAL.search(text)
     approved = bool(approval) and not NOT_APPROVED.search(text)
     withdrawn = bool(withdrawal) and not APPLICATION.search(text)
+    if listed and not approval and not withdrawal and not NOT_APPROVED.search(text) and dates.find(
+            text, *ctx.dating(), order=ctx.order):
+        approval, approved = _ITEM_START.match(text), True  # an item of a list of approvals: its date is its approval's
     # "X followed in August 2023 with ...", "BMS did the same thing with ... in December 2020": an event like the
     # one just told, an approval or a withdrawal
     after_withdrawal = ctx.withdrawal_at >= i - 2 and (not ctx.last or ctx.last[0] < ctx.withdrawal_at)
