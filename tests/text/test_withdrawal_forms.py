@@ -132,3 +132,13 @@ def test_the_agencys_own_withdrawal_is_its_effect_and_a_company_the_graph_links_
     text = ("Zelvokinib (Vantora) was approved for breast cancer in 2008. Genentech asked for a hearing, lost it in June "
             "2011, and on 18 November 2011 the FDA revoked the breast cancer indication.")
     assert [(d, effective) for d, _, effective in withdrawals(text)] == [("KG:drug-zelvokinib", "2011-11-18")]
+
+
+def test_more_words_for_a_withdrawals_effect_and_last_month_by_name(withdrawals):
+    assert withdrawals("Durvalumab 2L UC (AA 5/1/2017) - withdrawn from the label 2/19/21") == [
+        (DURVA, None, "2021-02-19")]
+    assert withdrawals("Imfinzi for bladder cancer. FDA final decision to withdraw approval: 2/23/2021.") == [
+        (DURVA, None, "2021-02-23")]
+    # ("last August" in a report of July 2022 is August 2021, the one before it)
+    text = "July 1, 2022\n\nOpdivo for SCLC: BMS announced last August that it was withdrawing the SCLC indication."
+    assert withdrawals(text) == [(NIVO, "2021-08", None)]

@@ -28,6 +28,8 @@ that is no year (a count of patients, "2017 patients") is not read as one.
 ['2021-03', '2018', '2022-05']
 >>> [d.iso for d in find("said earlier this month; last month", today="2023-01-20")], find("this month")
 (['2023-01', '2022-12'], [])
+>>> [d.iso for d in find("announced last August; approved last May", year="2022", today="2022-07-01")]
+['2021-08', '2022-05']
 >>> [d.iso for d in find("On the last Friday of August 2021, Genentech said", today="2020-12-30")]
 ['2021-08-27']
 >>> [d.iso for d in find("On Thursday, July 1, Merck withdrew it", year="2020")]  # July 1 was a Thursday in 2021
@@ -82,7 +84,7 @@ _PATTERNS = [
     ("dm", r"(?:the\s+)?%s\s+(?:of\s+)?(%s)\b(?!,?\s*(?:19|20)\d\d)" % (_DAY, _MON)),     # 1 July
     # in March; "May: ..."; "this past February", "at the end of June", "in mid-January" (not "that July" nor "the
     # following May": their year is the story's, which a month alone cannot tell)
-    ("m", r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bthis past )|(?<=\bthe end of )|(?<=\bthe start of )|"
+    ("m", r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bthis past )|(?<=\b[Ll]ast )|(?<=\bthe end of )|(?<=\bthe start of )|"
           r"(?<=\bthe close of )|(?<=\bin early )|(?<=\bin late )|(?<=\bin mid-)|(?<=\bin mid ))"
           r"(%s)\b(?!\s+\d)|(?<![^\n*>\s-])(%s)(?=:\s)" % (_MON, _MON)),
     ("y", r"(?:(?<=\b(?:in|In|by|By) )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthe end of )|(?<=\bthe start of )|"
@@ -202,6 +204,8 @@ def find(text: str, year: str | None = None, today: str | None = None, near: str
                             order=order)
         except (KeyError, ValueError):
             iso = None
+        if iso and kind == "m" and today and iso[:7] >= today[:7] and text[max(0, m.start() - 5):m.start()].lower() == "last ":
+            iso = str(int(iso[:4]) - 1) + iso[4:]  # "last August" in a report of July: the August before it
         if iso:
             if kind == "story" and _DATE.match(text, m.end() + 2 if text[m.end():m.end() + 2] == " (" else len(text)):
                 continue  # "the following March (March 27, 2020)": the date written out says which
