@@ -25,7 +25,8 @@ FAMILIES = {
     ".html": ["<a ", "<", "</", "<!--", "<![", "&#", "<p>a", "<a x='", "<?", "<script>", "<b>"],
     ".txt": [".", "A-", "1", "1,", "(", "Dr. A ", "\u2022 ", "xmab ", "KEYNOTE-", "10.1234/", "HR 0.", "a ",
              "non-small cell lung ", "atezolizumab was approved for non-small cell lung cancer. ", "A. ", "\n",
-             "95% CI 1-", "p=0.", "0.5% vs ", "median "],
+             "95% CI 1-", "p=0.", "0.5% vs ", "median ", "Drug: xmab\n", "Action: Approved\nDate: 2020-05-08\n",
+             "| FDA approval | 1 May 2020 |\n", "A: "],
 }
 CASES = [(units, suffix) for suffix, units in FAMILIES.items()] + [(["["], ".md"), (["<a "], ".html")]
 

@@ -35,8 +35,8 @@ from kg.sources.text.cues import (
     _NO_RCT, _NUM, _ONGOING, _ORGAN, _ORGAN_LIST, _ORGAN_QUALIFIED, _PAPER_LINE, _PHASE, _POS, _PRIMARY,
     _REFERS_TO_TRIAL, _REGULATORY, _RESULT_CUE, _TESTED, _line, _num, _phase_name,
 )
-from kg.sources.text import (context, dates, design, enrolment, figures, label_sections, mechanisms, regulatory, results,
-                             subjects, table_figures)
+from kg.sources.text import (context, dates, design, enrolment, figures, label_sections, mechanisms, records, regulatory,
+                             results, subjects, table_figures)
 from kg.sources.text.entities import Mention
 from kg.sources.text.facts import Facts
 from kg.sources.text.sentences import Sentence, in_sentences, split
@@ -209,9 +209,9 @@ class Reader:
                 label_sections.read_item(self, s, ms, label)
             results.note_endpoint(self, i, s, ms)
             self._note_trial(ms, i)
-        # an approval the article says was withdrawn is told as history; not one it says is still in force, nor
-        # a partner's in a regimen (a drug's own indication there withdrawn: "Yervoy + Opdivo | First-line HCC"),
-        # nor one dated after the withdrawal (a new use in the same disease: "approved this approach on 28 March 2025")
+        records.read(self, lambda k: self.by_sentence[k])  # ("Drug: X" / "Indication: Y" / "Date: D" lines)
+        # an approval the article says was withdrawn is told as history; not one it says is still in force, nor a partner's
+        # in a regimen ("Yervoy + Opdivo | First-line HCC"), nor one dated after it ("approved this approach on 28 March 2025")
         withdrawn: dict[tuple[str, str | None], str] = {}
         for c in self.out:
             if c.kind == "withdrawal":
