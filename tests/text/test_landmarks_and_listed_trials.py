@@ -58,3 +58,11 @@ def test_a_name_listed_with_a_trial_is_a_trial(read):
 ])
 def test_five_capitals_and_a_number_and_a_code_of_three_parts(read, text, trial):
     assert {s for s, *_ in read(text)} == {trial}
+
+
+def test_a_spoken_p_value(read):
+    got = read("In ORION-7 the hazard ratio was 0.62, 95 percent confidence interval 0.47 to 0.82, P less than 0.001.")
+    assert [(m, v) for _, m, v, _, _ in got] == [("HR", 0.62)]
+    from kg.sources.text.figures import effects
+    assert [f.get("p") for f in effects("hazard ratio 0.62, 95 percent confidence interval 0.47 to 0.82, P less than 0.001")] \
+        == ["<0.001"]

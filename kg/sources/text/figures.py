@@ -56,7 +56,7 @@ _NB = r"(?<![\d.,])(\d+(?:\.\d+)?|\.\d+)"
 _CI = re.compile(r"(?:\bCI\b|confidence interval)(?:\s*\[CI\])?\s*(?:[,:=]\s*|\s(?:was|of|from|is)\s+)*"
                  + _NB + r"\s*%?\s*(?:[" + _DASHES + r"]|to|,)\s*" + _NB + r"\s*%?", re.I)
 _BARE_CI = re.compile(r"\s*[(\[]\s*" + _NB + r"\s*(?:[" + _DASHES + r"]|to|;)\s*" + _NB + r"\s*[)\]]")
-_P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+|equals?\s+|equalled\s+)?(=|<|>|\u2264)?\s*(0?\.\d+)(?!\.?\d)", re.I)
+_P = re.compile(r"\bp(?:[ -]value)?\s*(?:was\s+|of\s+|equals?\s+|equalled\s+)?(=|<|>|\u2264|less than|below)?\s*(0?\.\d+)(?!\.?\d)", re.I)
 _PCT_WORD = r"\s*(?:%|per ?cent)"
 _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:the )?|reduced|decrease in (?:the )?|"
                         r"fall in (?:the )?|drop in (?:the )?)\s*risk\b|"
@@ -127,10 +127,11 @@ def _num(s: str) -> float | int:
 def p_text(comparator: str | None, number: str) -> str:
     """A p-value as the reader gives it: the comparator unless "=", and a leading zero.
 
-    >>> p_text("<", ".001"), p_text("=", ".0035"), p_text(None, "0.02")
-    ('<0.001', '0.0035', '0.02')
+    >>> p_text("<", ".001"), p_text("=", ".0035"), p_text(None, "0.02"), p_text("less than", "0.001")
+    ('<0.001', '0.0035', '0.02', '<0.001')
     """
     number = "0" + number if number.startswith(".") else number
+    comparator = "<" if comparator and comparator.lower() in ("less than", "below") else comparator  # (spoken: "P less than")
     return number if comparator in (None, "=") else comparator + number
 
 
