@@ -116,3 +116,10 @@ def test_the_items_of_a_bulleted_list_under_a_lead_that_tells_approvals(read):
     # (a list under a lead of withdrawals is no list of approvals)
     text = "Its uses were withdrawn:\n  * Stomach cancer: January 2021.\n"
     assert [c for c in read(text) if c.kind == "approval"] == []
+
+
+def test_the_combo_told_before_gives_each_of_its_drugs(read):
+    text = ("The FDA approved enfortumab vedotin plus pembrolizumab for urothelial cancer on December 15, 2023. The combo "
+            "had already received accelerated approval in April 2022 for cisplatin-ineligible patients.")
+    got = {(c.subject, c.values.get("date")) for c in read(text) if c.kind == "approval"}
+    assert {("DRUGBANK:DB13007", "2022-04"), (PEMBRO, "2022-04")} <= got

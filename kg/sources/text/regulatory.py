@@ -169,6 +169,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
     if approved and not withdrawn and not inds and PRODUCT.search(raw):
         return  # a new formulation or dosing ("a subcutaneous version ... was approved"): no indication's approval
     drugs = [(m.start - s.start - a, m.id) for m in ms if m.type == "Drug"]
+    regimen: list[str] = []  # the drugs of "the combination" told before, when the clause names none
     written = {m.id: reader.long_names.get(m.id, m.text) for m in ms if m.type == "Drug"}  # (each by its fullest name)
     spans = [(m.start - s.start - a, m.end - s.start - a, m.id) for m in ms if m.type == "Drug"]
     if who is not None:  # ", whose ...": the drug just before the comma
@@ -199,7 +200,10 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I) and ctx.combination:
             drug = ctx.combination  # "the fixed-dose combination": a combination product the article named before
         elif REGIMEN_BACK.search(text):  # (before its event or after: "approved the combination")
-            drug = regimen_drug(reader, i) or drug
+            regimen = regimen_drug(reader, i)
+            drug = (regimen or [drug])[0]  # (and, named no drug, its other drugs as partners: "The combo received ...")
+            # (a drug made an adjective, "cisplatin-ineligible", names none)
+            regimen = [] if any(text[m.end - s.start - a:m.end - s.start - a + 1] != "-" for m in ms if m.type == "Drug") else regimen
         if withdrawn and not approved and ctx.withdrawal and not company and text[:withdrawal.start()].lower().endswith("the "):
             drug = ctx.withdrawal[0]  # "the withdrawal took effect on ...": the one told last
     if (SUBORDINATE.search(text[:event.end()]) or approved and not withdrawn and CONTRAST.search(text)) and not found:
@@ -310,6 +314,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
                                **setting(event_dates.part_of_type(text, k))} if typed else values
                 reader.claim(s, "approval", drug, "approved for", ident, {**own_setting, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
+            more += [d for d in regimen[1:] if d not in partners + more and (ident in reader.facts.approved.get(d, {})
+                                                                           or new_targeted(d, reader.long_names.get(d, "")))]
             for partner in partners + more:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")

@@ -133,11 +133,11 @@ def listed_drugs(text: str, drugs: list[tuple[int, int, str]]) -> list[str]:
 REGIMEN_BACK = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:combination|regimen|pairing|pair|doublet|combo|approach)\b", re.I)
 
 
-def regimen_drug(reader, i: int) -> str | None:
-    """The drug "the combination" of sentence ``i`` is told by: of the drugs the last of the six
+def regimen_drug(reader, i: int) -> list[str]:
+    """The drugs "the combination" of sentence ``i`` is told by: of the drugs the last of the six
     sentences before it that names two or more gives, the one the graph records approvals of and the
-    article names most ("Lurbinectedin + atezolizumab vs atezolizumab alone ... FDA approved the
-    combination": atezolizumab).
+    article names most first ("Lurbinectedin + atezolizumab vs atezolizumab alone ... FDA approved the
+    combination": atezolizumab, then lurbinectedin), or none.
 
     >>> from collections import Counter
     >>> from types import SimpleNamespace as NS
@@ -145,7 +145,7 @@ def regimen_drug(reader, i: int) -> str | None:
     >>> ms = [NS(type="Drug", id="lurbinectedin", start=0, end=13), NS(type="Drug", id="atezolizumab", start=16, end=28)]
     >>> facts = NS(approved={"atezolizumab": {}})
     >>> regimen_drug(NS(text=t, by_sentence=[ms, []], drug_counts=Counter(lurbinectedin=4, atezolizumab=1), facts=facts), 1)
-    'atezolizumab'
+    ['atezolizumab', 'lurbinectedin']
     """
     text = reader.text
     for k in range(i - 1, max(-1, i - 7), -1):
@@ -155,8 +155,8 @@ def regimen_drug(reader, i: int) -> str | None:
         # (not a chemotherapy doublet's drug, "cisplatin-gemcitabine", nor one made an adjective, "cisplatin-ineligible")
         named = [m.id for m in drugs if text[m.start - 1:m.start] != "-" and text[m.end:m.end + 1] != "-"]
         # (of those, one the graph records approvals of before a chemotherapy or an ADC beside it)
-        return max(dict.fromkeys(named), key=lambda d: (d in reader.facts.approved, reader.drug_counts[d])) if named else None
-    return None
+        return sorted(dict.fromkeys(named), key=lambda d: (d not in reader.facts.approved, -reader.drug_counts[d]))
+    return []
 
 
 #: a participle after a drug and its comma ("avelumab, approved in 2017,"; "nivolumab, first cleared in 2014")
