@@ -123,3 +123,9 @@ def test_the_combo_told_before_gives_each_of_its_drugs(read):
             "had already received accelerated approval in April 2022 for cisplatin-ineligible patients.")
     got = {(c.subject, c.values.get("date")) for c in read(text) if c.kind == "approval"}
     assert {("DRUGBANK:DB13007", "2022-04"), (PEMBRO, "2022-04")} <= got
+
+
+def test_came_to_market(read):
+    got = _approvals(read("Cemiplimab (Libtayo) is a PD-1 antibody. It first came to market in September 2018 for "
+                          "cutaneous squamous cell carcinoma."))
+    assert [(d, date) for d, _, date, _, _ in got] == [("DRUGBANK:DB14707", "2018-09")]

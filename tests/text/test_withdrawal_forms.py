@@ -142,3 +142,11 @@ def test_more_words_for_a_withdrawals_effect_and_last_month_by_name(withdrawals)
     # ("last August" in a report of July 2022 is August 2021, the one before it)
     text = "July 1, 2022\n\nOpdivo for SCLC: BMS announced last August that it was withdrawing the SCLC indication."
     assert withdrawals(text) == [(NIVO, "2021-08", None)]
+
+
+def test_a_withdrawal_made_official_after_it_was_told(withdrawals):
+    text = ("March 1, 2024. BMS withdrew the SCLC indication of Opdivo in 2022. The agency made it official in a Federal "
+            "Register notice published March 26, 2024.")
+    assert withdrawals(text) == [(NIVO, "2022", None), (NIVO, None, "2024-03-26")]
+    # (with no withdrawal told before, nothing is made official)
+    assert withdrawals("March 1, 2024. The agency made it official in a notice published March 26, 2024.") == []

@@ -107,7 +107,7 @@ APPROVAL = re.compile(
     # a new indication told as added or gained ("added a second accelerated indication", "gained a
     # limited-stage indication"), or a drug reaching its market
     r"\b(?:added|adds|gained|gains|picked up|picks up|secured|secures|won|wins|received|receives)\b[^.;]{0,60}\bindications?\b|"
-    r"\breached the (?:US |U\.S\. |American |European )?market\b|\badded to (?:the|its) (?:[\w-]+ ){0,3}(?:label|authori[sz]ation|licen[cs]e)\b|"
+    r"\breached the (?:US |U\.S\. |American |European )?market\b|\b(?:came|comes|come) to (?:the )?(?:US |U\.S\. )?market\b|\badded to (?:the|its) (?:[\w-]+ ){0,3}(?:label|authori[sz]ation|licen[cs]e)\b|"
     # an approval told as its arrival ("the first green light came on May 18, 2016", "first-line use came in
     # 2020") or as a new option ("became a first-line option for ... on May 29, 2020")
     r"\b(?:approvals?|green light|go-ahead|nod|clearance|authori[sz]ation|indications?|use)\b[^.;]{0,60}?\bcame (?:on|in)\b|"
@@ -190,7 +190,7 @@ ANAPHOR = re.compile(r"\b(?:the|its) (?:US |U\.S\. |American )?(?:[\w-]+ )?indic
 #: words; looked for as plain substrings of the lower-cased sentence, far faster than a pattern)
 EVENT_WORDS = ("approv", "aa ", "fda, ", "fda), ", ": fda ", "; fda ", ", fda ", "(fda ", "commission, ", "ema, ", "grant", "clear", "authoris", "authoriz", "indicated", "convert", "green light", "licen",
                 "withdr", "pull", "lost", "narrowed", "restricted", "delist", "exit", "retract", " off ", "struck", "gave up", "give up", "giving up", "gave it up", "gave them up", "remov", "revok", "rescind", "no longer", "drop",
-                "ended", "ceased", "remain", "label", "followed", "joined it", "joined them", "be given", "be used", "be prescribed", "nod", "notice of compliance",
+                "ended", "ceased", "remain", "label", "followed", "made it official", "made it final", "joined it", "joined them", "be given", "be used", "be prescribed", "nod", "notice of compliance",
                 "signed off", "signs off", "sign off", "oked", "okayed", "added", "adds", "gained", "gains", "market",
                 "broaden", "expand", "extend", "widen", "came", "rest", "based on", "exist", "go-ahead", "picked up", "picks up", "available",
                 "carried", "held", "entered", "reached", "became the first", "retain", "allowed as", "under accelerated", "under regular", "under full", "under \"accelerated", "dates from", "dates back", "led to",
@@ -214,7 +214,9 @@ OTHER = re.compile(r"\bother (?:\w+ )?(?:cancers|indications|uses|tumou?rs|disea
 SUBORDINATE = re.compile(r"\b(?:since|after|before|when|until|once|because|while|although|though)\s+"
                           r"(?:the |this |that |its |it )?(?:\w+ ){0,3}(?:was|were|had been|has been)\b[^,;]*$", re.I)
 #: the approval of another drug told just before, repeated by ellipsis ("Durvalumab followed in August 2023")
-FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)|\bjoined (?:it|them)\b|\bdid (?:the same(?: thing)?|likewise)\b", re.I)
+FOLLOWED = re.compile(r"\bfollowed(?: suit)?\b(?! by)|\bjoined (?:it|them)\b|\bdid (?:the same(?: thing)?|likewise)\b|"
+                      # the event just told made formal ("The agency made it official in a Federal Register notice ...")
+                      r"\bmade (?:it|this|that|the (?:\w+ )?(?:withdrawal|removal|approval)) (?:official|final|formal)\b", re.I)
 #: a heading: no end mark (a title names what the text then tells with its date)
 HEADING = re.compile(r"[.!?:;)\"\u201d]\s*$")
 SAME_DATE = re.compile(r"\b(?:on|at) the same (?:date|day|time)\b|\bthat (?:same )?day\b|\bsame-day\b|\bthe same (?:day|decision|notice|letter|action|"
