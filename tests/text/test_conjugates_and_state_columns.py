@@ -117,3 +117,12 @@ def test_an_approval_noun_with_its_date_in_brackets(read):
     assert [(s, v["date"], v["approval_type"]) for _, s, v in got] == [("KG:drug-zanubrutinib", "2024-03", "accelerated")]
     # (a planned one is none)
     assert read("Zanubrutinib for FL: an accelerated approval (expected March 2027) may follow.", "approval") == []
+
+
+@pytest.mark.parametrize("written", ["fallopian tube cancer", "ALCL", "Ph+ ALL", "ccRCC", "iCCA", "osteosarcoma", "BPDCN",
+                                     "plexiform neurofibromas", "CTCL", "nmCRPC", "PDAC", "B-ALL", "WM", "MBC"])
+def test_more_diseases_by_their_common_short_forms(store, written):
+    from kg.sources.text.entities import Matcher
+
+    m = Matcher.from_store(store)
+    assert [x.text for x in m.find(f"It was approved for {written} in 2020.") if x.type == "Indication"] == [written]

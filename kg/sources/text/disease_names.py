@@ -64,6 +64,13 @@ _COMMON: dict[str, tuple[str, ...]] = {
                                                      "castration-sensitive prostate cancer",
                                                      "metastatic castration-sensitive prostate cancer"),
     "non-metastatic castration-resistant prostate cancer": ("nmCRPC",),
+    "anaplastic large cell lymphoma": ("ALCL", "systemic anaplastic large cell lymphoma", "sALCL"),
+    "Philadelphia chromosome-positive acute lymphoblastic leukemia": ("Ph+ ALL", "Ph-positive ALL"),
+    "blastic plasmacytoid dendritic cell neoplasm": ("BPDCN",),
+    "polycythemia vera": (),
+    "pheochromocytoma": ("pheochromocytoma or paraganglioma", "PPGL"),
+    "osteosarcoma": (),
+    "plexiform neurofibroma": ("plexiform neurofibromas",),
     "differentiated thyroid cancer": ("DTC",),
     "anaplastic thyroid cancer": ("ATC",),
 }
