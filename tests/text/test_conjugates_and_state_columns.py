@@ -126,3 +126,10 @@ def test_more_diseases_by_their_common_short_forms(store, written):
 
     m = Matcher.from_store(store)
     assert [x.text for x in m.find(f"It was approved for {written} in 2020.") if x.type == "Indication"] == [written]
+
+
+def test_clinicians_short_names_of_cell_therapies_and_targeted_drugs(drugs):
+    assert drugs("axi-cel vs tisa-cel; pola-R-CHP; ibru then zanu; Lu-PSMA-617 and enza") == [
+        ("KG:drug-axicabtagene-ciloleucel", "axi-cel"), ("KG:drug-tisagenlecleucel", "tisa-cel"),
+        ("KG:drug-polatuzumab-vedotin", "pola"), ("KG:drug-ibrutinib", "ibru"), ("KG:drug-zanubrutinib", "zanu"),
+        ("KG:drug-lutetium-lu-177-vipivotide-tetraxetan", "Lu-PSMA-617"), ("KG:drug-enzalutamide", "enza")]

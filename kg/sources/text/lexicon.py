@@ -126,7 +126,13 @@ SHORT_FORMS: dict[str, str] = {
     # and the short names other cancer drugs are known by
     "melflufen": "melphalan flufenamide", "belamaf": "belantamab mafodotin", "T-DXd": "trastuzumab deruxtecan",
     "T-DM1": "trastuzumab emtansine", "Dato-DXd": "datopotamab deruxtecan", "ide-cel": "idecabtagene vicleucel",
-    "cilta-cel": "ciltacabtagene autoleucel",
+    "cilta-cel": "ciltacabtagene autoleucel", "axi-cel": "axicabtagene ciloleucel", "tisa-cel": "tisagenlecleucel",
+    "liso-cel": "lisocabtagene maraleucel", "brexu-cel": "brexucabtagene autoleucel", "obe-cel": "obecabtagene autoleucel",
+    "pola": "polatuzumab vedotin", "lonca": "loncastuximab tesirine", "ibru": "ibrutinib", "acala": "acalabrutinib",
+    "zanu": "zanubrutinib", "pirto": "pirtobrutinib", "enza": "enzalutamide",
+    "daro": "darolutamide", "abema": "abemaciclib", "palbo": "palbociclib", "ribo": "ribociclib", "tuca": "tucatinib",
+    "Lu-PSMA-617": "lutetium Lu 177 vipivotide tetraxetan", "177Lu-PSMA-617": "lutetium Lu 177 vipivotide tetraxetan",
+    "Lu-PSMA": "lutetium Lu 177 vipivotide tetraxetan",
 }
 
 #: a target's names -> (HGNC id, usual name)
