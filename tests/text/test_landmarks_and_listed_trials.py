@@ -66,3 +66,11 @@ def test_a_spoken_p_value(read):
     from kg.sources.text.figures import effects
     assert [f.get("p") for f in effects("hazard ratio 0.62, 95 percent confidence interval 0.47 to 0.82, P less than 0.001")] \
         == ["<0.001"]
+
+
+def test_a_median_told_as_the_time_half_of_the_patients_were_alive(read):
+    got = read("In ORION-7, half of the people on A were still alive after 14.0 months, compared with 11.7 months on B.")
+    assert [(m, v, c, e) for _, m, v, c, e in got] == [("median", 14.0, 11.7, "overall survival")]
+    # (half of the patients responding is a rate's word, no median)
+    got = read("In ORION-7, half of the patients responded (50%).")
+    assert [m for _, m, *_ in got] != ["median"]

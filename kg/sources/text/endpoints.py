@@ -25,7 +25,7 @@ ENDPOINTS = [
      r"\bfree (?:of|from) (?:cancer |disease |tumou?r )?(?:growth|progression|worsening)|\bwithout (?:disease )?progression\b",
      "progression-free survival"),
     (r"overall[- ]survival|\bm?OS\b|(?:risk|hazard) of (?:death|dying)|hazard ratio for death|\blived longer\b|\blive longer\b|"
-     r"\blived\b", "overall survival"),
+     r"\blived\b|\bhalf of (?:the )?(?:[\w-]+ ){0,4}(?:were |was )?(?:still )?alive\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
     # (not the FDA's "complete response letter")
     (r"\bcomplete (?:responses?|remissions?)\b(?! letter)|\bCR rate\b", "complete response rate"),

@@ -66,7 +66,8 @@ _REDUCTION = re.compile(r"\b" + _N + _PCT_WORD + r"\s*(?:lower|reduction in (?:t
                         r"\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+(?:\w+\s+)?(?:reduced|lowered|cut|decreased)\s+by\s+"
                         + _N + _PCT_WORD + r"|\brisk\b[^.;()%]{0,50}?\b(?:was|were|is|are)\s+" + _N + _PCT_WORD + r"\s+lower\b",
                         re.I)
-_MEDIAN = re.compile(r"\b(?i:medians?)\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)|"
+_MEDIAN = re.compile(r"\b(?i:medians?)\b|\b(?i:half of (?:the )?(?:[\w-]+ ){0,4}(?:were |was |had )?(?:still )?(?:alive|"
+                     r"lived|free of|without))\b|\bm(?:OS|PFS|DFS|EFS|RFS|DoR|DOR)\b|\b(?:OS|PFS|DFS|EFS|RFS)(?=\s+\d+(?:\.\d+)?\s*(?:vs\.?|versus|v)\s)|"
                      # two arms' months right after their endpoint, without the word ("fell short on overall survival:
                      # 16.4 versus 14.7 months")
                      r"\b(?i:overall|progression[- ]free|disease[- ]free|event[- ]free|relapse[- ]free) (?i:survival)\b"
