@@ -26,7 +26,7 @@ FAMILIES = {
     ".txt": [".", "A-", "1", "1,", "(", "Dr. A ", "\u2022 ", "xmab ", "KEYNOTE-", "10.1234/", "HR 0.", "a ",
              "non-small cell lung ", "atezolizumab was approved for non-small cell lung cancer. ", "A. ", "\n",
              "95% CI 1-", "p=0.", "0.5% vs ", "median ", "Drug: xmab\n", "Action: Approved\nDate: 2020-05-08\n",
-             "| FDA approval | 1 May 2020 |\n", "A: "],
+             "| FDA approval | 1 May 2020 |\n", "A: ", "KEYNOTE-189, ABCD and EFGH, "],
 }
 CASES = [(units, suffix) for suffix, units in FAMILIES.items()] + [(["["], ".md"), (["<a "], ".html")]
 

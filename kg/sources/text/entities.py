@@ -22,6 +22,7 @@ number, PMID or DOI) and ``new=True``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -347,17 +348,19 @@ def _listed_trials(mentions: list[Mention], text: str, known: set[str]) -> list[
     >>> [(m.id, m.text) for m in _listed_trials(ms, t, set())][2:]
     [('KG:trial-viale-a', 'VIALE-A')]
     """
-    trials = [(m.start, m.end) for m in mentions if m.type == "Trial"]
+    trials = sorted(m.start for m in mentions if m.type == "Trial")
     if not trials:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
+    starts = sorted(m.start for m in mentions)  # (mentions do not overlap: one starting inside an item overlaps it,
+    ends = sorted(m.end for m in mentions)      # or one ending inside it)
     added = []
     for lst in _NAME_LIST.finditer(text):
-        if not any(lst.start() <= a < lst.end() for a, _ in trials):
-            continue
+        k = bisect.bisect_left(trials, lst.start())
+        if k == len(trials) or trials[k] >= lst.end():
+            continue  # (a list with no trial in it)
         for item in re.finditer(_NAME, lst.group()):
             a, b, name = lst.start() + item.start(), lst.start() + item.end(), item.group()
-            if any(x < b and a < y for x, y in taken) or not trial_names.is_name(name):
+            if bisect.bisect_left(starts, b) > bisect.bisect_right(ends, a) or not trial_names.is_name(name):
                 continue
             ident = "KG:trial-" + slug(trial_names.full_name(name))
             added.append(Mention("Trial", ident, name, a, b, ident not in known))
