@@ -64,3 +64,11 @@ def test_lines_that_are_not_fields_and_records_of_two_fields(read):
     text = "Drug: zelvokinib\nDate: 2020-05-08\n\nIt works."
     assert records.records(text, split(text)) == []
 
+
+
+def test_a_table_rows_cell_of_sentences_belongs_to_its_row(read):
+    # (an HTML table's row, as the markup reader writes it, and a Markdown one: the row is one unit)
+    text = ("| Medicine | What it does | Approved use\n\n"
+            "| Nerlynx (neratinib) | A tablet. | Extended adjuvant treatment of early-stage HER2-positive breast cancer. "
+            "FDA approved July 17, 2017.\n")
+    assert [(k, d, date) for k, d, date, _, _ in read(text)] == [("approval", "KG:drug-neratinib", "2017-07-17")]

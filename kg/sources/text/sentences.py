@@ -45,6 +45,8 @@ def split(text: str) -> list[Sentence]:
     >>> s = split("Dr. Smith et al. reported it. Next one.")
     >>> [(x.start, x.end) for x in s]
     [(0, 29), (30, 39)]
+    >>> [x.text for x in split("| X | Extended use. FDA approved July 17, 2017. |")]
+    ['| X | Extended use. FDA approved July 17, 2017. |']
     """
     out: list[Sentence] = []
     pos = 0
@@ -58,7 +60,9 @@ _CITATION = re.compile(r"\b(?:doi|pmid)\b", re.I)
 
 
 def _split_line(text: str, base: int, line: str, out: list[Sentence]) -> None:
-    if _CITATION.search(line):
+    # a citation, and a table's row: one unit ("| Nerlynx | Extended adjuvant ... therapy. FDA approved July 17, 2017. |":
+    # its cells' sentences belong to its drug and its columns)
+    if _CITATION.search(line) or line.lstrip().startswith("|"):
         _add(text, base, base + len(line), out)
         return
     # inline bullets ("... • next item") start a new unit too
