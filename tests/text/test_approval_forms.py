@@ -129,3 +129,15 @@ def test_came_to_market(read):
     got = _approvals(read("Cemiplimab (Libtayo) is a PD-1 antibody. It first came to market in September 2018 for "
                           "cutaneous squamous cell carcinoma."))
     assert [(d, date) for d, _, date, _, _ in got] == [("DRUGBANK:DB14707", "2018-09")]
+
+
+def test_each_disease_its_own_type_when_one_clause_gives_two(read):
+    got = {(c.object, c.values.get("approval_type")) for c in read(
+        "The agency granted idelalisib regular approval for relapsed CLL and accelerated approval for relapsed FL and "
+        "relapsed SLL on July 23, 2014.") if c.kind == "approval" and c.subject == "KG:drug-idelalisib"}
+    assert got == {("KG:indication-chronic-lymphocytic-leukemia", "regular"),
+                   ("KG:indication-follicular-lymphoma", "accelerated"),
+                   ("KG:indication-small-lymphocytic-lymphoma", "accelerated")}
+    got = {(c.object, c.values.get("approval_type")) for c in read(
+        "Duvelisib is a PI3K inhibitor. 9/24/2018: regular approval for R/R CLL/SLL + AA for R/R FL") if c.kind == "approval"}
+    assert got == {("KG:indication-chronic-lymphocytic-leukemia", "regular"), ("KG:indication-follicular-lymphoma", "accelerated")}

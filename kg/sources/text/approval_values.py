@@ -64,9 +64,27 @@ def other_type(text: str, kind: str | None) -> str | None:
     """
     if kind == "accelerated" and re.search(r"\b(?:regular|traditional|full) approval\b", text, re.I):
         return "regular"
-    if kind == "regular" and re.search(r"\baccelerated approval\b", text, re.I):
+    if kind == "regular" and re.search(r"\baccelerated approval\b|(?-i:\bAA for\b)", text, re.I):
         return "accelerated"
     return None
+
+
+_TYPE_WORD = re.compile(r"\b(accelerated|regular|full|traditional|standard)\s+approval\b|(?-i:\b(AA)\b)", re.I)
+
+
+def type_before(text: str, at: int) -> str | None:
+    """The approval type whose word comes last before position ``at`` (a disease's), for a clause that gives
+    each disease its own type ("regular approval for relapsed CLL and accelerated approval for relapsed FL").
+
+    >>> t = "regular approval for relapsed CLL and accelerated approval for relapsed FL + AA for SLL"
+    >>> type_before(t, t.index("CLL")), type_before(t, t.index("FL")), type_before(t, t.index("SLL")), type_before(t, 0)
+    ('regular', 'accelerated', 'accelerated', None)
+    """
+    words = [m for m in _TYPE_WORD.finditer(text, 0, at)]
+    if not words:
+        return None
+    word = (words[-1].group(1) or words[-1].group(2)).lower()
+    return "accelerated" if word in ("accelerated", "aa") else "regular"
 
 
 _LINES = [(re.compile(r"\bfirst[- ]line\b|\bfirst treatment\b|\binitial (?:therapy|treatment)\b|\bpreviously untreated\b|"

@@ -41,7 +41,7 @@ from kg.sources.text.subjects import (REGIMEN_BACK, appositive, listed_drugs, ne
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
 from kg.sources.text.approval_values import (approval_type, indication_name, organ_disease, other_type, region_agency, setting,
-                                             tissue_agnostic)
+                                             tissue_agnostic, type_before)
 from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
@@ -306,8 +306,11 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
             more = regimen_partners(text, drugs, drug, lambda d: new_targeted(d, written.get(d, ""), reader.facts.approved))
             # (but a first drug new to the graph, no chemotherapy, keeps its own: "zolbetuximab with nivolumab")
             first_out = partners and drug not in reader.facts.approved and not new_targeted(drug, written.get(drug, ""))
+            # (two types and two diseases or more, one date: each disease the type written before it)
+            at = [m.start - s.start - a for m in ms if m.type == "Indication" and m.id == ident]
+            own_type = type_before(text, at[0]) if other and not typed and len(inds) > 1 and at else None
             for k, when_k in [] if first_out else (
-                    typed.items() or [(t, when) for t in [kind] + ([other] if other else [])]):
+                    typed.items() or [(t, when) for t in ([own_type] if own_type else [kind] + ([other] if other else []))]):
                 # (each type its own setting when the sentence dates each: "... after platinum in May 2017 and a
                 # regular approval for first-line maintenance on 30 June 2020")
                 own_setting = {**{x: v for x, v in values.items() if not x.startswith("setting")},
@@ -318,6 +321,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
                                                                            or new_targeted(d, reader.long_names.get(d, "")))]
             for partner in partners + more:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
+                             **({"approval_type": own_type} if own_type else {}),
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
             # (drugs listed with commas, one date between them: each approved, "Lynparza, Rubraca and Zejula are approved")
             for other in [d for d in listed if d != drug and d not in partners + more and (  # (no chemotherapy)
