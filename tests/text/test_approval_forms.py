@@ -141,3 +141,8 @@ def test_each_disease_its_own_type_when_one_clause_gives_two(read):
     got = {(c.object, c.values.get("approval_type")) for c in read(
         "Duvelisib is a PI3K inhibitor. 9/24/2018: regular approval for R/R CLL/SLL + AA for R/R FL") if c.kind == "approval"}
     assert got == {("KG:indication-chronic-lymphocytic-leukemia", "regular"), ("KG:indication-follicular-lymphoma", "accelerated")}
+
+
+def test_a_question_in_quotation_marks_is_no_claim(read):
+    assert read('13:55 - Reader question: "Is trastuzumab deruxtecan approved in HER2-low bladder cancer?"') == []
+    assert read("Reader question: \u201cIs Keytruda approved for SCLC?\u201d") == []

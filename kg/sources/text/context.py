@@ -203,7 +203,7 @@ def company_drug(reader, ms, before: int, text: str, organs) -> str | None:
 def note_topic(ctx: Context, s, mentions) -> None:
     """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
     the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
-    if not s.text.rstrip().endswith("?"):
+    if not s.text.rstrip().rstrip("\"\u201d'").endswith("?"):
         return
     drugs = [m for m in mentions if m.type == "Drug"]
     inds = [m for m in mentions if m.type == "Indication"]
