@@ -20,6 +20,7 @@ import re
 from kg.sources.text import dates
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency
 from kg.sources.text.table_figures import cells, is_row
+from kg.sources.text.tables import action_type
 
 #: a line of a field and its value ("Drug: X", "- Approval date: 2020-05-08")
 _FIELD = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?([A-Z][A-Za-z0-9 /().'-]{0,38}?)[ \t]*:[ \t]+(\S.{0,300})$")
@@ -101,8 +102,7 @@ def read(reader, mentions_of) -> None:
             if not found:
                 continue
             said = f + " " + v + (" " + action if f.lower() in ("date", "dates", "date of action", "action date") else "")
-            agency = region_agency(f + " " + v) or region_agency(agency_field) or (
-                "KG:org-fda" if re.search(r"\bFDA\b", f + " " + agency_field) else None)
+            agency = region_agency(f + " " + v) or region_agency(agency_field)
             s = reader.sentences[k]
             for ident, name in dict.fromkeys(inds):
                 values = {"agency": agency, "indication": indication_name(ident, name),
@@ -112,13 +112,9 @@ def read(reader, mentions_of) -> None:
                     reader.claim(s, "withdrawal", drug, "approved for", ident,
                                  {**values, when: found[0].iso, "status": "withdrawn"}, "regulatory approval", "supports")
                 else:
-                    kind = "conversion" if _CONVERTED.search(said) else approval_type(said) or _kind(said)
+                    kind = "conversion" if _CONVERTED.search(said) else approval_type(said) or next(
+                        (k for k in map(action_type, (action, v)) if k), None)
                     reader.claim(s, "approval", drug, "approved for", ident,
                                  {**values, "date": found[0].iso, "approval_type": kind, "status": "approved"},
                                  "regulatory approval", "supports")
 
-
-def _kind(text: str) -> str | None:
-    """The approval type a record's words give on their own ("Accelerated", "Regular", "Full")."""
-    m = re.search(r"\b(accelerated|regular|full|traditional)\b", text, re.I)
-    return None if m is None else "accelerated" if m.group(1).lower() == "accelerated" else "regular"

@@ -76,9 +76,13 @@ def column(header: str) -> str | None:
     return next((kind for kind, rx in _COLUMNS if rx.search(header)), None)
 
 
-def _kind(action: str) -> str | None:
-    """The approval type a row's action cell gives ("accelerated", "regular approval", "Accelerated
-    approval converted to traditional approval": a conversion)."""
+def action_type(action: str) -> str | None:
+    """The approval type an action's words give (a table's action cell, a record's action field):
+    "accelerated", "regular approval", "Accelerated approval converted to traditional approval" (a conversion).
+
+    >>> action_type("Accelerated"), action_type("Full approval"), action_type("AA (still on label)"), action_type("Pending")
+    ('accelerated', 'regular', 'accelerated', None)
+    """
     if _CONVERTED_CELL.search(action) and not re.search(r"\bnew (?:approval|indication)", action, re.I):
         return "conversion"
     if re.match(r"\s*AA\b", action):
@@ -108,7 +112,7 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
     action = " ".join(actions)
-    typed = next((k for k in map(_kind, actions + [_typed_header(header)]) if k), None) or _bracketed_kind(s.text)
+    typed = next((k for k in map(action_type, actions + [_typed_header(header)]) if k), None) or _bracketed_kind(s.text)
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     # "| Accelerated approval | Outcome | Outcome effective |" with "Converted": the effect is the conversion's
@@ -293,13 +297,13 @@ def _per_agency(reader, s, row, kinds, header, ind: tuple[str, str], drug: str, 
 
 def _bracketed_kind(text: str) -> str | None:
     """The approval type a text gives in brackets ("23 Apr 2025 (accelerated approval)"), or None."""
-    return next((k for k in map(_kind, re.findall(r"\(([^()]*)\)", text)) if k), None)
+    return next((k for k in map(action_type, re.findall(r"\(([^()]*)\)", text)) if k), None)
 
 
 def _typed_header(header: list[str]) -> str:
     """The header of a column of approval dates that names the approval's type ("Accelerated approval
     granted"), or ""."""
-    return next((h for h in header if column(h) == "approved" and _kind(h)), "")
+    return next((h for h in header if column(h) == "approved" and action_type(h)), "")
 
 
 _ANNOUNCED = re.compile(r"\bannounc", re.I)

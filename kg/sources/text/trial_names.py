@@ -89,6 +89,7 @@ def _table_cells(text: str) -> Iterable[tuple[int, int]]:
 
 #: trial families that notes and chats write by two letters ("CM-451", "KN-604")
 _FAMILIES = {"CM": "CheckMate", "KN": "KEYNOTE"}
+_FAMILY_SHORT = re.compile(r"(%s)(?=[%s ]\d)" % ("|".join(_FAMILIES), _DASH))
 
 
 def full_name(name: str) -> str:
@@ -97,8 +98,8 @@ def full_name(name: str) -> str:
     >>> full_name("CM-451"), full_name("KN-604"), full_name("EV-301")
     ('CheckMate-451', 'KEYNOTE-604', 'EV-301')
     """
-    m = re.match(r"(CM|KN)(?=[%s ]\d)" % _DASH, name)
-    return _FAMILIES[m.group(1)] + name[2:] if m else name
+    m = _FAMILY_SHORT.match(name)
+    return _FAMILIES[m.group(1)] + name[m.end(1):] if m else name
 
 
 def is_name(name: str) -> bool:
@@ -128,15 +129,8 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
         coded = word.isupper() and (len(word) >= 4 and text[m.end(1)] in _DASH or len(word) >= 5)
         if (mixed or coded) and _ok(m.group()):
             yield m.start(), m.end()
-    for m in _MULTI_CODED.finditer(text):
-        if _ok(m.group()):
-            yield m.start(), m.end()
-    for m in _SHORT_CODED.finditer(text):
-        if _ok(m.group()):
-            yield m.start(), m.end()
-    for m in _GLUED.finditer(text):
-        if _ok(m.group()):
-            yield m.start(), m.end()
+    for rx in (_MULTI_CODED, _SHORT_CODED, _GLUED):
+        yield from ((m.start(), m.end()) for m in rx.finditer(text) if _ok(m.group()))
     yield from ((a, b) for a, b in _table_cells(text) if _ok(text[a:b]))
     for rx in (_IN, _VERB, _LABEL):
         for m in rx.finditer(text):
