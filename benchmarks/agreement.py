@@ -11,9 +11,13 @@ and the reader against the second annotator's gold. The first row is what a care
 reaches against one writer's gold: the ceiling the reader's targets are to be read against.
 
     python benchmarks/agreement.py benchmarks/corpus/agreement [--store exports/store]
+    python benchmarks/agreement.py benchmarks/corpus/agreement --first benchmarks/corpus/adjudicated
 
 The folder holds ``<set>/<slug>.gold.json`` second annotations; the articles and the authors'
-gold are those of ``benchmarks/corpus/<set>`` (or ``--corpus DIR``).
+gold are those of ``benchmarks/corpus/<set>`` (or ``--corpus DIR``). ``--first DIR`` takes the first
+gold from ``DIR/<set>/<slug>.gold.json`` instead (an adjudicated gold, which settles each claim the two
+annotators read differently): the columns then say "adjudicated" where they say "author", and giving
+the authors' folders as the second annotation scores the authors against it.
 """
 from __future__ import annotations
 
@@ -138,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", help="second annotations: <folder>/<set>/<slug>.gold.json")
     ap.add_argument("--corpus", default=str(ROOT / "benchmarks" / "corpus"), help="the sets' articles and first gold")
+    ap.add_argument("--first", default=None, help="the first gold from here (<first>/<set>/<slug>.gold.json)")
     ap.add_argument("--store", default=None, help="a built store (default: build one in a temporary folder)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -156,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = sets.setdefault(set_dir.name, {r: [] for r in names})
         firsts = {a.name.rsplit(".", 1)[0]: (a, g) for a, g in corpus(Path(args.corpus) / set_dir.name)}
         for gold_path in sorted(set_dir.glob("*.gold.json")):
-            article, first = firsts[gold_path.name[: -len(".gold.json")]]
+            stem = gold_path.name[: -len(".gold.json")]
+            article, first = firsts[stem]
+            if args.first:
+                first = json.loads((Path(args.first) / set_dir.name / gold_path.name).read_text(encoding="utf-8"))
             second = json.loads(gold_path.read_text(encoding="utf-8"))
             ex = extract_file(article, store, matcher, facts)
             sentences = [s.text for s in split(ex.text.text)]

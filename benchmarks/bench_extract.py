@@ -14,7 +14,7 @@ consistent, but never a false alarm.
 repeated), per MB at each size (equal when reading is linear in the text's length), and as a
 ratio to a baseline measured in the same run (one pass of a word pattern over the text).
 
-    python benchmarks/bench_extract.py [--corpus DIR] [--store exports/store] [--details]
+    python benchmarks/bench_extract.py [--corpus DIR] [--gold DIR] [--store exports/store] [--details]
     python benchmarks/bench_extract.py --samples | --big 1 5
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _store(path: str | None):
     return open_store(tmp / "store")
 
 
-def corpus(store, folder: Path, details: bool) -> dict:
+def corpus(store, folder: Path, details: bool, gold_dir: Path | None = None) -> dict:
     from kg.query.audit import audit_claims
     from kg.sources.ingest import extract_file
     from kg.sources.text.entities import Matcher
@@ -55,6 +55,11 @@ def corpus(store, folder: Path, details: bool) -> dict:
     matcher, facts = Matcher.from_store(store), Facts.from_store(store)
     results = []
     for article, gold in read_corpus(folder):
+        if gold_dir is not None:  # another gold of the same articles (an adjudicated one)
+            other = gold_dir / (article.name.rsplit(".", 1)[0] + ".gold.json")
+            if not other.exists():
+                continue
+            gold = json.loads(other.read_text(encoding="utf-8"))
         t0 = time.perf_counter()
         ex = extract_file(article, store, matcher, facts)
         ms = (time.perf_counter() - t0) * 1000
@@ -151,6 +156,8 @@ def big(store, sizes: list[float], folder: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(DEV), help="a corpus folder in the GOLD.md format (default: the dev corpus)")
+    ap.add_argument("--gold", default=None, help="score against the gold files of this folder instead of the corpus's "
+                    "(same names; articles it has none for are left out): benchmarks/corpus/adjudicated/<set>")
     ap.add_argument("--store", default=str(ROOT / "exports" / "store"), help="store to read and audit against "
                     "(built from data/ into a temporary folder if it does not exist)")
     ap.add_argument("--details", action="store_true", help="list what was missed, extra, judged otherwise")
@@ -164,7 +171,7 @@ def main() -> None:
     elif args.big:
         big(store, args.big, Path(args.corpus))
     else:
-        corpus(store, Path(args.corpus), args.details)
+        corpus(store, Path(args.corpus), args.details, Path(args.gold) if args.gold else None)
 
 
 if __name__ == "__main__":

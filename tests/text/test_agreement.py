@@ -7,6 +7,8 @@ import copy
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from agreement import compare, enclosing  # noqa: E402
@@ -86,19 +88,41 @@ def test_the_scripts_examples_run():
     assert doctest.testmod(agreement).failed == 0
 
 
-SECOND = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus" / "agreement"
+CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
 
 
-def test_every_second_annotation_quotes_its_article():
+@pytest.mark.parametrize("folder,least", [("agreement", 63), ("adjudicated", 28)])
+def test_every_second_and_adjudicated_annotation_quotes_its_article(folder, least):
     import json
 
     from validate_corpus import plain
 
-    golds = sorted(SECOND.glob("*/*.gold.json"))
-    assert len(golds) >= 49  # seven sets' articles, each annotated a second time
+    golds = sorted((CORPUS / folder).glob("*/*.gold.json"))
+    assert len(golds) >= least  # every article of the sets annotated a second time / adjudicated
     for gold_path in golds:
         stem = gold_path.name[: -len(".gold.json")]
-        article = next(p for p in (SECOND.parent / gold_path.parent.name).glob(stem + ".*") if not p.name.endswith(".json"))
+        article = next(p for p in (CORPUS / gold_path.parent.name).glob(stem + ".*") if not p.name.endswith(".json"))
         text = article.read_text(encoding="utf-8")
         for c in json.loads(gold_path.read_text(encoding="utf-8"))["claims"]:
             assert c["sentence"] in text or plain(c["sentence"]) in plain(text), (gold_path.name, c["sentence"][:60])
+
+
+def test_bench_extract_scores_against_another_gold_of_the_same_articles(store, tmp_path, capsys):
+    import json
+
+    import bench_extract
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("FLAURA randomised 556 patients.\n", encoding="utf-8")
+    claim = {"kind": "enrolment", "trial": "FLAURA", "n": 556, "sentence": "FLAURA randomised 556 patients",
+             "verdict": "not in graph"}
+    (tmp_path / "corpus" / "a.gold.json").write_text(json.dumps({"claims": []}), encoding="utf-8")
+    (tmp_path / "other" / "a.gold.json").write_text(json.dumps({"claims": [claim]}), encoding="utf-8")
+    assert bench_extract.corpus(store, tmp_path / "corpus", False)["kinds"]["enrolment"]["expected"] == 0
+    assert bench_extract.corpus(store, tmp_path / "corpus", False, tmp_path / "other")["kinds"]["enrolment"]["expected"] == 1
+    # (an article the other folder has no gold for is left out)
+    (tmp_path / "corpus" / "b.txt").write_text("KEYNOTE-604 enrolled 453 patients.\n", encoding="utf-8")
+    (tmp_path / "corpus" / "b.gold.json").write_text(json.dumps({"claims": [claim | {"trial": "KEYNOTE-604", "n": 453,
+        "sentence": "KEYNOTE-604 enrolled 453 patients"}]}), encoding="utf-8")
+    assert bench_extract.corpus(store, tmp_path / "corpus", False, tmp_path / "other")["kinds"]["enrolment"]["expected"] == 1
