@@ -164,3 +164,26 @@ def test_oesophageal_or_junction_cancer_is_oesophageal_cancer(matcher):
 def test_a_phase_numeral_is_no_trial_name(matcher):
     got = _found(matcher, "The confirmatory phase III trial, DANUBE, failed; a phase II study followed.")
     assert [(t, i) for t, i, _, _ in got] == [("Trial", "KG:trial-danube")]
+
+
+def test_trial_names_told_by_a_described_trial_a_heading_a_possessive_or_mixed_case(matcher):
+    # a name in brackets or between commas after a trial described in a few words
+    got = _found(matcher, "In the main study for people who had never been treated (ZEPHYR-TN), 535 patients took part. "
+                          "The confirmatory trial in older adults, HALCYON, was positive.")
+    assert [x for t, _, x, _ in got if t == "Trial"] == ["ZEPHYR-TN", "HALCYON"]
+    # a line opening with a name and a description in brackets, then the trial's size
+    got = _found(matcher, "Key trials\n\nZEPHYR-A (older adults, unfit). 431 patients were randomized 2:1.")
+    assert [x for t, _, x, _ in got if t == "Trial"] == ["ZEPHYR-A"]
+    # a name whose results are spoken of; a name in mixed case after "in"; a numbered name opening in lower case
+    got = _found(matcher, "HALCYON's interim overall survival HR was 0.80. It was tested in ZephyNET, with 2,840 women; "
+                          "zephyRX 301 (NCT09990002) confirmed it.")
+    assert [(x, i) for t, i, x, _ in got if t == "Trial"] == [
+        ("HALCYON", "KG:trial-halcyon"), ("ZephyNET", "KG:trial-zephynet"),
+        ("zephyRX 301", "CLINICALTRIALS:NCT09990002"), ("NCT09990002", "CLINICALTRIALS:NCT09990002")]
+
+
+def test_abbreviations_in_brackets_after_a_study_are_no_trial_names(matcher):
+    # (a disease, an agency, a society in brackets: known names or words that are no trial)
+    got = _found(matcher, "A study in chronic lymphocytic leukemia (CLL) and a trial reviewed by the agency (FDA) and "
+                          "a study presented at the meeting (ASCO) and a study in lung cancer (NSCLC) ran.")
+    assert [x for t, _, x, _ in got if t == "Trial"] == []

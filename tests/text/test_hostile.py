@@ -26,7 +26,8 @@ FAMILIES = {
     ".txt": [".", "A-", "1", "1,", "(", "Dr. A ", "\u2022 ", "xmab ", "KEYNOTE-", "10.1234/", "HR 0.", "a ",
              "non-small cell lung ", "atezolizumab was approved for non-small cell lung cancer. ", "A. ", "\n",
              "95% CI 1-", "p=0.", "0.5% vs ", "median ", "Drug: xmab\n", "Action: Approved\nDate: 2020-05-08\n",
-             "| FDA approval | 1 May 2020 |\n", "A: ", "KEYNOTE-189, ABCD and EFGH, "],
+             "| FDA approval | 1 May 2020 |\n", "A: ", "KEYNOTE-189, ABCD and EFGH, ",
+             "the study a a a a a a a a a ", "ABCD (x). 5 ", "ABCD's interim ", "in ExteNET ", "innovaTV 3"],
 }
 CASES = [(units, suffix) for suffix, units in FAMILIES.items()] + [(["["], ".md"), (["<a "], ".html")]
 

@@ -81,3 +81,15 @@ def test_a_trial_name_that_opens_in_lower_case(read):
     assert read("The iPhone study app logged 0.70 of doses.") == []
     assert read("In the monarchE trial, abemaciclib helped. Later, monarchE showed an overall survival benefit.")[-1] == (
         "KG:trial-monarche", None, None, None, "overall survival", True)
+
+
+def test_results_go_to_the_trial_a_heading_or_a_described_trial_names(read):
+    # (twelfth round: each trial named only by a heading line or in brackets after "the main study ...")
+    got = read("ZEPHYR-A (older adults, unfit for chemo). 431 patients were randomized 2:1.\n"
+               "- OS: median 14.7 vs 9.6 months; HR 0.66 (95% CI 0.52-0.85), p<0.001.\n\n"
+               "ZEPHYR-C (with low-dose chemo). 211 patients were randomized.\n"
+               "- OS HR 0.75 (95% CI 0.52-1.07), not significant.\n\n"
+               "In the main study for people never treated before (HALCYON-TN), 535 patients took part. "
+               "The combination cut the risk of progression or death by 90% (hazard ratio 0.10).")
+    ratios = [(subject, value) for subject, measure, value, _, _, _ in got if measure == "HR"]
+    assert ratios == [("KG:trial-zephyr-a", 0.66), ("KG:trial-zephyr-c", 0.75), ("KG:trial-halcyon-tn", 0.10)]

@@ -21,6 +21,17 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 >>> t = "2/ FLAURA: mPFS 18.9 vs 10.2 mo\\nRESULTS: HR 0.46\\nNOTE: 20% more"
 >>> [t[a:b] for a, b in spans(t)]
 ['FLAURA']
+>>> t = "The main study in untreated people (ELEVATE-TN) and the trial in older adults, ECHO, read out."
+>>> [t[a:b] for a, b in spans(t)]
+['ELEVATE-TN', 'ECHO']
+>>> t = "MARIPOSA's interim overall survival HR was 0.80; innovaTV 301 met; ExteNET, in ExteNET, with 2,840."
+>>> [t[a:b] for a, b in spans(t)]
+['innovaTV 301', 'ExteNET', 'MARIPOSA']
+>>> t = "VIALE-A (AML, unfit). 431 patients were randomized"
+>>> [t[a:b] for a, b in spans(t)]
+['VIALE-A']
+>>> [t[a:b] for a, b in spans("A study in chronic lymphocytic leukemia (CLL) and a trial of adults (NCCN) ran.")]
+[]
 """
 from __future__ import annotations
 
@@ -29,12 +40,18 @@ from typing import Iterable
 
 _DASH = "-\u2010\u2011\u2012\u2013\u2014"
 #: a coded name with a number of one to three digits (not a decimal, a percentage or a year)
-_NUMBERED = re.compile(r"(?<![%s\w/.])([A-Z][A-Za-z]{2,}+)[%s ](\d{1,3}[a-z]?)\b(?![.,]\d|%%|\s*%%|[%s]\d)"
+_NUMBERED = re.compile(r"(?<![%s\w/.])([A-Z][A-Za-z]{2,}+|[a-z]{3,}+[A-Z][A-Za-z]*+)[%s ](\d{1,3}[a-z]?)\b(?![.,]\d|%%|\s*%%|[%s]\d)"
                        % (_DASH, _DASH, _DASH))
 #: a name in capitals (four or more letters, a number after a dash allowed)
 _CAPS = r"[A-Z][A-Z0-9]{3,}+(?:[%s][A-Z0-9]++)?" % _DASH
+#: or in mixed case with capitals inside ("ExteNET", "TROPiCS")
+_MIXED = r"(?:%s|[A-Z][a-z]{1,6}+[A-Z]{2,}[A-Za-z0-9]*+)" % _CAPS
 _IN = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))(?:In|For)\s+(%s)\s*(?=,|\((?:NCT|[nN]\s*=|\d[\d,]*\s+(?:patients|pts|participants)\b))|\bin\s+(?:the\s+)?(%s)(?=\s*[,.;:)(]|\s+(?:and|versus|vs)\b)"
-                 % (_CAPS, _CAPS))
+                 % (_MIXED, _MIXED))
+#: a name in capitals whose results are spoken of ("MARIPOSA's interim overall survival", "the MARIPOSA survival data")
+_WHOSE = re.compile(r"(?<![%s\w/.])(%s)(?:'s|\u2019s)?\s++(?:(?:interim|final|updated|primary|mature|long-term)\s++)?"
+                    r"(?:overall\s+survival|progression-free|survival\s+data|hazard\s+ratio|primary\s+(?:end\s*point|analysis)|"
+                    r"(?:OS|PFS|DFS|EFS|ORR)\s+(?:data|results?|HR|hazard)|data\s+(?:showed|show|read))\b" % (_DASH, _CAPS))
 _VERB = re.compile(r"(?<![%s\w/.])(%s|[A-Z]{3})(?:'s)?\s+(?:trial\s+|study\s+)?(?:enrolled|randomi[sz]ed|accrued|assigned|"
                    r"(?:included|recruited|involved)\s+\d|compared\b|tested\b|evaluated\b|showed\b|demonstrated\b|"
                    r"met\s+(?:its|the|both|all)\b|missed\b|did\s+not\s+meet\b|failed\s+to\s+(?:meet|show|improve)\b|"
@@ -43,6 +60,14 @@ _VERB = re.compile(r"(?<![%s\w/.])(%s|[A-Z]{3})(?:'s)?\s+(?:trial\s+|study\s+)?(
 #: "2/ FLAURA - HR 0.46")
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=\d/\s))[-*\u2022 ]*(%s)\s*(?:\([^()\n]{0,60}\)\s*)?(?::|\s[%s]\s)(?=[^\n]{0,40}?(?:\b(?:m?PFS|m?OS|m?DFS|m?EFS|"
                     r"HR|ORR|pCR|median|response)\b|\d%%|\d\s+(?:patients|pts|participants)\b))" % (_CAPS, _DASH))
+#: a name in capitals in brackets or between commas after a trial described in a few words ("the main
+#: study for people who had never been treated (ELEVATE-TN)", "the confirmatory trial in older adults, ECHO,")
+_DESCRIBED = re.compile(r"\b(?:trial|study)(?:\s++[a-z0-9][a-z0-9%s]*+(?:,(?=\s++[a-z]))?){1,8}?\s*+"
+                        r"(?:\((%s)\)|,\s*+(%s),)" % (_DASH, _CAPS, _CAPS))
+#: a name in capitals opening a line, a description in brackets after it, then the trial's size
+#: ("VIALE-A (AML, unfit for intensive chemo). 431 patients were randomized")
+_HEAD = re.compile(r"(?:^|(?<=\n))[-*\u2022 ]*(%s)\s*+\([^()\n]{0,60}\)\.\s++(?=(?:[A-Za-z ]{0,20})?\d[\d,]*\s+"
+                   r"(?:patients|pts|participants|people|adults|subjects)\b)" % _CAPS)
 #: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
 #: end points and the headings of an abstract
 NOT_TRIALS = frozenset("""fda ema nccn asco esmo aacr sabcs ash wclc odac pdufa bla sbla nda snda nice cadth mhra pmda nmpa
@@ -132,7 +157,7 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
     for rx in (_MULTI_CODED, _SHORT_CODED, _GLUED):
         yield from ((m.start(), m.end()) for m in rx.finditer(text) if _ok(m.group()))
     yield from ((a, b) for a, b in _table_cells(text) if _ok(text[a:b]))
-    for rx in (_IN, _VERB, _LABEL):
+    for rx in (_IN, _VERB, _LABEL, _DESCRIBED, _HEAD, _WHOSE):
         for m in rx.finditer(text):
             g = 1 if m.group(1) else 2
             if not any(c.isdigit() for c in m.group(g)[:1]) and _ok(m.group(g)):
