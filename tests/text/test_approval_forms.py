@@ -146,3 +146,22 @@ def test_each_disease_its_own_type_when_one_clause_gives_two(read):
 def test_a_question_in_quotation_marks_is_no_claim(read):
     assert read('13:55 - Reader question: "Is trastuzumab deruxtecan approved in HER2-low bladder cancer?"') == []
     assert read("Reader question: \u201cIs Keytruda approved for SCLC?\u201d") == []
+
+
+def test_a_heading_ending_with_a_bracket_gives_its_section_drug(read):
+    # (twelfth round: "SLIDE 8 - Copanlisib (Aliqopa)" was no heading, so the drug of the slide before stayed)
+    got = _approvals(read("SLIDE 4 - Pembrolizumab (Keytruda)\n- AA 3/14/2017: relapsed classical Hodgkin lymphoma\n\n"
+                          "SLIDE 5 - Avelumab (Bavencio)\n- Approved 5/14/2019 for advanced renal cell carcinoma"))
+    got = {(d, i, when) for d, i, when, _, _ in got}
+    assert {(PEMBRO, CHL, "2017-03-14"), (AVELUMAB, RCC, "2019-05-14")} <= got
+    assert not {(PEMBRO, RCC, "2019-05-14")} & got
+
+
+def test_a_regimen_heading_gives_its_first_drug_and_a_prior_treatment_none(read):
+    got = _approvals(read("**1.1 Pembrolizumab in relapsed classical Hodgkin lymphoma**\n"
+                          "- Pembrolizumab is a PD-1 antibody; do not use it after progression.\n\n"
+                          "**1.2 Avelumab + axitinib in advanced renal cell carcinoma (1L)**\n"
+                          "- Approval (May 2019) for first-line advanced RCC.\n\n"
+                          "Classical Hodgkin lymphoma after pembrolizumab (monotherapy)\n"
+                          "Accelerated approval: 14 March 2017, based on response rates."))
+    assert [(d, when) for d, _, when, _, _ in got] == [(AVELUMAB, "2019-05"), (AVELUMAB, "2017-03-14")]

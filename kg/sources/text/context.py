@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
-from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING
+from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING, TAKEN
 
 
 @dataclass
@@ -95,18 +95,40 @@ def _lead_in(text: str, s) -> bool:
     return line_start and bool(_LEAD_IN_WORDS.match(s.text.strip())) and not _VERB.search(s.text)
 
 
+#: two drugs joined as a regimen in a heading ("Zanubrutinib + obinutuzumab", "A plus B", "A with B")
+_REGIMEN_HEAD = re.compile(r"\w\s*(?:\+|\bplus\b|\bwith\b)\s*\w", re.I)
+
+
+def _bracketed_head(text: str, s) -> bool:
+    """Whether sentence ``s`` of ``text`` is a heading that ends with a bracket: a line of its own, short,
+    with no verb ("SLIDE 8 - Copanlisib (Aliqopa)", "Duvelisib: DUO (NCT02004522)").
+
+    >>> from kg.sources.text.sentences import split
+    >>> t = "Intro.\\nSLIDE 8 - Copanlisib (Aliqopa)\\nIt was approved in 2017 (AA)."
+    >>> [_bracketed_head(t, s) for s in split(t)]
+    [False, True, False]
+    """
+    line_start = s.start == 0 or text[s.start - 1] == "\n"
+    line_end = s.end == len(text) or text[s.end:s.end + 1] == "\n"
+    return (line_start and line_end and s.text.rstrip().endswith(")") and len(s.text) < 100
+            and not _VERB.search(re.sub(r"\([^()]*\)", "", s.text)))
+
+
 def note_heading(reader, s, mentions) -> None:
     """A heading (or a bold lead-in) sets the section's disease (or, naming an organ alone, its organ:
     "Liver."; naming one trial alone, the one disease the graph knows it studies) and, naming one drug,
     its drug (naming one trial and no drug, the drug the graph knows approved on that trial)."""
-    if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s)) and len(s.text) < 150):
+    if not ((HEADING.search(s.text) is None or _lead_in(reader.text, s) or _bracketed_head(reader.text, s))
+            and len(s.text) < 150):
         return
     if note_year(reader.context, s.text):
         return
     if _TITLE_WORDS.match(s.text):  # "Looking ahead": a section of its own, not the year's
         reader.context.section_year = None
     named = [m for m in mentions if m.type == "Indication"]
-    heads = {m.id for m in mentions if m.type == "Drug"}
+    # (not a treatment taken before: "Hepatocellular carcinoma after sorafenib (monotherapy)" names no drug of its section)
+    drugs = [m for m in mentions if m.type == "Drug" and not TAKEN.search(reader.text[max(0, m.start - 40):m.start])]
+    heads = {m.id for m in drugs}
     trials = {m.id for m in mentions if m.type == "Trial"}
     organ = _ORGAN_WORD.search(s.text) if not named and len(s.text) < 60 else None
     reader.context.organ = organ.group().lower() if organ else None
@@ -120,8 +142,12 @@ def note_heading(reader, s, mentions) -> None:
         # "Slide 4: KEYNOTE-189": the one disease the graph knows the trial studies is the section's
         reader.context.indication, reader.context.indication_name = studied[0], None
         reader.context.headed = studied[0]
+    ordered = list(dict.fromkeys(m.id for m in drugs))
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
         reader.context.drug = heads.pop()
+    elif len(ordered) == 2 and _REGIMEN_HEAD.search(s.text):
+        # "**Zanubrutinib + obinutuzumab in R/R FL**": a regimen's heading; its first drug is the section's
+        reader.context.drug = ordered[0]
     elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (
             not heads or approved_on[0] in heads):
         # "Slide 5: IMpower133", "KEYNOTE-189: pembrolizumab or placebo, each with pemetrexed": the drug the graph
