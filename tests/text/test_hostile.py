@@ -27,7 +27,8 @@ FAMILIES = {
              "non-small cell lung ", "atezolizumab was approved for non-small cell lung cancer. ", "A. ", "\n",
              "95% CI 1-", "p=0.", "0.5% vs ", "median ", "Drug: xmab\n", "Action: Approved\nDate: 2020-05-08\n",
              "| FDA approval | 1 May 2020 |\n", "A: ", "KEYNOTE-189, ABCD and EFGH, ",
-             "the study a a a a a a a a a ", "ABCD (x). 5 ", "ABCD's interim ", "in ExteNET ", "innovaTV 3"],
+             "the study a a a a a a a a a ", "ABCD (x). 5 ", "ABCD's interim ", "in ExteNET ", "innovaTV 3",
+             "Nivolumab was approved in 2017; BMS withdrew the sBLA application ", "withdrew the approval on 1 "],
 }
 CASES = [(units, suffix) for suffix, units in FAMILIES.items()] + [(["["], ".md"), (["<a "], ".html")]
 

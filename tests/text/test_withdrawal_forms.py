@@ -150,3 +150,22 @@ def test_a_withdrawal_made_official_after_it_was_told(withdrawals):
     assert withdrawals(text) == [(NIVO, "2022", None), (NIVO, None, "2024-03-26")]
     # (with no withdrawal told before, nothing is made official)
     assert withdrawals("March 1, 2024. The agency made it official in a notice published March 26, 2024.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # (twelfth round) the approval of an application withdrawn, dated by "effective"
+    ("Nivolumab won accelerated approval for hepatocellular carcinoma in September 2017. The agency then withdrew "
+     "approval of the biologics license application for that use, effective 23 July 2021.",
+     [("approval", NIVO, HCC, "2017-09"), ("withdrawal", NIVO, HCC, "2021-07-23")]),
+    # "withdrew the approval on <date>": the date is the withdrawal's, no approval of that day
+    ("Nivolumab won accelerated approval for hepatocellular carcinoma in September 2017. The FDA withdrew the "
+     "approval on 23 July 2021.", [("approval", NIVO, HCC, "2017-09"), ("withdrawal", NIVO, HCC, "2021-07-23")]),
+    # an application withdrawn and the drug taken off the market: a withdrawal
+    ("Nivolumab won accelerated approval for hepatocellular carcinoma in September 2017. BMS withdrew the sBLA and "
+     "took that use off the market in July 2021.", [("approval", NIVO, HCC, "2017-09"), ("withdrawal", NIVO, HCC, "2021-07")]),
+    # an application withdrawn before any decision: none
+    ("Nivolumab won accelerated approval for hepatocellular carcinoma in September 2017. BMS withdrew the sBLA for "
+     "first-line use in July 2021.", [("approval", NIVO, HCC, "2017-09")]),
+])
+def test_an_approval_withdrawn_with_its_application_and_dated_by_effective_or_on(read, text, want):
+    assert [c for c in read(text) if c[0] in ("approval", "withdrawal")] == want

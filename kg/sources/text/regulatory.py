@@ -46,7 +46,7 @@ from kg.sources.text.regulatory_cues import (
     APPROVAL, WITHDRAWAL, NOT_APPROVED, ANAPHOR, EVENT_WORDS, GENERIC, SCOPE,
     OTHER, SUBORDINATE, FOLLOWED, HEADING, SAME_DATE,
     PAST_EVENT, OTHER_TIME, APPLICATION, CONTRAST, IF_WITHDRAWN, GRANTED_BEFORE, CONVERTS, PERIOD, PRODUCT,
-    INDEFINITE, REFERS_BACK, REVISION, STAMP, THEIR,
+    INDEFINITE, REFERS_BACK, REVISION, STAMP, THEIR, WITHDREW_ON,
 )
 
 
@@ -279,7 +279,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
     agency = next((m.id for m in ms if m.type == "Organization" and m.id in AGENCIES), None) or region_agency(text)
     where = {**setting(text), **({"disease_from": "context"} if guessed else {"date_from": "context"} if carried else {}),
              **({"date_from": "story"} if any(d.story for d in found) else {})}  # ("the following January": inferred)
-    if approved and not (withdrawn and not re.search(r"\bgrant|\bapproved (?:on|in)\b|\bapproval on \d|\bwon\b|\breceived\b", text)
+    if approved and not (withdrawn and not (re.search(r"\bgrant|\bapproved (?:on|in)\b|\bwon\b|\breceived\b", text)
+                                            or re.search(r"\bapproval on \d", text) and not WITHDREW_ON.search(text))
                          and not dated_approval):
         values = {"agency": agency, "date": date, "approval_type": kind,
                   "status": "withdrawn" if withdrawn else "approved", **where}

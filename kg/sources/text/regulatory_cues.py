@@ -249,9 +249,13 @@ TAKEN = re.compile(r"\b(?:receive|received|tolerate|take|taken|be given|have)\s+
                    # a treatment before ("whose cancer progressed after sorafenib, pembrolizumab received ...")
                    r"\b(?:after|following|progressed on|progressing on|refractory to|(?:previously |pre)treated with)\s+$|"
                    r"(?:\b(?:already|previously|had)|'d)\s+had\s+$|\b(?:already|previously)\s+(?:\w+\s+)?had\s+$", re.I)
-#: an application withdrawn before any decision: no approval was withdrawn
-APPLICATION = re.compile(r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b|"
-                         r"\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b[^.;]{0,60}\bwithdr\w*", re.I)
+#: an application withdrawn before any decision: no approval was withdrawn (but "withdrew approval of the new drug
+#: application" and "withdrew the BLA and took X off the market" withdraw an approval)
+APPLICATION = re.compile(r"^(?!.*\b(?:withdr\w*\s+(?:its\s+|the\s+)?approval\s+of|off\s+the\s+market)\b)(?:.*?"
+                         r"\bwithdr\w*\b[^.;]{0,40}\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b|.*?"
+                         r"\b(?:application|filing|submission|s?BLA|sNDA|MAA)s?\b[^.;]{0,60}\bwithdr\w*)", re.I | re.S)
+#: the agency's withdrawal dated by "on": "withdrew the approval on 15 July 2024" dates the withdrawal, not the approval
+WITHDREW_ON = re.compile(r"\b(?:withdr|revok|rescind|pull)\w*\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?approval on \d", re.I)
 #: a clause of contrast: an approval in force told in it is background to the news ("..., while X remains approved for Y")
 CONTRAST = re.compile(r"^\W*(?:while|whereas|although|though|even though)\b", re.I)
 #: a withdrawal told as a condition ("If continued approval ... is later withdrawn, coverage ends")
