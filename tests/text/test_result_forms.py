@@ -93,3 +93,11 @@ def test_results_go_to_the_trial_a_heading_or_a_described_trial_names(read):
                "The combination cut the risk of progression or death by 90% (hazard ratio 0.10).")
     ratios = [(subject, value) for subject, measure, value, _, _, _ in got if measure == "HR"]
     assert ratios == [("KG:trial-zephyr-a", 0.66), ("KG:trial-zephyr-c", 0.75), ("KG:trial-halcyon-tn", 0.10)]
+
+
+def test_an_endpoint_named_before_any_figure_is_the_next_ratios(read):
+    # (twelfth round: the endpoint was carried only from an earlier figure)
+    got = read("ZEPHYR-7 randomized 598 patients to zelvomab or placebo. Everyone was 65 or older. Nobody was headed "
+               "for transplant.\n\nAnd the primary endpoint?\n\nProgression-free survival by independent review. "
+               "The study met it. The hazard ratio was 0.73, with a 95% confidence interval of 0.57 to 0.94.")
+    assert [(e, v) for _, m, v, _, e, _ in got if m == "HR"] == [("progression-free survival", 0.73)]

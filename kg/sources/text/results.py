@@ -98,11 +98,22 @@ def read(reader, i: int, s, trial: str | None, types: dict, drug: str | None, fo
                        reader.level(trial), "supports" if met else "does not support")
 
 
+#: a sentence that opens with an endpoint's name and gives no figure ("Progression-free survival by independent review.",
+#: "The primary endpoint was overall survival.")
+_NAMES_ENDPOINT = re.compile(r"^\W*(?:(?:the|its|their)\s+)?(?:primary\s+(?:end\s*point|outcome)\s+(?:was|is)\s+)?"
+                             r"(?:overall|progression|event|disease|recurrence|relapse|metastasis|invasive)[\w -]{0,20}"
+                             r"surviv[^\d]*$|^\W*(?:the\s+)?primary\s+(?:end\s*point|outcome)\s+(?:was|is)\b[^\d]*$", re.I)
+
+
 def note_endpoint(reader, i: int, s, mentions) -> None:
     """A sentence without a figure that names an endpoint of the trial spoken of ("Overall survival
     favoured the combination numerically") is the one "the corresponding hazard ratio" then refers to."""
     last = reader.last_endpoint
-    if not last or not i - 2 <= last[1] < i or any(m.type == "Trial" and m.id != last[0] for m in mentions):
+    if not last or not i - 2 <= last[1] < i:
+        # (or no figure yet: "And the primary endpoint? Progression-free survival by independent review. The study
+        # met it. The hazard ratio was 0.73": the endpoint of the trial spoken of)
+        last = (reader.trial, i, None) if reader.trial and reader.trial_at >= i - 8 and _NAMES_ENDPOINT.match(s.text) else None
+    if not last or any(m.type == "Trial" and m.id != last[0] for m in mentions):
         return
     named = figures.endpoint(s.text)
     if named:
