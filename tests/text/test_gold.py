@@ -145,3 +145,11 @@ def test_a_target_new_to_the_graph_is_named_by_its_minted_id():
     gold = {"kind": "mechanism", "drug": "duvelisib", "target": "PI3K-delta", "action": "blocks"}
     assert matches(claim, gold, lambda ident: set())
     assert not matches({**claim, "object": "KG:target-pi3k-gamma"}, gold, lambda ident: set())
+
+
+def test_a_complete_remission_is_a_complete_response():
+    # (twelfth round: "CR" in leukaemia reports is a complete remission; the reader reads "CR rate" as a response rate)
+    from kg.sources.text.gold import endpoint_key
+
+    assert endpoint_key("complete remission rate") == endpoint_key("complete response rate") == "complete response rate"
+    assert endpoint_key("pathological complete response") != endpoint_key("complete response rate")

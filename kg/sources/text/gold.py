@@ -22,7 +22,7 @@ ways; none lets a different fact through):
 - A p-value is a comparator and a number: "<.001" is "<0.001", "= .0035" is 0.0035.
 - Disease-free, recurrence-free and relapse-free survival are one endpoint (each counts a return
   of the cancer or death; lay wording -- "the risk of the cancer coming back" -- cannot tell them
-  apart); "pathologic" is "pathological", "overall response rate" the objective response rate,
+  apart); "pathologic" is "pathological", "overall response rate" the objective response rate, a complete remission a complete response,
   an endpoint written short (OS, PFS, DFS, EFS, RFS, ORR, pCR, DoR) is the one spelt out, and a
   landmark's time ("12-month progression-free survival", "5-year OS rate") is the rate's, not the endpoint's.
 - A gold indication written with its setting ("unresectable or metastatic melanoma progressing
@@ -93,7 +93,7 @@ def p_value(x: Any) -> tuple[str, float] | None:
 
 
 _SAME_ENDPOINT = {**dict.fromkeys(("recurrence free survival", "relapse free survival"), "disease free survival"),
-                  "pathologic complete response": "pathological complete response",
+                  "pathologic complete response": "pathological complete response", "complete remission rate": "complete response rate",
                   **dict.fromkeys(("overall response rate", "response rate"), "objective response rate")}
 #: endpoints written short
 _ENDPOINT_ABBREVIATIONS = {"os": "overall survival", "pfs": "progression free survival", "dfs": "disease free survival",
