@@ -240,3 +240,18 @@ def test_notes_write_patients_as_pts():
     from kg.sources.text.enrolment import enrolment
 
     assert enrolment("730 pts randomized across three arms.") == (730, "randomised")
+
+
+@pytest.mark.parametrize("text, want", [
+    # (twelfth round) a complete response rate after the response rate is a rate of its own, not the control arm's
+    ("The ORR was 50%, with complete responses in 13%.", [(50, None, "objective response rate"), (13, None, "complete response rate")]),
+    ("Single arm, n=104; ORR 59%, CR 14%", [(59, None, "objective response rate"), (14, None, "complete response rate")]),
+    ("ORR 78% (95% CI 68-85); CR 11%", [(78, None, "objective response rate"), (11, None, "complete response rate")]),
+    # two arms of one rate stay two arms
+    ("CR rate: 37% vs 18%.", [(37, 18, "complete response rate")]),
+    ("The response rate was 40% with the drug and 20% with chemotherapy.", [(40, 20, "objective response rate")]),
+])
+def test_a_complete_response_rate_after_a_response_rate(text, want):
+    from kg.sources.text.figures import effects
+
+    assert [(f["value"], f.get("control_value"), f["endpoint"]) for f in effects(text)] == want

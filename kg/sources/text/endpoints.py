@@ -28,7 +28,8 @@ ENDPOINTS = [
      r"\blived\b|\bhalf of (?:the )?(?:[\w-]+ ){0,4}(?:were |was )?(?:still )?alive\b", "overall survival"),
     (r"patholog\w* complete response|\bpCR\b|no (?:living|viable|remaining) (?:cancer|tumou?r) cells", "pathological complete response"),
     # (not the FDA's "complete response letter")
-    (r"\bcomplete (?:responses?|remissions?)\b(?! letter)|\bCR rate\b", "complete response rate"),
+    (r"\bcomplete (?:responses?|remissions?)\b(?! letter)|\bCR rate\b|\bCR\b(?=\s*[:=]?\s*(?:in\s+|of\s+)?\d)",
+     "complete response rate"),
     # (before the response rate: "responses lasted a median of 31.4 months" is the responses' duration)
     (r"duration of (?:the )?responses?|\bm?DoR\b|\bresponses? (?:lasted|last|lasting)\b", "duration of response"),
     (r"objective response rate|overall response rate|\bORR\b|response rate|\bresponses?\b(?! letter)|\bresponded\b|"
@@ -42,7 +43,7 @@ _GATES = {"invasive disease-free survival": ("invasive", "idfs"),
           "progression-free survival": ("progress", "pfs", "grow", "grew", "worse", "spread", "check", "control"),
           "overall survival": ("overall", "os", "death", "dying", "live"),
           "pathological complete response": ("patholog", "pcr", "cells"),
-          "complete response rate": ("complete", "cr rate"),
+          "complete response rate": ("complete", "cr rate", "cr ", "cr:", "cr="),
           "objective response rate": ("respon", "orr", "shr", "smaller"),
           "duration of response": ("duration", "dor", "last"), "survival": ("surviv",)}
 _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b" else _GATES["survival"])
@@ -50,7 +51,7 @@ _ENDPOINTS = [(re.compile(rx, re.I), name, _GATES[name] if rx != r"\bsurvival\b"
 #: words without one of which no endpoint is named (plain substrings of the lower-cased text: a quick test)
 _ENDPOINT_WORDS = ("surviv", "dfs", "rfs", "efs", "pfs", "recur", "return", "relaps", "back", "progress", "grow", "grew",
                    "worse", "spread", "check", "control", "death", "dying", "live", "pcr", "cells", "respon", "orr",
-                   "shr", "smaller", "dor", "duration", "last", "complete", "cr rate")
+                   "shr", "smaller", "dor", "duration", "last", "complete", "cr rate", "cr ", "cr:", "cr=")
 _OS = re.compile(r"\bm?OS\b", re.I)
 _PART_OF_NAME = re.compile(r"(?:free|overall|specific)[\s-]+$", re.I)
 

@@ -375,6 +375,11 @@ def _rates(text: str, cue: re.Match, whole) -> list[dict[str, Any]]:
     f = {"measure": _rate_or_difference(text, first), "unit": "%", "value": _num(first.group(1)), "start": first.start(),
          "endpoint": name}
     later = [p for p in pcts if p.start() > first.end()]
+    other = endpoint(text[first.end():later[0].end()]) if later else None
+    if other and other != name:  # "ORR 59%, CR 14%", "with complete responses in 13%": a rate of its own, no control arm
+        f.update(_ci_p(text, first.end(), later[0].start()))
+        return [f, {"measure": "rate", "unit": "%", "value": _num(later[0].group(1)), "start": later[0].start(),
+                    "endpoint": other, **_ci_p(text, later[0].end(), min(len(text), later[0].end() + 60))}]
     if later and re.search(r"versus|vs\.?|\bv\b|compared|from|and|with|against", text[first.end():later[0].start()], re.I):
         f["control_value"] = _num(later[0].group(1))
     # its CI before the next percentage (a ratio's CI further on is the ratio's)
