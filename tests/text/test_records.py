@@ -72,3 +72,17 @@ def test_a_table_rows_cell_of_sentences_belongs_to_its_row(read):
             "| Nerlynx (neratinib) | A tablet. | Extended adjuvant treatment of early-stage HER2-positive breast cancer. "
             "FDA approved July 17, 2017.\n")
     assert [(k, d, date) for k, d, date, _, _ in read(text)] == [("approval", "KG:drug-neratinib", "2017-07-17")]
+
+
+def test_an_html_infobox_is_one_record_and_its_date_cell_gives_the_type_in_brackets(store, tmp_path):
+    # (twelfth round: an HTML table's rows come out with blank lines between them, and each row was a record alone)
+    from kg.sources.ingest import extract_file
+
+    page = tmp_path / "infobox.html"
+    page.write_text("<h1>Nivolumab: regulatory history</h1><table class='infobox'><caption>Nivolumab</caption>"
+                    "<tr><th>Trade name</th><td>Opdivo</td></tr><tr><th>Type</th><td>Monoclonal antibody</td></tr>"
+                    "<tr><th>First US approval</th><td>22 December 2014 (accelerated; melanoma)</td></tr></table>"
+                    "<p>Its history is told below.</p>", encoding="utf-8")
+    got = [(c.subject, c.object, c.values.get("date"), c.values.get("approval_type"))
+           for c in extract_file(page, store).claims if c.kind == "approval"]
+    assert ("DRUGBANK:DB09035", "MONDO:0005105", "2014-12-22", "accelerated") in got

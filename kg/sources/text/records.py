@@ -59,17 +59,19 @@ def records(text: str, sentences) -> list[list[tuple[int, str, str]]]:
     >>> [[f for _, f, _ in r] for r in records(t, split(t))]
     [['Drug', 'Indication', 'Date'], ['Drug', 'Date', 'Note']]
     """
-    out, current, last_end = [], [], -1
+    out, current, last_end, last_row = [], [], -1, False
     for k, s in enumerate(sentences):
         f = fields(s.text)
-        blank = last_end >= 0 and "\n\n" in text[last_end:s.start]
+        row = is_row(s.text)
+        # (an HTML table's rows come with a blank line between them: still one record)
+        blank = last_end >= 0 and "\n\n" in text[last_end:s.start] and not (row and last_row)
         if f is None or blank or current and f[0].lower() == current[0][1].lower() or current and s.start < last_end:
             if len(current) >= 3:
                 out.append(current)
             current = []
         if f is not None:
             current.append((k, f[0], f[1]))
-            last_end = s.end
+            last_end, last_row = s.end, row
     if len(current) >= 3:
         out.append(current)
     return out
@@ -112,8 +114,9 @@ def read(reader, mentions_of) -> None:
                     reader.claim(s, "withdrawal", drug, "approved for", ident,
                                  {**values, when: found[0].iso, "status": "withdrawn"}, "regulatory approval", "supports")
                 else:
+                    # (the type in brackets after the date: "22 December 2014 (accelerated; melanoma)")
                     kind = "conversion" if _CONVERTED.search(said) else approval_type(said) or next(
-                        (k for k in map(action_type, (action, v)) if k), None)
+                        (k for k in map(action_type, (action, v, *re.findall(r"\(([^()]{1,60})\)", v))) if k), None)
                     reader.claim(s, "approval", drug, "approved for", ident,
                                  {**values, "date": found[0].iso, "approval_type": kind, "status": "approved"},
                                  "regulatory approval", "supports")
