@@ -165,3 +165,13 @@ def test_a_regimen_heading_gives_its_first_drug_and_a_prior_treatment_none(read)
                           "Classical Hodgkin lymphoma after pembrolizumab (monotherapy)\n"
                           "Accelerated approval: 14 March 2017, based on response rates."))
     assert [(d, when) for d, _, when, _, _ in got] == [(AVELUMAB, "2019-05"), (AVELUMAB, "2017-03-14")]
+
+
+def test_an_androgen_receptor_inhibitor_partner_gets_its_approval_and_chemotherapy_none(read):
+    # (twelfth round: the partner's INN stem "-lutamide" says it is no chemotherapy; GOLD.md gives it the approval)
+    got = {(d, i, when) for d, i, when, _, _ in _approvals(read(
+        "The FDA approved talazoparib with enzalutamide for HRR gene-mutated metastatic castration-resistant prostate "
+        "cancer on 20 June 2023. Atezolizumab was approved with carboplatin and etoposide for extensive-stage small "
+        "cell lung cancer on 18 March 2019."))}
+    assert {d for d, _, when in got if when == "2023-06-20"} == {"KG:drug-talazoparib", "KG:drug-enzalutamide"}
+    assert {d for d, _, when in got if when == "2019-03-18"} == {ATEZO}

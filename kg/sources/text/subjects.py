@@ -72,7 +72,10 @@ def regimen_partners(text: str, drugs: list[tuple[int, str]], drug: str, approve
 
 #: an INN that says its drug is no chemotherapy: an antibody, a targeted inhibitor, a conjugate, a cell therapy
 _TARGETED = re.compile(r"(?:mab|nib|lisib|ciclib|parib|rasib|sertib|clax|zomib|degib|leucel|vedotin|deruxtecan|govitecan|"
-                       r"mafodotin|emtansine|ozogamicin|soravtansine|tesirine)$")
+                       r"mafodotin|emtansine|ozogamicin|soravtansine|tesirine|"
+                       # (and the androgen-receptor and androgen-synthesis inhibitors given with a PARP inhibitor; an
+                       # endocrine backbone given with a CDK4/6 inhibitor, "with fulvestrant", is told as chemotherapy is)
+                       r"lutamide|raterone)$")
 
 
 def new_targeted(ident: str, written: str = "", approved=frozenset()) -> bool:
@@ -84,6 +87,8 @@ def new_targeted(ident: str, written: str = "", approved=frozenset()) -> bool:
 
     >>> new_targeted("KG:drug-amivantamab"), new_targeted("KG:drug-carboplatin"), new_targeted("DRUGBANK:DB00112")
     (True, False, False)
+    >>> new_targeted("KG:drug-enzalutamide"), new_targeted("KG:drug-abiraterone"), new_targeted("KG:drug-paclitaxel")
+    (True, True, False)
     >>> new_targeted("DRUGBANK:DB13007", "Padcev"), new_targeted("DRUGBANK:DB00112", "bevacizumab", {"DRUGBANK:DB00112"})
     (True, False)
     """
