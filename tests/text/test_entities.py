@@ -187,3 +187,9 @@ def test_abbreviations_in_brackets_after_a_study_are_no_trial_names(matcher):
     got = _found(matcher, "A study in chronic lymphocytic leukemia (CLL) and a trial reviewed by the agency (FDA) and "
                           "a study presented at the meeting (ASCO) and a study in lung cancer (NSCLC) ran.")
     assert [x for t, _, x, _ in got if t == "Trial"] == []
+
+
+def test_a_sentence_opening_with_a_lower_case_coded_name_or_a_name_with_its_drug_aside(matcher):
+    got = _found(matcher, "zephyrE put 5,637 patients on two years of therapy. HALCYON, with zelvomab, was the opposite "
+                          "story. NCCN, with its panels, met. The proBNP level rose.")
+    assert [x for t, _, x, _ in got if t == "Trial"] == ["zephyrE", "HALCYON"]

@@ -27,6 +27,9 @@ Agencies, societies, meetings, companies and genes written in capitals are never
 >>> t = "MARIPOSA's interim overall survival HR was 0.80; innovaTV 301 met; ExteNET, in ExteNET, with 2,840."
 >>> [t[a:b] for a, b in spans(t)]
 ['innovaTV 301', 'ExteNET', 'MARIPOSA']
+>>> t = "monarchE put 5,637 patients on it. PALLAS, with palbociclib, was negative. NCCN, with panels, met."
+>>> [t[a:b] for a, b in spans(t)]
+['monarchE', 'PALLAS']
 >>> t = "VIALE-A (AML, unfit). 431 patients were randomized"
 >>> [t[a:b] for a, b in spans(t)]
 ['VIALE-A']
@@ -68,6 +71,10 @@ _DESCRIBED = re.compile(r"\b(?:trial|study)(?:\s++[a-z0-9][a-z0-9%s]*+(?:,(?=\s+
 #: ("VIALE-A (AML, unfit for intensive chemo). 431 patients were randomized")
 _HEAD = re.compile(r"(?:^|(?<=\n))[-*\u2022 ]*(%s)\s*+\([^()\n]{0,60}\)\.\s++(?=(?:[A-Za-z ]{0,20})?\d[\d,]*\s+"
                    r"(?:patients|pts|participants|people|adults|subjects)\b)" % _CAPS)
+#: a name opening in lower case with a capital inside ("monarchE put 5,637 patients ..."), or a name in capitals with
+#: its drug in an aside ("PALLAS, with palbociclib, was ..."), opening a sentence
+_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:([a-z]{3,}+[A-Z][A-Za-z0-9]*+)(?=[\s,:])|(%s)(?=,\s+(?:with|of|testing)\s+"
+                      r"[a-z][a-z-]+,))" % _CAPS)
 #: words in capitals (and coded words) that are no trial: agencies, societies, meetings, companies, genes,
 #: end points and the headings of an abstract
 NOT_TRIALS = frozenset("""fda ema nccn asco esmo aacr sabcs ash wclc odac pdufa bla sbla nda snda nice cadth mhra pmda nmpa
@@ -157,7 +164,7 @@ def spans(text: str) -> Iterable[tuple[int, int]]:
     for rx in (_MULTI_CODED, _SHORT_CODED, _GLUED):
         yield from ((m.start(), m.end()) for m in rx.finditer(text) if _ok(m.group()))
     yield from ((a, b) for a, b in _table_cells(text) if _ok(text[a:b]))
-    for rx in (_IN, _VERB, _LABEL, _DESCRIBED, _HEAD, _WHOSE):
+    for rx in (_IN, _VERB, _LABEL, _DESCRIBED, _HEAD, _WHOSE, _OPENING):
         for m in rx.finditer(text):
             g = 1 if m.group(1) else 2
             if not any(c.isdigit() for c in m.group(g)[:1]) and _ok(m.group(g)):
