@@ -78,7 +78,7 @@ _BOTH = re.compile(r"\b(?:both|each|all|neither)\s+(?:of them\s+)?(?:missed|fail
 _REFERENCES = re.compile(r"\W*(?:references|sources|bibliography|further reading|citations|works cited|"
                          r"notes and references|literature cited)(?:\s*\([^()]*\))?\W*$", re.I)
 #: a heading after a list of references: a few words, no end mark, no year, link or identifier
-_NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*(?:[\w'&-]+\W{0,3}){1,8}(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
+_NEXT_HEADING = re.compile(r"(?!.*(?:\d{4}|https?:|doi|pmid))\W*+(?:[\w'&-]++\W{0,3}+){1,8}+(?<![.!?:;)\]\"'\u201d\u2019])", re.I)
 #: what a trial is named after when it is set against another ("the counterweight to", "in contrast to", "unlike")
 _SET_AGAINST = re.compile(r"(?:\b(?:counterweight|contrast|counterpart|compared|comparison|alternative|answer|rival)\s+(?:to|with)"
                           r"|\bunlike|\bthan|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.I)
