@@ -22,23 +22,8 @@ MEASURED = {
 
 
 @pytest.fixture(scope="module")
-def scored(store):
-    from kg.query.audit import audit_claims
-    from kg.sources.ingest import extract_file
-    from kg.sources.text.entities import Matcher
-    from kg.sources.text.facts import Facts
-    from kg.sources.text.gold import corpus, score_extraction, totals
-
-    matcher, facts = Matcher.from_store(store), Facts.from_store(store)
-    out = {}
-    for part in MEASURED:
-        articles = []
-        for path, gold in corpus(CORPUS / part):
-            ex = extract_file(path, store, matcher, facts)
-            verdicts = [r["verdict"] for r in audit_claims(store, ex.claims)]
-            articles.append(score_extraction(ex, verdicts, gold, matcher.forms))
-        out[part] = totals(articles)
-    return out
+def scored(score_folder):
+    return {part: score_folder(CORPUS / part)[1] for part in MEASURED}
 
 
 @pytest.mark.parametrize("part,k", [(p, k) for p in MEASURED for k in range(len(KINDS))],
