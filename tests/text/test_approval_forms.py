@@ -151,10 +151,11 @@ def test_a_question_in_quotation_marks_is_no_claim(read):
 def test_a_heading_ending_with_a_bracket_gives_its_section_drug(read):
     # (twelfth round: "SLIDE 8 - Copanlisib (Aliqopa)" was no heading, so the drug of the slide before stayed)
     got = _approvals(read("SLIDE 4 - Pembrolizumab (Keytruda)\n- AA 3/14/2017: relapsed classical Hodgkin lymphoma\n\n"
-                          "SLIDE 5 - Avelumab (Bavencio)\n- Approved 5/14/2019 for advanced renal cell carcinoma"))
+                          "SLIDE 5 - Avelumab (Bavencio)\n- Approved 5/14/2019 with axitinib for advanced renal cell carcinoma"))
     got = {(d, i, when) for d, i, when, _, _ in got}
     assert {(PEMBRO, CHL, "2017-03-14"), (AVELUMAB, RCC, "2019-05-14")} <= got
     assert not {(PEMBRO, RCC, "2019-05-14")} & got
+    # (a partner on a line of its own is no section's drug: "with axitinib" was read as a heading's drug)
 
 
 def test_a_regimen_heading_gives_its_first_drug_and_a_prior_treatment_none(read):

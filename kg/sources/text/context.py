@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.sources.text.cues import ORGANS
 from kg.sources.text.facts import AGENCIES
-from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING, TAKEN
+from kg.sources.text.regulatory_cues import EVENT_WORDS, HEADING, PARTNER, TAKEN
 
 
 @dataclass
@@ -126,8 +126,10 @@ def note_heading(reader, s, mentions) -> None:
     if _TITLE_WORDS.match(s.text):  # "Looking ahead": a section of its own, not the year's
         reader.context.section_year = None
     named = [m for m in mentions if m.type == "Indication"]
-    # (not a treatment taken before: "Hepatocellular carcinoma after sorafenib (monotherapy)" names no drug of its section)
-    drugs = [m for m in mentions if m.type == "Drug" and not TAKEN.search(reader.text[max(0, m.start - 40):m.start])]
+    # (not a treatment taken before: "Hepatocellular carcinoma after sorafenib (monotherapy)" names no drug of its section;
+    # nor a partner: "- Approved 5/14/2019 with axitinib for ..." under an avelumab heading)
+    drugs = [m for m in mentions if m.type == "Drug" and not TAKEN.search(reader.text[max(0, m.start - 40):m.start])
+             and not PARTNER.search(reader.text[max(0, m.start - 30):m.start])]
     heads = {m.id for m in drugs}
     trials = {m.id for m in mentions if m.type == "Trial"}
     organ = _ORGAN_WORD.search(s.text) if not named and len(s.text) < 60 else None
