@@ -165,7 +165,8 @@ def test_a_regimen_heading_gives_its_first_drug_and_a_prior_treatment_none(read)
                           "- Approval (May 2019) for first-line advanced RCC.\n\n"
                           "Classical Hodgkin lymphoma after pembrolizumab (monotherapy)\n"
                           "Accelerated approval: 14 March 2017, based on response rates."))
-    assert [(d, when) for d, _, when, _, _ in got] == [(AVELUMAB, "2019-05"), (AVELUMAB, "2017-03-14")]
+    # (and the regimen's partner its approval too, as GOLD.md gives each drug of a regimen)
+    assert [(d, when) for d, _, when, _, _ in got] == [(AVELUMAB, "2019-05"), (AXITINIB, "2019-05"), (AVELUMAB, "2017-03-14")]
 
 
 def test_an_androgen_receptor_inhibitor_partner_gets_its_approval_and_chemotherapy_none(read):

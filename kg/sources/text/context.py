@@ -41,6 +41,7 @@ class Context:
     section_year: str | None = None       # the year a heading gives alone ("2018"): the section's days are of it
     headed: str | None = None             # the disease a heading, lead-in or question named last (the section's)
     disease_of: dict = field(default_factory=dict)  # drug -> (indication, name) of its event told last
+    regimen: tuple = ()                   # the drugs of the regimen a heading names ("Zanubrutinib + obinutuzumab")
 
     def dating(self) -> tuple[str | None, str | None]:
         """(year, today) that a day without a year is read by: the section's year under a year's heading
@@ -146,15 +147,17 @@ def note_heading(reader, s, mentions) -> None:
         reader.context.headed = studied[0]
     ordered = list(dict.fromkeys(m.id for m in drugs))
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
-        reader.context.drug = heads.pop()
+        reader.context.drug, reader.context.regimen = heads.pop(), ()
     elif len(ordered) == 2 and _REGIMEN_HEAD.search(s.text):
         # "**Zanubrutinib + obinutuzumab in R/R FL**": a regimen's heading; its first drug is the section's
-        reader.context.drug = ordered[0]
+        reader.context.drug, reader.context.regimen = ordered[0], tuple(ordered)
     elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (
             not heads or approved_on[0] in heads):
         # "Slide 5: IMpower133", "KEYNOTE-189: pembrolizumab or placebo, each with pemetrexed": the drug the graph
         # knows approved on that trial
-        reader.context.drug = approved_on[0]
+        reader.context.drug, reader.context.regimen = approved_on[0], ()
+    elif not any(w in s.text.lower() for w in EVENT_WORDS):
+        reader.context.regimen = ()  # another section (not a line that tells an event: "- AA 9/14/2017: relapsed FL")
 
 
 def note_subject(reader, i: int, s, mentions, organs) -> None:

@@ -195,6 +195,7 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
         if not company and not inds and INDEFINITE.search(text):
             return  # "ruled that an accelerated approval later withdrawn ... was still an approval": any one, none told
         drug = head or company or ctx.drug or reader.main_drug
+        regimen = list(ctx.regimen) if not head and not company and ctx.regimen[:1] == (drug,) else regimen  # (its partners)
         if withdrawn and not approved and ctx.group and ctx.group[0] >= i - 3 and THEIR.search(text):
             drug = ctx.group[1][0]  # ("these uses were withdrawn in 2022": each drug of the withdrawal told before)
         if re.search(r"\bthe (?:[\w-]+ )?combination\b", text[:event.end()], re.I) and ctx.combination:
