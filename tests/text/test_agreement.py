@@ -91,7 +91,7 @@ def test_the_scripts_examples_run():
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
 
 
-@pytest.mark.parametrize("folder,least", [("agreement", 63), ("adjudicated", 28)])
+@pytest.mark.parametrize("folder,least", [("agreement", 63), ("adjudicated", 28), ("third", 28)])
 def test_every_second_and_adjudicated_annotation_quotes_its_article(folder, least):
     import json
 
