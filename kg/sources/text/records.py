@@ -20,7 +20,7 @@ import re
 from kg.sources.text import dates
 from kg.sources.text.approval_values import approval_type, indication_name, region_agency
 from kg.sources.text.table_figures import cells, is_row
-from kg.sources.text.tables import action_type
+from kg.sources.text.tables import action_type, bracketed_type
 
 #: a line of a field and its value ("Drug: X", "- Approval date: 2020-05-08")
 _FIELD = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?([A-Z][A-Za-z0-9 /().'-]{0,38}?)[ \t]*:[ \t]+(\S.{0,300})$")
@@ -114,9 +114,9 @@ def read(reader, mentions_of) -> None:
                     reader.claim(s, "withdrawal", drug, "approved for", ident,
                                  {**values, when: found[0].iso, "status": "withdrawn"}, "regulatory approval", "supports")
                 else:
-                    # (the type in brackets after the date: "22 December 2014 (accelerated; melanoma)")
+                    # (or the type in brackets after the date: "22 December 2014 (accelerated; melanoma)")
                     kind = "conversion" if _CONVERTED.search(said) else approval_type(said) or next(
-                        (k for k in map(action_type, (action, v, *re.findall(r"\(([^()]{1,60})\)", v))) if k), None)
+                        (k for k in map(action_type, (action, v)) if k), None) or bracketed_type(v)
                     reader.claim(s, "approval", drug, "approved for", ident,
                                  {**values, "date": found[0].iso, "approval_type": kind, "status": "approved"},
                                  "regulatory approval", "supports")

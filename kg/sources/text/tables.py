@@ -112,7 +112,7 @@ def read_row(reader, i: int, s, mentions) -> bool | str:
     kinds = [column(h) for h in header]
     actions = [c for (_, _, c), h in zip(row, header) if _ACTION.search(h)]
     action = " ".join(actions)
-    typed = next((k for k in map(action_type, actions + [_typed_header(header)]) if k), None) or _bracketed_kind(s.text)
+    typed = next((k for k in map(action_type, actions + [_typed_header(header)]) if k), None) or bracketed_type(s.text)
     if _PRODUCT.search(action):
         return True  # a new formulation or dosing: no indication's approval
     # "| Accelerated approval | Outcome | Outcome effective |" with "Converted": the effect is the conversion's
@@ -272,7 +272,7 @@ def _each_cell(reader, s, row, kinds, mentions, drug: str, header: list[str]) ->
     agency = region_agency(" ".join(header))
     for text, when, m in told:
         # (its type in brackets: "(accelerated)")
-        kind = approval_type(text) or _bracketed_kind(text)
+        kind = approval_type(text) or bracketed_type(text)
         values = {"agency": agency, "date": when, "approval_type": kind, "status": "approved",
                   "indication": indication_name(m.id, m.text), **setting(text)}
         reader.claim(s, "approval", drug, "approved for", m.id, values, "regulatory approval", "supports")
@@ -289,14 +289,18 @@ def _per_agency(reader, s, row, kinds, header, ind: tuple[str, str], drug: str, 
     for text, agency in cols:
         when = dates.find(text, *ctx.dating(), order=ctx.order)
         if when:
-            values = {"agency": agency, "date": when[0].iso, "approval_type": _bracketed_kind(text), "status": "approved",
+            values = {"agency": agency, "date": when[0].iso, "approval_type": bracketed_type(text), "status": "approved",
                       "indication": indication_name(*ind), **where}
             reader.claim(s, "approval", drug, "approved for", ind[0], values, "regulatory approval", "supports")
     return True
 
 
-def _bracketed_kind(text: str) -> str | None:
-    """The approval type a text gives in brackets ("23 Apr 2025 (accelerated approval)"), or None."""
+def bracketed_type(text: str) -> str | None:
+    """The approval type a text gives in brackets ("23 Apr 2025 (accelerated approval)"), or None.
+
+    >>> bracketed_type("22 December 2014 (accelerated; melanoma)"), bracketed_type("2014 (melanoma)")
+    ('accelerated', None)
+    """
     return next((k for k in map(action_type, re.findall(r"\(([^()]*)\)", text)) if k), None)
 
 
