@@ -186,10 +186,10 @@ class Reader:
             if len(s.text) > MAX_SENTENCE or not _WORD.search(s.text):  # not prose, or no word to read
                 context.note_year(self.context, s.text)  # (but a timeline's heading "2018" dates its section)
                 continue
-            if s.text.rstrip().rstrip("\"\u201d'").endswith("?") or _QUOTE.search(s.text) or _ASKED.match(s.text):
+            if context.is_question(s.text) or _QUOTE.search(s.text) or _ASKED.match(s.text):
                 self._note_trial(ms, i)
                 context.note_topic(self.context, s, ms)  # a question names what its answer speaks of
-                asked = i if s.text.rstrip().rstrip("\"\u201d'").endswith("?") else asked
+                asked = i if context.is_question(s.text) else asked
                 continue  # a question, or someone's words quoted: no claim of the article's
             cited = _REFERENCES.match(s.text)
             if cited or refs and _NEXT_HEADING.fullmatch(s.text):

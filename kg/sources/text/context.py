@@ -129,9 +129,8 @@ def note_heading(reader, s, mentions) -> None:
     named = [m for m in mentions if m.type == "Indication"]
     # (not a treatment taken before: "Hepatocellular carcinoma after sorafenib (monotherapy)" names no drug of its section;
     # nor a partner: "- Approved 5/14/2019 with axitinib for ..." under an avelumab heading)
-    drugs = [m for m in mentions if m.type == "Drug" and not TAKEN.search(reader.text[max(0, m.start - 40):m.start])
-             and not PARTNER.search(reader.text[max(0, m.start - 30):m.start])]
-    heads = {m.id for m in drugs}
+    heads = list(dict.fromkeys(m.id for m in mentions if m.type == "Drug" and not TAKEN.search(
+        reader.text[max(0, m.start - 40):m.start]) and not PARTNER.search(reader.text[max(0, m.start - 30):m.start])))
     trials = {m.id for m in mentions if m.type == "Trial"}
     organ = _ORGAN_WORD.search(s.text) if not named and len(s.text) < 60 else None
     reader.context.organ = organ.group().lower() if organ else None
@@ -145,12 +144,11 @@ def note_heading(reader, s, mentions) -> None:
         # "Slide 4: KEYNOTE-189": the one disease the graph knows the trial studies is the section's
         reader.context.indication, reader.context.indication_name = studied[0], None
         reader.context.headed = studied[0]
-    ordered = list(dict.fromkeys(m.id for m in drugs))
     if len(heads) == 1:  # "### 13 Dec 2024 · cosibelimab (Unloxcyt)": the section's drug
-        reader.context.drug, reader.context.regimen = heads.pop(), ()
-    elif len(ordered) == 2 and _REGIMEN_HEAD.search(s.text):
+        reader.context.drug, reader.context.regimen = heads[0], ()
+    elif len(heads) == 2 and _REGIMEN_HEAD.search(s.text):
         # "**Zanubrutinib + obinutuzumab in R/R FL**": a regimen's heading; its first drug is the section's
-        reader.context.drug, reader.context.regimen = ordered[0], tuple(ordered)
+        reader.context.drug, reader.context.regimen = heads[0], tuple(heads)
     elif len(trials) == 1 and len(approved_on := reader.facts.trial_drugs.get(next(iter(trials)), [])) == 1 and (
             not heads or approved_on[0] in heads):
         # "Slide 5: IMpower133", "KEYNOTE-189: pembrolizumab or placebo, each with pemetrexed": the drug the graph
@@ -231,10 +229,19 @@ def company_drug(reader, ms, before: int, text: str, organs) -> str | None:
     return drugs[0] if len(drugs) == 1 else None
 
 
+def is_question(text: str) -> bool:
+    """Whether a sentence asks, a closing quotation mark after its question mark or not.
+
+    >>> is_question('Reader question: "Is X approved in Y?"'), is_question("It is."), is_question("Why? ")
+    (True, False, True)
+    """
+    return text.rstrip().rstrip("\"\u201d'").endswith("?")
+
+
 def note_topic(ctx: Context, s, mentions) -> None:
     """A question ("Is nivolumab still approved for liver cancer on its own?") sets the drug and
     the indication its answer speaks of ("No: the maker withdrew that indication in July 2021")."""
-    if not s.text.rstrip().rstrip("\"\u201d'").endswith("?"):
+    if not is_question(s.text):
         return
     drugs = [m for m in mentions if m.type == "Drug"]
     inds = [m for m in mentions if m.type == "Indication"]

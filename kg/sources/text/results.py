@@ -109,12 +109,14 @@ def note_endpoint(reader, i: int, s, mentions) -> None:
     """A sentence without a figure that names an endpoint of the trial spoken of ("Overall survival
     favoured the combination numerically") is the one "the corresponding hazard ratio" then refers to."""
     last = reader.last_endpoint
-    if not last or not i - 2 <= last[1] < i:
+    if last and i - 2 <= last[1] < i:
+        trial = last[0]
+    elif reader.trial and reader.trial_at >= i - 8 and _NAMES_ENDPOINT.match(s.text):
         # (or no figure yet: "And the primary endpoint? Progression-free survival by independent review. The study
         # met it. The hazard ratio was 0.73": the endpoint of the trial spoken of)
-        last = (reader.trial, i, None) if reader.trial and reader.trial_at >= i - 8 and _NAMES_ENDPOINT.match(s.text) else None
-    if not last or any(m.type == "Trial" and m.id != last[0] for m in mentions):
+        trial = reader.trial
+    else:
         return
     named = figures.endpoint(s.text)
-    if named:
-        reader.last_endpoint = (last[0], i, named)
+    if named and not any(m.type == "Trial" and m.id != trial for m in mentions):
+        reader.last_endpoint = (trial, i, named)
