@@ -319,8 +319,8 @@ def _clause(reader, i, s, mentions, organs, a: int, raw: str, who: int | None, l
                                **setting(event_dates.part_of_type(text, k))} if typed else values
                 reader.claim(s, "approval", drug, "approved for", ident, {**own_setting, "approval_type": k, "date": when_k,
                              "indication": indication_name(ident, name)}, "regulatory approval", "supports")
-            more += [d for d in regimen[1:] if d not in partners + more and (ident in reader.facts.approved.get(d, {})
-                                                                           or new_targeted(d, reader.long_names.get(d, "")))]
+            more += [d for d in regimen[1:] if d not in partners + more and (ident in reader.facts.approved.get(
+                d, {}) or new_targeted(d, reader.long_names.get(d, ""), reader.facts.approved))]
             for partner in partners + more:
                 reader.claim(s, "approval", partner, "approved for", ident, {**values, "date": when, "partner_of": drug,
                              **({"approval_type": own_type} if own_type else {}),
