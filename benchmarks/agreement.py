@@ -47,13 +47,14 @@ def enclosing(piece: str, sentences: list[str]) -> str:
     """
     from kg.sources.text.gold import _plain
 
-    p, joined, spans = _plain(piece), "", []
-    for s in sentences:
-        spans.append((len(joined), len(joined) + len(_plain(s))))
-        joined += _plain(s) + " "
+    p, plain = _plain(piece), [_plain(s) for s in sentences]
     if not p:
         return piece
-    inside = [s for s in sentences if p in _plain(s)]
+    joined, spans = "", []
+    for x in plain:
+        spans.append((len(joined), len(joined) + len(x)))
+        joined += x + " "
+    inside = [s for s, x in zip(sentences, plain) if p in x]
     if inside:
         return min(inside, key=len)
     at = joined.find(p)
